@@ -1,0 +1,76 @@
+# Passende Plek — the everyday commands. `make run` and `make test` are the contract.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+MANAGE  := $(PY) manage.py
+PORT    ?= 8000
+STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d' ' -f1)
+
+# Local runs are development runs unless the environment says otherwise.
+export DJANGO_DEBUG ?= 1
+
+.PHONY: help install run test lint format migrate seed messages clean
+
+help:
+	@echo "make run      start the portal with demo data on http://127.0.0.1:$(PORT)"
+	@echo "make test     run the whole test suite"
+	@echo "make install  create .venv and install the pinned dependencies"
+	@echo "make lint     ruff (lint + format check) and mypy"
+
+# Find Python >= 3.12: $(PYTHON) if given, else python3.13, python3.12, python3, else a
+# pyenv-installed 3.12+ (pyenv shims refuse versions that are installed but not selected).
+$(PY):
+	@set -e; \
+	ok() { "$$1" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; }; \
+	if [ -n "$(PYTHON)" ]; then \
+	  ok "$(PYTHON)" || { echo "PYTHON=$(PYTHON) is not Python 3.12 or newer." >&2; exit 1; }; \
+	  py="$(PYTHON)"; \
+	else \
+	  py=""; \
+	  for c in python3.13 python3.12 python3 \
+	           $$(ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	    if ok "$$c"; then py="$$c"; break; fi; \
+	  done; \
+	  [ -n "$$py" ] || { echo "No Python 3.12 or newer found. Install it, or run: make PYTHON=/path/to/python3.13 ..." >&2; exit 1; }; \
+	fi; \
+	echo "Creating $(VENV) with $$py ($$("$$py" -c 'import sys; print(sys.version.split()[0])'))"; \
+	"$$py" -m venv $(VENV)
+
+$(STAMP): $(PY) requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+seed: migrate
+	$(MANAGE) seed_demo
+
+run: seed
+	@echo "Passende Plek: http://127.0.0.1:$(PORT)  (demo password: passendeplek-demo)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Needs GNU gettext (apt-get install gettext); the compiled catalogue is committed.
+messages: install
+	$(MANAGE) makemessages --locale en --ignore '.venv/*' --ignore 'tests/*'
+	$(MANAGE) compilemessages --locale en --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) staticfiles

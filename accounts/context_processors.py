@@ -1,0 +1,39 @@
+"""The main navigation, chosen by the role of whoever asks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import rules
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    perm: str
+
+
+# Later apps add their entries here, each guarded by a permission.
+NAVIGATION: list[NavItem] = [
+    NavItem(_("Start"), "start", ""),
+    NavItem(_("Beheer"), "admin:index", "accounts.beheer_start"),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    if not user.is_authenticated:
+        return {"nav_items": []}
+    current = request.path
+    items = []
+    for item in NAVIGATION:
+        if item.perm and not rules.has_perm(item.perm, user):
+            continue
+        url = reverse(item.url_name)
+        items.append({"label": item.label, "url": url, "current": current == url})
+    return {"nav_items": items}

@@ -1,0 +1,88 @@
+"""Demo organisations and accounts (demo only; never load this into production)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accounts.models import Organisatie, Regio, Rol, User
+
+DEMO_PASSWORD = "passendeplek-demo"  # noqa: S105 - documented demo-only password
+
+REGIO_S = ["Groningen", "Friesland", "Drenthe"]
+
+# (name, kind, region)
+ORGANISATIES = [
+    ("Gemeente Groningen — Regionaal Expertteam", Organisatie.Soort.GEMEENTE, "Groningen"),
+    ("Sociaal Domein Friesland — Plaatsingsteam", Organisatie.Soort.GEMEENTE, "Friesland"),
+    ("Gemeente Assen — Jeugdteam", Organisatie.Soort.GEMEENTE, "Drenthe"),
+    ("Stichting Noorderhuis", Organisatie.Soort.ZORGAANBIEDER, "Groningen"),
+    ("Waddenkring Jeugdzorg", Organisatie.Soort.ZORGAANBIEDER, "Friesland"),
+    ("Zorggroep Hunzedal", Organisatie.Soort.ZORGAANBIEDER, "Drenthe"),
+    ("Eemsland Wonen & Zorg", Organisatie.Soort.ZORGAANBIEDER, "Groningen"),
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    rol: Rol
+    organisatie: str | None
+
+
+ACCOUNTS = [
+    DemoAccount(
+        "coordinator@example.org",
+        "Sanne",
+        "de Vries",
+        Rol.COORDINATOR,
+        "Gemeente Groningen — Regionaal Expertteam",
+    ),
+    DemoAccount(
+        "coordinator2@example.org",
+        "Jelle",
+        "Hoekstra",
+        Rol.COORDINATOR,
+        "Sociaal Domein Friesland — Plaatsingsteam",
+    ),
+    DemoAccount("beheerder@example.org", "Marieke", "Bos", Rol.BEHEERDER, "Stichting Noorderhuis"),
+    DemoAccount(
+        "beheerder2@example.org", "Pieter", "Dijkstra", Rol.BEHEERDER, "Waddenkring Jeugdzorg"
+    ),
+    DemoAccount("jongere@example.org", "Noor", "", Rol.JONGERE, None),
+    DemoAccount("ouder@example.org", "Esther", "Mulder", Rol.OUDER, None),
+    DemoAccount(
+        "admin@example.org",
+        "Anton",
+        "Kramer",
+        Rol.FUNCTIONEEL_BEHEERDER,
+        "Gemeente Groningen — Regionaal Expertteam",
+    ),
+]
+
+
+def seed(log: list[str]) -> None:
+    regio_s = {naam: Regio.objects.get_or_create(naam=naam)[0] for naam in REGIO_S}
+    organisaties = {}
+    for naam, soort, regio in ORGANISATIES:
+        organisaties[naam], _ = Organisatie.objects.update_or_create(
+            naam=naam, defaults={"soort": soort, "regio": regio_s[regio]}
+        )
+    for account in ACCOUNTS:
+        user, created = User.objects.update_or_create(
+            email=account.email,
+            defaults={
+                "first_name": account.first_name,
+                "last_name": account.last_name,
+                "rol": account.rol,
+                "organisatie": organisaties[account.organisatie] if account.organisatie else None,
+                "is_active": True,
+                "is_staff": account.rol == Rol.FUNCTIONEEL_BEHEERDER,
+                "is_superuser": account.rol == Rol.FUNCTIONEEL_BEHEERDER,
+            },
+        )
+        if created or not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+    log.append(f"{len(organisaties)} organisaties, {len(ACCOUNTS)} demo-accounts")

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+
+class Regio(models.Model):
+    """A youth-care region (jeugdzorgregio): the municipalities that buy care together."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class OrganisatieQuerySet(models.QuerySet["Organisatie"]):
+    def for_user(self, user: User | AnonymousUser) -> OrganisatieQuerySet:
+        """Admins see every organisation, everyone else only their own."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_functioneel_beheerder:
+            return self.all()
+        return self.filter(pk=user.organisatie_id)
+
+
+class Organisatie(models.Model):
+    class Soort(models.TextChoices):
+        ZORGAANBIEDER = "zorgaanbieder", _("Zorgaanbieder")
+        GEMEENTE = "gemeente", _("Gemeente of regio")
+
+    naam = models.CharField(_("naam"), max_length=150, unique=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    regio = models.ForeignKey(
+        Regio,
+        verbose_name=_("regio"),
+        on_delete=models.PROTECT,
+        related_name="organisaties",
+        help_text=_("De regio waarvoor deze organisatie werkt."),
+    )
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("Een gebruiker heeft een e-mailadres nodig.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.update(is_staff=True, is_superuser=True)
+        extra.setdefault("rol", Rol.FUNCTIONEEL_BEHEERDER)
+        return self._create(email, password, **extra)
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        # E-mail addresses are matched case-insensitively at login.
+        return self.get(email__iexact=username)
+
+
+class Rol(models.TextChoices):
+    COORDINATOR = "coordinator", _("Plaatsingscoördinator")
+    BEHEERDER = "beheerder", _("KWV-beheerder")
+    JONGERE = "jongere", _("Jongere")
+    OUDER = "ouder", _("Ouder of verzorger")
+    FUNCTIONEEL_BEHEERDER = "admin", _("Functioneel beheerder")
+
+
+# Which kind of organisation each professional role works for.
+ROL_ORGANISATIE = {
+    Rol.COORDINATOR: Organisatie.Soort.GEMEENTE,
+    Rol.BEHEERDER: Organisatie.Soort.ZORGAANBIEDER,
+}
+
+
+class User(AbstractUser):
+    """A person who logs in with an e-mail address and has exactly one role."""
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="medewerkers",
+        null=True,
+        blank=True,
+        help_text=_("Voor coördinatoren en beheerders: waar zij werken."),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    objects = UserManager()  # type: ignore[assignment, misc]
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.rol == Rol.COORDINATOR
+
+    @property
+    def is_beheerder(self) -> bool:
+        return self.rol == Rol.BEHEERDER
+
+    @property
+    def is_jongere(self) -> bool:
+        return self.rol == Rol.JONGERE
+
+    @property
+    def is_ouder(self) -> bool:
+        return self.rol == Rol.OUDER
+
+    @property
+    def is_functioneel_beheerder(self) -> bool:
+        return self.rol == Rol.FUNCTIONEEL_BEHEERDER
+
+    @property
+    def is_professional(self) -> bool:
+        return self.rol in {Rol.COORDINATOR, Rol.BEHEERDER, Rol.FUNCTIONEEL_BEHEERDER}
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        soort = ROL_ORGANISATIE.get(Rol(self.rol)) if self.rol else None
+        if soort is not None:
+            if self.organisatie is None:
+                raise ValidationError(
+                    {"organisatie": _("Kies de organisatie waar deze persoon werkt.")}
+                )
+            if self.organisatie.soort != soort:
+                raise ValidationError(
+                    {
+                        "organisatie": _("Deze rol hoort bij een %(soort)s.")
+                        % {"soort": Organisatie.Soort(soort).label.lower()}
+                    }
+                )
+        elif self.rol in {Rol.JONGERE, Rol.OUDER} and self.organisatie_id is not None:
+            raise ValidationError(
+                {"organisatie": _("Jongeren en ouders horen niet bij een organisatie.")}
+            )

@@ -1,0 +1,33 @@
+"""Role predicates and the permissions built on them (django-rules).
+
+Object-level rules for homes, youths and proposals live in their own apps' rules.py;
+these role predicates are the building blocks they combine.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from accounts.models import Rol, User
+
+
+def _has_role(role: Rol) -> rules.Predicate:
+    @rules.predicate(name=f"is_{role.value}")
+    def check(user: object) -> bool:
+        # AnonymousUser is not a User, so it never has a role.
+        return isinstance(user, User) and user.is_active and user.rol == role
+
+    return check
+
+
+is_coordinator = _has_role(Rol.COORDINATOR)
+is_beheerder = _has_role(Rol.BEHEERDER)
+is_jongere = _has_role(Rol.JONGERE)
+is_ouder = _has_role(Rol.OUDER)
+is_functioneel_beheerder = _has_role(Rol.FUNCTIONEEL_BEHEERDER)
+is_gezin = is_jongere | is_ouder
+
+rules.add_perm("accounts.coordinator_start", is_coordinator)
+rules.add_perm("accounts.beheerder_start", is_beheerder)
+rules.add_perm("accounts.gezin_start", is_gezin)
+rules.add_perm("accounts.beheer_start", is_functioneel_beheerder)

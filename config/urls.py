@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from config import views
+
+admin.site.site_header = "Passende Plek — beheer"
+admin.site.site_title = "Passende Plek"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("taal/", set_language, name="set_language"),
+    path("beheer/django/", admin.site.urls),
+    path("", include("accounts.urls")),
+]

@@ -1,0 +1,50 @@
+"""Liveness and readiness probes for the load balancer and docker-compose."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from kombu import Connection
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """The process is up and answers; says nothing about its dependencies."""
+    return JsonResponse({"status": "ok"})
+
+
+def _database_ready() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        return False
+
+
+def _broker_ready(url: str) -> bool:
+    try:
+        with Connection(url, connect_timeout=2) as broker:
+            broker.ensure_connection(max_retries=1, timeout=2)
+        return True
+    except Exception:
+        return False
+
+
+@never_cache
+@require_GET
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Ready when the database answers and, if a broker is configured, the broker too."""
+    checks = {"database": "ok" if _database_ready() else "unavailable"}
+    if settings.CELERY_BROKER_URL:
+        checks["broker"] = "ok" if _broker_ready(settings.CELERY_BROKER_URL) else "unavailable"
+    else:
+        checks["broker"] = "in-process"
+    ready = "unavailable" not in checks.values()
+    return JsonResponse(
+        {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
+    )

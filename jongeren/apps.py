@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class JongerenConfig(AppConfig):
+    name = "jongeren"
+    verbose_name = "Jongeren"

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from pytest_django import Settings
+
+from accounts.models import User
+
+DEMO_PASSWORD = "passendeplek-demo"
+
+
+@pytest.fixture
+def demo(db: None, settings: Settings) -> None:
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+
+
+@pytest.mark.parametrize(
+    ("email", "start_url", "heading"),
+    [
+        ("coordinator@example.org", "/coordinator/", "Welkom, Sanne"),
+        ("coordinator2@example.org", "/coordinator/", "Welkom, Jelle"),
+        ("beheerder@example.org", "/beheerder/", "Welkom, Marieke"),
+        ("beheerder2@example.org", "/beheerder/", "Welkom, Pieter"),
+        ("jongere@example.org", "/mijn/", "Hoi Noor"),
+        ("ouder@example.org", "/mijn/", "Hoi Esther"),
+        ("admin@example.org", "/beheer/", "Functioneel beheer"),
+    ],
+)
+def test_every_demo_account_lands_on_its_roles_start_page(
+    client: Client, demo: None, email: str, start_url: str, heading: str
+) -> None:
+    response = client.post(
+        reverse("login"), {"username": email, "password": DEMO_PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == start_url
+    assert response.status_code == 200
+    assert heading in response.content.decode()
+
+
+def test_login_is_case_insensitive_for_the_email_address(client: Client, coordinator: User) -> None:
+    response = client.post(
+        reverse("login"), {"username": "SANNE@Example.org", "password": "een-goed-wachtwoord"}
+    )
+    assert response.status_code == 302
+    assert response.wsgi_request.user == coordinator
+
+
+def test_wrong_password_and_unknown_address_give_the_same_dutch_error(
+    client: Client, coordinator: User
+) -> None:
+    wrong_password = client.post(
+        reverse("login"), {"username": "sanne@example.org", "password": "fout-wachtwoord"}
+    )
+    unknown_address = client.post(
+        reverse("login"), {"username": "niemand@example.org", "password": "fout-wachtwoord"}
+    )
+    for response in (wrong_password, unknown_address):
+        assert response.status_code == 200
+        assert "Deze combinatie van e-mailadres en wachtwoord kennen we niet" in (
+            response.content.decode()
+        )
+        assert "_auth_user_id" not in client.session
+
+
+def test_logout_ends_the_session(client: Client, coordinator: User) -> None:
+    client.force_login(coordinator)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("login")
+    assert client.get(reverse("coordinator_start")).status_code == 302
+
+
+def test_password_reset_does_not_reveal_whether_an_address_exists(
+    client: Client, coordinator: User
+) -> None:
+    known = client.post(reverse("password_reset"), {"email": "sanne@example.org"}, follow=True)
+    unknown = client.post(reverse("password_reset"), {"email": "niemand@example.org"}, follow=True)
+    assert known.redirect_chain == unknown.redirect_chain
+
+    def without_nonce(html: str) -> str:
+        return re.sub(r'(nonce|value)="[^"]+"', "", html)
+
+    assert without_nonce(known.content.decode()) == without_nonce(unknown.content.decode())
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["sanne@example.org"]
+    assert "nieuw wachtwoord" in mail.outbox[0].subject.lower()
+
+
+def test_password_reset_link_sets_a_new_password_once(client: Client, coordinator: User) -> None:
+    client.post(reverse("password_reset"), {"email": "sanne@example.org"})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/nieuw-wachtwoord/" in line)
+    path = link.split("testserver", 1)[1]
+    form_page = client.get(path, follow=True)
+    new = "Een-heel-nieuw-wachtwoord-42"
+    done = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}, follow=True
+    )
+    assert "Wachtwoord opgeslagen" in done.content.decode()
+    coordinator.refresh_from_db()
+    assert coordinator.check_password(new)
+    reused = client.get(path, follow=True)
+    assert "Deze link werkt niet meer" in reused.content.decode()

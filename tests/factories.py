@@ -1,0 +1,40 @@
+"""factory_boy factories. Tests pass the values that matter to them explicitly."""
+
+from __future__ import annotations
+
+import factory
+
+from accounts.models import Organisatie, Regio, Rol, User
+
+
+class RegioFactory(factory.django.DjangoModelFactory[Regio]):
+    class Meta:
+        model = Regio
+        django_get_or_create = ("naam",)
+
+    naam = factory.Sequence(lambda n: f"Regio {n}")
+
+
+class OrganisatieFactory(factory.django.DjangoModelFactory[Organisatie]):
+    class Meta:
+        model = Organisatie
+
+    naam = factory.Sequence(lambda n: f"Organisatie {n}")
+    soort = Organisatie.Soort.ZORGAANBIEDER
+    regio = factory.SubFactory(RegioFactory)
+
+
+class UserFactory(factory.django.DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@example.org")
+    first_name = factory.Sequence(lambda n: f"Persoon{n}")
+    rol = Rol.JONGERE
+    password = factory.PostGenerationMethodCall("set_password", "een-goed-wachtwoord")
+
+    @factory.post_generation
+    def _save(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            obj.save()
