@@ -45,3 +45,9 @@ def test_english_is_available(client: Client, coordinator: User) -> None:
     html = client.get("/coordinator/").content.decode()
     assert '<html lang="en">' in html
     assert "Log out" in html
+
+
+def test_dutch_stays_the_default_even_for_an_english_browser(client: Client, db: None) -> None:
+    html = client.get("/accounts/login/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert '<html lang="nl">' in html.content.decode()
+    assert "Inloggen" in html.content.decode()
