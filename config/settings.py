@@ -168,6 +168,14 @@ if not DEBUG:
     LANGUAGE_COOKIE_SECURE = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
+# --- Locations ------------------------------------------------------------------------------
+# "offline" resolves places and postcodes from the table the project ships; "pdok" asks
+# the national PDOK location service (needs internet access from the server).
+GEOCODER = env_str("GEOCODER", "offline")
+GEOCODER_PDOK_URL = env_str(
+    "GEOCODER_PDOK_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+
 # --- Celery ---------------------------------------------------------------------------------
 # Without a broker the tasks run in-process, so `make run` needs nothing else running.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
