@@ -1,0 +1,46 @@
+"""The matching engine: plain Python, no Django. Typed records in, explained results out.
+
+The ORM adapter and the JSON scenario adapter (`matching.scenario`) both feed it; this package
+is the one place where "a good fit" is defined. Weights and thresholds: `config.py`.
+"""
+
+from matching.engine.group import assess_group, group_summary
+from matching.engine.rank import evaluate_home, max_points_for, rank_homes
+from matching.engine.types import (
+    Factor,
+    GroupMember,
+    GroupRisk,
+    GroupSummary,
+    Home,
+    HomeResult,
+    Need,
+    Point,
+    Priorities,
+    Reason,
+    Resident,
+    ResidentImpact,
+    Vacancy,
+    Youth,
+)
+
+__all__ = [
+    "Factor",
+    "GroupMember",
+    "GroupRisk",
+    "GroupSummary",
+    "Home",
+    "HomeResult",
+    "Need",
+    "Point",
+    "Priorities",
+    "Reason",
+    "Resident",
+    "ResidentImpact",
+    "Vacancy",
+    "Youth",
+    "assess_group",
+    "evaluate_home",
+    "group_summary",
+    "max_points_for",
+    "rank_homes",
+]

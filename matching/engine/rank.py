@@ -1,0 +1,890 @@
+"""Eligibility, score and explanation of every home for one youth.
+
+`rank_homes` is called with thousands of homes per request, so the work is split in two:
+everything that depends only on the youth (ages, weights, need sentences, distance origins,
+which resident signals matter) is prepared once in `_Context`; per home only the comparison is
+left. Parts of a result that come out the same for many homes (a factor for the same distance
+in km, the same needs met, the same team figures, the same group picture) are built once per
+request and shared: the result records are frozen, so sharing them is safe.
+
+A blocked home is explained, not scored: `score=None`, its blocking reasons (each saying what
+would change it) and the group pictures, listed after the eligible homes by ref. That matches
+DOMAIN.md (only homes that pass the hard limits are proposed) and keeps the common case, a
+full home, cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from functools import cache
+
+from matching.engine import config
+from matching.engine.geo import DistanceFrom
+from matching.engine.group import (
+    EMPTY_GROUP_RISK,
+    EMPTY_STATE,
+    SIGNAL_BIT,
+    GroupState,
+    age_on,
+    day_number,
+    encode_attention,
+    fold,
+    influence_labels,
+    profile_mix,
+    risk_of_state,
+    staff_text,
+)
+from matching.engine.types import (
+    Factor,
+    Home,
+    HomeResult,
+    Priorities,
+    Reason,
+    Resident,
+    ResidentImpact,
+    Youth,
+)
+from matching.engine.vocabulary import (
+    CARE_PROFILES,
+    IMPORTANCE_LABELS,
+    format_date,
+    need_label,
+    need_sentence,
+    places_text,
+    youths_text,
+)
+
+_SGG, _SMH = config.INCOMPATIBLE_PAIR
+_CRIM, _VICTIM = config.RECRUITMENT_PAIR
+
+_NO_IMPACT = ("geen bijzonderheden",)
+_LEAVES_FIRST = ("vertrekt naar verwachting voordat deze jongere komt",)
+_IMPACT_INCOMPATIBLE = "mag nooit in dezelfde groep als deze jongere (harde grens)"
+_IMPACT_RECRUITMENT = "risico op werving (criminaliteit naast slachtofferschap van mensenhandel)"
+_IMPACT_LOOKALIKE = "zelfde zorgprofiel, kans op naar elkaar kijken"
+
+_AgeRange = tuple[int, int] | None
+
+
+def rank_homes(youth: Youth, homes: Iterable[Home], today: date) -> list[HomeResult]:
+    """Every home, eligible ones first by score (high to low), then the blocked ones.
+
+    Ties are broken by the home's ref, so the order is fully determined by the input.
+    """
+    context = _Context(youth, today)
+    results = [context.evaluate(home) for home in homes]
+    results.sort(key=_ranking_key)
+    return results
+
+
+def evaluate_home(youth: Youth, home: Home, today: date) -> HomeResult:
+    """The result for one home, the same as its entry in `rank_homes`."""
+    return _Context(youth, today).evaluate(home)
+
+
+def _ranking_key(result: HomeResult) -> tuple[int, float, str]:
+    if result.score is None:
+        return (1, 0.0, result.home.ref)
+    return (0, -result.score, result.home.ref)
+
+
+def max_points_for(
+    priorities: Priorities, skipped: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """Maximum points per factor for these priorities, adding up to exactly 100.0.
+
+    Skipped factors (a distance that cannot be measured) get 0 and their weight goes to the
+    others. Rounding to tenths uses the largest remainder, so the rounded maxima still add up
+    to 100.0; remaining ties go to the factor listed first in `config.FACTOR_ORDER`.
+    """
+    levels = {
+        "nabijheid": priorities.nabijheid,
+        "onderwijs": priorities.onderwijs,
+        "groep": priorities.groep,
+        "team": priorities.team,
+        "behoeften": priorities.behoeften,
+    }
+    raw: dict[str, float] = {}
+    for factor in config.FACTOR_ORDER:
+        if factor in skipped:
+            continue
+        priority_name = config.FACTOR_PRIORITY.get(factor)
+        level = levels[priority_name] if priority_name else config.NEUTRAL_PRIORITY
+        raw[factor] = config.BASE_WEIGHTS[factor] * config.PRIORITY_MULTIPLIERS[level]
+    total = sum(raw.values())
+    exact = {factor: weight * 1000 / total for factor, weight in raw.items()}
+    tenths = {factor: int(value) for factor, value in exact.items()}
+    short = 1000 - sum(tenths.values())
+    by_remainder = sorted(
+        exact, key=lambda f: (-(exact[f] - tenths[f]), config.FACTOR_ORDER.index(f))
+    )
+    for factor in by_remainder[:short]:
+        tenths[factor] += 1
+    return {factor: tenths.get(factor, 0) / 10 for factor in config.FACTOR_ORDER}
+
+
+def _birthday(birth_date: date, age: int) -> date:
+    """The day someone turns `age`; 29 February becomes 1 March in non-leap years."""
+    try:
+        return birth_date.replace(year=birth_date.year + age)
+    except ValueError:
+        return date(birth_date.year + age, 3, 1)
+
+
+def _linear(km: int, full: int, zero: int) -> float:
+    """1.0 up to `full` km, 0.0 from `zero` km, a straight line in between."""
+    if km <= full:
+        return 1.0
+    if km >= zero:
+        return 0.0
+    return (zero - km) / (zero - full)
+
+
+def _km_text(km: int) -> str:
+    return "minder dan 1 km" if km == 0 else f"{km} km"
+
+
+def _others_text(count: int) -> str:
+    return "Eén andere jongere heeft" if count == 1 else f"{count} andere jongeren hebben"
+
+
+class _Context:
+    """Everything about one youth that every home is compared against, prepared once."""
+
+    def __init__(self, youth: Youth, today: date) -> None:
+        self.youth = youth
+        self.today = today
+        # Age and group checks are made for the first day the youth could move in.
+        self.on = max(youth.needed_from, today)
+        self.on_text = format_date(self.on)
+        self.on_number = day_number(self.on)
+        self.today_number = day_number(today)
+        self.age = age_on(youth.birth_date, self.on)
+        self.birth_number = day_number(youth.birth_date)
+        # The youth as a group of one: the "after" state of every empty home.
+        self.youth_alone = (youth,)
+        self.alone = fold(self.youth_alone)
+
+        skipped: set[str] = set()
+        if youth.location is None:
+            skipped.add("nabijheid")
+        if youth.school_location is None and youth.location is None:
+            skipped.add("onderwijs")
+        self.max_points = max_points_for(youth.priorities, frozenset(skipped))
+
+        self.family = DistanceFrom(youth.location) if youth.location is not None else None
+        # Without a known school, the family's home town is the best guess for where the
+        # youth went to school; the explanation says so.
+        self.school = (
+            DistanceFrom(youth.school_location) if youth.school_location is not None else None
+        )
+
+        self._prepare_needs()
+        self._prepare_signals()
+        self._prepare_fixed_results()
+
+        self._needs_cache: dict[int, Factor] = {}
+        self._family_cache: dict[int, Factor] = {}
+        self._school_cache: dict[int, tuple[Factor, Reason | None]] = {}
+        self._team_cache: dict[tuple[int, int, int, int], tuple[Factor, tuple[Reason, ...]]] = {}
+        self._availability_cache: dict[tuple[date, bool], Factor] = {}
+        self._age_reason_cache: dict[tuple[int, int], Reason] = {}
+        self._age_out_cache: dict[int, Reason] = {}
+        self._late_place_cache: dict[date, Reason] = {}
+        self._same_profile_cache: dict[int, Reason] = {}
+        self._impact_cache: dict[tuple[str, int, bool, int], ResidentImpact] = {}
+        self._group_size_cache: dict[int, Reason] = {}
+
+    # --- preparation --------------------------------------------------------------------
+
+    def _prepare_needs(self) -> None:
+        # Most important first; within one importance the analysis's own order is kept.
+        needs = sorted(self.youth.needs, key=lambda need: -need.importance)
+        self.needs = tuple(
+            (
+                need.code,
+                need.importance,
+                f"{need_sentence(need.code)} — dat vroeg je analyse "
+                f"({IMPORTANCE_LABELS[need.importance]}).",
+                f"Deze woning biedt geen {need_label(need.code)} — dat vroeg je analyse wel "
+                f"({IMPORTANCE_LABELS[need.importance]}).",
+            )
+            for need in needs
+        )
+        self.total_importance = sum(need.importance for need in needs)
+
+    def _prepare_signals(self) -> None:
+        """Which residents' signals interact with the youth's own, as bits and as words."""
+        attention = self.youth.attention
+
+        # Influence groups the youth belongs to: (signal bits of the group, attention point).
+        self.influence_partners: list[tuple[int, Reason]] = []
+        impact_texts: dict[str, str] = {}
+        for key, signals, label in config.INFLUENCE_GROUPS:
+            if signals.isdisjoint(attention):
+                continue
+            self.influence_partners.append(
+                (
+                    sum(SIGNAL_BIT[signal] for signal in signals),
+                    Reason(
+                        f"beinvloeding_{key}",
+                        f"Bij jou en in de groep speelt {label}: jongeren kunnen elkaar daarin "
+                        "negatief beïnvloeden. Bespreek hoe het team daarmee omgaat.",
+                    ),
+                )
+            )
+            for signal in signals:
+                impact_texts[signal] = f"kans dat ze elkaar negatief beïnvloeden ({label})"
+
+        def partners(pairs: tuple[tuple[str, str], ...], text: str) -> int:
+            bits = 0
+            for own, partner in pairs:
+                if own in attention:
+                    bits |= SIGNAL_BIT[partner]
+                    impact_texts[partner] = text
+            return bits
+
+        self.recruitment_partner_bits = partners(
+            ((_CRIM, _VICTIM), (_VICTIM, _CRIM)), _IMPACT_RECRUITMENT
+        )
+        # After recruitment on purpose: trafficking is a partner in both pairs, and for a
+        # resident that matters most the hard limit is what the manager must read.
+        self.incompatible_partner_bits = partners(
+            ((_SGG, _SMH), (_SMH, _SGG)), _IMPACT_INCOMPATIBLE
+        )
+        self.partner_bits = self.recruitment_partner_bits | self.incompatible_partner_bits
+        for bits, _reason in self.influence_partners:
+            self.partner_bits |= bits
+        # (signal bit, text) in signal-code order, so the texts come out in a fixed order.
+        self.impact_texts = tuple(
+            (SIGNAL_BIT[signal], impact_texts[signal]) for signal in sorted(impact_texts)
+        )
+
+    def _prepare_fixed_results(self) -> None:
+        max_points = self.max_points
+        self.closed_reason = Reason(
+            "gesloten_zonder_machtiging",
+            "Dit is een gesloten woning. Daarvoor is een machtiging gesloten jeugdhulp van de "
+            "kinderrechter nodig, en die is er niet. Met zo'n machtiging kan deze woning wel.",
+        )
+        self.kwv_age_reason: Reason | None = None
+        if not config.KWV_AGE_MIN <= self.age <= config.KWV_AGE_MAX:
+            text = (
+                f"Je bent dan {self.age} jaar. Een kleinschalige woonvoorziening is voor jongeren "
+                f"van {config.KWV_AGE_MIN} tot en met {config.KWV_AGE_MAX} jaar."
+            )
+            if self.age < config.KWV_AGE_MIN:
+                turns = _birthday(self.youth.birth_date, config.KWV_AGE_MIN)
+                text += f" Vanaf {format_date(turns)} kan het wel."
+            self.kwv_age_reason = Reason("leeftijd_kwv", text)
+        self.incompatible_reason = Reason(
+            "onverenigbare_combinatie",
+            "Met jou erbij zou in de groep een combinatie ontstaan die nooit samen mag wonen: "
+            "seksueel grensoverschrijdend gedrag en slachtofferschap van mensenhandel. Dat is "
+            "een harde grens. Dit verandert alleen als de groep anders wordt samengesteld.",
+        )
+        self.recruitment_reason = Reason(
+            "risico_werving",
+            "Met jou erbij komen criminaliteit en slachtofferschap van mensenhandel samen in de "
+            "groep: risico op werving. Bespreek vooraf hoe de woning dat voorkomt.",
+        )
+        self.location_unknown_reason = Reason(
+            "locatie_onbekend",
+            "De locatie van deze woning is niet bekend, dus de afstand ook niet.",
+        )
+        self.setting_factors = {
+            setting: Factor(
+                "omgeving",
+                round(fraction * max_points["omgeving"], 1),
+                max_points["omgeving"],
+                "De woning staat in een gewone woonwijk."
+                if setting == "woonwijk"
+                else "De woning staat op het terrein van een instelling. Een gewone woonwijk "
+                "past beter bij wonen zoals thuis.",
+            )
+            for setting, fraction in config.SETTING_FRACTIONS.items()
+        }
+        self.family_skipped = Factor(
+            "nabijheid",
+            0.0,
+            max_points["nabijheid"],
+            "Er is geen woonplaats van je familie bekend. Afstand telt daarom niet mee.",
+        )
+        self.school_skipped = Factor(
+            "onderwijs",
+            0.0,
+            max_points["onderwijs"],
+            "Er is geen school van herkomst en geen woonplaats bekend. Afstand tot school telt "
+            "daarom niet mee.",
+        )
+        self.family_unknown = Factor(
+            "nabijheid",
+            0.0,
+            max_points["nabijheid"],
+            "De locatie van deze woning is niet bekend, dus de afstand tot je familie ook niet.",
+        )
+        self.school_unknown = Factor(
+            "onderwijs",
+            0.0,
+            max_points["onderwijs"],
+            "De locatie van deze woning is niet bekend, dus de afstand tot school ook niet.",
+        )
+
+    # --- per home -----------------------------------------------------------------------
+
+    def evaluate(self, home: Home) -> HomeResult:
+        on = self.on
+        residents = home.residents
+
+        # When could the youth move in: the first free place, once the home is open.
+        first_free: date | None = None
+        for vacancy in home.vacancies:
+            if first_free is None or vacancy.available_from < first_free:
+                first_free = vacancy.available_from
+        opens_on = home.opens_on
+        opening = opens_on is not None and opens_on > on
+        start = opens_on if opens_on is not None and opening else on
+        move_in = first_free if first_free is not None and first_free > start else start
+
+        # Residents whose stay has ended by moving day are not part of the new group.
+        staying = residents
+        for resident in residents:
+            if resident.planned_end is not None and resident.planned_end <= move_in:
+                staying = tuple(
+                    r for r in residents if r.planned_end is None or r.planned_end > move_in
+                )
+                break
+
+        blocking: list[Reason] = []
+        places = min(home.max_residents, config.KWV_MAX_GROUP)
+        if first_free is None:
+            blocking.append(self._no_place_reason(residents))
+        elif len(staying) >= places:
+            blocking.append(_group_full_reason(staying, places))
+        if home.closed and not self.youth.machtiging_gesloten:
+            blocking.append(self.closed_reason)
+        if self.kwv_age_reason is not None or not home.age_min <= self.age <= home.age_max:
+            blocking.append(self._age_reason(home))
+
+        current = fold(residents) if residents else EMPTY_STATE
+        before = current if staying is residents else fold(staying)
+        after = fold(self.youth_alone, before) if before.size else self.alone
+        if before.signals & self.incompatible_partner_bits:
+            blocking.append(self.incompatible_reason)
+
+        before_ages = before.age_range(self.on_number)
+        age = self.age
+        after_ages = (
+            (min(before_ages[0], age), max(before_ages[1], age))
+            if before_ages is not None
+            else (age, age)
+        )
+        group_risk = (
+            risk_of_state(
+                current,
+                current.age_range(self.today_number),
+                max_residents=home.max_residents,
+                staff_on_shift=home.staff_on_shift,
+            )
+            if residents
+            else EMPTY_GROUP_RISK
+        )
+        group_risk_after = risk_of_state(
+            after, after_ages, max_residents=home.max_residents, staff_on_shift=home.staff_on_shift
+        )
+        if blocking:
+            # Explained, not scored: a blocked home may not be proposed, so it gets no score
+            # to compare, and no attention points or resident impacts that only matter for a
+            # placement. The group pictures stay, they show why and what the group is like.
+            return HomeResult(
+                home=home,
+                eligible=False,
+                score=None,
+                blocking=tuple(blocking),
+                attention=(),
+                factors=(),
+                group_risk=group_risk,
+                group_risk_after=group_risk_after,
+                resident_impacts=(),
+            )
+
+        attention: list[Reason] = []
+        if opening:
+            attention.append(self._opening_reason(start))
+        if first_free is not None and first_free > start:
+            attention.append(self._late_place_reason(first_free))
+        # Growing past the home's age limit within a year of moving in (YYYYMMDD arithmetic).
+        moving_day = self.on_number if move_in == on else day_number(move_in)
+        if self.birth_number + (home.age_max + 1 - config.AGE_OUT_WARNING_YEARS) * 10000 <= (
+            moving_day
+        ):
+            attention.append(self._age_out_reason(home.age_max))
+        group_factor, group_reasons = self._group(
+            home.staff_on_shift, before, after, before_ages, after_ages
+        )
+        attention.extend(group_reasons)
+        family, school = self._distances(home, attention)
+        team, team_reasons = self._team(home, after.size)
+        attention.extend(team_reasons)
+        needs = self._needs(home.offers)
+        setting = self.setting_factors[home.setting]
+        availability = self._availability(move_in, opening)
+        score = round(
+            needs.points
+            + group_factor.points
+            + family.points
+            + school.points
+            + team.points
+            + setting.points
+            + availability.points,
+            1,
+        )
+        return HomeResult(
+            home=home,
+            eligible=True,
+            score=score,
+            blocking=(),
+            attention=tuple(attention),
+            factors=(needs, group_factor, family, school, team, setting, availability),
+            group_risk=group_risk,
+            group_risk_after=group_risk_after,
+            resident_impacts=self._impacts(residents, staying) if residents else (),
+        )
+
+    # --- blocking reasons and dated attention points -------------------------------------
+
+    def _no_place_reason(self, residents: tuple[Resident, ...]) -> Reason:
+        ends = [r.planned_end for r in residents if r.planned_end and r.planned_end >= self.today]
+        if ends:
+            change = f" Vanaf {format_date(min(ends))} komt er naar verwachting een plek vrij."
+        else:
+            change = " Zodra de woning een plek vrij meldt, kan het wel."
+        return Reason("geen_plek", "Er is nu geen plek vrij in deze woning." + change)
+
+    def _age_reason(self, home: Home) -> Reason:
+        """Why the youth's age blocks this home (only called when it does)."""
+        if self.kwv_age_reason is not None:
+            return self.kwv_age_reason
+        key = (home.age_min, home.age_max)
+        reason = self._age_reason_cache.get(key)
+        if reason is None:
+            text = (
+                f"Deze woning is voor jongeren van {home.age_min} tot en met {home.age_max} jaar; "
+                f"jij bent dan {self.age}."
+            )
+            if self.age < home.age_min:
+                turns = _birthday(self.youth.birth_date, home.age_min)
+                text += f" Vanaf {format_date(turns)} past je leeftijd wel."
+            else:
+                text += " Een woning voor oudere jongeren past beter."
+            reason = self._age_reason_cache[key] = Reason("leeftijd_woning", text)
+        return reason
+
+    def _age_out_reason(self, age_max: int) -> Reason:
+        reason = self._age_out_cache.get(age_max)
+        if reason is None:
+            turns = _birthday(self.youth.birth_date, age_max + 1)
+            reason = self._age_out_cache[age_max] = Reason(
+                "leeftijdsgrens_woning",
+                f"Op {format_date(turns)} word je {age_max + 1}; deze woning is voor jongeren "
+                f"tot en met {age_max} jaar. Bespreek vooraf of je daarna kunt blijven, zodat "
+                "je niet opnieuw hoeft te verhuizen.",
+            )
+        return reason
+
+    def _opening_reason(self, opens_on: date) -> Reason:
+        return Reason(
+            "opent_binnenkort",
+            f"Deze woning is nieuw en gaat open op {format_date(opens_on)}, na de datum dat je "
+            f"een plek nodig hebt ({self.on_text}).",
+        )
+
+    def _late_place_reason(self, first_free: date) -> Reason:
+        reason = self._late_place_cache.get(first_free)
+        if reason is None:
+            reason = self._late_place_cache[first_free] = Reason(
+                "plek_later_vrij",
+                f"De plek is pas vrij vanaf {format_date(first_free)}, na de datum dat je een "
+                f"plek nodig hebt ({self.on_text}).",
+            )
+        return reason
+
+    # --- factors ------------------------------------------------------------------------
+
+    def _needs(self, offers: frozenset[str]) -> Factor:
+        mask = 0
+        bit = 1
+        for code, _importance, _met, _missing in self.needs:
+            if code in offers:
+                mask |= bit
+            bit <<= 1
+        factor = self._needs_cache.get(mask)
+        if factor is None:
+            factor = self._needs_cache[mask] = self._needs_factor(mask)
+        return factor
+
+    def _needs_factor(self, mask: int) -> Factor:
+        max_points = self.max_points["behoeften"]
+        if not self.needs:
+            return Factor(
+                "behoeften",
+                round(config.NO_NEEDS_FRACTION * max_points, 1),
+                max_points,
+                "Je analyse noemt geen behoeften die de woning moet bieden.",
+            )
+        met_texts: list[str] = []
+        missing_texts: list[str] = []
+        met_importance = 0
+        for index, (_code, importance, met, missing) in enumerate(self.needs):
+            if mask >> index & 1:
+                met_texts.append(met)
+                met_importance += importance
+            else:
+                missing_texts.append(missing)
+        summary = (
+            f"Deze woning past bij {len(met_texts)} van de {len(self.needs)} behoeften uit je "
+            "analyse."
+        )
+        return Factor(
+            "behoeften",
+            round(met_importance / self.total_importance * max_points, 1),
+            max_points,
+            " ".join((summary, *met_texts, *missing_texts)),
+        )
+
+    def _distances(self, home: Home, attention: list[Reason]) -> tuple[Factor, Factor]:
+        location = home.location
+        if location is None:
+            if self.family is None and self.school is None:
+                return self.family_skipped, self.school_skipped
+            attention.append(self.location_unknown_reason)
+            family = self.family_skipped if self.family is None else self.family_unknown
+            return family, self.school_unknown
+
+        family_km = 0
+        if self.family is None:
+            family = self.family_skipped
+        else:
+            family_km = int(self.family.km(location) + 0.5)
+            nearby = self._family_cache.get(family_km)
+            if nearby is None:
+                nearby = self._family_cache[family_km] = self._family_factor(family_km)
+            family = nearby
+
+        if self.school is not None:
+            school_km = int(self.school.km(location) + 0.5)
+        elif self.family is not None:
+            school_km = family_km
+        else:
+            return family, self.school_skipped
+        cached = self._school_cache.get(school_km)
+        if cached is None:
+            cached = self._school_cache[school_km] = self._school_factor(school_km)
+        school, reason = cached
+        if reason is not None:
+            attention.append(reason)
+        return family, school
+
+    def _family_factor(self, km: int) -> Factor:
+        max_points = self.max_points["nabijheid"]
+        return Factor(
+            "nabijheid",
+            round(_linear(km, config.FAMILY_FULL_KM, config.FAMILY_ZERO_KM) * max_points, 1),
+            max_points,
+            f"Afstand tot de woonplaats van je familie: {_km_text(km)}.",
+        )
+
+    def _school_factor(self, km: int) -> tuple[Factor, Reason | None]:
+        max_points = self.max_points["onderwijs"]
+        points = round(_linear(km, config.SCHOOL_FULL_KM, config.SCHOOL_ZERO_KM) * max_points, 1)
+        if self.school is None:
+            text = (
+                "Er is geen school van herkomst bekend. Daarom kijken we naar de afstand tot je "
+                f"familie: {_km_text(km)}."
+            )
+            return Factor("onderwijs", points, max_points, text), None
+        text = f"Afstand tot je school van herkomst: {_km_text(km)}."
+        reason = None
+        if km <= config.SCHOOL_FULL_KM:
+            text += " Je kunt waarschijnlijk op je eigen school blijven."
+        elif km >= config.SCHOOL_ATTENTION_KM:
+            text += " Op je eigen school blijven wordt lastig."
+            reason = Reason(
+                "school_ver",
+                f"Je school van herkomst is {km} km hier vandaan. Op je eigen school blijven "
+                "wordt lastig; zoek samen naar passend onderwijs in de buurt.",
+            )
+        return Factor("onderwijs", points, max_points, text), reason
+
+    def _team(self, home: Home, group_size: int) -> tuple[Factor, tuple[Reason, ...]]:
+        key = (
+            int(home.team_turnover_12m * 100 + 0.5),
+            home.team_size,
+            home.staff_on_shift,
+            group_size,
+        )
+        cached = self._team_cache.get(key)
+        if cached is None:
+            cached = self._team_cache[key] = self._team_factor(*key)
+        return cached
+
+    def _team_factor(
+        self, percent: int, team_size: int, staff_on_shift: int, group_size: int
+    ) -> tuple[Factor, tuple[Reason, ...]]:
+        stability, turnover_text, turnover_reason = _team_stability(percent)
+        size_fit, size_text = _team_size(team_size)
+        ratio_ok, ratio_text, ratio_reason = _team_ratio(staff_on_shift, group_size)
+        fraction = (
+            config.TEAM_SHARE_STABILITY * stability
+            + config.TEAM_SHARE_SIZE * size_fit
+            + config.TEAM_SHARE_RATIO * (1.0 if ratio_ok else 0.0)
+        )
+        max_points = self.max_points["team"]
+        factor = Factor(
+            "team",
+            round(fraction * max_points, 1),
+            max_points,
+            f"{turnover_text} {size_text} {ratio_text}",
+        )
+        reasons = tuple(reason for reason in (turnover_reason, ratio_reason) if reason)
+        return factor, reasons
+
+    def _availability(self, move_in: date, opening: bool) -> Factor:
+        key = (move_in, opening)
+        factor = self._availability_cache.get(key)
+        if factor is None:
+            max_points = self.max_points["beschikbaarheid"]
+            late = (move_in - self.on).days
+            if late <= 0:
+                text = f"Er is een plek vrij op de datum dat je die nodig hebt ({self.on_text})."
+            elif opening:
+                text = (
+                    f"De woning gaat pas open en heeft een plek vanaf {format_date(move_in)}: "
+                    f"{late} dagen na de datum dat je een plek nodig hebt."
+                )
+            else:
+                text = (
+                    f"De eerste plek is vrij vanaf {format_date(move_in)}: {late} dagen na de "
+                    "datum dat je een plek nodig hebt."
+                )
+            fraction = max(0.0, 1.0 - late / config.LATE_ZERO_DAYS)
+            factor = Factor("beschikbaarheid", round(fraction * max_points, 1), max_points, text)
+            self._availability_cache[key] = factor
+        return factor
+
+    # --- group --------------------------------------------------------------------------
+
+    def _group(
+        self,
+        staff_on_shift: int,
+        before: GroupState,
+        after: GroupState,
+        ages_before: _AgeRange,
+        ages: tuple[int, int],
+    ) -> tuple[Factor, list[Reason]]:
+        """The group factor for the whole group after the youth joins, and the attention
+        points that the youth's own arrival raises."""
+        size = after.size
+        penalty = config.GROUP_SIZE_PENALTY.get(size, 0.0)
+        reasons: list[Reason] = []
+
+        if size == 1:
+            size_text = "Je zou de enige jongere in de woning zijn; de groep wordt nog gevormd."
+        elif size <= config.PREFERRED_GROUP_SIZE:
+            size_text = f"Met jou erbij wonen er {youths_text(size)}: een kleine groep."
+        else:
+            size_text = (
+                f"Met jou erbij wonen er {size} jongeren: groter dan de voorkeur van "
+                f"{config.PREFERRED_GROUP_SIZE} of minder."
+            )
+            reasons.append(self._group_size_reason(size))
+        texts = [size_text]
+
+        # Look-alike care profiles copy and amplify each other, externalising ones the most.
+        mix = profile_mix(after.profiles)
+        penalty += mix.lookalike_penalty
+        same = before.profile_count(self.youth.care_profile)
+        if same:
+            texts.append(
+                f"{_others_text(same)} hetzelfde zorgprofiel; jongeren met dezelfde zorgvraag "
+                "nemen soms elkaars gedrag over."
+            )
+            reasons.append(self._same_profile_reason(same))
+        elif size > 1:
+            texts.append("Niemand anders heeft jouw zorgprofiel: een gemengde groep.")
+        if mix.externalising >= config.EXTERNALISING_CONCERN:
+            texts.append("Meerdere jongeren met naar buiten gericht gedrag kunnen elkaar opjutten.")
+
+        if size > 1:
+            spread = ages[1] - ages[0]
+            if spread >= config.AGE_SPREAD_LARGE:
+                penalty += config.AGE_SPREAD_LARGE_PENALTY
+                texts.append(f"Leeftijden: van {ages[0]} tot {ages[1]} jaar, een groot verschil.")
+                if ages_before is None or ages_before[1] - ages_before[0] < spread:
+                    reasons.append(
+                        Reason(
+                            "leeftijdsverschil",
+                            f"Met jou erbij is het leeftijdsverschil in de groep {spread} jaar "
+                            f"(van {ages[0]} tot {ages[1]}). Grote leeftijdsverschillen passen "
+                            "minder goed in één groep.",
+                        )
+                    )
+            else:
+                if spread >= config.AGE_SPREAD_MODERATE:
+                    penalty += config.AGE_SPREAD_MODERATE_PENALTY
+                texts.append(f"Leeftijden: van {ages[0]} tot {ages[1]} jaar.")
+
+        # Pairs that pull each other down: every pair in the group costs points; the attention
+        # points name only the pairs this youth would be part of.
+        labels = influence_labels(after.influence)
+        if labels:
+            penalty += config.INFLUENCE_PAIR_PENALTY * len(labels)
+            texts.append(f"Kans op negatieve beïnvloeding: {', '.join(labels)}.")
+            partners = before.signals
+            reasons.extend(reason for bits, reason in self.influence_partners if partners & bits)
+        if after.recruitment:
+            penalty += config.RECRUITMENT_PENALTY
+            texts.append(
+                "Risico op werving: criminaliteit naast slachtofferschap van mensenhandel."
+            )
+            if before.signals & self.recruitment_partner_bits:
+                reasons.append(self.recruitment_reason)
+        if size > staff_on_shift * config.YOUTHS_PER_STAFF:
+            penalty += config.RATIO_GROUP_PENALTY
+            texts.append("Te weinig begeleiding voor deze groep.")
+        if after.high_intensity >= config.HIGH_INTENSITY_CONCERN:
+            penalty += config.HIGH_INTENSITY_PENALTY
+            texts.append("Veel jongeren met een hoge zorgintensiteit.")
+
+        max_points = self.max_points["groep"]
+        if after.incompatible:
+            texts.append("In de groep zou een combinatie zitten die nooit samen mag wonen.")
+            points = 0.0
+        else:
+            points = round(max(0.0, 1.0 - penalty) * max_points, 1)
+        return Factor("groep", points, max_points, " ".join(texts)), reasons
+
+    def _group_size_reason(self, size: int) -> Reason:
+        reason = self._group_size_cache.get(size)
+        if reason is None:
+            reason = self._group_size_cache[size] = Reason(
+                "groepsgrootte",
+                f"Met jou erbij wonen er {size} jongeren. Dat mag, maar een groep van "
+                f"{config.PREFERRED_GROUP_SIZE} of minder werkt beter.",
+            )
+        return reason
+
+    def _same_profile_reason(self, same: int) -> Reason:
+        reason = self._same_profile_cache.get(same)
+        if reason is None:
+            profile = self.youth.care_profile
+            reason = self._same_profile_cache[same] = Reason(
+                "zelfde_zorgprofiel",
+                f"{_others_text(same)} hetzelfde zorgprofiel als jij "
+                f"({CARE_PROFILES.get(profile, profile)}). Jongeren met dezelfde zorgvraag "
+                "kunnen elkaars gedrag overnemen en versterken.",
+            )
+        return reason
+
+    def _impacts(
+        self, residents: tuple[Resident, ...], staying: tuple[Resident, ...]
+    ) -> tuple[ResidentImpact, ...]:
+        """What this admission means for each current resident, for the home's manager."""
+        on = self.on_number
+        age = self.age
+        profile = self.youth.care_profile
+        partner_bits = self.partner_bits
+        cache = self._impact_cache
+        impacts: list[ResidentImpact] = []
+        for resident in residents:
+            if staying is not residents and resident not in staying:
+                impacts.append(ResidentImpact(resident.ref, _LEAVES_FIRST))
+                continue
+            gap = abs((on - day_number(resident.birth_date)) // 10000 - age)
+            key = (
+                resident.ref,
+                gap if gap >= config.RESIDENT_AGE_GAP else 0,
+                resident.care_profile == profile,
+                encode_attention(resident.attention)[0] & partner_bits if resident.attention else 0,
+            )
+            impact = cache.get(key)
+            if impact is None:
+                impact = cache[key] = self._impact(*key)
+            impacts.append(impact)
+        return tuple(impacts)
+
+    def _impact(self, ref: str, gap: int, same_profile: bool, partners: int) -> ResidentImpact:
+        texts: list[str] = []
+        if gap:
+            texts.append(f"grotere leeftijdsafstand ({gap} jaar)")
+        if same_profile:
+            texts.append(_IMPACT_LOOKALIKE)
+        for bit, text in self.impact_texts:
+            if partners & bit and text not in texts:
+                texts.append(text)
+        return ResidentImpact(ref, tuple(texts) if texts else _NO_IMPACT)
+
+
+# The three parts of the team factor depend on one or two small numbers each and not on the
+# youth, so they are shared by every request (a few hundred entries at most).
+
+
+@cache
+def _team_stability(percent: int) -> tuple[float, str, Reason | None]:
+    """Stability from the share of the team that left in the past 12 months."""
+    turnover = percent / 100
+    left = f"{percent}% van het team is het afgelopen jaar vertrokken"
+    if turnover <= config.TURNOVER_STABLE:
+        return 1.0, f"{left}: een stabiel team.", None
+    stability = max(
+        0.0, (config.TURNOVER_ZERO - turnover) / (config.TURNOVER_ZERO - config.TURNOVER_STABLE)
+    )
+    if turnover < config.TURNOVER_ATTENTION:
+        return stability, f"{left}.", None
+    reason = Reason(
+        "teamverloop",
+        f"{left}. Veel wisselingen maken het moeilijker om vertrouwen op te bouwen.",
+    )
+    return stability, f"{left}: veel wisselingen.", reason
+
+
+@cache
+def _team_size(team_size: int) -> tuple[float, str]:
+    """A fixed, small team: too few cannot cover every shift, too many are many faces."""
+    if team_size < config.TEAM_SIZE_MIN:
+        return (
+            config.TEAM_SIZE_SMALL_FRACTION,
+            f"Klein team van {team_size} mensen: bij ziekte of verlof wordt het krap.",
+        )
+    if team_size > config.TEAM_SIZE_MAX:
+        return (
+            config.TEAM_SIZE_LARGE_FRACTION,
+            f"Team van {team_size} mensen: veel verschillende gezichten.",
+        )
+    return 1.0, f"Vast team van {team_size} mensen."
+
+
+@cache
+def _team_ratio(staff_on_shift: int, group_size: int) -> tuple[bool, str, Reason | None]:
+    """Whether the staff on shift meet the ratio for the group with the youth in it."""
+    staff = f"{staff_text(staff_on_shift, group_size)} (met jou erbij)"
+    if group_size <= staff_on_shift * config.YOUTHS_PER_STAFF:
+        return True, f"{staff}: genoeg.", None
+    reason = Reason(
+        "personeelsbezetting",
+        f"{staff}: minder dan 1 begeleider op {config.YOUTHS_PER_STAFF} jongeren.",
+    )
+    return False, f"{staff}: minder dan 1 op {config.YOUTHS_PER_STAFF}.", reason
+
+
+def _group_full_reason(staying: tuple[Resident, ...], places: int) -> Reason:
+    text = f"De groep is vol: {youths_text(len(staying))} op {places_text(places)}."
+    # A place frees up once enough residents have left to make room for one more.
+    ends = sorted(r.planned_end for r in staying if r.planned_end is not None)
+    needed = len(staying) + 1 - places
+    if len(ends) >= needed:
+        text += f" Vanaf {format_date(ends[needed - 1])} komt er een plek vrij."
+    else:
+        text += " Zodra er een bewoner vertrekt, kan het wel."
+    return Reason("groep_vol", text)

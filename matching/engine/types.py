@@ -1,0 +1,205 @@
+"""The engine's inputs and outputs: small immutable records, no behaviour.
+
+Inputs are what the ORM adapter or the JSON scenario adapter hand in; outputs are what the
+pages, the scenario command and the group-picture task read. Everything is frozen so one result
+object can safely be shared between homes (the ranking reuses identical factors) and so nobody
+downstream can quietly change an explanation after the engine wrote it.
+
+Codes (needs, care profiles, attention signals, settings) are the vocabulary in
+`matching.engine.vocabulary`; the adapters validate them, the engine trusts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, Protocol
+
+Gender = Literal["m", "v", "x"]
+Setting = Literal["woonwijk", "instellingsterrein"]
+RiskLevel = Literal["laag", "verhoogd", "hoog"]
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A WGS84 coordinate in decimal degrees."""
+
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """One underlying need from the youth's analysis; importance 1 (nice) to 3 (essential)."""
+
+    code: str
+    importance: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.importance <= 3:
+            raise ValueError(f"need {self.code!r}: importance must be 1-3")
+
+
+@dataclass(frozen=True, slots=True)
+class Priorities:
+    """What the youth and parents find important, 0 (not) to 3 (very); 2 is neutral."""
+
+    nabijheid: int = 2
+    onderwijs: int = 2
+    groep: int = 2
+    team: int = 2
+    behoeften: int = 2
+
+    def __post_init__(self) -> None:
+        # Checked here, once per youth: the weights index a table by these levels.
+        for name in ("nabijheid", "onderwijs", "groep", "team", "behoeften"):
+            if not 0 <= getattr(self, name) <= 3:
+                raise ValueError(f"priority {name} must be 0-3")
+
+
+@dataclass(frozen=True, slots=True)
+class Youth:
+    ref: str
+    birth_date: date
+    gender: Gender
+    location: Point | None
+    school_location: Point | None
+    needed_from: date
+    machtiging_gesloten: bool
+    care_profile: str
+    care_intensity: str
+    needs: tuple[Need, ...] = ()
+    attention: frozenset[str] = frozenset()
+    priorities: Priorities = field(default_factory=Priorities)
+
+
+@dataclass(frozen=True, slots=True)
+class Resident:
+    """A current resident. `ref` is a pseudonym ("bewoner 2"), never a name."""
+
+    ref: str
+    birth_date: date
+    gender: Gender
+    care_profile: str
+    care_intensity: str
+    attention: frozenset[str] = frozenset()
+    planned_end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Vacancy:
+    available_from: date
+
+
+@dataclass(frozen=True, slots=True)
+class Home:
+    ref: str
+    location: Point | None
+    setting: Setting
+    closed: bool
+    max_residents: int
+    age_min: int
+    age_max: int
+    offers: frozenset[str]
+    staff_on_shift: int
+    team_size: int
+    team_turnover_12m: float
+    vacancies: tuple[Vacancy, ...] = ()
+    residents: tuple[Resident, ...] = ()
+    opens_on: date | None = None
+
+
+class GroupMember(Protocol):
+    """Anything that can live in a group: a `Resident`, or the candidate `Youth`."""
+
+    @property
+    def birth_date(self) -> date: ...
+
+    @property
+    def gender(self) -> str: ...
+
+    @property
+    def care_profile(self) -> str: ...
+
+    @property
+    def care_intensity(self) -> str: ...
+
+    @property
+    def attention(self) -> frozenset[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """One part of the score: `points` out of `max_points`, explained in Dutch."""
+
+    code: str
+    points: float
+    max_points: float
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """A blocking reason or an attention point: a stable code plus a Dutch explanation."""
+
+    code: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRisk:
+    """The risk of a group's composition, with aggregated reasons (never per resident)."""
+
+    level: RiskLevel
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResidentImpact:
+    """What an admission means for one current resident; for that home's manager only."""
+
+    resident_ref: str
+    explanations: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        return f"{self.resident_ref}: {'; '.join(self.explanations)}"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSummary:
+    """The aggregated picture of a group, safe to store and show: no per-resident data.
+
+    Counts are (code, count) pairs sorted by code, so the summary compares and serialises
+    deterministically.
+    """
+
+    size: int
+    age_min: int | None
+    age_max: int | None
+    genders: tuple[tuple[str, int], ...]
+    care_profiles: tuple[tuple[str, int], ...]
+    care_intensities: tuple[tuple[str, int], ...]
+    attention: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HomeResult:
+    """The whole answer for one home.
+
+    An eligible home has `score` (0-100, the sum of the factor points), its factors, attention
+    points and what the admission means per resident. A blocked home is explained, not scored:
+    `score` is None, `factors`, `attention` and `resident_impacts` are empty, and `blocking`
+    says why and what would change it. Both carry the current group's risk and the risk with
+    this youth added.
+    """
+
+    home: Home
+    eligible: bool
+    score: float | None
+    blocking: tuple[Reason, ...]
+    attention: tuple[Reason, ...]
+    factors: tuple[Factor, ...]
+    group_risk: GroupRisk
+    group_risk_after: GroupRisk
+    resident_impacts: tuple[ResidentImpact, ...]
