@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Melding
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -36,4 +38,13 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             continue
         url = reverse(item.url_name)
         items.append({"label": item.label, "url": url, "current": current == url})
-    return {"nav_items": items}
+    # One small query per page: the number of unread notices next to the menu item.
+    unread = Melding.objects.for_user(user).ongelezen().count()
+    items.append(
+        {
+            "label": _("Meldingen (%(aantal)s)") % {"aantal": unread} if unread else _("Meldingen"),
+            "url": reverse("meldingen"),
+            "current": current == reverse("meldingen"),
+        }
+    )
+    return {"nav_items": items, "ongelezen_meldingen": unread}

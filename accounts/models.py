@@ -178,3 +178,37 @@ class User(AbstractUser):
             raise ValidationError(
                 {"organisatie": _("Jongeren en ouders horen niet bij een organisatie.")}
             )
+
+
+class MeldingQuerySet(models.QuerySet["Melding"]):
+    def for_user(self, user: User | AnonymousUser) -> MeldingQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(ontvanger=user)
+
+    def ongelezen(self) -> MeldingQuerySet:
+        return self.filter(gelezen_op__isnull=True)
+
+
+class Melding(models.Model):
+    """An in-portal notice for one person. The text never holds sensitive details:
+    it says what changed and links to the page where the person may read more."""
+
+    ontvanger = models.ForeignKey(
+        User, verbose_name=_("ontvanger"), on_delete=models.CASCADE, related_name="meldingen"
+    )
+    tekst = models.CharField(_("tekst"), max_length=300)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
+    gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    objects = MeldingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-pk"]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        indexes = [models.Index(fields=["ontvanger", "gelezen_op"])]
+
+    def __str__(self) -> str:
+        return self.tekst

@@ -10,6 +10,7 @@ urlpatterns = [
     path("beheerder/", views.beheerder_start, name="beheerder_start"),
     path("mijn/", views.gezin_start, name="gezin_start"),
     path("beheer/", views.beheer_start, name="beheer_start"),
+    path("meldingen/", views.meldingen, name="meldingen"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

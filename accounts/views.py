@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 
 from accounts.decorators import permission_required
-from accounts.models import Organisatie, Rol, User
+from accounts.models import Melding, Organisatie, Rol, User
+from accounts.services import markeer_gelezen
+from config.http import HtmxHttpRequest
 
 # The start page of each role; the view named here is where login lands.
 START_PAGE = {
@@ -49,3 +52,19 @@ def beheer_start(request: HttpRequest) -> HttpResponse:
         "accounts/beheer_start.html",
         {"organisaties": organisaties, "gebruikers_per_rol": gebruikers_per_rol},
     )
+
+
+@login_required
+def meldingen(request: HtmxHttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    if request.method == "POST":
+        markeer_gelezen(ontvanger=request.user)
+        if request.htmx:
+            return render(request, "accounts/meldingen.html#lijst", _meldingen_context(request))
+        return redirect("meldingen")
+    return render(request, "accounts/meldingen.html", _meldingen_context(request))
+
+
+def _meldingen_context(request: HttpRequest) -> dict[str, object]:
+    page = Paginator(Melding.objects.for_user(request.user), 25).get_page(request.GET.get("pagina"))
+    return {"page": page, "ongelezen": Melding.objects.for_user(request.user).ongelezen().count()}
