@@ -665,8 +665,11 @@ def _seed_versie(
             "gemaakt_door": coordinator,
             "gemaakt_op": gemaakt_op,
             "voorgelegd_op": gemaakt_op if is_voorgelegd else None,
+            # Endorsed at the moment of the last answer (answers are six hours apart).
             "gedragen_op": (
-                gemaakt_op + timedelta(days=2) if versie.status == Status.GEDRAGEN else None
+                gemaakt_op + timedelta(hours=6 * len(versie.reacties))
+                if versie.status == Status.GEDRAGEN
+                else None
             ),
         },
     )

@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +31,12 @@ class DatumInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def _lege_keuze(veld: forms.Field, label: Any) -> None:
+    """Name the empty choice in Dutch (Django's own blank label has no Dutch translation)."""
+    keuzes = list(veld.choices)  # type: ignore[attr-defined]
+    veld.choices = [("", label), *(k for k in keuzes if k[0] != "")]  # type: ignore[attr-defined]
+
+
 class JongereFilterForm(forms.Form):
     """The query string of "Mijn jongeren"; invalid values are reported, not obeyed."""
 
@@ -52,7 +60,18 @@ class JongereFilterForm(forms.Form):
 
 def _graden(label: Any, laagste: float, hoogste: float) -> forms.FloatField:
     # A loose box around the Netherlands: anything outside is a typing error.
-    return forms.FloatField(label=label, required=False, min_value=laagste, max_value=hoogste)
+    buiten = _("Dit punt ligt niet in Nederland. Kijk de coördinaten na.")
+    return forms.FloatField(
+        label=label,
+        required=False,
+        min_value=laagste,
+        max_value=hoogste,
+        error_messages={
+            "min_value": buiten,
+            "max_value": buiten,
+            "invalid": _("Vul een getal in, met een punt: bijvoorbeeld 53.2190."),
+        },
+    )
 
 
 class JongereForm(forms.ModelForm[Jongere]):
@@ -103,7 +122,14 @@ class JongereForm(forms.ModelForm[Jongere]):
         ).order_by("first_name", "email")
         self.fields["coordinator"].empty_label = None  # type: ignore[attr-defined]
         self.fields["geslacht"].choices = self.fields["geslacht"].choices[1:]  # type: ignore[attr-defined]
+        _lege_keuze(self.fields["school_niveau"], _("Geen of onbekend"))
         self.fields["roepnaam"].widget.attrs["autocomplete"] = "off"
+        self.fields["roepnaam"].help_text = _("Voornaam of een schuilnaam. Een BSN is niet nodig.")
+        self.fields["juridisch_kader"].label = _("Welk kader geldt?")
+        self.fields["nodig_vanaf"].help_text = _(
+            "Een kleinschalige woonvoorziening neemt jongeren van 8 tot en met 23 jaar op. "
+            "Op deze datum moet de jongere die leeftijd hebben."
+        )
 
     def clean_nodig_vanaf(self) -> Any:
         nodig_vanaf = self.cleaned_data["nodig_vanaf"]
@@ -209,6 +235,8 @@ class AnalyseForm(forms.ModelForm[VerklarendeAnalyse]):
         self.fields["zorgprofiel"].help_text = _(
             "Het belangrijkste zorgprofiel, voor de groepsmix."
         )
+        _lege_keuze(self.fields["zorgprofiel"], _("Nog niet gekozen"))
+        _lege_keuze(self.fields["zorgintensiteit"], _("Nog niet gekozen"))
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -361,8 +389,7 @@ class GezinForm(forms.Form):
     def __init__(self, *args: Any, is_jongere: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not is_jongere:
-            self.fields["woorden"].label = _("Wat vindt u als ouder belangrijk?")
-            self.fields["woorden"].help_text = _("Schrijf het in uw eigen woorden. Het mag kort.")
+            self.fields["woorden"].label = _("Wat vind jij als ouder belangrijk?")
         for veld, label in PRIORITEITEN:
             self.fields[veld] = forms.TypedChoiceField(
                 label=label,
@@ -421,3 +448,53 @@ class UitnodigingForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
     )
+
+
+# Plain Dutch for the password rules: Django 6.1's own Dutch catalogue misses some of them,
+# and a 14-year-old should not read "Uw wachtwoord mag niet ...".
+_WACHTWOORD_FOUTEN = {
+    "password_too_short": _("Dit wachtwoord is te kort. Gebruik minstens %(min_length)d tekens."),
+    "password_too_similar": _("Dit wachtwoord lijkt te veel op je naam of e-mailadres."),
+    "password_too_common": _("Dit wachtwoord gebruiken veel mensen. Kies een ander."),
+    "password_entirely_numeric": _("Gebruik niet alleen cijfers."),
+}
+
+
+def _minimale_lengte() -> int:
+    for validator in password_validation.get_default_password_validators():
+        if isinstance(validator, password_validation.MinimumLengthValidator):
+            return validator.min_length
+    return 0
+
+
+class WachtwoordKiezenForm(SetPasswordForm):
+    """Choose a password from an invitation link, with the rules in plain words."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Kies een wachtwoord")
+        self.fields["new_password2"].label = _("Typ het wachtwoord nog een keer")
+        self.fields["new_password1"].help_text = _(
+            "Minstens %(lengte)d tekens. Niet alleen cijfers, en niet je naam of e-mailadres."
+        ) % {"lengte": _minimale_lengte()}
+
+    def validate_password_for_user(
+        self,
+        user: Any,
+        password_field_name: str = "new_password2",  # noqa: S107 - a field name
+    ) -> None:
+        password = self.cleaned_data.get(password_field_name)
+        if not password:
+            return
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError as fout:
+            self.add_error(
+                password_field_name,
+                [
+                    ValidationError(_WACHTWOORD_FOUTEN[e.code], params=e.params)
+                    if e.code in _WACHTWOORD_FOUTEN
+                    else e
+                    for e in fout.error_list
+                ],
+            )

@@ -148,10 +148,10 @@ def vergelijk(
             )
         )
     keuzes = dict(PRIORITEIT_KEUZES)
-    for veld, label in PRIORITEITEN:
+    for veld, _gezinslabel in PRIORITEITEN:
         a, b = getattr(oud, veld), getattr(nieuw, veld)
         if a != b:
-            velden.append(Verschil(veld, label, str(keuzes[a]), str(keuzes[b])))
+            velden.append(Verschil(veld, _label(veld, voor_gezin), str(keuzes[a]), str(keuzes[b])))
 
     oude = {b.kenmerk.code: b for b in oud.behoeften.select_related("kenmerk")}
     nieuwe = {b.kenmerk.code: b for b in nieuw.behoeften.select_related("kenmerk")}

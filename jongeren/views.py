@@ -7,7 +7,6 @@ import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -30,6 +29,7 @@ from jongeren.forms import (
     ReactieForm,
     UitnodigingForm,
     VergelijkForm,
+    WachtwoordKiezenForm,
     behoeften_formset,
 )
 from jongeren.gewone_taal import BELANG_GEWOON, ZORGINTENSITEIT_GEWOON, ZORGPROFIEL_GEWOON
@@ -375,7 +375,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     except services.UitnodigingOngeldig:
         return render(request, "jongeren/uitnodiging.html", {"staat": "ongeldig"}, status=404)
     persoon = uitnodiging.persoon
-    form = SetPasswordForm(persoon, request.POST or None)
+    form = WachtwoordKiezenForm(persoon, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.accepteer_uitnodiging(
