@@ -474,6 +474,7 @@ class WachtwoordKiezenForm(SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = _("Kies een wachtwoord")
         self.fields["new_password2"].label = _("Typ het wachtwoord nog een keer")
+        self.fields["new_password2"].help_text = ""
         self.fields["new_password1"].help_text = _(
             "Minstens %(lengte)d tekens. Niet alleen cijfers, en niet je naam of e-mailadres."
         ) % {"lengte": _minimale_lengte()}

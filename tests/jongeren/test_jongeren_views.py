@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -391,3 +392,59 @@ def test_family_sees_what_changed_in_plain_words(
     assert "Van versie 1 naar versie 2" in html
     assert "Wat helpt" in html and "<ins>" in html
     assert "Erbij" in html and "buitenruimte" in html
+
+
+# --- Every page: one h1, no inline script or style, anonymous visitors go to login --------
+
+
+def _paginas(noor: Jongere) -> dict[str, list[str]]:
+    return {
+        "coordinator": [
+            reverse("jongeren:lijst"),
+            reverse("jongeren:nieuw"),
+            reverse("jongeren:detail", args=[noor.pk]),
+            reverse("jongeren:bewerken", args=[noor.pk]),
+            reverse("jongeren:analyse_bewerken", args=[noor.pk]),
+            reverse("jongeren:analyse_versies", args=[noor.pk]),
+            reverse("jongeren:analyse_versie", args=[noor.pk, 1]),
+            reverse("jongeren:uitnodigen", args=[noor.pk]),
+        ],
+        "gezin": [
+            reverse("jongeren:mijn"),
+            reverse("jongeren:mijn_jongere", args=[noor.pk]),
+            reverse("jongeren:mijn_aanpassen", args=[noor.pk]),
+            reverse("jongeren:mijn_reactie", args=[noor.pk]),
+            reverse("jongeren:mijn_veranderingen", args=[noor.pk]),
+        ],
+    }
+
+
+def test_every_page_has_one_h1_and_nothing_inline(
+    client: Client,
+    noor_ter_instemming: VerklarendeAnalyse,
+    coordinator: User,
+    jongere_user: User,
+    ouder_user: User,
+) -> None:
+    paginas = _paginas(noor_ter_instemming.jongere)
+    for persoon, soort in (
+        (coordinator, "coordinator"),
+        (jongere_user, "gezin"),
+        (ouder_user, "gezin"),
+    ):
+        client.force_login(persoon)
+        for url in paginas[soort]:
+            response = client.get(url)
+            html = response.content.decode()
+            assert response.status_code == 200, url
+            assert html.count("<h1") == 1, url
+            assert " style=" not in html, url
+            assert not re.search(r"\son[a-z]+=", html), url
+
+
+def test_anonymous_visitors_are_sent_to_login(client: Client, noor: Jongere) -> None:
+    for urls in _paginas(noor).values():
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith(reverse("login")), url
