@@ -23,6 +23,9 @@ class NavItem:
 # Later apps add their entries here, each guarded by a permission.
 NAVIGATION: list[NavItem] = [
     NavItem(_("Start"), "start", ""),
+    NavItem(_("Mijn jongeren"), "jongeren:lijst", "jongeren.coordinator"),
+    NavItem(_("Mijn analyse"), "jongeren:mijn", "jongeren.jongere"),
+    NavItem(_("Analyse van mijn kind"), "jongeren:mijn", "jongeren.ouder"),
     NavItem(_("Beheer"), "admin:index", "accounts.beheer_start"),
 ]
 

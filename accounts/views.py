@@ -12,10 +12,10 @@ from config.http import HtmxHttpRequest
 
 # The start page of each role; the view named here is where login lands.
 START_PAGE = {
-    Rol.COORDINATOR: "coordinator_start",
+    Rol.COORDINATOR: "jongeren:lijst",
     Rol.BEHEERDER: "beheerder_start",
-    Rol.JONGERE: "gezin_start",
-    Rol.OUDER: "gezin_start",
+    Rol.JONGERE: "jongeren:mijn",
+    Rol.OUDER: "jongeren:mijn",
     Rol.FUNCTIONEEL_BEHEERDER: "beheer_start",
 }
 
@@ -26,19 +26,9 @@ def start(request: HttpRequest) -> HttpResponseRedirect:
     return redirect(START_PAGE[Rol(request.user.rol)])
 
 
-@permission_required("accounts.coordinator_start")
-def coordinator_start(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/coordinator_start.html")
-
-
 @permission_required("accounts.beheerder_start")
 def beheerder_start(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/beheerder_start.html")
-
-
-@permission_required("accounts.gezin_start")
-def gezin_start(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/gezin_start.html")
 
 
 @permission_required("accounts.beheer_start")

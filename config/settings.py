@@ -113,6 +113,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset or invitation link lives one day
+# How many days the e-mailed invitation for a youth or parent stays usable (jongeren app).
+UITNODIGING_GELDIG_DAGEN = env_int("UITNODIGING_GELDIG_DAGEN", 7)
+if UITNODIGING_GELDIG_DAGEN < 1:
+    raise ImproperlyConfigured("UITNODIGING_GELDIG_DAGEN: expected 1 or more days")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]

@@ -13,4 +13,5 @@ urlpatterns = [
     path("taal/", set_language, name="set_language"),
     path("beheer/django/", admin.site.urls),
     path("", include("accounts.urls")),
+    path("", include("jongeren.urls")),
 ]

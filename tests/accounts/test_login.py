@@ -23,8 +23,8 @@ def demo(db: None, settings: Settings) -> None:
 @pytest.mark.parametrize(
     ("email", "start_url", "heading"),
     [
-        ("coordinator@example.org", "/coordinator/", "Welkom, Sanne"),
-        ("coordinator2@example.org", "/coordinator/", "Welkom, Jelle"),
+        ("coordinator@example.org", "/jongeren/", "Mijn jongeren"),
+        ("coordinator2@example.org", "/jongeren/", "Mijn jongeren"),
         ("beheerder@example.org", "/beheerder/", "Welkom, Marieke"),
         ("beheerder2@example.org", "/beheerder/", "Welkom, Pieter"),
         ("jongere@example.org", "/mijn/", "Hoi Noor"),
@@ -73,7 +73,7 @@ def test_logout_ends_the_session(client: Client, coordinator: User) -> None:
     response = client.post(reverse("logout"))
     assert response.status_code == 302
     assert response["Location"] == reverse("login")
-    assert client.get(reverse("coordinator_start")).status_code == 302
+    assert client.get(reverse("jongeren:lijst")).status_code == 302
 
 
 def test_password_reset_does_not_reveal_whether_an_address_exists(

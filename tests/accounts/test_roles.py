@@ -7,14 +7,14 @@ from django.urls import reverse
 
 from accounts.models import Organisatie, Rol, User
 
-START_PAGES = ["coordinator_start", "beheerder_start", "gezin_start", "beheer_start"]
+START_PAGES = ["jongeren:lijst", "beheerder_start", "jongeren:mijn", "beheer_start"]
 
 # Which start page each persona may open.
 ALLOWED = {
-    "coordinator": "coordinator_start",
+    "coordinator": "jongeren:lijst",
     "beheerder": "beheerder_start",
-    "jongere_user": "gezin_start",
-    "ouder_user": "gezin_start",
+    "jongere_user": "jongeren:mijn",
+    "ouder_user": "jongeren:mijn",
     "admin_user": "beheer_start",
 }
 
@@ -41,7 +41,7 @@ def test_deactivated_user_loses_role_pages(client: Client, coordinator: User) ->
     client.force_login(coordinator)
     coordinator.is_active = False
     coordinator.save()
-    assert client.get(reverse("coordinator_start")).status_code == 302
+    assert client.get(reverse("jongeren:lijst")).status_code == 302
 
 
 def test_organisations_are_scoped_to_who_asks(
@@ -76,6 +76,6 @@ def test_navigation_shows_admin_link_only_to_admins(
     client: Client, coordinator: User, admin_user: User
 ) -> None:
     client.force_login(coordinator)
-    assert reverse("admin:index") not in client.get(reverse("coordinator_start")).content.decode()
+    assert reverse("admin:index") not in client.get(reverse("jongeren:lijst")).content.decode()
     client.force_login(admin_user)
     assert reverse("admin:index") in client.get(reverse("beheer_start")).content.decode()

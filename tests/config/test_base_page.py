@@ -41,8 +41,8 @@ def test_content_security_policy_uses_a_nonce_and_forbids_inline_handlers(
 
 def test_english_is_available(client: Client, coordinator: User) -> None:
     client.force_login(coordinator)
-    client.post("/taal/", {"language": "en", "next": "/coordinator/"})
-    html = client.get("/coordinator/").content.decode()
+    client.post("/taal/", {"language": "en", "next": "/jongeren/"})
+    html = client.get("/jongeren/").content.decode()
     assert '<html lang="en">' in html
     assert "Log out" in html
 

@@ -1,0 +1,178 @@
+"""Admin for youths and analyses. Scoped through `for_user`; admins see attention signals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from jongeren.models import (
+    AnalyseBehoefte,
+    Instemming,
+    Jongere,
+    Uitnodiging,
+    VerklarendeAnalyse,
+)
+from matching.choices import Signaal
+
+
+class AnalyseAdminForm(forms.ModelForm[VerklarendeAnalyse]):
+    # A list of codes as checkboxes instead of raw JSON.
+    signalen = forms.MultipleChoiceField(
+        label=_("Aandachtssignalen"),
+        choices=Signaal.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = VerklarendeAnalyse
+        fields = [
+            "jongere",
+            "versie",
+            "status",
+            "factoren",
+            "krachten",
+            "wat_werkt",
+            "behoeften_toelichting",
+            "zorgprofiel",
+            "zorgintensiteit",
+            "signalen",
+            "belangrijk_jongere",
+            "belangrijk_ouders",
+            "netwerk",
+            "prioriteit_nabijheid",
+            "prioriteit_onderwijs",
+            "prioriteit_groep",
+            "prioriteit_team",
+            "prioriteit_behoeften",
+            "gemaakt_door",
+            "gemaakt_op",
+        ]
+
+
+def _jongeren_voor(request: HttpRequest) -> QuerySet[Jongere]:
+    return Jongere.objects.for_user(request.user)
+
+
+class AnalyseBehoefteInline(admin.TabularInline[AnalyseBehoefte, VerklarendeAnalyse]):
+    model = AnalyseBehoefte
+    extra = 0
+    autocomplete_fields = ["kenmerk"]
+
+
+class InstemmingInline(admin.TabularInline[Instemming, VerklarendeAnalyse]):
+    model = Instemming
+    extra = 0
+    fields = ["persoon", "rol", "akkoord", "opmerking", "op"]
+    readonly_fields = ["persoon", "rol", "akkoord", "opmerking", "op"]
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Answers are recorded by the people themselves, never typed in for them.
+        return False
+
+
+@admin.register(Jongere)
+class JongereAdmin(admin.ModelAdmin[Jongere]):
+    list_display = [
+        "roepnaam",
+        "geboortedatum",
+        "fase",
+        "juridisch_kader",
+        "nodig_vanaf",
+        "coordinator",
+        "organisatie",
+    ]
+    list_filter = ["fase", "juridisch_kader", "geslacht", "organisatie"]
+    search_fields = ["roepnaam", "woonplaats", "coordinator__email", "account__email"]
+    autocomplete_fields = ["coordinator", "organisatie", "account"]
+    filter_horizontal = ["ouders"]
+    date_hierarchy = "nodig_vanaf"
+    readonly_fields = ["aangemaakt_op", "gewijzigd_op"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Jongere]:
+        return _jongeren_voor(request).select_related("coordinator", "organisatie")
+
+
+@admin.register(VerklarendeAnalyse)
+class VerklarendeAnalyseAdmin(admin.ModelAdmin[VerklarendeAnalyse]):
+    form = AnalyseAdminForm
+    list_display = [
+        "jongere",
+        "versie",
+        "status",
+        "zorgprofiel",
+        "zorgintensiteit",
+        "signalen_lijst",
+        "gemaakt_door",
+        "gemaakt_op",
+    ]
+    list_filter = ["status", "zorgprofiel", "zorgintensiteit", "jongere__organisatie"]
+    search_fields = ["jongere__roepnaam", "krachten", "wat_werkt"]
+    autocomplete_fields = ["jongere", "gemaakt_door"]
+    readonly_fields = ["gewijzigd_op", "voorgelegd_op", "gedragen_op"]
+    inlines = [AnalyseBehoefteInline, InstemmingInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[VerklarendeAnalyse]:
+        return VerklarendeAnalyse.objects.filter(
+            jongere__in=_jongeren_voor(request)
+        ).select_related("jongere", "gemaakt_door")
+
+    @admin.display(description=_("aandachtssignalen"))
+    def signalen_lijst(self, obj: VerklarendeAnalyse) -> str:
+        return ", ".join(str(Signaal(code).label) for code in obj.signalen) or "—"
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Versions are the history of what was endorsed; delete the youth instead if needed.
+        return False
+
+
+@admin.register(AnalyseBehoefte)
+class AnalyseBehoefteAdmin(admin.ModelAdmin[AnalyseBehoefte]):
+    list_display = ["analyse", "kenmerk", "belang", "toelichting"]
+    list_filter = ["belang", "kenmerk"]
+    search_fields = ["analyse__jongere__roepnaam", "kenmerk__naam", "toelichting"]
+    autocomplete_fields = ["analyse", "kenmerk"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AnalyseBehoefte]:
+        return AnalyseBehoefte.objects.filter(
+            analyse__jongere__in=_jongeren_voor(request)
+        ).select_related("analyse__jongere", "kenmerk")
+
+
+@admin.register(Instemming)
+class InstemmingAdmin(admin.ModelAdmin[Instemming]):
+    list_display = ["analyse", "persoon", "rol", "akkoord", "op"]
+    list_filter = ["rol", "akkoord"]
+    search_fields = ["analyse__jongere__roepnaam", "persoon__email", "opmerking"]
+    readonly_fields = ["analyse", "persoon", "rol", "akkoord", "opmerking", "op"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Instemming]:
+        return Instemming.objects.filter(
+            analyse__jongere__in=_jongeren_voor(request)
+        ).select_related("analyse__jongere", "persoon")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(Uitnodiging)
+class UitnodigingAdmin(admin.ModelAdmin[Uitnodiging]):
+    list_display = ["persoon", "rol", "jongere", "verstuurd_door", "verstuurd_op", "gebruikt_op"]
+    list_filter = ["rol", ("gebruikt_op", admin.EmptyFieldListFilter)]
+    search_fields = ["persoon__email", "jongere__roepnaam"]
+    readonly_fields = ["jongere", "persoon", "rol", "verstuurd_door", "verstuurd_op", "gebruikt_op"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Uitnodiging]:
+        return Uitnodiging.objects.filter(jongere__in=_jongeren_voor(request)).select_related(
+            "jongere", "persoon", "verstuurd_door"
+        )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Invitations go out from the coordinator's page, which also sends the e-mail.
+        return False

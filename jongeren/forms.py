@@ -1,0 +1,501 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Rol, User
+from jongeren.models import (
+    PRIORITEIT_KEUZES,
+    PRIORITEITEN,
+    AnalyseBehoefte,
+    Fase,
+    Jongere,
+    VerklarendeAnalyse,
+)
+from jongeren.services import ONTBREKEND_BERICHT, BehoefteInvoer
+from matching.choices import Signaal
+from matching.models import Kenmerk
+from voorzieningen.geocoding import GeocodingError, get_geocoder
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _lege_keuze(veld: forms.Field, label: Any) -> None:
+    """Name the empty choice in Dutch (Django's own blank label has no Dutch translation)."""
+    keuzes = list(veld.choices)  # type: ignore[attr-defined]
+    veld.choices = [("", label), *(k for k in keuzes if k[0] != "")]  # type: ignore[attr-defined]
+
+
+class JongereFilterForm(forms.Form):
+    """The query string of "Mijn jongeren"; invalid values are reported, not obeyed."""
+
+    q = forms.CharField(
+        label=_("Zoek op naam"),
+        required=False,
+        max_length=60,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
+    )
+    fase = forms.ChoiceField(
+        label=_("Fase"),
+        required=False,
+        choices=[("", _("Alle fasen")), *Fase.choices],
+        error_messages={"invalid_choice": _("Kies een fase uit de lijst.")},
+    )
+    eigen = forms.BooleanField(label=_("Alleen jongeren die ik zelf begeleid"), required=False)
+
+
+# --- Profile ------------------------------------------------------------------------------
+
+
+def _graden(label: Any, laagste: float, hoogste: float) -> forms.FloatField:
+    # A loose box around the Netherlands: anything outside is a typing error.
+    buiten = _("Dit punt ligt niet in Nederland. Kijk de coördinaten na.")
+    return forms.FloatField(
+        label=label,
+        required=False,
+        min_value=laagste,
+        max_value=hoogste,
+        error_messages={
+            "min_value": buiten,
+            "max_value": buiten,
+            "invalid": _("Vul een getal in, met een punt: bijvoorbeeld 53.2190."),
+        },
+    )
+
+
+class JongereForm(forms.ModelForm[Jongere]):
+    """Create or edit a youth's profile; places are turned into coordinates on save.
+
+    The coordinates can be typed by hand when the geocoder does not know a place. Typed
+    coordinates win; otherwise a changed place is looked up again.
+    """
+
+    lat = _graden(_("Breedtegraad gezin"), 50.7, 53.6)
+    lon = _graden(_("Lengtegraad gezin"), 3.3, 7.3)
+    school_lat = _graden(_("Breedtegraad school"), 50.7, 53.6)
+    school_lon = _graden(_("Lengtegraad school"), 3.3, 7.3)
+
+    class Meta:
+        model = Jongere
+        fields = [
+            "roepnaam",
+            "geboortedatum",
+            "geslacht",
+            "woonplaats",
+            "lat",
+            "lon",
+            "school_naam",
+            "school_niveau",
+            "school_plaats",
+            "school_lat",
+            "school_lon",
+            "juridisch_kader",
+            "machtiging_einde",
+            "nodig_vanaf",
+            "fase",
+            "coordinator",
+        ]
+        widgets = {
+            "geboortedatum": DatumInput(),
+            "nodig_vanaf": DatumInput(),
+            "machtiging_einde": DatumInput(),
+            "geslacht": forms.RadioSelect,
+            "juridisch_kader": forms.RadioSelect,
+        }
+
+    def __init__(self, *args: Any, organisatie: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.organisatie = organisatie
+        self.fields["coordinator"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            rol=Rol.COORDINATOR, organisatie=organisatie, is_active=True
+        ).order_by("first_name", "email")
+        self.fields["coordinator"].empty_label = None  # type: ignore[attr-defined]
+        self.fields["geslacht"].choices = self.fields["geslacht"].choices[1:]  # type: ignore[attr-defined]
+        _lege_keuze(self.fields["school_niveau"], _("Geen of onbekend"))
+        self.fields["roepnaam"].widget.attrs["autocomplete"] = "off"
+        self.fields["roepnaam"].help_text = _("Voornaam of een schuilnaam. Een BSN is niet nodig.")
+        self.fields["juridisch_kader"].label = _("Welk kader geldt?")
+        self.fields["nodig_vanaf"].help_text = _(
+            "Een kleinschalige woonvoorziening neemt jongeren van 8 tot en met 23 jaar op. "
+            "Op deze datum moet de jongere die leeftijd hebben."
+        )
+
+    def clean_nodig_vanaf(self) -> Any:
+        nodig_vanaf = self.cleaned_data["nodig_vanaf"]
+        # An existing youth keeps a date that has since passed; a new or changed date must
+        # lie ahead, or the search would look for vacancies in the past.
+        is_nieuw_of_gewijzigd = self.instance.pk is None or "nodig_vanaf" in self.changed_data
+        if is_nieuw_of_gewijzigd and nodig_vanaf < timezone.localdate():
+            raise ValidationError(
+                _("Deze datum ligt in het verleden. Kies vandaag of een latere datum.")
+            )
+        return nodig_vanaf
+
+    def _plaats(self, plaats_veld: str, lat_veld: str, lon_veld: str) -> None:
+        data = self.cleaned_data
+        if plaats_veld in self.errors or lat_veld in self.errors or lon_veld in self.errors:
+            return
+        plaats = data.get(plaats_veld, "")
+        lat, lon = data.get(lat_veld), data.get(lon_veld)
+        if (lat is None) != (lon is None):
+            self.add_error(lat_veld, _("Vul beide coördinaten in, of laat ze allebei leeg."))
+            return
+        zelf_ingevuld = lat is not None and (
+            lat_veld in self.changed_data or lon_veld in self.changed_data
+        )
+        if zelf_ingevuld:
+            return
+        if not plaats:
+            data[lat_veld] = data[lon_veld] = None
+            return
+        if lat is not None and plaats_veld not in self.changed_data:
+            return
+        try:
+            locatie = get_geocoder().lookup(plaats)
+        except GeocodingError as fout:
+            self.add_error(plaats_veld, fout.message)
+            return
+        data[lat_veld], data[lon_veld] = locatie.lat, locatie.lon
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        self._plaats("woonplaats", "lat", "lon")
+        self._plaats("school_plaats", "school_lat", "school_lon")
+        return data
+
+
+# --- Analysis -----------------------------------------------------------------------------
+
+PRIORITEIT_VELDEN = [veld for veld, _label in PRIORITEITEN]
+
+
+class AnalyseForm(forms.ModelForm[VerklarendeAnalyse]):
+    """The coordinator's analysis form. A draft may be incomplete; `voorleggen` may not."""
+
+    signalen = forms.MultipleChoiceField(
+        label=_("Aandachtssignalen"),
+        choices=Signaal.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vertrouwelijk: alleen coördinatoren van je organisatie zien dit."),
+        error_messages={"invalid_choice": _("'%(value)s' is geen bekend aandachtssignaal.")},
+    )
+
+    class Meta:
+        model = VerklarendeAnalyse
+        fields = [
+            "factoren",
+            "krachten",
+            "wat_werkt",
+            "behoeften_toelichting",
+            "zorgprofiel",
+            "zorgintensiteit",
+            "signalen",
+            "belangrijk_jongere",
+            "belangrijk_ouders",
+            "netwerk",
+            *PRIORITEIT_VELDEN,
+        ]
+        widgets = {
+            veld: forms.Textarea(attrs={"rows": 4})
+            for veld in [
+                "factoren",
+                "krachten",
+                "wat_werkt",
+                "behoeften_toelichting",
+                "belangrijk_jongere",
+                "belangrijk_ouders",
+                "netwerk",
+            ]
+        }
+
+    def __init__(self, *args: Any, voorleggen: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.voorleggen = voorleggen
+        for veld, label in PRIORITEITEN:
+            self.fields[veld] = forms.TypedChoiceField(
+                label=label,
+                choices=PRIORITEIT_KEUZES,
+                coerce=int,
+                initial=2,
+                error_messages={"invalid_choice": _("Kies een waarde van 0 tot en met 3.")},
+            )
+        self.fields["zorgprofiel"].help_text = _(
+            "Het belangrijkste zorgprofiel, voor de groepsmix."
+        )
+        _lege_keuze(self.fields["zorgprofiel"], _("Nog niet gekozen"))
+        _lege_keuze(self.fields["zorgintensiteit"], _("Nog niet gekozen"))
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if self.voorleggen:
+            for veld in ("krachten", "wat_werkt", "zorgprofiel", "zorgintensiteit"):
+                if not str(data.get(veld) or "").strip() and veld not in self.errors:
+                    self.add_error(veld, str(ONTBREKEND_BERICHT[veld]))
+        return data
+
+    def inhoud(self) -> dict[str, Any]:
+        return {veld: self.cleaned_data[veld] for veld in self.Meta.fields}
+
+
+class BehoefteForm(forms.Form):
+    """One need from the vocabulary: its importance (empty: not needed) and a short note."""
+
+    kenmerk = forms.CharField(widget=forms.HiddenInput, max_length=50)
+    belang = forms.TypedChoiceField(
+        label=_("Belang"),
+        choices=[("", _("Niet nodig")), *AnalyseBehoefte.Belang.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": _("Kies een belang van 1 tot en met 3.")},
+    )
+    toelichting = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
+
+    def __init__(self, *args: Any, kenmerken: dict[str, Kenmerk], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kenmerken = kenmerken
+        # Every row names a need, so a row left as it was is still checked.
+        self.empty_permitted = False
+        if self.is_bound:
+            code = self.data.get(self.add_prefix("kenmerk"), "")
+        else:
+            code = self.initial.get("kenmerk", "")
+        self.kenmerk_obj = kenmerken.get(code)
+
+    def clean_kenmerk(self) -> str:
+        code: str = self.cleaned_data["kenmerk"]
+        if code not in self.kenmerken:
+            raise ValidationError(
+                _("Onbekende behoefte '%(code)s'. Kies een behoefte uit de lijst."),
+                params={"code": code},
+            )
+        return code
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if data.get("toelichting") and data.get("belang") is None and "belang" not in self.errors:
+            self.add_error("belang", _("Kies ook een belang, of maak de toelichting leeg."))
+        return data
+
+
+class BaseBehoefteFormSet(forms.BaseFormSet[BehoefteForm]):
+    # Set by behoeften_formset(): putting the analysis forward needs at least one need.
+    voorleggen = False
+
+    def clean(self) -> None:
+        if any(form.errors for form in self.forms):
+            return
+        codes = [form.cleaned_data["kenmerk"] for form in self.forms]
+        if len(codes) != len(set(codes)):
+            raise ValidationError(_("Elke behoefte mag maar één keer voorkomen."))
+        if self.voorleggen and not self.behoeften():
+            raise ValidationError(str(ONTBREKEND_BERICHT["behoeften"]))
+
+    def behoeften(self) -> list[BehoefteInvoer]:
+        return [
+            BehoefteInvoer(
+                kenmerk=form.kenmerken[form.cleaned_data["kenmerk"]],
+                belang=form.cleaned_data["belang"],
+                toelichting=form.cleaned_data["toelichting"],
+            )
+            for form in self.forms
+            if form.cleaned_data.get("belang") is not None
+        ]
+
+
+BehoefteFormSet = forms.formset_factory(
+    BehoefteForm,
+    formset=BaseBehoefteFormSet,
+    extra=0,
+    max_num=200,
+    absolute_max=200,
+    validate_max=True,
+)
+
+
+def behoeften_formset(
+    *, data: Any = None, basis: VerklarendeAnalyse | None, voorleggen: bool = False
+) -> BaseBehoefteFormSet:
+    """One row per active need, plus needs the base version uses that were switched off."""
+    gekozen = (
+        {b.kenmerk.code: b for b in basis.behoeften.select_related("kenmerk")} if basis else {}
+    )
+    kenmerken = {k.code: k for k in Kenmerk.objects.actief()}
+    for code, behoefte in gekozen.items():
+        kenmerken.setdefault(code, behoefte.kenmerk)
+    initial = [
+        {
+            "kenmerk": code,
+            "belang": gekozen[code].belang if code in gekozen else None,
+            "toelichting": gekozen[code].toelichting if code in gekozen else "",
+        }
+        for code in sorted(kenmerken, key=lambda c: (kenmerken[c].volgorde, kenmerken[c].naam))
+    ]
+    formset = cast(
+        BaseBehoefteFormSet,
+        BehoefteFormSet(
+            data=data, initial=initial, prefix="behoefte", form_kwargs={"kenmerken": kenmerken}
+        ),
+    )
+    formset.voorleggen = voorleggen
+    return formset
+
+
+class VergelijkForm(forms.Form):
+    """Which two versions to compare (query string on the history page)."""
+
+    van = forms.TypedChoiceField(label=_("Van versie"), coerce=int)
+    naar = forms.TypedChoiceField(label=_("Naar versie"), coerce=int)
+
+    def __init__(self, *args: Any, versies: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        keuzes = [(v, str(v)) for v in versies]
+        for naam in ("van", "naar"):
+            self.fields[naam].choices = keuzes  # type: ignore[attr-defined]
+            self.fields[naam].error_messages["invalid_choice"] = _(
+                "Versie %(value)s bestaat niet. Kies een versie uit de lijst."
+            )
+
+
+# --- The family's pages -------------------------------------------------------------------
+
+
+class GezinForm(forms.Form):
+    """What the youth or a parent finds important, and the family's search priorities."""
+
+    woorden = forms.CharField(
+        label=_("Wat vind jij belangrijk?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Schrijf het in je eigen woorden. Het mag kort."),
+    )
+
+    def __init__(self, *args: Any, is_jongere: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not is_jongere:
+            self.fields["woorden"].label = _("Wat vind jij als ouder belangrijk?")
+        for veld, label in PRIORITEITEN:
+            self.fields[veld] = forms.TypedChoiceField(
+                label=label,
+                choices=PRIORITEIT_KEUZES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Kies hoe belangrijk dit is."),
+                    "invalid_choice": _("Kies een van de vier keuzes."),
+                },
+            )
+
+    def prioriteiten(self) -> dict[str, int]:
+        return {veld: self.cleaned_data[veld] for veld in PRIORITEIT_VELDEN}
+
+    def prioriteit_velden(self) -> list[forms.BoundField]:
+        return [self[veld] for veld in PRIORITEIT_VELDEN]
+
+
+class ReactieForm(forms.Form):
+    """Agree with the version, or ask for a change with a comment."""
+
+    # The version the person read: a reaction never lands on a newer text they did not see.
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    keuze = forms.ChoiceField(
+        choices=[("akkoord", _("Ik ben het eens")), ("wijziging", _("Ik wil iets veranderen"))],
+        error_messages={"invalid_choice": _("Kies of je het eens bent.")},
+    )
+    opmerking = forms.CharField(
+        label=_("Wat moet er anders?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if data.get("keuze") == "wijziging" and not data.get("opmerking", "").strip():
+            self.add_error("opmerking", _("Schrijf op wat er anders moet."))
+        return data
+
+    @property
+    def akkoord(self) -> bool:
+        return bool(self.cleaned_data["keuze"] == "akkoord")
+
+
+class UitnodigingForm(forms.Form):
+    rol = forms.ChoiceField(
+        label=_("Wie nodig je uit?"),
+        choices=[(Rol.JONGERE, _("De jongere zelf")), (Rol.OUDER, _("Een ouder of verzorger"))],
+        widget=forms.RadioSelect,
+    )
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=150)
+    achternaam = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
+    email = forms.EmailField(
+        label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "off"})
+    )
+
+
+# Plain Dutch for the password rules: Django 6.1's own Dutch catalogue misses some of them,
+# and a 14-year-old should not read "Uw wachtwoord mag niet ...".
+_WACHTWOORD_FOUTEN = {
+    "password_too_short": _("Dit wachtwoord is te kort. Gebruik minstens %(min_length)d tekens."),
+    "password_too_similar": _("Dit wachtwoord lijkt te veel op je naam of e-mailadres."),
+    "password_too_common": _("Dit wachtwoord gebruiken veel mensen. Kies een ander."),
+    "password_entirely_numeric": _("Gebruik niet alleen cijfers."),
+}
+
+
+def _minimale_lengte() -> int:
+    for validator in password_validation.get_default_password_validators():
+        if isinstance(validator, password_validation.MinimumLengthValidator):
+            return validator.min_length
+    return 0
+
+
+class WachtwoordKiezenForm(SetPasswordForm):
+    """Choose a password from an invitation link, with the rules in plain words."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Kies een wachtwoord")
+        self.fields["new_password2"].label = _("Typ het wachtwoord nog een keer")
+        self.fields["new_password2"].help_text = ""
+        self.fields["new_password1"].help_text = _(
+            "Minstens %(lengte)d tekens. Niet alleen cijfers, en niet je naam of e-mailadres."
+        ) % {"lengte": _minimale_lengte()}
+
+    def validate_password_for_user(
+        self,
+        user: Any,
+        password_field_name: str = "new_password2",  # noqa: S107 - a field name
+    ) -> None:
+        password = self.cleaned_data.get(password_field_name)
+        if not password:
+            return
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError as fout:
+            self.add_error(
+                password_field_name,
+                [
+                    ValidationError(_WACHTWOORD_FOUTEN[e.code], params=e.params)
+                    if e.code in _WACHTWOORD_FOUTEN
+                    else e
+                    for e in fout.error_list
+                ],
+            )

@@ -1,0 +1,56 @@
+"""The analysis in plain Dutch (B1) for the youth and their parents.
+
+Professionals read the field names of the model; the family reads these. Attention
+signals have no plain wording here on purpose: families never see them.
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from matching.choices import Zorgintensiteit, Zorgprofiel
+
+# Headings on the family's page and in their "what changed" view.
+VELD_GEWOON: dict[str, str | Promise] = {
+    "factoren": _("Wat meespeelt"),
+    "krachten": _("Wat goed gaat"),
+    "wat_werkt": _("Wat helpt"),
+    "behoeften": _("Wat je nodig hebt"),
+    "behoeften_toelichting": _("Meer over wat je nodig hebt"),
+    "zorgprofiel": _("Waar je hulp bij nodig hebt"),
+    "zorgintensiteit": _("Hoeveel hulp je nodig hebt"),
+    "belangrijk_jongere": _("Wat de jongere zelf belangrijk vindt"),
+    "belangrijk_ouders": _("Wat de ouders belangrijk vinden"),
+    "netwerk": _("Mensen om je heen"),
+    "prioriteit_nabijheid": _("Dichtbij familie en vrienden"),
+    "prioriteit_onderwijs": _("Op je eigen school blijven"),
+    "prioriteit_groep": _("Goed passen bij de andere jongeren"),
+    "prioriteit_team": _("Een vast team dat bij je past"),
+    "prioriteit_behoeften": _("Wat je nodig hebt"),
+}
+
+ZORGPROFIEL_GEWOON: dict[str, str | Promise] = {
+    Zorgprofiel.INTERNALISEREND: _(
+        "Zorgen en spanning houd je vaak binnen. Bijvoorbeeld: je bent somber of bang."
+    ),
+    Zorgprofiel.EXTERNALISEREND: _(
+        "Zorgen en spanning laat je vaak naar buiten zien. Bijvoorbeeld: je wordt snel boos."
+    ),
+    Zorgprofiel.TRAUMA: _("Je hebt nare dingen meegemaakt. Die hebben nog veel invloed."),
+    Zorgprofiel.LVB: _("Leren en dingen begrijpen kost je meer tijd dan anderen."),
+    Zorgprofiel.PSYCHIATRISCH: _("Je hebt hulp nodig van een psychiater of psycholoog."),
+    Zorgprofiel.ONTWIKKELING: _("Je ontwikkeling gaat anders dan bij de meeste jongeren."),
+}
+
+ZORGINTENSITEIT_GEWOON: dict[str, str | Promise] = {
+    Zorgintensiteit.LAAG: _("Een beetje hulp"),
+    Zorgintensiteit.MIDDEN: _("Best veel hulp"),
+    Zorgintensiteit.HOOG: _("Veel hulp, elke dag"),
+}
+
+BELANG_GEWOON: dict[int, str | Promise] = {
+    1: _("een beetje belangrijk"),
+    2: _("belangrijk"),
+    3: _("heel belangrijk"),
+}

@@ -1,0 +1,585 @@
+"""Youths and their shared explanatory analysis (gedeelde verklarende analyse, GVA).
+
+An analysis is versioned: one row per version. A version that was put to the family for
+endorsement never changes again; whoever changes it makes a new version, so every
+endorsement stays tied to the exact text that was endorsed. See `jongeren/services.py`
+for the workflows that create and move versions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from matching.choices import Geslacht, Signaal, Zorgintensiteit, Zorgprofiel
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
+# A KWV takes youths from 8 up to and including 23 (DOMAIN.md).
+LEEFTIJD_MIN = 8
+LEEFTIJD_MAX = 23
+
+
+def leeftijd_op(geboortedatum: date, op: date) -> int:
+    """Age in whole years on `op` (a birthday on 29 February counts from 1 March)."""
+    jaren = op.year - geboortedatum.year
+    if (op.month, op.day) < (geboortedatum.month, geboortedatum.day):
+        jaren -= 1
+    return jaren
+
+
+class JuridischKader(models.TextChoices):
+    VRIJWILLIG = "vrijwillig", _("Vrijwillig")
+    OTS = "ots", _("Ondertoezichtstelling (OTS)")
+    MACHTIGING_GESLOTEN = "machtiging_gesloten", _("Machtiging gesloten jeugdhulp")
+
+
+class Fase(models.TextChoices):
+    ANALYSE = "analyse", _("Analyse")
+    ZOEKEN = "zoeken", _("Zoeken")
+    VOORGESTELD = "voorgesteld", _("Voorgesteld")
+    GEPLAATST = "geplaatst", _("Geplaatst")
+
+
+class SchoolNiveau(models.TextChoices):
+    BASIS = "basis", _("Basisonderwijs")
+    SPECIAAL = "speciaal", _("(Voortgezet) speciaal onderwijs")
+    PRAKTIJK = "praktijk", _("Praktijkonderwijs")
+    VMBO = "vmbo", _("Vmbo")
+    HAVO = "havo", _("Havo")
+    VWO = "vwo", _("Vwo")
+    MBO = "mbo", _("Mbo")
+    HBO = "hbo", _("Hbo of universiteit")
+    GEEN = "geen", _("Nu geen school of werk")
+
+
+class JongereQuerySet(models.QuerySet["Jongere"]):
+    def for_user(self, user: User | AnonymousUser) -> JongereQuerySet:
+        """The youths `user` may see at all; views 404 on anything outside this set.
+
+        Coordinators see the youths of their own organisation (colleagues stand in for each
+        other), admins see all, a youth only themselves, a parent only their linked children.
+        Managers of homes see none here: they get a pseudonymised profile with a proposal.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_functioneel_beheerder:
+            return self.all()
+        if user.is_coordinator:
+            if user.organisatie_id is None:
+                return self.none()
+            return self.filter(organisatie_id=user.organisatie_id)
+        if user.is_jongere:
+            return self.filter(account=user)
+        if user.is_ouder:
+            return self.filter(ouders=user)
+        return self.none()
+
+
+class Jongere(models.Model):
+    """A youth who needs a place. No national ID number: the portal does not need one."""
+
+    roepnaam = models.CharField(
+        _("roepnaam"), max_length=60, help_text=_("Voornaam of een schuilnaam.")
+    )
+    geboortedatum = models.DateField(_("geboortedatum"))
+    geslacht = models.CharField(_("geslacht"), max_length=1, choices=Geslacht.choices)
+    woonplaats = models.CharField(
+        _("woonplaats van het gezin"),
+        max_length=100,
+        help_text=_("Plaatsnaam of postcode. We zoeken de coördinaten zelf op."),
+    )
+    lat = models.FloatField(_("breedtegraad gezin"), null=True, blank=True)
+    lon = models.FloatField(_("lengtegraad gezin"), null=True, blank=True)
+    school_naam = models.CharField(_("school"), max_length=150, blank=True)
+    school_niveau = models.CharField(
+        _("schoolniveau"), max_length=20, choices=SchoolNiveau.choices, blank=True
+    )
+    school_plaats = models.CharField(_("plaats van de school"), max_length=100, blank=True)
+    school_lat = models.FloatField(_("breedtegraad school"), null=True, blank=True)
+    school_lon = models.FloatField(_("lengtegraad school"), null=True, blank=True)
+    juridisch_kader = models.CharField(
+        _("juridisch kader"),
+        max_length=30,
+        choices=JuridischKader.choices,
+        default=JuridischKader.VRIJWILLIG,
+    )
+    machtiging_einde = models.DateField(
+        _("einddatum machtiging"),
+        null=True,
+        blank=True,
+        help_text=_("Alleen bij een machtiging gesloten jeugdhulp."),
+    )
+    nodig_vanaf = models.DateField(_("plek nodig vanaf"))
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coördinator"),
+        on_delete=models.PROTECT,
+        related_name="jongeren_als_coordinator",
+    )
+    organisatie = models.ForeignKey(
+        "accounts.Organisatie",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="jongeren",
+        help_text=_("De gemeente of regio van de coördinator."),
+    )
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account van de jongere"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="jongere_profiel",
+    )
+    ouders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ouders of verzorgers"),
+        related_name="kinderen",
+        blank=True,
+    )
+    fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.ANALYSE)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = JongereQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["nodig_vanaf", "roepnaam"]
+        verbose_name = _("jongere")
+        verbose_name_plural = _("jongeren")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(lat__isnull=True, lon__isnull=True)
+                | Q(lat__isnull=False, lon__isnull=False),
+                name="jongere_lat_lon_samen",
+            ),
+            models.CheckConstraint(
+                condition=Q(school_lat__isnull=True, school_lon__isnull=True)
+                | Q(school_lat__isnull=False, school_lon__isnull=False),
+                name="jongere_school_lat_lon_samen",
+            ),
+            models.CheckConstraint(
+                condition=Q(machtiging_einde__isnull=True)
+                | Q(juridisch_kader=JuridischKader.MACHTIGING_GESLOTEN),
+                name="jongere_machtiging_einde_alleen_bij_machtiging",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.roepnaam
+
+    def leeftijd_op(self, op: date) -> int:
+        return leeftijd_op(self.geboortedatum, op)
+
+    @property
+    def leeftijd(self) -> int:
+        return self.leeftijd_op(timezone.localdate())
+
+    @property
+    def heeft_machtiging_gesloten(self) -> bool:
+        """May this youth go to a closed home when the place is needed?"""
+        return self.juridisch_kader == JuridischKader.MACHTIGING_GESLOTEN and (
+            self.machtiging_einde is None or self.machtiging_einde >= self.nodig_vanaf
+        )
+
+    def actuele_analyse(self) -> VerklarendeAnalyse | None:
+        """The newest version that is not a draft, else the newest draft (None: none yet).
+
+        This is the version a search uses; whether it is endorsed shows in its status.
+        """
+        versies = self.analyses.order_by("-versie")
+        return versies.exclude(status=VerklarendeAnalyse.Status.CONCEPT).first() or versies.first()
+
+    def nieuwste_analyse(self) -> VerklarendeAnalyse | None:
+        """The newest version, whatever its status: the one being worked on."""
+        return self.analyses.order_by("-versie").first()
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, Any] = {}
+        if self.geboortedatum and self.nodig_vanaf:
+            leeftijd = self.leeftijd_op(self.nodig_vanaf)
+            if not LEEFTIJD_MIN <= leeftijd <= LEEFTIJD_MAX:
+                errors["geboortedatum"] = _(
+                    "Op de datum dat een plek nodig is, is deze jongere %(leeftijd)s jaar. "
+                    "Een kleinschalige woonvoorziening neemt alleen jongeren van 8 tot en met "
+                    "23 jaar op. Kijk de geboortedatum en de datum 'plek nodig vanaf' na."
+                ) % {"leeftijd": leeftijd}
+        if self.juridisch_kader == JuridischKader.MACHTIGING_GESLOTEN:
+            if self.machtiging_einde is None:
+                errors["machtiging_einde"] = _(
+                    "Vul de einddatum van de machtiging gesloten jeugdhulp in."
+                )
+        elif self.machtiging_einde is not None:
+            errors["machtiging_einde"] = _(
+                "Laat dit leeg: alleen bij een machtiging gesloten jeugdhulp hoort een einddatum."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+def _valideer_signalen(waarde: object) -> None:
+    if not isinstance(waarde, list) or not all(isinstance(code, str) for code in waarde):
+        raise ValidationError(_("Aandachtssignalen moeten een lijst met codes zijn."))
+    onbekend = sorted(set(waarde) - set(Signaal.values))
+    if onbekend:
+        raise ValidationError(
+            _("Onbekend aandachtssignaal: %(codes)s.") % {"codes": ", ".join(onbekend)}
+        )
+
+
+PRIORITEIT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(3)]
+
+
+def _prioriteit(label: Any) -> models.PositiveSmallIntegerField[int, int]:
+    return models.PositiveSmallIntegerField(label, default=2, validators=PRIORITEIT_VALIDATORS)
+
+
+# The family's search priorities, in the order and words the family sees them.
+PRIORITEITEN = [
+    ("prioriteit_nabijheid", _("Dichtbij familie en vrienden")),
+    ("prioriteit_onderwijs", _("Op je eigen school blijven")),
+    ("prioriteit_groep", _("Goed passen bij de andere jongeren")),
+    ("prioriteit_team", _("Een vast team dat bij je past")),
+    ("prioriteit_behoeften", _("Wat je nodig hebt")),
+]
+PRIORITEIT_KEUZES = [
+    (0, _("Niet belangrijk")),
+    (1, _("Een beetje belangrijk")),
+    (2, _("Belangrijk")),
+    (3, _("Heel belangrijk")),
+]
+
+
+class VerklarendeAnalyse(models.Model):
+    """One version of a youth's shared explanatory analysis."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("Concept")
+        TER_INSTEMMING = "ter_instemming", _("Ter instemming")
+        GEDRAGEN = "gedragen", _("Gedragen")
+        VERVANGEN = "vervangen", _("Vervangen")
+
+    jongere = models.ForeignKey(
+        Jongere, verbose_name=_("jongere"), on_delete=models.CASCADE, related_name="analyses"
+    )
+    versie = models.PositiveIntegerField(_("versie"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
+    )
+    factoren = models.TextField(
+        _("factoren die de problemen beïnvloeden"),
+        blank=True,
+        help_text=_("Wat heeft de problemen beïnvloed, en wat doet dat nu nog?"),
+    )
+    krachten = models.TextField(
+        _("krachten en positief gedrag"), blank=True, help_text=_("Wat gaat goed?")
+    )
+    wat_werkt = models.TextField(
+        _("wat werkt"),
+        blank=True,
+        help_text=_("In welke omstandigheden laat de jongere positief gedrag zien?"),
+    )
+    behoeften_toelichting = models.TextField(_("toelichting op de behoeften"), blank=True)
+    zorgprofiel = models.CharField(
+        _("zorgprofiel"), max_length=20, choices=Zorgprofiel.choices, blank=True
+    )
+    zorgintensiteit = models.CharField(
+        _("zorgintensiteit"), max_length=10, choices=Zorgintensiteit.choices, blank=True
+    )
+    signalen = models.JSONField(
+        _("aandachtssignalen"),
+        default=list,
+        blank=True,
+        validators=[_valideer_signalen],
+        help_text=_("Vertrouwelijk: alleen de coördinator en functioneel beheer zien dit."),
+    )
+    belangrijk_jongere = models.TextField(_("wat de jongere belangrijk vindt"), blank=True)
+    belangrijk_ouders = models.TextField(_("wat de ouders belangrijk vinden"), blank=True)
+    netwerk = models.TextField(
+        _("netwerk"), blank=True, help_text=_("Familie, vrienden, school, clubs.")
+    )
+    prioriteit_nabijheid = _prioriteit(_("prioriteit: dichtbij familie en netwerk"))
+    prioriteit_onderwijs = _prioriteit(_("prioriteit: eigen school"))
+    prioriteit_groep = _prioriteit(_("prioriteit: passen bij de groep"))
+    prioriteit_team = _prioriteit(_("prioriteit: passend team"))
+    prioriteit_behoeften = _prioriteit(_("prioriteit: behoeften"))
+    gemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gemaakt door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    gemaakt_op = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    gewijzigd_op = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    voorgelegd_op = models.DateTimeField(_("ter instemming voorgelegd op"), null=True, blank=True)
+    gedragen_op = models.DateTimeField(_("gedragen sinds"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["jongere", "-versie"]
+        verbose_name = _("verklarende analyse (versie)")
+        verbose_name_plural = _("verklarende analyses (versies)")
+        constraints = [
+            models.UniqueConstraint(fields=["jongere", "versie"], name="analyse_versie_uniek"),
+            # Only one version is open at a time, so there is never doubt about which
+            # text the family is asked to endorse.
+            models.UniqueConstraint(
+                fields=["jongere"],
+                condition=Q(status__in=["concept", "ter_instemming"]),
+                name="analyse_een_open_versie",
+            ),
+            models.CheckConstraint(condition=Q(versie__gte=1), name="analyse_versie_vanaf_1"),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{veld}__gte": 0, f"{veld}__lte": 3}),
+                    name=f"analyse_{veld}_0_3",
+                )
+                for veld, _label in PRIORITEITEN
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jongere} — versie {self.versie}"
+
+    @property
+    def is_concept(self) -> bool:
+        return self.status == self.Status.CONCEPT
+
+    @property
+    def ter_instemming(self) -> bool:
+        return self.status == self.Status.TER_INSTEMMING
+
+    @property
+    def is_gedragen(self) -> bool:
+        return self.status == self.Status.GEDRAGEN
+
+    def prioriteiten(self) -> list[tuple[str, Any, int]]:
+        """(field name, family label, value) for the five search priorities."""
+        return [(veld, label, getattr(self, veld)) for veld, label in PRIORITEITEN]
+
+    def ontbrekende_delen(self) -> list[str]:
+        """What must still be filled in before this version can go to the family.
+
+        Both "important to" texts may stay empty (the family adds them); the priorities
+        always have a value (default 2).
+        """
+        ontbreekt: list[str] = []
+        if not self.krachten.strip():
+            ontbreekt.append("krachten")
+        if not self.wat_werkt.strip():
+            ontbreekt.append("wat_werkt")
+        if not self.pk or not self.behoeften.exists():
+            ontbreekt.append("behoeften")
+        if not self.zorgprofiel:
+            ontbreekt.append("zorgprofiel")
+        if not self.zorgintensiteit:
+            ontbreekt.append("zorgintensiteit")
+        return ontbreekt
+
+    def instemming_per_persoon(self) -> list[InstemmingStand]:
+        """Who must endorse this version, and each one's latest answer on it.
+
+        The youth (through their account), every linked parent and a coordinator of the
+        youth's organisation. Without a youth account the version cannot become endorsed:
+        the youth's own voice is not optional.
+        """
+        laatste: dict[tuple[str, int], Instemming] = {}
+        coordinator_antwoord: Instemming | None = None
+        for antwoord in self.instemmingen.select_related("persoon").order_by("op", "pk"):
+            laatste[(antwoord.rol, antwoord.persoon_id)] = antwoord
+            if antwoord.rol == Instemming.Rol.COORDINATOR:
+                coordinator_antwoord = antwoord
+        jongere = self.jongere
+        standen = [
+            InstemmingStand(
+                rol=Instemming.Rol.JONGERE,
+                persoon=jongere.account,
+                naam=jongere.roepnaam,
+                antwoord=laatste.get((Instemming.Rol.JONGERE, jongere.account_id))
+                if jongere.account_id
+                else None,
+            )
+        ]
+        for ouder in jongere.ouders.order_by("first_name", "email"):
+            standen.append(
+                InstemmingStand(
+                    rol=Instemming.Rol.OUDER,
+                    persoon=ouder,
+                    naam=str(ouder),
+                    antwoord=laatste.get((Instemming.Rol.OUDER, ouder.pk)),
+                )
+            )
+        coordinator = coordinator_antwoord.persoon if coordinator_antwoord else jongere.coordinator
+        standen.append(
+            InstemmingStand(
+                rol=Instemming.Rol.COORDINATOR,
+                persoon=coordinator,
+                naam=str(coordinator),
+                antwoord=coordinator_antwoord,
+            )
+        )
+        return standen
+
+    def iedereen_akkoord(self) -> bool:
+        return all(stand.akkoord for stand in self.instemming_per_persoon())
+
+
+class AnalyseBehoefte(models.Model):
+    """An underlying need of the youth, as a vocabulary code with its importance."""
+
+    class Belang(models.IntegerChoices):
+        BEETJE = 1, _("1 — een beetje belangrijk")
+        BELANGRIJK = 2, _("2 — belangrijk")
+        HEEL = 3, _("3 — heel belangrijk")
+
+    analyse = models.ForeignKey(
+        VerklarendeAnalyse,
+        verbose_name=_("analyse"),
+        on_delete=models.CASCADE,
+        related_name="behoeften",
+    )
+    kenmerk = models.ForeignKey(
+        "matching.Kenmerk",
+        verbose_name=_("behoefte"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    belang = models.PositiveSmallIntegerField(
+        _("belang"),
+        choices=Belang.choices,
+        validators=[MinValueValidator(1), MaxValueValidator(3)],
+    )
+    toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-belang", "kenmerk__volgorde", "kenmerk__naam"]
+        verbose_name = _("behoefte in een analyse")
+        verbose_name_plural = _("behoeften in analyses")
+        constraints = [
+            models.UniqueConstraint(fields=["analyse", "kenmerk"], name="behoefte_uniek"),
+            models.CheckConstraint(
+                condition=Q(belang__gte=1, belang__lte=3), name="behoefte_belang_1_3"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kenmerk} ({self.belang})"
+
+
+class Instemming(models.Model):
+    """One person's answer on one version: agree, or ask for a change with a comment.
+
+    Rows are never edited: a changed mind is a new row, and the latest one counts.
+    """
+
+    class Rol(models.TextChoices):
+        JONGERE = "jongere", _("Jongere")
+        OUDER = "ouder", _("Ouder of verzorger")
+        COORDINATOR = "coordinator", _("Coördinator")
+
+    analyse = models.ForeignKey(
+        VerklarendeAnalyse,
+        verbose_name=_("analyse"),
+        on_delete=models.CASCADE,
+        related_name="instemmingen",
+    )
+    persoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("persoon"),
+        on_delete=models.PROTECT,
+        related_name="instemmingen",
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
+    akkoord = models.BooleanField(
+        _("akkoord"), help_text=_("Aan: eens met deze versie. Uit: vraagt om een wijziging.")
+    )
+    opmerking = models.TextField(_("opmerking"), blank=True)
+    op = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-op"]
+        verbose_name = _("instemming")
+        verbose_name_plural = _("instemmingen")
+        indexes = [models.Index(fields=["analyse", "rol", "persoon"])]
+
+    def __str__(self) -> str:
+        antwoord = _("akkoord") if self.akkoord else _("vraagt wijziging")
+        return f"{self.persoon} ({self.get_rol_display()}): {antwoord}"
+
+
+@dataclass(frozen=True)
+class InstemmingStand:
+    """Where one required endorser stands on a version (not stored; computed)."""
+
+    rol: str
+    persoon: User | None
+    naam: str
+    antwoord: Instemming | None
+
+    @property
+    def akkoord(self) -> bool:
+        return self.antwoord is not None and self.antwoord.akkoord
+
+    @property
+    def rol_label(self) -> str:
+        return str(Instemming.Rol(self.rol).label)
+
+
+class Uitnodiging(models.Model):
+    """An e-mailed, one-time link with which a youth or parent sets their password.
+
+    The link carries this row's id, signed with a timestamp (so it expires after
+    settings.UITNODIGING_GELDIG_DAGEN); `gebruikt_op` makes it one-time.
+    """
+
+    jongere = models.ForeignKey(
+        Jongere, verbose_name=_("jongere"), on_delete=models.CASCADE, related_name="uitnodigingen"
+    )
+    persoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigde"),
+        on_delete=models.CASCADE,
+        related_name="uitnodigingen",
+    )
+    rol = models.CharField(_("als"), max_length=20, choices=Instemming.Rol.choices[:2])
+    verstuurd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verstuurd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    gebruikt_op = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-verstuurd_op"]
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rol__in=["jongere", "ouder"]), name="uitnodiging_rol_gezin"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.persoon} ({self.get_rol_display()})"
+
+    def verloopt_op(self) -> datetime:
+        return self.verstuurd_op + timedelta(days=settings.UITNODIGING_GELDIG_DAGEN)
+
+    @property
+    def is_verlopen(self) -> bool:
+        return timezone.now() > self.verloopt_op()

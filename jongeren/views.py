@@ -1,0 +1,545 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import rules
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
+
+from accounts.decorators import permission_required
+from accounts.models import User
+from jongeren import services
+from jongeren.forms import (
+    AnalyseForm,
+    GezinForm,
+    JongereFilterForm,
+    JongereForm,
+    ReactieForm,
+    UitnodigingForm,
+    VergelijkForm,
+    WachtwoordKiezenForm,
+    behoeften_formset,
+)
+from jongeren.gewone_taal import BELANG_GEWOON, ZORGINTENSITEIT_GEWOON, ZORGPROFIEL_GEWOON
+from jongeren.models import Instemming, Jongere, VerklarendeAnalyse
+from jongeren.verschillen import vergelijk
+from matching.choices import Signaal
+
+Status = VerklarendeAnalyse.Status
+PER_PAGINA = 20
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _gebruiker(request: HttpRequest) -> User:
+    # The permission decorators have already turned anonymous visitors away.
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
+    """The youth, if this user may see them; otherwise 404 (never 403: no hint it exists)."""
+    return get_object_or_404(
+        Jongere.objects.for_user(request.user).select_related("coordinator", "account"), pk=pk
+    )
+
+
+def _get_versie(jongere: Jongere, versie: int) -> VerklarendeAnalyse:
+    return get_object_or_404(jongere.analyses.select_related("gemaakt_door"), versie=versie)
+
+
+def _mag_signalen_zien(request: HttpRequest, jongere: Jongere) -> bool:
+    return bool(rules.has_perm("jongeren.zie_signalen", request.user, jongere))
+
+
+def _signaal_labels(analyse: VerklarendeAnalyse) -> list[str]:
+    return [str(Signaal(code).label) for code in analyse.signalen]
+
+
+# --- Coordinator: "Mijn jongeren" -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rij:
+    jongere: Jongere
+    versie: int | None
+    status: str | None
+
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label) if self.status else _("Nog geen analyse")
+
+
+@permission_required("jongeren.coordinator")
+def lijst(request: HtmxHttpRequest) -> HttpResponse:
+    gebruiker = _gebruiker(request)
+    form = JongereFilterForm(request.GET)
+    form.is_valid()  # invalid fields are shown as errors and simply not applied
+    filters = form.cleaned_data
+    nieuwste = VerklarendeAnalyse.objects.filter(jongere=OuterRef("pk")).order_by("-versie")
+    jongeren = (
+        Jongere.objects.for_user(gebruiker)
+        .select_related("coordinator")
+        .annotate(
+            analyse_versie=Subquery(nieuwste.values("versie")[:1]),
+            analyse_status=Subquery(nieuwste.values("status")[:1]),
+        )
+    )
+    if filters.get("q"):
+        jongeren = jongeren.filter(roepnaam__icontains=filters["q"])
+    if filters.get("fase"):
+        jongeren = jongeren.filter(fase=filters["fase"])
+    if filters.get("eigen"):
+        jongeren = jongeren.filter(coordinator=gebruiker)
+    pagina = Paginator(jongeren, PER_PAGINA).get_page(request.GET.get("pagina"))
+    rijen = [Rij(j, j.analyse_versie, j.analyse_status) for j in pagina]  # type: ignore[attr-defined]
+    context = {
+        "form": form,
+        "pagina": pagina,
+        "rijen": rijen,
+        "gefilterd": any(filters.get(naam) for naam in ("q", "fase", "eigen")),
+    }
+    template = "jongeren/lijst.html#resultaten" if request.htmx else "jongeren/lijst.html"
+    return render(request, template, context)
+
+
+@permission_required("jongeren.coordinator")
+def jongere_nieuw(request: HttpRequest) -> HttpResponse:
+    gebruiker = _gebruiker(request)
+    form = JongereForm(
+        request.POST or None,
+        organisatie=gebruiker.organisatie,
+        initial={"coordinator": gebruiker.pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        jongere = form.save()
+        messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": jongere.roepnaam})
+        return redirect("jongeren:detail", pk=jongere.pk)
+    return render(request, "jongeren/jongere_form.html", {"form": form, "jongere": None})
+
+
+@permission_required("jongeren.coordinator")
+def jongere_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    form = JongereForm(request.POST or None, instance=jongere, organisatie=jongere.organisatie)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Het profiel is opgeslagen."))
+        return redirect("jongeren:detail", pk=jongere.pk)
+    return render(request, "jongeren/jongere_form.html", {"form": form, "jongere": jongere})
+
+
+@permission_required("jongeren.coordinator")
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    nieuwste = jongere.nieuwste_analyse()
+    actuele = jongere.actuele_analyse()
+    # The endorsement table follows the version that was put to the family last.
+    voorgelegd = actuele if actuele and not actuele.is_concept else None
+    context: dict[str, Any] = {
+        "jongere": jongere,
+        "nieuwste": nieuwste,
+        "voorgelegd": voorgelegd,
+        "standen": voorgelegd.instemming_per_persoon() if voorgelegd else [],
+        "ontbreekt": (
+            [services.ontbrekend_bericht(d) for d in nieuwste.ontbrekende_delen()]
+            if nieuwste and nieuwste.is_concept
+            else []
+        ),
+        "ouders": jongere.ouders.order_by("first_name", "email"),
+        "uitnodigingen": jongere.uitnodigingen.select_related("persoon")[:10],
+        "coordinator_akkoord": _coordinator_akkoord(voorgelegd),
+        "leeftijd_nodig": jongere.leeftijd_op(jongere.nodig_vanaf),
+    }
+    return render(request, "jongeren/detail.html", context)
+
+
+def _coordinator_akkoord(analyse: VerklarendeAnalyse | None) -> bool:
+    if analyse is None:
+        return False
+    return any(
+        stand.akkoord
+        for stand in analyse.instemming_per_persoon()
+        if stand.rol == Instemming.Rol.COORDINATOR
+    )
+
+
+@permission_required("jongeren.coordinator")
+def analyse_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write the analysis: a draft saves as is, "voorleggen" also checks the required parts."""
+    gebruiker = _gebruiker(request)
+    jongere = _get_jongere_for_user(request, pk)
+    basis = jongere.nieuwste_analyse()
+    voorleggen = request.POST.get("actie") == "voorleggen"
+    data = request.POST if request.method == "POST" else None
+    form = AnalyseForm(
+        data, instance=basis or VerklarendeAnalyse(jongere=jongere), voorleggen=voorleggen
+    )
+    formset = behoeften_formset(data=data, basis=basis, voorleggen=voorleggen)
+    if request.method == "POST":
+        form_ok = form.is_valid()
+        formset_ok = formset.is_valid()
+        if form_ok and formset_ok:
+            try:
+                with transaction.atomic():
+                    analyse, gewijzigd = services.bewaar_analyse(
+                        jongere=jongere,
+                        door=gebruiker,
+                        inhoud=form.inhoud(),
+                        behoeften=formset.behoeften(),
+                    )
+                    if voorleggen and analyse.is_concept:
+                        services.leg_voor(analyse=analyse, door=gebruiker)
+            except ValidationError as fout:
+                for bericht in fout.messages:
+                    messages.error(request, bericht)
+                return redirect("jongeren:analyse_bewerken", pk=jongere.pk)
+            if not gewijzigd and not analyse.is_concept:
+                messages.info(
+                    request, _("Er is niets veranderd. Er is geen nieuwe versie gemaakt.")
+                )
+            elif voorleggen:
+                messages.success(
+                    request,
+                    _("Versie %(versie)s ligt nu ter instemming bij de jongere en de ouders.")
+                    % {"versie": analyse.versie},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("Versie %(versie)s is opgeslagen als concept.") % {"versie": analyse.versie},
+                )
+            return redirect("jongeren:detail", pk=jongere.pk)
+    context = {
+        "jongere": jongere,
+        "basis": basis,
+        "form": form,
+        "formset": formset,
+        "mag_signalen": _mag_signalen_zien(request, jongere),
+        "maakt_nieuwe_versie": basis is not None and not basis.is_concept,
+    }
+    return render(request, "jongeren/analyse_form.html", context)
+
+
+@permission_required("jongeren.coordinator")
+def analyse_versie(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    analyse = _get_versie(jongere, versie)
+    mag_signalen = _mag_signalen_zien(request, jongere)
+    context = {
+        "jongere": jongere,
+        "analyse": analyse,
+        "behoeften": analyse.behoeften.select_related("kenmerk"),
+        "mag_signalen": mag_signalen,
+        "signalen": _signaal_labels(analyse) if mag_signalen else [],
+        "standen": analyse.instemming_per_persoon() if not analyse.is_concept else [],
+        "antwoorden": analyse.instemmingen.select_related("persoon").order_by("-op"),
+        "vorige": jongere.analyses.filter(versie__lt=versie).order_by("-versie").first(),
+    }
+    return render(request, "jongeren/analyse_versie.html", context)
+
+
+def _vergelijking(
+    request: HttpRequest, jongere: Jongere, *, voor_gezin: bool
+) -> dict[str, Any] | None:
+    """The history context: all versions and, when there are two, the chosen comparison."""
+    versies = list(jongere.analyses.select_related("gemaakt_door").order_by("-versie"))
+    if not versies:
+        return None
+    nummers = [a.versie for a in versies]
+    standaard = {"naar": nummers[0], "van": nummers[1] if len(nummers) > 1 else nummers[0]}
+    form = VergelijkForm(request.GET or standaard, versies=nummers)
+    vergelijking = None
+    if form.is_valid():
+        per_nummer = {a.versie: a for a in versies}
+        vergelijking = vergelijk(
+            per_nummer[form.cleaned_data["van"]],
+            per_nummer[form.cleaned_data["naar"]],
+            met_signalen=not voor_gezin and _mag_signalen_zien(request, jongere),
+            voor_gezin=voor_gezin,
+        )
+    return {"versies": versies, "form": form, "vergelijking": vergelijking}
+
+
+@permission_required("jongeren.coordinator")
+def analyse_versies(request: HttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    context = _vergelijking(request, jongere, voor_gezin=False)
+    if context is None:
+        messages.info(request, _("Er is nog geen analyse."))
+        return redirect("jongeren:detail", pk=jongere.pk)
+    return render(request, "jongeren/analyse_versies.html", {"jongere": jongere, **context})
+
+
+@require_POST
+@permission_required("jongeren.coordinator")
+def analyse_voorleggen(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    analyse = _get_versie(jongere, versie)
+    try:
+        services.leg_voor(analyse=analyse, door=_gebruiker(request))
+    except ValidationError as fout:
+        for bericht in fout.messages:
+            messages.error(request, bericht)
+    else:
+        messages.success(
+            request,
+            _("Versie %(versie)s ligt nu ter instemming bij de jongere en de ouders.")
+            % {"versie": versie},
+        )
+    return redirect("jongeren:detail", pk=jongere.pk)
+
+
+@require_POST
+@permission_required("jongeren.coordinator")
+def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
+    """The coordinator endorses a version (changes go through a new version instead)."""
+    jongere = _get_jongere_for_user(request, pk)
+    analyse = _get_versie(jongere, versie)
+    try:
+        services.geef_instemming(analyse=analyse, persoon=_gebruiker(request), akkoord=True)
+    except ValidationError as fout:
+        for bericht in fout.messages:
+            messages.error(request, bericht)
+    else:
+        analyse.refresh_from_db()
+        if analyse.is_gedragen:
+            messages.success(request, _("Iedereen is het eens: de analyse is nu gedragen."))
+        else:
+            messages.success(request, _("Je akkoord is vastgelegd."))
+    return redirect("jongeren:detail", pk=jongere.pk)
+
+
+@permission_required("jongeren.coordinator")
+def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    form = UitnodigingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            uitnodiging = services.nodig_uit(
+                jongere=jongere,
+                door=_gebruiker(request),
+                email=form.cleaned_data["email"],
+                rol=form.cleaned_data["rol"],
+                voornaam=form.cleaned_data["voornaam"],
+                achternaam=form.cleaned_data["achternaam"],
+                basis_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as fout:
+            if hasattr(fout, "error_dict"):
+                for veld, fouten in fout.error_dict.items():
+                    for f in fouten:
+                        form.add_error(veld if veld in form.fields else None, f)
+            else:
+                form.add_error(None, fout)
+        else:
+            messages.success(
+                request,
+                _("De uitnodiging is verstuurd naar %(email)s. De link werkt %(dagen)s dagen.")
+                % {
+                    "email": uitnodiging.persoon.email,
+                    "dagen": settings.UITNODIGING_GELDIG_DAGEN,
+                },
+            )
+            return redirect("jongeren:detail", pk=jongere.pk)
+    return render(
+        request,
+        "jongeren/uitnodigen.html",
+        {"jongere": jongere, "form": form, "dagen": settings.UITNODIGING_GELDIG_DAGEN},
+    )
+
+
+@never_cache
+def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
+    """The e-mailed link: choose a password, once, before the link expires."""
+    try:
+        uitnodiging = services.lees_token(token)
+    except services.UitnodigingGebruikt:
+        return render(request, "jongeren/uitnodiging.html", {"staat": "gebruikt"}, status=410)
+    except services.UitnodigingVerlopen:
+        return render(request, "jongeren/uitnodiging.html", {"staat": "verlopen"}, status=410)
+    except services.UitnodigingOngeldig:
+        return render(request, "jongeren/uitnodiging.html", {"staat": "ongeldig"}, status=404)
+    persoon = uitnodiging.persoon
+    form = WachtwoordKiezenForm(persoon, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accepteer_uitnodiging(
+                uitnodiging=uitnodiging, wachtwoord=form.cleaned_data["new_password1"]
+            )
+        except services.UitnodigingGebruikt:
+            return render(request, "jongeren/uitnodiging.html", {"staat": "gebruikt"}, status=410)
+        except services.UitnodigingVerlopen:
+            return render(request, "jongeren/uitnodiging.html", {"staat": "verlopen"}, status=410)
+        persoon.refresh_from_db()
+        login(request, persoon, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welkom! Je wachtwoord is opgeslagen. Je bent nu ingelogd."))
+        return redirect("jongeren:mijn")
+    return render(
+        request,
+        "jongeren/uitnodiging.html",
+        {"staat": "kies", "form": form, "uitnodiging": uitnodiging, "persoon": persoon},
+    )
+
+
+# --- The family: "Mijn analyse" -------------------------------------------------------------
+
+
+def _gezin_context(request: HttpRequest, jongere: Jongere) -> dict[str, Any]:
+    gebruiker = _gebruiker(request)
+    analyse = jongere.nieuwste_analyse()
+    context: dict[str, Any] = {
+        "jongere": jongere,
+        "analyse": analyse,
+        "is_jongere": gebruiker.is_jongere,
+        "zorgprofiel": ZORGPROFIEL_GEWOON.get(analyse.zorgprofiel) if analyse else None,
+        "zorgintensiteit": ZORGINTENSITEIT_GEWOON.get(analyse.zorgintensiteit) if analyse else None,
+    }
+    if analyse is not None:
+        standen = analyse.instemming_per_persoon() if not analyse.is_concept else []
+        eigen = next((s for s in standen if s.persoon == gebruiker), None)
+        context |= {
+            "behoeften": [
+                (b.kenmerk.naam, BELANG_GEWOON[b.belang], b.toelichting)
+                for b in analyse.behoeften.select_related("kenmerk")
+            ],
+            "standen": standen,
+            "eigen_stand": eigen,
+            "reactie_form": ReactieForm(initial={"versie": analyse.versie}),
+        }
+    return context
+
+
+@permission_required("jongeren.gezin")
+def mijn(request: HttpRequest) -> HttpResponse:
+    """The family's start page: their (child's) analysis, or a choice between children."""
+    kinderen = list(Jongere.objects.for_user(request.user).order_by("roepnaam"))
+    if len(kinderen) == 1:
+        return render(request, "jongeren/mijn.html", _gezin_context(request, kinderen[0]))
+    return render(request, "jongeren/mijn_kiezen.html", {"kinderen": kinderen})
+
+
+@permission_required("jongeren.gezin")
+def mijn_jongere(request: HttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    return render(request, "jongeren/mijn.html", _gezin_context(request, jongere))
+
+
+def _terug_naar_gezin(jongere: Jongere) -> HttpResponse:
+    return redirect("jongeren:mijn_jongere", pk=jongere.pk)
+
+
+@permission_required("jongeren.gezin")
+def mijn_aanpassen(request: HttpRequest, pk: int) -> HttpResponse:
+    gebruiker = _gebruiker(request)
+    jongere = _get_jongere_for_user(request, pk)
+    analyse = jongere.nieuwste_analyse()
+    if analyse is None:
+        messages.info(request, _("Er is nog niets om aan te vullen."))
+        return _terug_naar_gezin(jongere)
+    veld = "belangrijk_jongere" if gebruiker.is_jongere else "belangrijk_ouders"
+    initial = {"woorden": getattr(analyse, veld)} | {
+        naam: waarde for naam, _label, waarde in analyse.prioriteiten()
+    }
+    form = GezinForm(request.POST or None, initial=initial, is_jongere=gebruiker.is_jongere)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nieuw, gewijzigd = services.bewaar_woorden_gezin(
+                jongere=jongere,
+                persoon=gebruiker,
+                woorden=form.cleaned_data["woorden"],
+                prioriteiten=form.prioriteiten(),
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            if not gewijzigd:
+                messages.info(request, _("Er is niets veranderd."))
+            elif nieuw.pk != analyse.pk:
+                messages.success(
+                    request,
+                    _(
+                        "Opgeslagen. Er is nu een nieuwe versie. "
+                        "Iedereen kijkt er opnieuw naar en zegt of het klopt."
+                    ),
+                )
+            else:
+                messages.success(request, _("Opgeslagen."))
+            return _terug_naar_gezin(jongere)
+    return render(
+        request,
+        "jongeren/mijn_aanpassen.html",
+        {"jongere": jongere, "analyse": analyse, "form": form, "is_jongere": gebruiker.is_jongere},
+    )
+
+
+@permission_required("jongeren.gezin")
+def mijn_reactie(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agree with the version, or ask for a change. GET shows the choice on its own page."""
+    gebruiker = _gebruiker(request)
+    jongere = _get_jongere_for_user(request, pk)
+    analyse = jongere.nieuwste_analyse()
+    if analyse is None or not analyse.ter_instemming:
+        messages.info(request, _("Er is nu niets om op te reageren."))
+        return _terug_naar_gezin(jongere)
+    form = ReactieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["versie"] != analyse.versie:
+            messages.error(
+                request,
+                _("Er is intussen een nieuwe versie. Lees die eerst, en reageer dan opnieuw."),
+            )
+            return _terug_naar_gezin(jongere)
+        try:
+            services.geef_instemming(
+                analyse=analyse,
+                persoon=gebruiker,
+                akkoord=form.akkoord,
+                opmerking=form.cleaned_data["opmerking"],
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            analyse.refresh_from_db()
+            if analyse.is_gedragen:
+                messages.success(request, _("Dank je! Iedereen is het nu eens."))
+            elif form.akkoord:
+                messages.success(request, _("Dank je! Je hebt gezegd dat je het eens bent."))
+            else:
+                messages.success(
+                    request, _("Dank je! Je coördinator leest wat je wilt veranderen.")
+                )
+            return _terug_naar_gezin(jongere)
+    return render(
+        request,
+        "jongeren/mijn_reactie.html",
+        {"jongere": jongere, "analyse": analyse, "form": form, "is_jongere": gebruiker.is_jongere},
+    )
+
+
+@permission_required("jongeren.gezin")
+def mijn_veranderingen(request: HttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    context = _vergelijking(request, jongere, voor_gezin=True)
+    if context is None:
+        messages.info(request, _("Er is nog niets opgeschreven."))
+        return _terug_naar_gezin(jongere)
+    return render(
+        request,
+        "jongeren/mijn_veranderingen.html",
+        {"jongere": jongere, "is_jongere": _gebruiker(request).is_jongere, **context},
+    )

@@ -1,0 +1,267 @@
+"""Invitations: an e-mailed one-time link to choose a password, which expires."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+from unittest import mock
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django import Settings
+
+from accounts.models import Rol, User
+from jongeren.models import Jongere, Uitnodiging
+from tests.jongeren.factories import JongereFactory
+
+NIEUW_WACHTWOORD = "Een-lang-nieuw-wachtwoord-42"
+Capture = Callable[..., Any]
+
+
+def _nodig_uit(client: Client, jongere: Jongere, capture: Capture, **anders: str) -> Any:
+    data = {
+        "rol": "jongere",
+        "voornaam": "Noor",
+        "achternaam": "",
+        "email": "noor.nieuw@example.org",
+    }
+    with capture(execute=True):
+        return client.post(reverse("jongeren:uitnodigen", args=[jongere.pk]), data | anders)
+
+
+def _link(bericht: mail.EmailMessage) -> str:
+    gevonden = re.search(r"https?://testserver(/mijn/welkom/[^/\s]+/)", str(bericht.body))
+    assert gevonden, bericht.body
+    return gevonden.group(1)
+
+
+@pytest.fixture
+def nieuwe_jongere(coordinator: User) -> Jongere:
+    return JongereFactory.create(roepnaam="Noor", coordinator=coordinator)
+
+
+def test_inviting_the_youth_creates_their_account_and_mails_a_link(
+    client: Client,
+    coordinator: User,
+    nieuwe_jongere: Jongere,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    response = _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    nieuwe_jongere.refresh_from_db()
+    account = nieuwe_jongere.account
+    assert account is not None
+    assert (account.email, account.rol, account.first_name) == (
+        "noor.nieuw@example.org",
+        Rol.JONGERE,
+        "Noor",
+    )
+    assert not account.has_usable_password()
+    assert account.organisatie is None
+    assert len(mail.outbox) == 1
+    bericht = mail.outbox[0]
+    assert bericht.to == ["noor.nieuw@example.org"]
+    assert "uitgenodigd" in bericht.subject
+    assert "7 dagen" in str(bericht.body)
+    assert _link(bericht)
+
+
+def test_the_link_sets_a_password_once_and_logs_the_youth_in(
+    client: Client,
+    coordinator: User,
+    nieuwe_jongere: Jongere,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks)
+    link = _link(mail.outbox[0])
+    client.logout()
+
+    formulier = client.get(link)
+    assert formulier.status_code == 200
+    assert "Welkom, Noor" in formulier.content.decode()
+    response = client.post(
+        link,
+        {"new_password1": NIEUW_WACHTWOORD, "new_password2": NIEUW_WACHTWOORD},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("jongeren:mijn")
+    assert "Hoi Noor" in response.content.decode()
+    account = User.objects.get(email="noor.nieuw@example.org")
+    assert account.check_password(NIEUW_WACHTWOORD)
+    assert response.wsgi_request.user == account
+    assert Uitnodiging.objects.get().gebruikt_op is not None
+
+    client.logout()
+    opnieuw = client.get(link)
+    assert opnieuw.status_code == 410
+    assert "Deze link is al gebruikt" in opnieuw.content.decode()
+    nog_eens = client.post(link, {"new_password1": "Iets-anders-123456", "new_password2": "x"})
+    assert nog_eens.status_code == 410
+    account.refresh_from_db()
+    assert account.check_password(NIEUW_WACHTWOORD)
+
+
+def test_a_weak_password_is_refused_in_dutch_and_the_link_stays_usable(
+    client: Client,
+    coordinator: User,
+    nieuwe_jongere: Jongere,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks)
+    link = _link(mail.outbox[0])
+    client.logout()
+    response = client.post(link, {"new_password1": "kort", "new_password2": "kort"})
+    assert response.status_code == 200
+    assert "Dit wachtwoord is te kort. Gebruik minstens 12 tekens." in response.content.decode()
+    assert Uitnodiging.objects.get().gebruikt_op is None
+
+
+def test_an_expired_link_explains_itself(
+    client: Client,
+    coordinator: User,
+    nieuwe_jongere: Jongere,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks)
+    link = _link(mail.outbox[0])
+    client.logout()
+    Uitnodiging.objects.update(verstuurd_op=timezone.now() - timedelta(days=8))
+    response = client.get(link)
+    assert response.status_code == 410
+    assert "Deze link is verlopen" in response.content.decode()
+    assert not User.objects.get(email="noor.nieuw@example.org").has_usable_password()
+
+
+def test_the_signature_itself_expires_after_the_configured_days(
+    client: Client,
+    coordinator: User,
+    nieuwe_jongere: Jongere,
+    settings: Settings,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    settings.UITNODIGING_GELDIG_DAGEN = 2
+    client.force_login(coordinator)
+    _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks)
+    link = _link(mail.outbox[0])
+    over_drie_dagen = time.time() + 3 * 24 * 3600
+    with mock.patch("django.core.signing.time.time", return_value=over_drie_dagen):
+        response = client.get(link)
+    assert response.status_code == 410
+    assert "verlopen" in response.content.decode()
+
+
+def test_a_tampered_link_is_unknown(client: Client, db: None) -> None:
+    response = client.get(reverse("jongeren:uitnodiging", args=["1:nep:handtekening"]))
+    assert response.status_code == 404
+    assert "We kennen deze link niet" in response.content.decode()
+
+
+def test_inviting_a_parent_links_them_and_reuses_an_existing_parent_account(
+    client: Client,
+    coordinator: User,
+    noor: Jongere,
+    daan: Jongere,
+    ouder_user: User,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    _nodig_uit(
+        client,
+        daan,
+        django_capture_on_commit_callbacks,
+        rol="ouder",
+        voornaam="Esther",
+        email="ESTHER@example.org",
+    )
+    assert ouder_user in daan.ouders.all()
+    assert User.objects.filter(email__iexact="esther@example.org").count() == 1
+    assert mail.outbox[0].to == ["esther@example.org"]
+
+
+def test_an_address_of_another_kind_of_account_is_refused(
+    client: Client,
+    coordinator: User,
+    nieuwe_jongere: Jongere,
+    beheerder: User,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    response = _nodig_uit(
+        client, nieuwe_jongere, django_capture_on_commit_callbacks, email=beheerder.email
+    )
+    assert response.status_code == 200
+    assert "ander soort account" in response.content.decode()
+    nieuwe_jongere.refresh_from_db()
+    assert nieuwe_jongere.account is None
+    assert not Uitnodiging.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_youth_with_an_account_cannot_get_a_second_one(
+    client: Client,
+    coordinator: User,
+    noor: Jongere,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    response = _nodig_uit(client, noor, django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert "heeft al een account" in response.content.decode()
+    assert not User.objects.filter(email="noor.nieuw@example.org").exists()
+    assert mail.outbox == []
+
+
+def test_an_account_of_another_youth_cannot_be_linked(
+    client: Client,
+    coordinator: User,
+    nieuwe_jongere: Jongere,
+    daan: Jongere,
+    andere_jongere_user: User,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    response = _nodig_uit(
+        client, nieuwe_jongere, django_capture_on_commit_callbacks, email=andere_jongere_user.email
+    )
+    assert "hoort al bij een andere jongere" in response.content.decode()
+    nieuwe_jongere.refresh_from_db()
+    assert nieuwe_jongere.account is None
+
+
+def test_only_the_youths_own_organisation_can_invite(
+    client: Client,
+    coordinator2: User,
+    beheerder: User,
+    nieuwe_jongere: Jongere,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator2)
+    assert _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks).status_code == 404
+    client.force_login(beheerder)
+    assert _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks).status_code == 403
+    assert not Uitnodiging.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_detail_page_shows_the_invitation_state(
+    client: Client,
+    coordinator: User,
+    nieuwe_jongere: Jongere,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks)
+    html = client.get(reverse("jongeren:detail", args=[nieuwe_jongere.pk])).content.decode()
+    assert "noor.nieuw@example.org" in html
+    assert "uitgenodigd, nog geen wachtwoord" in html
+    assert "Geldig tot" in html
