@@ -33,8 +33,9 @@ class Zorgintensiteit(models.TextChoices):
 class Signaal(models.TextChoices):
     """Attention signals. Sensitive: shown only to the people the privacy rules name."""
 
-    SEKSUEEL_GRENSOVERSCHRIJDEND = "seksueel_grensoverschrijdend", _(
-        "Seksueel grensoverschrijdend gedrag"
+    SEKSUEEL_GRENSOVERSCHRIJDEND = (
+        "seksueel_grensoverschrijdend",
+        _("Seksueel grensoverschrijdend gedrag"),
     )
     SLACHTOFFER_MENSENHANDEL = "slachtoffer_mensenhandel", _("Slachtoffer van mensenhandel")
     SUICIDALITEIT = "suicidaliteit", _("Suïcidaliteit")
