@@ -21,6 +21,8 @@ class NavItem:
 # Later apps add their entries here, each guarded by a permission.
 NAVIGATION: list[NavItem] = [
     NavItem(_("Start"), "start", ""),
+    NavItem(_("Mijn voorzieningen"), "voorzieningen:dashboard", "voorzieningen.beheer_dashboard"),
+    NavItem(_("Voorzieningen"), "voorzieningen:lijst", "voorzieningen.zoek_voorzieningen"),
     NavItem(_("Beheer"), "admin:index", "accounts.beheer_start"),
 ]
 

@@ -28,6 +28,5 @@ is_functioneel_beheerder = _has_role(Rol.FUNCTIONEEL_BEHEERDER)
 is_gezin = is_jongere | is_ouder
 
 rules.add_perm("accounts.coordinator_start", is_coordinator)
-rules.add_perm("accounts.beheerder_start", is_beheerder)
 rules.add_perm("accounts.gezin_start", is_gezin)
 rules.add_perm("accounts.beheer_start", is_functioneel_beheerder)

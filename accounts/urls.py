@@ -7,7 +7,6 @@ from accounts.forms import LoginForm, ResetForm
 urlpatterns = [
     path("", views.start, name="start"),
     path("coordinator/", views.coordinator_start, name="coordinator_start"),
-    path("beheerder/", views.beheerder_start, name="beheerder_start"),
     path("mijn/", views.gezin_start, name="gezin_start"),
     path("beheer/", views.beheer_start, name="beheer_start"),
     path(

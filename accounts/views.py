@@ -10,7 +10,7 @@ from accounts.models import Organisatie, Rol, User
 # The start page of each role; the view named here is where login lands.
 START_PAGE = {
     Rol.COORDINATOR: "coordinator_start",
-    Rol.BEHEERDER: "beheerder_start",
+    Rol.BEHEERDER: "voorzieningen:dashboard",
     Rol.JONGERE: "gezin_start",
     Rol.OUDER: "gezin_start",
     Rol.FUNCTIONEEL_BEHEERDER: "beheer_start",
@@ -26,11 +26,6 @@ def start(request: HttpRequest) -> HttpResponseRedirect:
 @permission_required("accounts.coordinator_start")
 def coordinator_start(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/coordinator_start.html")
-
-
-@permission_required("accounts.beheerder_start")
-def beheerder_start(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/beheerder_start.html")
 
 
 @permission_required("accounts.gezin_start")

@@ -315,6 +315,13 @@ class Voorziening(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def get_ouderdeelname_display(self) -> list[str]:
+        return [
+            str(Ouderdeelname(code).label)
+            for code in self.ouderdeelname
+            if code in Ouderdeelname.values
+        ]
+
     # Occupancy ---------------------------------------------------------------------
 
     @property

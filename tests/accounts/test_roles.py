@@ -7,12 +7,11 @@ from django.urls import reverse
 
 from accounts.models import Organisatie, Rol, User
 
-START_PAGES = ["coordinator_start", "beheerder_start", "gezin_start", "beheer_start"]
+START_PAGES = ["coordinator_start", "gezin_start", "beheer_start"]
 
 # Which start page each persona may open.
 ALLOWED = {
     "coordinator": "coordinator_start",
-    "beheerder": "beheerder_start",
     "jongere_user": "gezin_start",
     "ouder_user": "gezin_start",
     "admin_user": "beheer_start",
