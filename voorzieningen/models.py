@@ -654,6 +654,13 @@ class Plaatsing(models.Model):
         errors: dict[str, str] = {}
         if self.geboortemaand:
             self.geboortemaand = self.geboortemaand.replace(day=1)
+        if self.geboortemaand and self.aankomst:
+            leeftijd = leeftijd_op(self.geboortemaand, self.aankomst)
+            if not LEEFTIJD_MIN <= leeftijd <= LEEFTIJD_MAX:
+                errors["geboortemaand"] = gettext(
+                    "Bij aankomst zou deze jongere %(leeftijd)s jaar zijn. Een KWV is voor "
+                    "jongeren van 8 tot en met 23. Kijk de geboortemaand na."
+                ) % {"leeftijd": leeftijd}
         if self.aankomst and self.einde and self.einde < self.aankomst:
             errors["einde"] = gettext("De vertrekdatum ligt voor de aankomst (%(aankomst)s).") % {
                 "aankomst": self.aankomst.strftime("%d-%m-%Y")
