@@ -142,13 +142,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("naam")
     )
     pagina = _pagina(request, woningen, WONINGEN_PER_PAGINA)
-    te_bevestigen = Vacature.objects.filter(voorziening__in=woningen).te_bevestigen(now).count()
+    te_bevestigen = Vacature.objects.filter(voorziening__in=woningen).te_bevestigen(now)
+    # The homes to visit, so the prompt links straight to them (they may be on another page).
+    te_bevestigen_woningen = woningen.filter(vacatures__in=te_bevestigen).distinct()
     return render(
         request,
         "voorzieningen/dashboard.html",
         {
             "pagina": pagina,
-            "te_bevestigen": te_bevestigen,
+            "te_bevestigen": te_bevestigen.count(),
+            "te_bevestigen_woningen": te_bevestigen_woningen,
             "bevestig_dagen": vacature_bevestig_dagen(),
             "now": now,
             "vandaag": timezone.localdate(),

@@ -67,6 +67,7 @@ def test_dashboard_asks_to_confirm_vacancies_unconfirmed_too_long(
     )
     html = _html(ingelogd.get(reverse("voorzieningen:dashboard")))
     assert "1 vacature is langer dan 7 dagen niet bevestigd" in html
+    assert reverse("voorzieningen:beheer", args=[woning.pk]) + "#kop-vacatures" in html
     assert "Niet bevestigd in de laatste 7 dagen" in html
     assert "Bevestig: nog vrij" in html
 
