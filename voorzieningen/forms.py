@@ -15,6 +15,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.forms import inlineformset_factory
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
@@ -370,12 +371,22 @@ class BewonerProfielForm(forms.Form):
         return cleaned
 
 
+class VacatureKeuzeField(forms.ModelChoiceField[Vacature]):
+    def label_from_instance(self, obj: Vacature) -> str:
+        label = _("Vrij vanaf %(datum)s") % {"datum": date_format(obj.beschikbaar_vanaf)}
+        if obj.status == Vacature.Status.GERESERVEERD:
+            label += " (" + str(obj.get_status_display()).lower() + ")"
+        return label
+
+
 class AankomstForm(BewonerProfielForm):
     aankomst = _datum(_("Aankomst"))
-    vacature = forms.ModelChoiceField(
+    vacature = VacatureKeuzeField(
         label=_("Welke vacature vult deze jongere?"),
         queryset=Vacature.objects.none(),
         required=False,
+        # blank=True keeps the "none" option, so a radio choice can be undone without JS.
+        blank=True,
         empty_label=_("Geen bepaalde (de eerste open vacature wordt vervuld als dat nodig is)"),
         widget=forms.RadioSelect,
     )

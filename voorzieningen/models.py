@@ -146,12 +146,18 @@ class Voorziening(models.Model):
     provincie = models.CharField(_("provincie"), max_length=20, choices=Provincie.choices)
     lat = models.FloatField(
         _("breedtegraad"),
-        validators=[MinValueValidator(50.7), MaxValueValidator(53.6)],
+        validators=[
+            MinValueValidator(50.7, _("Deze breedtegraad ligt niet in Nederland (50,7 tot 53,6).")),
+            MaxValueValidator(53.6, _("Deze breedtegraad ligt niet in Nederland (50,7 tot 53,6).")),
+        ],
         help_text=_("WGS84, bijvoorbeeld 53.2190."),
     )
     lon = models.FloatField(
         _("lengtegraad"),
-        validators=[MinValueValidator(3.3), MaxValueValidator(7.3)],
+        validators=[
+            MinValueValidator(3.3, _("Deze lengtegraad ligt niet in Nederland (3,3 tot 7,3).")),
+            MaxValueValidator(7.3, _("Deze lengtegraad ligt niet in Nederland (3,3 tot 7,3).")),
+        ],
         help_text=_("WGS84, bijvoorbeeld 6.5680."),
     )
     omgeving = models.CharField(

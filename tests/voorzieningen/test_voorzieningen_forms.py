@@ -119,7 +119,8 @@ def test_coordinates_outside_the_netherlands_are_refused(nieuwe_woning: Voorzien
         _profiel(lat="48.85", lon="2.35", provincie="Groningen"), instance=nieuwe_woning
     )
     assert not form.is_valid()
-    assert "lat" in form.errors and "lon" in form.errors
+    assert form.errors["lat"] == ["Deze breedtegraad ligt niet in Nederland (50,7 tot 53,6)."]
+    assert form.errors["lon"] == ["Deze lengtegraad ligt niet in Nederland (3,3 tot 7,3)."]
 
 
 def test_unchanged_address_keeps_the_homes_coordinates(woning: Voorziening) -> None:
