@@ -101,12 +101,19 @@ class VoorzieningAdmin(admin.ModelAdmin[Voorziening]):
 
     @admin.action(description=_("Tel de bewoners opnieuw"))
     def tel_bewoners_opnieuw(self, request: HttpRequest, queryset: QuerySet[Voorziening]) -> None:
+        geteld = 0
         for voorziening in queryset:
             try:
                 services.herbereken_bewoners_aantal(voorziening=voorziening)
+                geteld += 1
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
-        self.message_user(request, _("De bewoners zijn opnieuw geteld."), messages.SUCCESS)
+        if geteld:
+            self.message_user(
+                request,
+                _("De bewoners van %(aantal)s woningen zijn opnieuw geteld.") % {"aantal": geteld},
+                messages.SUCCESS,
+            )
 
 
 @admin.register(Teamlid)
@@ -228,3 +235,28 @@ class VacatureAdmin(admin.ModelAdmin[Vacature]):
     @admin.action(description=_("Trek de vacature in"))
     def trek_in(self, request: HttpRequest, queryset: QuerySet[Vacature]) -> None:
         self._voer_uit(request, queryset, services.trek_vacature_in)
+
+
+@admin.register(Onderwijs)
+class OnderwijsAdmin(admin.ModelAdmin[Onderwijs]):
+    list_display = ["naam", "soort", "afstand_km", "voorziening"]
+    list_filter = ["soort"]
+    search_fields = ["naam", "voorziening__naam"]
+    list_select_related = ["voorziening"]
+    autocomplete_fields = ["voorziening"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Onderwijs]:
+        voorzieningen = Voorziening.objects.managed_by(_user(request))
+        return super().get_queryset(request).filter(voorziening__in=voorzieningen)
+
+
+@admin.register(Behandelpartner)
+class BehandelpartnerAdmin(admin.ModelAdmin[Behandelpartner]):
+    list_display = ["naam", "behandeling", "voorziening"]
+    search_fields = ["naam", "behandeling", "voorziening__naam"]
+    list_select_related = ["voorziening"]
+    autocomplete_fields = ["voorziening"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Behandelpartner]:
+        voorzieningen = Voorziening.objects.managed_by(_user(request))
+        return super().get_queryset(request).filter(voorziening__in=voorzieningen)

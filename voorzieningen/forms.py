@@ -214,7 +214,7 @@ class VoorzieningForm(forms.ModelForm[Voorziening]):
         except GeocodingError as error:
             self.add_error(
                 "postcode",
-                _("%(melding)s Vul hieronder de breedtegraad en lengtegraad in.")
+                _('%(melding)s Dat kan hieronder, bij "Coördinaten zelf invullen".')
                 % {"melding": error.message},
             )
             self.coordinaten_nodig = True

@@ -13,7 +13,7 @@ from accounts.models import User
 from tests.voorzieningen.factories import PlaatsingFactory, TeamlidFactory, VacatureFactory
 from voorzieningen.models import Plaatsing, Vacature, Voorziening
 
-MODELLEN = ["voorziening", "teamlid", "plaatsing", "vacature"]
+MODELLEN = ["voorziening", "teamlid", "plaatsing", "vacature", "onderwijs", "behandelpartner"]
 
 
 @pytest.fixture

@@ -90,7 +90,7 @@ def test_unknown_postcode_asks_for_coordinates_by_hand(nieuwe_woning: Voorzienin
     assert not form.is_valid()
     melding = " ".join(map(str, form.errors["postcode"]))
     assert "Postcode 1001 AB is niet gevonden" in melding
-    assert "breedtegraad en lengtegraad" in melding
+    assert "Vul de coördinaten zelf in. Dat kan hieronder" in melding
     assert form.coordinaten_nodig
 
 
