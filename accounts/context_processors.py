@@ -26,6 +26,8 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Mijn jongeren"), "jongeren:lijst", "jongeren.coordinator"),
     NavItem(_("Mijn analyse"), "jongeren:mijn", "jongeren.jongere"),
     NavItem(_("Analyse van mijn kind"), "jongeren:mijn", "jongeren.ouder"),
+    NavItem(_("Mijn voorzieningen"), "voorzieningen:dashboard", "voorzieningen.beheer_dashboard"),
+    NavItem(_("Voorzieningen"), "voorzieningen:lijst", "voorzieningen.zoek_voorzieningen"),
     NavItem(_("Beheer"), "admin:index", "accounts.beheer_start"),
 ]
 

@@ -27,5 +27,4 @@ is_ouder = _has_role(Rol.OUDER)
 is_functioneel_beheerder = _has_role(Rol.FUNCTIONEEL_BEHEERDER)
 is_gezin = is_jongere | is_ouder
 
-rules.add_perm("accounts.beheerder_start", is_beheerder)
 rules.add_perm("accounts.beheer_start", is_functioneel_beheerder)

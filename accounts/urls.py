@@ -6,7 +6,6 @@ from accounts.forms import LoginForm, ResetForm
 
 urlpatterns = [
     path("", views.start, name="start"),
-    path("beheerder/", views.beheerder_start, name="beheerder_start"),
     path("beheer/", views.beheer_start, name="beheer_start"),
     path("meldingen/", views.meldingen, name="meldingen"),
     path(

@@ -13,7 +13,7 @@ from config.http import HtmxHttpRequest
 # The start page of each role; the view named here is where login lands.
 START_PAGE = {
     Rol.COORDINATOR: "jongeren:lijst",
-    Rol.BEHEERDER: "beheerder_start",
+    Rol.BEHEERDER: "voorzieningen:dashboard",
     Rol.JONGERE: "jongeren:mijn",
     Rol.OUDER: "jongeren:mijn",
     Rol.FUNCTIONEEL_BEHEERDER: "beheer_start",
@@ -24,11 +24,6 @@ START_PAGE = {
 def start(request: HttpRequest) -> HttpResponseRedirect:
     assert isinstance(request.user, User)
     return redirect(START_PAGE[Rol(request.user.rol)])
-
-
-@permission_required("accounts.beheerder_start")
-def beheerder_start(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/beheerder_start.html")
 
 
 @permission_required("accounts.beheer_start")

@@ -180,6 +180,13 @@ GEOCODER_PDOK_URL = env_str(
     "GEOCODER_PDOK_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
 )
 
+# --- Vacancies ------------------------------------------------------------------------------
+# An open vacancy that its manager has not confirmed for this many days is no longer shown
+# as open to coordinators, and the manager is asked to confirm it.
+VACATURE_BEVESTIG_DAGEN = env_int("VACATURE_BEVESTIG_DAGEN", 14)
+if VACATURE_BEVESTIG_DAGEN < 1:
+    raise ImproperlyConfigured("VACATURE_BEVESTIG_DAGEN: expected 1 or more days")
+
 # --- Celery ---------------------------------------------------------------------------------
 # Without a broker the tasks run in-process, so `make run` needs nothing else running.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")

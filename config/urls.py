@@ -12,6 +12,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("taal/", set_language, name="set_language"),
     path("beheer/django/", admin.site.urls),
+    path("voorzieningen/", include("voorzieningen.urls")),
     path("", include("accounts.urls")),
     path("", include("jongeren.urls")),
 ]

@@ -25,8 +25,8 @@ def demo(db: None, settings: Settings) -> None:
     [
         ("coordinator@example.org", "/jongeren/", "Mijn jongeren"),
         ("coordinator2@example.org", "/jongeren/", "Mijn jongeren"),
-        ("beheerder@example.org", "/beheerder/", "Welkom, Marieke"),
-        ("beheerder2@example.org", "/beheerder/", "Welkom, Pieter"),
+        ("beheerder@example.org", "/voorzieningen/", "Welkom, Marieke"),
+        ("beheerder2@example.org", "/voorzieningen/", "Welkom, Pieter"),
         ("jongere@example.org", "/mijn/", "Hoi Noor"),
         ("ouder@example.org", "/mijn/", "Hoi Esther"),
         ("admin@example.org", "/beheer/", "Functioneel beheer"),

@@ -7,12 +7,12 @@ from django.urls import reverse
 
 from accounts.models import Organisatie, Rol, User
 
-START_PAGES = ["jongeren:lijst", "beheerder_start", "jongeren:mijn", "beheer_start"]
+START_PAGES = ["jongeren:lijst", "voorzieningen:dashboard", "jongeren:mijn", "beheer_start"]
 
 # Which start page each persona may open.
 ALLOWED = {
     "coordinator": "jongeren:lijst",
-    "beheerder": "beheerder_start",
+    "beheerder": "voorzieningen:dashboard",
     "jongere_user": "jongeren:mijn",
     "ouder_user": "jongeren:mijn",
     "admin_user": "beheer_start",

@@ -16,6 +16,7 @@ from django.db import transaction
 # Order matters: homes need providers, youths need coordinators, proposals need both.
 DEMO_STEPS = [
     "accounts.demo",
+    "voorzieningen.demo",
     "jongeren.demo",
 ]
 

@@ -1,0 +1,49 @@
+"""Who may see and manage homes (django-rules).
+
+* Managing a home (its profile, team, residents with their attention signals, vacancies)
+  is for the managers of the home's own care provider and for functional admins.
+* Looking at a home as a searcher (profile, team summary, vacancies, the aggregated group
+  picture, never individual residents) is for coordinators and admins; a manager may look
+  at their own provider's homes this way too.
+* Youths and parents see none of these pages.
+
+Querysets do the scoping (`Voorziening.objects.managed_by` / `for_user`); these rules say
+which roles may open a page at all, and check the single object once it is fetched.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from accounts.models import User
+from accounts.rules import is_beheerder, is_coordinator, is_functioneel_beheerder
+
+
+@rules.predicate
+def is_beheerder_van_aanbieder(user: object, voorziening: object) -> bool:
+    from voorzieningen.models import Voorziening
+
+    return (
+        isinstance(user, User)
+        and user.is_active
+        and user.is_beheerder
+        and isinstance(voorziening, Voorziening)
+        and user.organisatie_id is not None
+        and voorziening.aanbieder_id == user.organisatie_id
+    )
+
+
+beheert_voorziening = is_beheerder_van_aanbieder | is_functioneel_beheerder
+
+# Role-level: may open the manager's dashboard ("mijn voorzieningen").
+rules.add_perm("voorzieningen.beheer_dashboard", is_beheerder)
+# Role-level: may open manager pages at all; the object rule below decides per home.
+rules.add_perm("voorzieningen.beheer", is_beheerder | is_functioneel_beheerder)
+# Object-level: may manage this home, including its residents' attention signals.
+rules.add_perm("voorzieningen.beheer_voorziening", beheert_voorziening)
+# Role-level: may search the list of all homes.
+rules.add_perm("voorzieningen.zoek_voorzieningen", is_coordinator | is_functioneel_beheerder)
+# Role-level: may open a home's read-only page (managers: only their own, by queryset).
+rules.add_perm(
+    "voorzieningen.bekijk_voorziening", is_coordinator | is_functioneel_beheerder | is_beheerder
+)

@@ -1,0 +1,630 @@
+"""The KWV manager's pages and the coordinator's read-only view of homes.
+
+Every view fetches through a `_get_<thing>_for_user` helper that 404s whatever the person
+may not see: a manager gets a 404 for another provider's home, never a 403 that would
+confirm it exists. Pages are plain HTML forms; htmx only saves a reload where it helps
+(confirming a vacancy in place, filtering the list), and every such link or form keeps
+its normal action, so all of it works without JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import rules
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db import transaction
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
+
+from accounts.decorators import permission_required
+from accounts.models import User
+from voorzieningen import services
+from voorzieningen.forms import (
+    AankomstForm,
+    BehandelpartnerFormSet,
+    BewonerProfielForm,
+    OnderwijsFormSet,
+    TeamlidEindeForm,
+    TeamlidForm,
+    VacatureForm,
+    VertrekForm,
+    VoorzieningForm,
+    ZoekForm,
+)
+from voorzieningen.models import (
+    JONGEREN_PER_MEDEWERKER,
+    Plaatsing,
+    Teamlid,
+    Vacature,
+    Voorziening,
+    vacature_bevestig_dagen,
+)
+
+PER_PAGINA = 20
+WONINGEN_PER_PAGINA = 10
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _pagina(request: HttpRequest, items: QuerySet[Any], per_pagina: int = PER_PAGINA) -> Page[Any]:
+    return Paginator(items, per_pagina).get_page(request.GET.get("pagina"))
+
+
+def _terug(request: HttpRequest, standaard: str) -> HttpResponseRedirect:
+    """Back to the page the form was posted from, if it is one of ours; else `standaard`."""
+    volgende = request.POST.get("volgende") or request.GET.get("volgende") or ""
+    if url_has_allowed_host_and_scheme(
+        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(volgende)
+    return redirect(standaard)
+
+
+# --- Fetching what the person may see ---------------------------------------------------
+
+
+def _get_voorziening_for_user(request: HttpRequest, pk: int) -> Voorziening:
+    """A home this person may look at as a searcher (coordinators: all; managers: own)."""
+    return get_object_or_404(
+        Voorziening.objects.for_user(request.user).select_related("aanbieder"), pk=pk
+    )
+
+
+def _get_managed_voorziening_for_user(request: HttpRequest, pk: int) -> Voorziening:
+    """A home this person manages; anything else is a 404."""
+    voorziening = get_object_or_404(
+        Voorziening.objects.managed_by(request.user).select_related("aanbieder"), pk=pk
+    )
+    if not rules.has_perm("voorzieningen.beheer_voorziening", request.user, voorziening):
+        raise Http404
+    return voorziening
+
+
+def _get_plaatsing_for_user(request: HttpRequest, pk: int, plaatsing_pk: int) -> Plaatsing:
+    voorziening = _get_managed_voorziening_for_user(request, pk)
+    plaatsing = get_object_or_404(voorziening.plaatsingen, pk=plaatsing_pk)
+    plaatsing.voorziening = voorziening
+    return plaatsing
+
+
+def _get_teamlid_for_user(request: HttpRequest, pk: int, teamlid_pk: int) -> Teamlid:
+    voorziening = _get_managed_voorziening_for_user(request, pk)
+    teamlid = get_object_or_404(voorziening.teamleden, pk=teamlid_pk)
+    teamlid.voorziening = voorziening
+    return teamlid
+
+
+def _get_vacature_for_user(request: HttpRequest, pk: int, vacature_pk: int) -> Vacature:
+    voorziening = _get_managed_voorziening_for_user(request, pk)
+    vacature = get_object_or_404(voorziening.vacatures, pk=vacature_pk)
+    vacature.voorziening = voorziening
+    return vacature
+
+
+# --- The manager's dashboard --------------------------------------------------------------
+
+
+def _vacatures_in_gebruik() -> Prefetch[Any]:
+    return Prefetch(
+        "vacatures",
+        queryset=Vacature.objects.in_gebruik().order_by("beschikbaar_vanaf", "pk"),
+        to_attr="vacatures_in_gebruik_lijst",
+    )
+
+
+@permission_required("voorzieningen.beheer_dashboard")
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """My homes at a glance: occupancy, vacancies with their age, what needs attention."""
+    user = _user(request)
+    now = timezone.now()
+    woningen = (
+        Voorziening.objects.managed_by(user)
+        .select_related("aanbieder")
+        .prefetch_related(_vacatures_in_gebruik())
+        .order_by("naam")
+    )
+    pagina = _pagina(request, woningen, WONINGEN_PER_PAGINA)
+    te_bevestigen = Vacature.objects.filter(voorziening__in=woningen).te_bevestigen(now)
+    # The homes to visit, so the prompt links straight to them (they may be on another page).
+    te_bevestigen_woningen = woningen.filter(vacatures__in=te_bevestigen).distinct()
+    return render(
+        request,
+        "voorzieningen/dashboard.html",
+        {
+            "pagina": pagina,
+            "te_bevestigen": te_bevestigen.count(),
+            "te_bevestigen_woningen": te_bevestigen_woningen,
+            "bevestig_dagen": vacature_bevestig_dagen(),
+            "now": now,
+            "vandaag": timezone.localdate(),
+        },
+    )
+
+
+@permission_required("voorzieningen.beheer_dashboard")
+def nieuw(request: HttpRequest) -> HttpResponse:
+    """A manager adds a home of their own provider."""
+    user = _user(request)
+    voorziening = Voorziening(aanbieder=user.organisatie)
+    return _profiel(request, voorziening, nieuw=True)
+
+
+# --- One home: the manager's page ---------------------------------------------------------
+
+
+@permission_required("voorzieningen.beheer")
+def beheer(request: HttpRequest, pk: int) -> HttpResponse:
+    voorziening = _get_managed_voorziening_for_user(request, pk)
+    vandaag = timezone.localdate()
+    now = timezone.now()
+    bewoners = voorziening.plaatsingen.lopend().order_by("aankomst", "pk")
+    vacatures = voorziening.vacatures.in_gebruik().order_by("beschikbaar_vanaf", "pk")
+    return render(
+        request,
+        "voorzieningen/beheer.html",
+        {
+            "voorziening": voorziening,
+            "bewoners": bewoners,
+            "vacatures": vacatures,
+            "vrij_zonder_vacature": max(voorziening.vrije_plaatsen - len(vacatures), 0),
+            "team_grootte": voorziening.team_grootte(vandaag),
+            "verloop_procent": round(voorziening.verloop_12m(vandaag) * 100),
+            "groepsbeeld": voorziening.groepsbeeld(vandaag),
+            "vertrokken": voorziening.plaatsingen.filter(einde__isnull=False).count(),
+            "bevestig_dagen": vacature_bevestig_dagen(),
+            "norm": JONGEREN_PER_MEDEWERKER,
+            "now": now,
+            "vandaag": vandaag,
+        },
+    )
+
+
+@permission_required("voorzieningen.beheer")
+def profiel(request: HttpRequest, pk: int) -> HttpResponse:
+    return _profiel(request, _get_managed_voorziening_for_user(request, pk), nieuw=False)
+
+
+def _profiel(request: HttpRequest, voorziening: Voorziening, *, nieuw: bool) -> HttpResponse:
+    user = _user(request)
+    data = request.POST if request.method == "POST" else None
+    form = VoorzieningForm(data, instance=voorziening)
+    onderwijs = OnderwijsFormSet(data, instance=voorziening, prefix="onderwijs")
+    partners = BehandelpartnerFormSet(data, instance=voorziening, prefix="partners")
+    if request.method == "POST" and all(
+        [form.is_valid(), onderwijs.is_valid(), partners.is_valid()]
+    ):
+        try:
+            with transaction.atomic():
+                bewaard = services.bewaar_voorziening(
+                    voorziening=form.save(commit=False),
+                    door=user,
+                    aanbod=form.cleaned_data["aanbod"],
+                )
+                for formset in (onderwijs, partners):
+                    formset.instance = bewaard
+                    formset.save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if form.geocode_label and {"postcode", "plaats"} & set(form.changed_data):
+                messages.info(
+                    request,
+                    _("De ligging is opgezocht bij de postcode: %(plaats)s.")
+                    % {"plaats": form.geocode_label},
+                )
+            messages.success(
+                request, _("Het profiel van %(naam)s is opgeslagen.") % {"naam": bewaard.naam}
+            )
+            return redirect("voorzieningen:beheer", pk=bewaard.pk)
+    return render(
+        request,
+        "voorzieningen/profiel.html",
+        {
+            "voorziening": voorziening,
+            "form": form,
+            "onderwijs": onderwijs,
+            "partners": partners,
+            "nieuw": nieuw,
+            # Show the coordinate fields open when they are needed or already in use.
+            "coordinaten_open": form.coordinaten_nodig
+            or bool(form.errors.get("lat") or form.errors.get("lon")),
+        },
+    )
+
+
+# --- Team ---------------------------------------------------------------------------------
+
+
+@permission_required("voorzieningen.beheer")
+def team(request: HttpRequest, pk: int) -> HttpResponse:
+    """The team: summary, current members, an add form and former members."""
+    voorziening = _get_managed_voorziening_for_user(request, pk)
+    vandaag = timezone.localdate()
+    form = TeamlidForm(
+        request.POST if request.method == "POST" else None,
+        instance=Teamlid(voorziening=voorziening),
+        initial={"begindatum": vandaag},
+    )
+    if request.method == "POST" and form.is_valid():
+        teamlid = form.save()
+        messages.success(request, _("%(naam)s staat nu in het team.") % {"naam": teamlid.naam})
+        return redirect("voorzieningen:team", pk=voorziening.pk)
+    leden = voorziening.teamleden.prefetch_related("competenties")
+    huidig = leden.exclude(einddatum__isnull=False, einddatum__lte=vandaag).order_by(
+        "begindatum", "naam"
+    )
+    oud = leden.filter(einddatum__lte=vandaag).order_by("-einddatum", "naam")
+    return render(
+        request,
+        "voorzieningen/team.html",
+        {
+            "voorziening": voorziening,
+            "huidig": huidig,
+            "oud": _pagina(request, oud),
+            "form": form,
+            "team_grootte": voorziening.team_grootte(vandaag),
+            "verloop_procent": round(voorziening.verloop_12m(vandaag) * 100),
+            "norm": JONGEREN_PER_MEDEWERKER,
+            "vandaag": vandaag,
+        },
+    )
+
+
+@permission_required("voorzieningen.beheer")
+def teamlid(request: HttpRequest, pk: int, teamlid_pk: int) -> HttpResponse:
+    lid = _get_teamlid_for_user(request, pk, teamlid_pk)
+    form = TeamlidForm(request.POST if request.method == "POST" else None, instance=lid)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, _("De gegevens van %(naam)s zijn opgeslagen.") % {"naam": lid.naam}
+        )
+        return redirect("voorzieningen:team", pk=pk)
+    return render(
+        request,
+        "voorzieningen/teamlid.html",
+        {"voorziening": lid.voorziening, "teamlid": lid, "form": form},
+    )
+
+
+@permission_required("voorzieningen.beheer")
+def teamlid_einde(request: HttpRequest, pk: int, teamlid_pk: int) -> HttpResponse:
+    lid = _get_teamlid_for_user(request, pk, teamlid_pk)
+    form = TeamlidEindeForm(
+        request.POST if request.method == "POST" else None,
+        teamlid=lid,
+        initial={"einddatum": lid.einddatum or timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        lid.einddatum = form.cleaned_data["einddatum"]
+        lid.save(update_fields=["einddatum"])
+        messages.success(
+            request,
+            _("%(naam)s gaat uit het team op %(datum)s.")
+            % {"naam": lid.naam, "datum": lid.einddatum.strftime("%d-%m-%Y")},
+        )
+        return redirect("voorzieningen:team", pk=pk)
+    return render(
+        request,
+        "voorzieningen/teamlid_einde.html",
+        {"voorziening": lid.voorziening, "teamlid": lid, "form": form},
+    )
+
+
+# --- Residents ----------------------------------------------------------------------------
+
+
+@permission_required("voorzieningen.beheer")
+def aankomst(request: HttpRequest, pk: int) -> HttpResponse:
+    voorziening = _get_managed_voorziening_for_user(request, pk)
+    vacature_pk = request.GET.get("vacature")
+    form = AankomstForm(
+        request.POST if request.method == "POST" else None,
+        voorziening=voorziening,
+        initial={"aankomst": timezone.localdate(), "vacature": vacature_pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.registreer_aankomst(
+                voorziening=voorziening,
+                door=_user(request),
+                aanduiding=data["aanduiding"],
+                geboortemaand=data["geboortemaand"],
+                geslacht=data["geslacht"],
+                zorgprofiel=data["zorgprofiel"],
+                zorgintensiteit=data["zorgintensiteit"],
+                signalen=data["signalen"],
+                aankomst=data["aankomst"],
+                geplande_einde=data["geplande_einde"],
+                vacature=data.get("vacature"),
+            )
+        except ValidationError as error:
+            # Also when another request took the last place between form and save.
+            _fouten_naar_form(form, error)
+        else:
+            messages.success(
+                request,
+                _("De aankomst is geregistreerd. Er wonen nu %(aantal)s van de %(max)s jongeren.")
+                % {"aantal": voorziening.bewoners_aantal, "max": voorziening.max_bewoners},
+            )
+            return redirect("voorzieningen:beheer", pk=voorziening.pk)
+    return render(
+        request, "voorzieningen/aankomst.html", {"voorziening": voorziening, "form": form}
+    )
+
+
+def _fouten_naar_form(form: Any, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on its field if it has one here."""
+    if hasattr(error, "error_dict"):
+        for veld, fouten in error.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, error)
+
+
+@permission_required("voorzieningen.beheer")
+def bewoner(request: HttpRequest, pk: int, plaatsing_pk: int) -> HttpResponse:
+    """Change a current resident's profile (a change to the group is announced)."""
+    plaatsing = _get_plaatsing_for_user(request, pk, plaatsing_pk)
+    if plaatsing.einde is not None:
+        messages.error(request, _("Deze bewoner is vertrokken; het profiel ligt vast."))
+        return redirect("voorzieningen:bewoners", pk=pk)
+    form = BewonerProfielForm(
+        request.POST if request.method == "POST" else None,
+        aankomst=plaatsing.aankomst,
+        initial={
+            "aanduiding": plaatsing.aanduiding,
+            "geboortemaand": plaatsing.geboortemaand,
+            "geslacht": plaatsing.geslacht,
+            "zorgprofiel": plaatsing.zorgprofiel,
+            "zorgintensiteit": plaatsing.zorgintensiteit,
+            "signalen": plaatsing.signalen,
+            "geplande_einde": plaatsing.geplande_einde,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.wijzig_bewonersprofiel(
+                plaatsing=plaatsing, door=_user(request), **form.cleaned_data
+            )
+        except ValidationError as error:
+            _fouten_naar_form(form, error)
+        else:
+            messages.success(request, _("Het profiel van de bewoner is opgeslagen."))
+            return redirect("voorzieningen:beheer", pk=pk)
+    return render(
+        request,
+        "voorzieningen/bewoner.html",
+        {"voorziening": plaatsing.voorziening, "plaatsing": plaatsing, "form": form},
+    )
+
+
+@permission_required("voorzieningen.beheer")
+def vertrek(request: HttpRequest, pk: int, plaatsing_pk: int) -> HttpResponse:
+    plaatsing = _get_plaatsing_for_user(request, pk, plaatsing_pk)
+    if plaatsing.einde is not None:
+        messages.error(request, _("Het vertrek van deze bewoner is al geregistreerd."))
+        return redirect("voorzieningen:beheer", pk=pk)
+    form = VertrekForm(
+        request.POST if request.method == "POST" else None,
+        plaatsing=plaatsing,
+        initial={"einde": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.registreer_vertrek(
+                plaatsing=plaatsing,
+                door=_user(request),
+                einde=data["einde"],
+                eindreden=data["eindreden"],
+                opzegtermijn_dagen=data["opzegtermijn_dagen"],
+                toelichting=data["toelichting"],
+                vacature_vanaf=timezone.localdate() if data["vacature_openzetten"] else None,
+            )
+        except ValidationError as error:
+            _fouten_naar_form(form, error)
+        else:
+            melding = _("Het vertrek is geregistreerd.")
+            if data["vacature_openzetten"]:
+                melding += " " + _("De vrije plek staat open als vacature.")
+            messages.success(request, melding)
+            return redirect("voorzieningen:beheer", pk=pk)
+    return render(
+        request,
+        "voorzieningen/vertrek.html",
+        {"voorziening": plaatsing.voorziening, "plaatsing": plaatsing, "form": form},
+    )
+
+
+@permission_required("voorzieningen.beheer")
+def bewoners(request: HttpRequest, pk: int) -> HttpResponse:
+    """Former residents: how long stays lasted and why they ended."""
+    voorziening = _get_managed_voorziening_for_user(request, pk)
+    vertrokken = voorziening.plaatsingen.filter(einde__isnull=False).order_by("-einde", "-pk")
+    return render(
+        request,
+        "voorzieningen/bewoners.html",
+        {"voorziening": voorziening, "pagina": _pagina(request, vertrokken)},
+    )
+
+
+# --- Vacancies ------------------------------------------------------------------------------
+
+
+@permission_required("voorzieningen.beheer")
+def vacature_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    voorziening = _get_managed_voorziening_for_user(request, pk)
+    vandaag = timezone.localdate()
+    standaard = max(vandaag, voorziening.opent_op) if voorziening.opent_op else vandaag
+    form = VacatureForm(
+        request.POST if request.method == "POST" else None,
+        voorziening=voorziening,
+        initial={"beschikbaar_vanaf": standaard},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.publiceer_vacature(
+                voorziening=voorziening,
+                door=_user(request),
+                beschikbaar_vanaf=form.cleaned_data["beschikbaar_vanaf"],
+            )
+        except ValidationError as error:
+            _fouten_naar_form(form, error)
+        else:
+            messages.success(request, _("De vacature staat open."))
+            return redirect("voorzieningen:beheer", pk=pk)
+    return render(
+        request,
+        "voorzieningen/vacature_nieuw.html",
+        {
+            "voorziening": voorziening,
+            "form": form,
+            "in_gebruik": voorziening.vacatures_in_gebruik(),
+        },
+    )
+
+
+@require_POST
+@permission_required("voorzieningen.beheer")
+def vacature_bevestigen(request: HtmxHttpRequest, pk: int, vacature_pk: int) -> HttpResponse:
+    """Confirm a vacancy; with htmx the vacancy's line is replaced in place."""
+    vacature = _get_vacature_for_user(request, pk, vacature_pk)
+    try:
+        vacature = services.bevestig_vacature(vacature=vacature, door=_user(request))
+    except ValidationError as error:
+        melding, gelukt = " ".join(error.messages), False
+    else:
+        melding, gelukt = _("Bevestigd: de plek is nog vrij."), True
+    if request.htmx:
+        return render(
+            request,
+            "voorzieningen/beheer.html#vacature",
+            {
+                "vacature": vacature,
+                "voorziening": vacature.voorziening,
+                "melding": melding,
+                "gelukt": gelukt,
+                "now": timezone.now(),
+                "bevestig_dagen": vacature_bevestig_dagen(),
+                "volgende": request.POST.get("volgende", ""),
+            },
+        )
+    (messages.success if gelukt else messages.error)(request, melding)
+    return _terug(request, reverse("voorzieningen:beheer", args=[pk]))
+
+
+@permission_required("voorzieningen.beheer")
+def vacature_intrekken(request: HttpRequest, pk: int, vacature_pk: int) -> HttpResponse:
+    """Ask before withdrawing; withdrawing cannot be undone (publish a new one instead)."""
+    vacature = _get_vacature_for_user(request, pk, vacature_pk)
+    if request.method == "POST":
+        try:
+            services.trek_vacature_in(vacature=vacature, door=_user(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("De vacature is ingetrokken."))
+        return _terug(request, reverse("voorzieningen:beheer", args=[pk]))
+    return render(
+        request,
+        "voorzieningen/vacature_intrekken.html",
+        {
+            "voorziening": vacature.voorziening,
+            "vacature": vacature,
+            "volgende": request.GET.get("volgende", ""),
+        },
+    )
+
+
+# --- The coordinator's side -----------------------------------------------------------------
+
+
+@permission_required("voorzieningen.zoek_voorzieningen")
+def lijst(request: HtmxHttpRequest) -> HttpResponse:
+    """All homes, filtered by place, setting and open vacancies; htmx refreshes the results."""
+    now = timezone.now()
+    form = ZoekForm(request.GET or None)
+    woningen: QuerySet[Voorziening] = (
+        Voorziening.objects.for_user(request.user)
+        .select_related("aanbieder")
+        .met_zichtbare_vacatures(now)
+        .order_by("provincie", "plaats", "naam")
+    )
+    if form.is_valid():
+        woningen = form.filter(woningen, now)
+    elif form.is_bound:
+        woningen = woningen.none()
+    pagina = _pagina(request, woningen)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "form": form,
+        "pagina": pagina,
+        "query": query.urlencode(),
+        "vandaag": timezone.localdate(),
+    }
+    template = "voorzieningen/lijst.html"
+    if request.htmx and request.htmx.target == "resultaten":
+        template += "#resultaten"
+    return render(request, template, context)
+
+
+@permission_required("voorzieningen.bekijk_voorziening")
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A home as a coordinator sees it: profile, team summary, vacancies, group picture.
+
+    Nothing here names or describes an individual resident, and no attention signal is
+    shown: only counts, the age range and the mix.
+    """
+    voorziening = _get_voorziening_for_user(request, pk)
+    vandaag = timezone.localdate()
+    now = timezone.now()
+    competenties: dict[str, int] = {}
+    for lid in voorziening.teamleden.actief(vandaag).prefetch_related("competenties"):
+        for kenmerk in lid.competenties.all():
+            competenties[kenmerk.naam] = competenties.get(kenmerk.naam, 0) + 1
+    return render(
+        request,
+        "voorzieningen/detail.html",
+        {
+            "voorziening": voorziening,
+            "aanbod": voorziening.aanbod.all(),
+            "vacatures": voorziening.vacatures.zichtbaar(now).order_by("beschikbaar_vanaf"),
+            "groepsbeeld": voorziening.groepsbeeld(vandaag),
+            "team_grootte": voorziening.team_grootte(vandaag),
+            "verloop_procent": round(voorziening.verloop_12m(vandaag) * 100),
+            "ervaring": _gemiddelde_ervaring(voorziening, vandaag),
+            "competenties": sorted(competenties.items(), key=lambda item: (-item[1], item[0])),
+            "mag_beheren": rules.has_perm(
+                "voorzieningen.beheer_voorziening", request.user, voorziening
+            ),
+            "norm": JONGEREN_PER_MEDEWERKER,
+            "now": now,
+            "vandaag": vandaag,
+        },
+    )
+
+
+def _gemiddelde_ervaring(voorziening: Voorziening, op: dt.date) -> float | None:
+    jaren = list(voorziening.teamleden.actief(op).values_list("jaren_ervaring", flat=True))
+    return sum(jaren) / len(jaren) if jaren else None
