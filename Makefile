@@ -11,13 +11,14 @@ STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d'
 # Local runs are development runs unless the environment says otherwise.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: help install run test lint format migrate seed messages clean
+.PHONY: help install run test lint format migrate seed messages clean bench
 
 help:
 	@echo "make run      start the portal with demo data on http://127.0.0.1:$(PORT)"
 	@echo "make test     run the whole test suite"
 	@echo "make install  create .venv and install the pinned dependencies"
 	@echo "make lint     ruff (lint + format check) and mypy"
+	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
 
 # Find Python >= 3.12: $(PYTHON) if given, else python3.13, python3.12, python3, else a
 # pyenv-installed 3.12+ (pyenv shims refuse versions that are installed but not selected).
@@ -71,6 +72,12 @@ format: install
 messages: install
 	$(MANAGE) makemessages --locale en --ignore '.venv/*' --ignore 'tests/*'
 	$(MANAGE) compilemessages --locale en --ignore '.venv/*'
+
+# Ranking of 10,000 synthetic homes on the database named by DATABASE_URL (PostgreSQL is
+# what the targets are for); the homes are removed afterwards. Last line: one JSON object.
+bench: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) bench_matching --homes 10000
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -15,4 +15,5 @@ urlpatterns = [
     path("voorzieningen/", include("voorzieningen.urls")),
     path("", include("accounts.urls")),
     path("", include("jongeren.urls")),
+    path("", include("matching.urls")),
 ]

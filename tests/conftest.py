@@ -52,6 +52,26 @@ def redis_url() -> str:
     return url
 
 
+@pytest.fixture(autouse=True)
+def _vocabulary_after_flush(request: pytest.FixtureRequest) -> None:
+    """Tests on a transactional database start from a flushed database, which has lost the
+    starting vocabulary a data migration loaded; put it back for them."""
+    if "transactional_db" not in request.fixturenames and not any(
+        marker.kwargs.get("transaction") for marker in request.node.iter_markers("django_db")
+    ):
+        return
+    request.getfixturevalue("transactional_db")
+    from importlib import import_module
+
+    from matching.models import Kenmerk
+
+    startset = import_module("matching.migrations.0002_startset_kenmerken").STARTSET
+    for volgorde, (code, naam, zin) in enumerate(startset, start=1):
+        Kenmerk.objects.get_or_create(
+            code=code, defaults={"naam": naam, "aanbod_zin": zin, "volgorde": volgorde * 10}
+        )
+
+
 @pytest.fixture
 def regio_groningen(db: None) -> Regio:
     return RegioFactory.create(naam="Groningen")

@@ -54,6 +54,10 @@ def leeftijd_op(geboortemaand: dt.date, op: dt.date) -> int:
     return jaren
 
 
+def verloop(gezien: int, vertrokken: int) -> float:
+    return vertrokken / gezien if gezien else 0.0
+
+
 class Provincie(models.TextChoices):
     GRONINGEN = "Groningen", "Groningen"
     FRIESLAND = "Friesland", "Friesland"
@@ -102,6 +106,28 @@ def validate_ouderdeelname(value: object) -> None:
 
 
 class VoorzieningQuerySet(models.QuerySet["Voorziening"]):
+    def met_teamcijfers(self, op: dt.date) -> VoorzieningQuerySet:
+        """Annotate team size on `op` and the counts behind the turnover of the 12 months
+        up to `op`; the one definition of both, used per home and for the whole ranking.
+
+        `team_gezien` counts everyone who worked here at some moment in the 365 days up to
+        and including `op` (those in the team a year ago plus those who joined since);
+        `team_vertrokken` those of them whose end date falls in that window.
+        """
+        begon = Q(teamleden__begindatum__lte=op)
+        blijft = Q(teamleden__einddatum__isnull=True) | Q(teamleden__einddatum__gt=op)
+        gezien = begon & (
+            Q(teamleden__einddatum__isnull=True)
+            | Q(teamleden__einddatum__gt=op - dt.timedelta(days=365))
+        )
+        return self.annotate(
+            team_grootte=models.Count("teamleden", filter=begon & blijft),
+            team_gezien=models.Count("teamleden", filter=gezien),
+            team_vertrokken=models.Count(
+                "teamleden", filter=gezien & Q(teamleden__einddatum__lte=op)
+            ),
+        )
+
     def managed_by(self, user: User | AnonymousUser) -> VoorzieningQuerySet:
         """The homes this person may manage: a manager their provider's, an admin all."""
         if not user.is_authenticated or not user.is_active:
@@ -243,6 +269,9 @@ class Voorziening(models.Model):
     bewoners_aantal = models.PositiveSmallIntegerField(
         _("aantal bewoners"), default=0, editable=False
     )
+    # Raised by every change to the group (see signals.announce_group_change), so the stored
+    # group picture can tell an old recompute from a new one.
+    groep_versie = models.PositiveIntegerField(_("groepsversie"), default=0, editable=False)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -355,22 +384,10 @@ class Voorziening(models.Model):
         return self.teamleden.actief(op).count()
 
     def verloop_12m(self, op: dt.date) -> float:
-        """Turnover: the share (0 to 1) of the team of the last 12 months that left in them.
-
-        The group counted is everyone who worked here at some moment in the 365 days up
-        to and including `op`: those in the team a year ago plus those who joined since.
-        Of them, those whose end date falls in that window (after `op` minus 365 days, up
-        to and including `op`) have left. An empty group has no turnover (0.0).
-        """
-        begin = op - dt.timedelta(days=365)
-        groep = self.teamleden.filter(begindatum__lte=op).filter(
-            Q(einddatum__isnull=True) | Q(einddatum__gt=begin)
-        )
-        totaal = groep.count()
-        if totaal == 0:
-            return 0.0
-        vertrokken = groep.filter(einddatum__isnull=False, einddatum__lte=op).count()
-        return vertrokken / totaal
+        """Turnover: the share (0 to 1) of the team of the last 12 months that left in
+        them (see `VoorzieningQuerySet.met_teamcijfers`). No team: no turnover (0.0)."""
+        home = Voorziening.objects.met_teamcijfers(op).get(pk=self.pk)
+        return verloop(getattr(home, "team_gezien"), getattr(home, "team_vertrokken"))  # noqa: B009
 
     @property
     def jongeren_per_medewerker(self) -> float | None:

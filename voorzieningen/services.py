@@ -178,6 +178,12 @@ def bewaar_voorziening(
         voorziening.bewoners_aantal = bezet
         voorziening.full_clean()
         voorziening.save(update_fields=[*PROFIEL_VELDEN_VOORZIENING, "gewijzigd_op"])
+        # Places and staff per shift are part of the group's risk (size, ratio 1:4).
+        if (voorziening.max_bewoners, voorziening.medewerkers_per_dienst) != (
+            actueel.max_bewoners,
+            actueel.medewerkers_per_dienst,
+        ):
+            announce_group_change(voorziening.pk)
     voorziening.aanbod.set(aanbod)
     logger.info("voorziening %s bewaard door gebruiker %s", voorziening.pk, door.pk)
     return voorziening

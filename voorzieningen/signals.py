@@ -9,6 +9,7 @@ can read the new rows.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import F
 from django.dispatch import Signal
 
 # Sent with the keyword argument `voorziening_id` (int); the sender is the Voorziening class.
@@ -16,9 +17,11 @@ groep_gewijzigd = Signal()
 
 
 def announce_group_change(voorziening_id: int) -> None:
-    """Send `groep_gewijzigd` for this home once the current transaction commits."""
+    """Raise the home's group version now, and send `groep_gewijzigd` once the current
+    transaction commits."""
     from voorzieningen.models import Voorziening
 
+    Voorziening.objects.filter(pk=voorziening_id).update(groep_versie=F("groep_versie") + 1)
     transaction.on_commit(
         lambda: groep_gewijzigd.send(sender=Voorziening, voorziening_id=voorziening_id)
     )

@@ -18,6 +18,7 @@ DEMO_STEPS = [
     "accounts.demo",
     "voorzieningen.demo",
     "jongeren.demo",
+    "matching.demo",
 ]
 
 

@@ -1,0 +1,308 @@
+"""The ORM adapter: loads what the engine needs from the database, in a fixed few queries.
+
+One query per table, as plain tuples (`values_list`), then the engine's dataclasses are
+built in Python. The number of queries does not grow with the number of homes, which is
+what keeps a ranking of 10,000 homes within a few times a bare fetch of the same rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from django.db.models import Q, QuerySet, TextField
+from django.db.models.functions import Cast
+
+from jongeren.models import Jongere, VerklarendeAnalyse
+from matching.engine import (
+    Home,
+    HomeResult,
+    Need,
+    Point,
+    Priorities,
+    Resident,
+    Vacancy,
+    Youth,
+    rank_homes,
+)
+from matching.engine.geo import DistanceFrom
+from matching.engine.types import Gender, Setting
+from matching.models import Kenmerk
+from voorzieningen.models import (
+    Plaatsing,
+    Teamlid,
+    Vacature,
+    Voorziening,
+    VoorzieningQuerySet,
+    verloop,
+)
+
+
+def home_ref(pk: int) -> str:
+    # Zero-padded so that ties broken "by ref" follow the numeric order of the ids.
+    return f"{pk:09d}"
+
+
+def home_pk(ref: str) -> int:
+    return int(ref)
+
+
+def _point(lat: float | None, lon: float | None) -> Point | None:
+    return Point(lat, lon) if lat is not None and lon is not None else None
+
+
+def youth_from_jongere(jongere: Jongere, analyse: VerklarendeAnalyse | None) -> Youth:
+    """The engine's view of a youth, from the profile and the analysis version given.
+
+    Without an analysis (or with a draft that lacks them) the care profile falls back to a
+    neutral guess and needs are empty; the search page shows that the analysis is missing.
+    """
+    needs: tuple[Need, ...] = ()
+    attention: frozenset[str] = frozenset()
+    priorities = Priorities()
+    care_profile, care_intensity = "ontwikkeling", "midden"
+    if analyse is not None:
+        needs = tuple(
+            Need(code, belang)
+            for code, belang in analyse.behoeften.order_by(
+                "-belang", "kenmerk__volgorde"
+            ).values_list("kenmerk__code", "belang")
+        )
+        attention = frozenset(analyse.signalen or ())
+        priorities = Priorities(
+            nabijheid=analyse.prioriteit_nabijheid,
+            onderwijs=analyse.prioriteit_onderwijs,
+            groep=analyse.prioriteit_groep,
+            team=analyse.prioriteit_team,
+            behoeften=analyse.prioriteit_behoeften,
+        )
+        care_profile = analyse.zorgprofiel or care_profile
+        care_intensity = analyse.zorgintensiteit or care_intensity
+    return Youth(
+        ref=f"jongere-{jongere.pk}",
+        birth_date=jongere.geboortedatum,
+        gender=cast(Gender, jongere.geslacht),
+        location=_point(jongere.lat, jongere.lon),
+        school_location=_point(jongere.school_lat, jongere.school_lon),
+        needed_from=jongere.nodig_vanaf,
+        machtiging_gesloten=jongere.heeft_machtiging_gesloten,
+        care_profile=care_profile,
+        care_intensity=care_intensity,
+        needs=needs,
+        attention=attention,
+        priorities=priorities,
+    )
+
+
+@dataclass(frozen=True)
+class HomeFilter:
+    """Narrowing of the candidate homes that a coordinator asked for.
+
+    Everything but the distance is done in SQL; the distance needs the youth's location
+    and is applied to the ranked results (`within_distance`).
+    """
+
+    gesloten: bool | None = None
+    omgeving: str | None = None
+    beschikbaar_op: date | None = None
+    met_opent_binnenkort: bool = True
+    max_afstand_km: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "gesloten": self.gesloten,
+            "omgeving": self.omgeving,
+            "beschikbaar_op": self.beschikbaar_op.isoformat() if self.beschikbaar_op else None,
+            "met_opent_binnenkort": self.met_opent_binnenkort,
+            "max_afstand_km": self.max_afstand_km,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> HomeFilter:
+        beschikbaar = data.get("beschikbaar_op")
+        return cls(
+            gesloten=data.get("gesloten"),
+            omgeving=data.get("omgeving") or None,
+            beschikbaar_op=date.fromisoformat(beschikbaar) if beschikbaar else None,
+            met_opent_binnenkort=bool(data.get("met_opent_binnenkort", True)),
+            max_afstand_km=data.get("max_afstand_km"),
+        )
+
+
+def _homes_queryset(filters: HomeFilter, today: date, now: datetime) -> VoorzieningQuerySet:
+    homes = Voorziening.objects.all()
+    if filters.gesloten is not None:
+        homes = homes.filter(gesloten=filters.gesloten)
+    if filters.omgeving:
+        homes = homes.filter(omgeving=filters.omgeving)
+    if not filters.met_opent_binnenkort:
+        homes = homes.filter(Q(opent_op__isnull=True) | Q(opent_op__lte=today))
+    if filters.beschikbaar_op:
+        homes = homes.filter(
+            pk__in=Vacature.objects.zichtbaar(now)
+            .filter(beschikbaar_vanaf__lte=filters.beschikbaar_op)
+            .values("voorziening_id")
+        )
+    return homes
+
+
+def within_distance(
+    results: list[HomeResult], youth: Youth, max_km: int | None
+) -> list[HomeResult]:
+    """Keep the homes within `max_km` of the family; without a family location, keep all."""
+    if max_km is None or youth.location is None:
+        return results
+    origin = DistanceFrom(youth.location)
+    return [
+        result
+        for result in results
+        if result.home.location is not None and origin.km(result.home.location) <= max_km
+    ]
+
+
+def residents_by_home(
+    home_ids: Iterable[int] | QuerySet[Any], today: date
+) -> dict[int, list[Resident]]:
+    """The current residents per home, pseudonymised in order of arrival ("bewoner 1")."""
+    residents: dict[int, list[Resident]] = defaultdict(list)
+    no_signals: frozenset[str] = frozenset()
+    for home_id, born, gender, profile, intensity, signals, planned_end in (
+        Plaatsing.objects.actief(today)
+        .filter(voorziening_id__in=home_ids)
+        .order_by("voorziening_id", "aankomst", "pk")
+        # As text: most residents have no signals, and decoding "[]" twenty thousand
+        # times through the JSON field costs more than the query.
+        .annotate(signalen_tekst=Cast("signalen", TextField()))
+        .values_list(
+            "voorziening_id",
+            "geboortemaand",
+            "geslacht",
+            "zorgprofiel",
+            "zorgintensiteit",
+            "signalen_tekst",
+            "geplande_einde",
+        )
+    ):
+        members = residents[home_id]
+        members.append(
+            Resident(
+                ref=f"bewoner {len(members) + 1}",
+                birth_date=born,
+                gender=cast(Gender, gender),
+                care_profile=profile,
+                care_intensity=intensity,
+                attention=frozenset(json.loads(signals)) if signals != "[]" else no_signals,
+                planned_end=planned_end,
+            )
+        )
+    return residents
+
+
+def load_homes(*, today: date, now: datetime, filters: HomeFilter | None = None) -> list[Home]:
+    """Every (filtered) home as the engine sees it, in six queries whatever their number.
+
+    Team figures are counted by the database (one row per home, not per team member) and
+    offers are read as ids, so the rows that travel are few and small.
+    """
+    homes_qs = _homes_queryset(filters or HomeFilter(), today, now)
+    rows = list(homes_qs.met_teamcijfers(today).values_list(*HOME_COLUMNS, *TEAM_COLUMNS))
+    if not rows:
+        return []
+    ids = homes_qs.values("pk")
+    code_of = dict(Kenmerk.objects.values_list("pk", "code"))
+
+    offers: dict[int, set[str]] = defaultdict(set)
+    for home_id, kenmerk_id in Voorziening.aanbod.through.objects.filter(
+        voorziening_id__in=ids
+    ).values_list("voorziening_id", "kenmerk_id"):
+        offers[home_id].add(code_of[kenmerk_id])
+    # What the current team can do counts as what the home offers.
+    for home_id, kenmerk_id in (
+        Teamlid.competenties.through.objects.filter(
+            Q(teamlid__einddatum__isnull=True) | Q(teamlid__einddatum__gt=today),
+            teamlid__voorziening_id__in=ids,
+            teamlid__begindatum__lte=today,
+        )
+        .values_list("teamlid__voorziening_id", "kenmerk_id")
+        .distinct()
+    ):
+        offers[home_id].add(code_of[kenmerk_id])
+
+    residents = residents_by_home(ids, today)
+
+    vacancies: dict[int, list[Vacancy]] = defaultdict(list)
+    for home_id, available in (
+        Vacature.objects.zichtbaar(now)
+        .filter(voorziening_id__in=ids)
+        .order_by("beschikbaar_vanaf")
+        .values_list("voorziening_id", "beschikbaar_vanaf")
+    ):
+        vacancies[home_id].append(Vacancy(available))
+
+    no_offers: frozenset[str] = frozenset()
+    return [
+        Home(
+            ref=home_ref(pk),
+            location=_point(lat, lon),
+            setting=cast(Setting, omgeving),
+            closed=gesloten,
+            max_residents=max_b,
+            age_min=age_min,
+            age_max=age_max,
+            offers=frozenset(offers[pk]) if pk in offers else no_offers,
+            staff_on_shift=staff,
+            team_size=team_size,
+            team_turnover_12m=verloop(seen, left),
+            vacancies=tuple(vacancies.get(pk, ())),
+            residents=tuple(residents.get(pk, ())),
+            opens_on=opent_op,
+        )
+        for (
+            pk,
+            lat,
+            lon,
+            omgeving,
+            gesloten,
+            max_b,
+            age_min,
+            age_max,
+            staff,
+            opent_op,
+            team_size,
+            seen,
+            left,
+        ) in rows
+    ]
+
+
+HOME_COLUMNS = (
+    "pk",
+    "lat",
+    "lon",
+    "omgeving",
+    "gesloten",
+    "max_bewoners",
+    "leeftijd_min",
+    "leeftijd_max",
+    "medewerkers_per_dienst",
+    "opent_op",
+)
+TEAM_COLUMNS = ("team_grootte", "team_gezien", "team_vertrokken")
+
+
+def rank_for(
+    jongere: Jongere,
+    analyse: VerklarendeAnalyse | None,
+    *,
+    today: date,
+    now: datetime,
+    filters: HomeFilter | None = None,
+) -> list[HomeResult]:
+    filters = filters or HomeFilter()
+    youth = youth_from_jongere(jongere, analyse)
+    results = rank_homes(youth, load_homes(today=today, now=now, filters=filters), today)
+    return within_distance(results, youth, filters.max_afstand_km)

@@ -1,0 +1,28 @@
+"""Celery tasks of the matching app. Tasks take ids and call a service."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from matching import services
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    retry_jitter=True,
+    max_retries=5,
+)
+def herbereken_groepsbeeld(voorziening_id: int) -> str:
+    """Recompute a home's group picture. Safe to run twice or out of order (see service)."""
+    result = services.herbereken_groepsbeeld(voorziening_id=voorziening_id)
+    if result.groepsbeeld is None:
+        return "verdwenen"
+    return result.groepsbeeld.niveau

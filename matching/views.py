@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import permission_required
+from accounts.models import User
+from config.http import HtmxHttpRequest
+from jongeren.models import Jongere, VerklarendeAnalyse
+from matching.adapters import HomeFilter, home_pk, rank_for
+from matching.engine import HomeResult
+from matching.forms import ZoekFilterForm
+from matching.models import Zoekopdracht
+from matching.services import ververs_zoekopdracht
+from voorzieningen.models import Voorziening
+
+PER_PAGINA = 20
+
+PRIORITEIT_LABELS = {
+    "nabijheid": "Dichtbij familie en vrienden",
+    "onderwijs": "Op de eigen school blijven",
+    "groep": "Goed passen bij de andere jongeren",
+    "team": "Een vast team dat past",
+    "behoeften": "Wat de jongere nodig heeft",
+}
+PRIORITEIT_WOORDEN = {0: "niet belangrijk", 1: "een beetje", 2: "belangrijk", 3: "heel belangrijk"}
+
+
+def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
+    return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One home in the result list: the engine's result with the home's name."""
+
+    result: HomeResult
+    voorziening: Mapping[str, Any]
+
+
+def _regels(results: list[HomeResult]) -> list[Regel]:
+    ids = [home_pk(result.home.ref) for result in results]
+    homes = {
+        row["pk"]: row
+        for row in Voorziening.objects.filter(pk__in=ids).values(
+            "pk", "naam", "plaats", "gesloten", "omgeving", "opent_op"
+        )
+    }
+    return [Regel(result, homes[home_pk(result.home.ref)]) for result in results]
+
+
+def _prioriteiten(analyse: VerklarendeAnalyse | None) -> list[tuple[str, int, str]]:
+    if analyse is None:
+        return []
+    return [
+        (label, waarde, PRIORITEIT_WOORDEN[waarde])
+        for code, label in PRIORITEIT_LABELS.items()
+        if (waarde := getattr(analyse, f"prioriteit_{code}")) is not None
+    ]
+
+
+@permission_required("matching.zoeken")
+def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    form = ZoekFilterForm(request.GET or None)
+    filters = HomeFilter()
+    if form.is_bound:
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else field
+                messages.warning(
+                    request,
+                    _('Filter "%(filter)s" is genegeerd: %(fout)s')
+                    % {"filter": label, "fout": " ".join(str(error) for error in errors)},
+                )
+        filters = form.to_filter()
+    analyse = jongere.actuele_analyse()
+    now = timezone.now()
+    results = rank_for(jongere, analyse, today=timezone.localdate(now), now=now, filters=filters)
+    geschikt = [result for result in results if result.eligible]
+    ongeschikt = [result for result in results if not result.eligible]
+    pagina = Paginator(geschikt, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina_niet = Paginator(ongeschikt, PER_PAGINA).get_page(request.GET.get("pagina_niet"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    query.pop("pagina_niet", None)
+    context = {
+        "jongere": jongere,
+        "analyse": analyse,
+        "gedragen": analyse is not None and analyse.is_gedragen,
+        "form": form if form.is_bound else ZoekFilterForm(),
+        "filters": filters,
+        "aantal_geschikt": len(geschikt),
+        "aantal_ongeschikt": len(ongeschikt),
+        "page": pagina,
+        "regels": _regels(list(pagina.object_list)),
+        "page_niet": pagina_niet,
+        "regels_niet": _regels(list(pagina_niet.object_list)),
+        "prioriteiten": _prioriteiten(analyse),
+        "query": query.urlencode(),
+    }
+    template = "matching/zoeken.html"
+    if request.htmx and request.htmx.target == "resultaten":
+        template += "#resultaten"
+    return render(request, template, context)
+
+
+@require_POST
+@permission_required("matching.zoeken")
+def zoekopdracht_bewaren(request: HttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    assert isinstance(request.user, User)
+    form = ZoekFilterForm(request.POST)
+    form.is_valid()
+    zoekopdracht = Zoekopdracht.objects.create(
+        jongere=jongere, gemaakt_door=request.user, filters=form.to_filter().to_dict()
+    )
+    ververs_zoekopdracht(zoekopdracht=zoekopdracht)
+    messages.success(
+        request,
+        _(
+            "De zoekopdracht is bewaard. Je krijgt een melding als het groepsbeeld van een van "
+            "deze woningen verandert."
+        ),
+    )
+    return redirect(zoekopdracht)
+
+
+@permission_required("matching.zoeken")
+def zoekopdracht(request: HttpRequest, pk: int, zoekopdracht_pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    opdracht = get_object_or_404(jongere.zoekopdrachten, pk=zoekopdracht_pk)
+    namen = dict(
+        Voorziening.objects.filter(pk__in=[row[0] for row in opdracht.resultaat]).values_list(
+            "pk", "naam"
+        )
+    )
+    filters = HomeFilter.from_dict(opdracht.filters)
+    gesloten = "" if filters.gesloten is None else ("gesloten" if filters.gesloten else "open")
+    query = {
+        "max_afstand_km": filters.max_afstand_km or "",
+        "gesloten": gesloten,
+        "omgeving": filters.omgeving or "",
+        "beschikbaar_op": filters.beschikbaar_op.isoformat() if filters.beschikbaar_op else "",
+        "opent_binnenkort": "ja" if filters.met_opent_binnenkort else "nee",
+    }
+    return render(
+        request,
+        "matching/zoekopdracht.html",
+        {
+            "jongere": jongere,
+            "opdracht": opdracht,
+            "woningen": [(namen.get(vid, "?"), vid, score) for vid, score in opdracht.resultaat],
+            "query": urlencode(query),
+        },
+    )

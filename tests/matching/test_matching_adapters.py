@@ -1,0 +1,111 @@
+"""The ORM adapter: what the engine sees of the database, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from accounts.models import Organisatie
+from jongeren.models import Jongere, VerklarendeAnalyse
+from matching.adapters import load_homes, rank_for, youth_from_jongere
+from tests.matching.conftest import geboren
+from tests.voorzieningen.factories import (
+    PlaatsingFactory,
+    TeamlidFactory,
+    VacatureFactory,
+    VoorzieningFactory,
+)
+from voorzieningen.models import Voorziening
+
+
+def _home_with_everything(aanbieder: Organisatie, naam: str) -> Voorziening:
+    home = VoorzieningFactory.create(aanbieder=aanbieder, naam=naam)
+    TeamlidFactory.create(voorziening=home)
+    PlaatsingFactory.create(voorziening=home, signalen=["agressie"])
+    VacatureFactory.create(voorziening=home)
+    return home
+
+
+def _queries_for_loading() -> int:
+    now = timezone.now()
+    with CaptureQueriesContext(connection) as captured:
+        load_homes(today=timezone.localdate(now), now=now)
+    return len(captured)
+
+
+def test_loading_homes_takes_the_same_queries_for_two_or_twenty(aanbieder: Organisatie) -> None:
+    for i in range(2):
+        _home_with_everything(aanbieder, f"Huis {i}")
+    few = _queries_for_loading()
+    for i in range(2, 20):
+        _home_with_everything(aanbieder, f"Huis {i}")
+    assert _queries_for_loading() == few <= 7
+
+
+def test_a_home_is_seen_with_its_team_offers_residents_and_vacancies(
+    aanbieder: Organisatie,
+) -> None:
+    from matching.models import Kenmerk
+
+    home = _home_with_everything(aanbieder, "De Linde")
+    home.aanbod.add(Kenmerk.objects.get(code="buitenruimte"))
+    home.teamleden.get().competenties.add(Kenmerk.objects.get(code="traumasensitief"))
+    (seen,) = load_homes(today=timezone.localdate(), now=timezone.now())
+    assert seen.offers == frozenset({"buitenruimte", "traumasensitief"})
+    assert [resident.ref for resident in seen.residents] == ["bewoner 1"]
+    assert seen.residents[0].attention == frozenset({"agressie"})
+    assert seen.team_size == 1
+    assert len(seen.vacancies) == 1
+
+
+def test_an_unconfirmed_vacancy_is_not_a_free_place(aanbieder: Organisatie) -> None:
+    home = VoorzieningFactory.create(aanbieder=aanbieder)
+    VacatureFactory.create(
+        voorziening=home, laatst_bevestigd=timezone.now() - dt.timedelta(days=30)
+    )
+    (seen,) = load_homes(today=timezone.localdate(), now=timezone.now())
+    assert seen.vacancies == ()
+
+
+def test_team_size_and_turnover_come_from_the_membership_dates(aanbieder: Organisatie) -> None:
+    home = VoorzieningFactory.create(aanbieder=aanbieder)
+    today = timezone.localdate()
+    for start, end in [
+        (today - dt.timedelta(days=2000), None),
+        (today - dt.timedelta(days=1500), None),
+        (today - dt.timedelta(days=1000), today - dt.timedelta(days=100)),  # left this year
+        (today - dt.timedelta(days=3000), today - dt.timedelta(days=800)),  # left long ago
+    ]:
+        TeamlidFactory.create(voorziening=home, begindatum=start, einddatum=end)
+    (seen,) = load_homes(today=today, now=timezone.now())
+    assert seen.team_size == 2
+    assert seen.team_turnover_12m == pytest.approx(1 / 3)
+    assert home.verloop_12m(today) == pytest.approx(1 / 3)
+
+
+def test_the_youth_is_read_from_the_analysis_version_given(
+    noor: Jongere, noor_analyse: VerklarendeAnalyse
+) -> None:
+    youth = youth_from_jongere(noor, noor_analyse)
+    assert youth.care_profile == "trauma"
+    assert youth.attention == frozenset({"zelfbeschadiging"})
+    assert [(need.code, need.importance) for need in youth.needs] == [
+        ("rust_structuur", 3),
+        ("traumasensitief", 2),
+    ]
+
+
+def test_ranking_respects_a_closed_home_without_court_authorisation(
+    noor: Jongere, noor_analyse: VerklarendeAnalyse, aanbieder: Organisatie
+) -> None:
+    closed = VoorzieningFactory.create(aanbieder=aanbieder, gesloten=True)
+    VacatureFactory.create(voorziening=closed)
+    PlaatsingFactory.create(voorziening=closed, geboortemaand=geboren(14))
+    now = timezone.now()
+    (result,) = rank_for(noor, noor_analyse, today=timezone.localdate(now), now=now)
+    assert not result.eligible
+    assert result.blocking[0].code == "gesloten_zonder_machtiging"

@@ -1,0 +1,132 @@
+"""The stored group picture: recomputed on every group change, never overwritten by an
+older recompute, and announced to the people concerned when it changes materially."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import Melding, User
+from jongeren.models import Jongere, VerklarendeAnalyse
+from matching.models import Groepsbeeld, Zoekopdracht
+from matching.services import herbereken_groepsbeeld, ververs_zoekopdracht
+from tests.matching.conftest import geboren
+from voorzieningen.models import Plaatsing, Voorziening
+from voorzieningen.services import registreer_aankomst, registreer_vertrek
+
+
+def _aankomst(home: Voorziening, door: User, **profiel: object) -> Plaatsing:
+    values: dict[str, object] = {
+        "geboortemaand": geboren(15),
+        "geslacht": "m",
+        "zorgprofiel": "externaliserend",
+        "zorgintensiteit": "midden",
+        "signalen": [],
+        "aankomst": timezone.localdate(),
+    }
+    values.update(profiel)
+    return registreer_aankomst(voorziening=home, door=door, **values)  # type: ignore[arg-type]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_arrival_updates_the_stored_picture(de_linde: Voorziening, beheerder: User) -> None:
+    _aankomst(de_linde, beheerder, signalen=["agressie"])
+    picture = Groepsbeeld.objects.get(voorziening=de_linde)
+    assert picture.aantal == 1
+    assert picture.signalen == {"agressie": 1}
+    assert picture.groep_versie == Voorziening.objects.get(pk=de_linde.pk).groep_versie == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_departure_updates_it_again(de_linde: Voorziening, beheerder: User) -> None:
+    first = _aankomst(de_linde, beheerder)
+    _aankomst(de_linde, beheerder, zorgprofiel="externaliserend")
+    assert Groepsbeeld.objects.get(voorziening=de_linde).aantal == 2
+    registreer_vertrek(
+        plaatsing=first, door=beheerder, einde=timezone.localdate(), eindreden="gepland"
+    )
+    assert Groepsbeeld.objects.get(voorziening=de_linde).aantal == 1
+
+
+def test_recomputing_twice_gives_the_same_picture(de_linde: Voorziening) -> None:
+    herbereken_groepsbeeld(voorziening_id=de_linde.pk)
+    fields = [f.name for f in Groepsbeeld._meta.fields if f.name != "berekend_op"]
+    first = Groepsbeeld.objects.values(*fields).get(voorziening=de_linde)
+    herbereken_groepsbeeld(voorziening_id=de_linde.pk)
+    assert Groepsbeeld.objects.values(*fields).get(voorziening=de_linde) == first
+
+
+def test_an_older_recompute_never_overwrites_a_newer_picture(de_linde: Voorziening) -> None:
+    Voorziening.objects.filter(pk=de_linde.pk).update(groep_versie=5)
+    herbereken_groepsbeeld(voorziening_id=de_linde.pk)
+    # A slow run that read the group at version 4 arrives late.
+    Voorziening.objects.filter(pk=de_linde.pk).update(groep_versie=4, max_bewoners=6)
+    result = herbereken_groepsbeeld(voorziening_id=de_linde.pk)
+    stored = Groepsbeeld.objects.get(voorziening=de_linde)
+    assert stored.groep_versie == 5
+    assert result.wezenlijk_veranderd is False
+
+
+def test_a_deleted_home_is_not_an_error(db: None) -> None:
+    assert herbereken_groepsbeeld(voorziening_id=999_999).groepsbeeld is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_material_change_notifies_the_manager_and_rereanks_saved_searches(
+    de_linde: Voorziening,
+    beheerder: User,
+    coordinator: User,
+    noor: Jongere,
+    noor_analyse: VerklarendeAnalyse,
+) -> None:
+    opdracht = Zoekopdracht.objects.create(jongere=noor, gemaakt_door=coordinator)
+    ververs_zoekopdracht(zoekopdracht=opdracht)
+    assert list(opdracht.voorzieningen.all()) == [de_linde]
+    score_before = opdracht.resultaat[0][1]
+    herbereken_groepsbeeld(voorziening_id=de_linde.pk)  # the first picture: no notice
+    assert not Melding.objects.exists()
+
+    _aankomst(de_linde, beheerder, zorgprofiel="trauma", signalen=["zelfbeschadiging"])
+
+    manager_notice = Melding.objects.get(ontvanger=beheerder)
+    assert "groepsbeeld van De Linde" in manager_notice.tekst
+    coordinator_notice = Melding.objects.get(ontvanger=coordinator)
+    assert "Noor" in coordinator_notice.tekst
+    assert "zelfbeschadiging" not in coordinator_notice.tekst
+    opdracht.refresh_from_db()
+    assert opdracht.resultaat[0][1] < score_before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_unmaterial_change_sends_no_notice(de_linde: Voorziening, beheerder: User) -> None:
+    _aankomst(de_linde, beheerder)
+    Melding.objects.all().delete()
+    herbereken_groepsbeeld(voorziening_id=de_linde.pk)
+    assert not Melding.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_picture_stays_right_when_the_broker_is_down(
+    de_linde: Voorziening, beheerder: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kombu.exceptions import OperationalError
+
+    from matching import tasks
+
+    def unreachable(*args: object, **kwargs: object) -> None:
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(tasks.herbereken_groepsbeeld, "delay", unreachable)
+    _aankomst(de_linde, beheerder)
+    assert Groepsbeeld.objects.get(voorziening=de_linde).aantal == 1
+
+
+def test_the_task_runs_the_service_and_names_the_level(
+    de_linde: Voorziening, django_capture_on_commit_callbacks: Callable[..., object]
+) -> None:
+    from matching.tasks import herbereken_groepsbeeld as task
+
+    assert task.apply(args=(de_linde.pk,)).get() == "laag"
+    assert task.apply(args=(999_999,)).get() == "verdwenen"
