@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
+from django.db import connection
 from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
@@ -37,7 +38,6 @@ from voorzieningen.models import (
     Teamlid,
     Vacature,
     Voorziening,
-    VoorzieningQuerySet,
     verloop,
 )
 
@@ -133,21 +133,23 @@ class HomeFilter:
         )
 
 
-def _homes_queryset(filters: HomeFilter, today: date, now: datetime) -> VoorzieningQuerySet:
-    homes = Voorziening.objects.all()
+def apply_filter(homes: list[Home], filters: HomeFilter, today: date) -> list[Home]:
+    """Keep the homes that pass the coordinator's filters (all but the distance)."""
+    kept = homes
     if filters.gesloten is not None:
-        homes = homes.filter(gesloten=filters.gesloten)
+        kept = [home for home in kept if home.closed == filters.gesloten]
     if filters.omgeving:
-        homes = homes.filter(omgeving=filters.omgeving)
+        kept = [home for home in kept if home.setting == filters.omgeving]
     if not filters.met_opent_binnenkort:
-        homes = homes.filter(Q(opent_op__isnull=True) | Q(opent_op__lte=today))
+        kept = [home for home in kept if home.opens_on is None or home.opens_on <= today]
     if filters.beschikbaar_op:
-        homes = homes.filter(
-            pk__in=Vacature.objects.zichtbaar(now)
-            .filter(beschikbaar_vanaf__lte=filters.beschikbaar_op)
-            .values("voorziening_id")
-        )
-    return homes
+        day = filters.beschikbaar_op
+        kept = [
+            home
+            for home in kept
+            if any(vacancy.available_from <= day for vacancy in home.vacancies)
+        ]
+    return kept
 
 
 def within_distance(
@@ -202,13 +204,15 @@ def residents_by_home(
     return residents
 
 
-def load_homes(*, today: date, now: datetime, filters: HomeFilter | None = None) -> list[Home]:
+def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None) -> list[Home]:
     """Every (filtered) home as the engine sees it, in six queries whatever their number.
 
     Team figures are counted by the database (one row per home, not per team member) and
     offers are read as ids, so the rows that travel are few and small.
     """
-    homes_qs = _homes_queryset(filters or HomeFilter(), today, now)
+    homes_qs = Voorziening.objects.all()
+    if only is not None:
+        homes_qs = homes_qs.filter(pk__in=list(only))
     rows = list(homes_qs.met_teamcijfers(today).values_list(*HOME_COLUMNS, *TEAM_COLUMNS))
     if not rows:
         return []
@@ -304,5 +308,39 @@ def rank_for(
 ) -> list[HomeResult]:
     filters = filters or HomeFilter()
     youth = youth_from_jongere(jongere, analyse)
-    results = rank_homes(youth, load_homes(today=today, now=now, filters=filters), today)
+    homes = apply_filter(all_homes(today=today, now=now), filters, today)
+    # What an admission means per resident is for the home's own manager, not for searches.
+    results = rank_homes(youth, homes, today, with_impacts=False)
     return within_distance(results, youth, filters.max_afstand_km)
+
+
+# --- A per-process cache of every home as the engine sees it ------------------------------
+#
+# Homes change a few times a day; coordinators search all day. Loading 10,000 homes costs
+# several hundred milliseconds, checking whether anything changed costs one small query.
+# The fingerprint is the count and the latest change time of every table the load reads;
+# `now` is part of the key to the minute, because a vacancy's visibility depends on it.
+
+_cache: dict[str, tuple[tuple[object, ...], list[Home]]] = {}
+
+
+def fingerprint(today: date, now: datetime) -> tuple[object, ...]:
+    parts = []
+    for model in (Voorziening, Teamlid, Plaatsing, Vacature):
+        table = connection.ops.quote_name(model._meta.db_table)
+        parts.append(f"SELECT COUNT(*), MAX(gewijzigd_op) FROM {table}")  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts))
+        rows = tuple(tuple(row) for row in cursor.fetchall())
+    return (connection.alias, today, now.replace(second=0, microsecond=0), rows)
+
+
+def all_homes(*, today: date, now: datetime) -> list[Home]:
+    """Every home, from the cache when nothing changed since it was loaded."""
+    key = fingerprint(today, now)
+    cached = _cache.get("homes")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    homes = load_homes(today=today, now=now)
+    _cache["homes"] = (key, homes)
+    return homes

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from matching.adapters import HomeFilter
-from matching.choices import Omgeving
+from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
+from matching.engine import Youth
 
 
 class ZoekFilterForm(forms.Form):
@@ -57,4 +58,35 @@ class ZoekFilterForm(forms.Form):
             beschikbaar_op=data.get("beschikbaar_op"),
             met_opent_binnenkort=data.get("opent_binnenkort") != "nee",
             max_afstand_km=data.get("max_afstand_km"),
+        )
+
+
+class KandidaatForm(forms.Form):
+    """A candidate youth's group-relevant profile, to see what an admission would mean."""
+
+    leeftijd = forms.IntegerField(label=_("Leeftijd"), min_value=8, max_value=23)
+    geslacht = forms.ChoiceField(label=_("Geslacht"), choices=Geslacht.choices)
+    zorgprofiel = forms.ChoiceField(label=_("Zorgprofiel"), choices=Zorgprofiel.choices)
+    zorgintensiteit = forms.ChoiceField(label=_("Zorgintensiteit"), choices=Zorgintensiteit.choices)
+    signalen = forms.MultipleChoiceField(
+        label=_("Aandachtssignalen"),
+        choices=Signaal.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def to_youth(self, today: date) -> Youth:
+        data = self.cleaned_data
+        return Youth(
+            ref="kandidaat",
+            birth_date=date(today.year - data["leeftijd"], today.month, 1),
+            gender=data["geslacht"],
+            location=None,
+            school_location=None,
+            needed_from=today,
+            # Only the group matters here, not the court order a closed home asks for.
+            machtiging_gesloten=True,
+            care_profile=data["zorgprofiel"],
+            care_intensity=data["zorgintensiteit"],
+            attention=frozenset(data["signalen"]),
         )

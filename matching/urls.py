@@ -8,6 +8,11 @@ urlpatterns = [
     path("jongeren/<int:pk>/zoeken/", views.zoeken, name="zoeken"),
     path("jongeren/<int:pk>/zoeken/bewaren/", views.zoekopdracht_bewaren, name="bewaren"),
     path(
+        "voorzieningen/<int:pk>/beheer/nieuwe-bewoner/",
+        views.nieuwe_bewoner,
+        name="nieuwe_bewoner",
+    ),
+    path(
         "jongeren/<int:pk>/zoekopdrachten/<int:zoekopdracht_pk>/",
         views.zoekopdracht,
         name="zoekopdracht",

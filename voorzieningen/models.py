@@ -543,6 +543,8 @@ class Teamlid(models.Model):
     )
     begindatum = models.DateField(_("in het team sinds"))
     einddatum = models.DateField(_("uit het team op"), null=True, blank=True)
+    # Lets the matching adapter notice a changed team without reading every member.
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = TeamlidQuerySet.as_manager()
 

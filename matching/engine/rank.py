@@ -67,12 +67,16 @@ _IMPACT_LOOKALIKE = "zelfde zorgprofiel, kans op naar elkaar kijken"
 _AgeRange = tuple[int, int] | None
 
 
-def rank_homes(youth: Youth, homes: Iterable[Home], today: date) -> list[HomeResult]:
+def rank_homes(
+    youth: Youth, homes: Iterable[Home], today: date, *, with_impacts: bool = True
+) -> list[HomeResult]:
     """Every home, eligible ones first by score (high to low), then the blocked ones.
 
     Ties are broken by the home's ref, so the order is fully determined by the input.
+    `with_impacts=False` leaves out what the admission means per resident: only a home's
+    own manager may read that, so a coordinator's search need not compute it.
     """
-    context = _Context(youth, today)
+    context = _Context(youth, today, with_impacts=with_impacts)
     results = [context.evaluate(home) for home in homes]
     results.sort(key=_ranking_key)
     return results
@@ -152,9 +156,10 @@ def _others_text(count: int) -> str:
 class _Context:
     """Everything about one youth that every home is compared against, prepared once."""
 
-    def __init__(self, youth: Youth, today: date) -> None:
+    def __init__(self, youth: Youth, today: date, *, with_impacts: bool = True) -> None:
         self.youth = youth
         self.today = today
+        self.with_impacts = with_impacts
         # Age and group checks are made for the first day the youth could move in.
         self.on = max(youth.needed_from, today)
         self.on_text = format_date(self.on)
@@ -449,7 +454,9 @@ class _Context:
             factors=(needs, group_factor, family, school, team, setting, availability),
             group_risk=group_risk,
             group_risk_after=group_risk_after,
-            resident_impacts=self._impacts(residents, staying) if residents else (),
+            resident_impacts=(
+                self._impacts(residents, staying) if residents and self.with_impacts else ()
+            ),
         )
 
     # --- blocking reasons and dated attention points -------------------------------------

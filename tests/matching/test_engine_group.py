@@ -268,3 +268,41 @@ def test_engine_does_not_import_django() -> None:
             else:
                 continue
             assert not any(name.split(".")[0] == "django" for name in names), source.name
+
+
+def test_a_search_can_leave_out_what_an_admission_means_per_resident() -> None:
+    from datetime import date
+
+    from matching.engine import Home, Resident, Vacancy, Youth, rank_homes
+
+    today = date(2026, 11, 22)
+    youth = Youth(
+        ref="J",
+        birth_date=date(2011, 1, 1),
+        gender="v",
+        location=None,
+        school_location=None,
+        needed_from=today,
+        machtiging_gesloten=False,
+        care_profile="trauma",
+        care_intensity="midden",
+    )
+    home = Home(
+        ref="H",
+        location=None,
+        setting="woonwijk",
+        closed=False,
+        max_residents=4,
+        age_min=8,
+        age_max=23,
+        offers=frozenset(),
+        staff_on_shift=1,
+        team_size=6,
+        team_turnover_12m=0.1,
+        vacancies=(Vacancy(today),),
+        residents=(Resident("bewoner 1", date(2011, 5, 1), "m", "trauma", "midden"),),
+    )
+    (full,) = rank_homes(youth, [home], today)
+    (lean,) = rank_homes(youth, [home], today, with_impacts=False)
+    assert full.resident_impacts and lean.resident_impacts == ()
+    assert (full.score, full.factors, full.attention) == (lean.score, lean.factors, lean.attention)

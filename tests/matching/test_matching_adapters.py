@@ -109,3 +109,29 @@ def test_ranking_respects_a_closed_home_without_court_authorisation(
     (result,) = rank_for(noor, noor_analyse, today=timezone.localdate(now), now=now)
     assert not result.eligible
     assert result.blocking[0].code == "gesloten_zonder_machtiging"
+
+
+def test_the_home_cache_serves_unchanged_homes_and_notices_every_change(
+    aanbieder: Organisatie,
+) -> None:
+    from matching.adapters import all_homes
+
+    home = _home_with_everything(aanbieder, "De Linde")
+    now = timezone.now()
+    today = timezone.localdate(now)
+    first = all_homes(today=today, now=now)
+    with CaptureQueriesContext(connection) as captured:
+        assert all_homes(today=today, now=now) is first
+    assert len(captured) == 1  # only the fingerprint
+
+    vacancy = home.vacatures.get()
+    vacancy.status = "ingetrokken"
+    vacancy.save()
+    (seen,) = all_homes(today=today, now=now)
+    assert seen.vacancies == ()
+
+    member = home.teamleden.get()
+    member.einddatum = today
+    member.save()
+    (seen,) = all_homes(today=today, now=now)
+    assert seen.team_size == 0
