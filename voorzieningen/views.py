@@ -137,7 +137,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     woningen = (
         Voorziening.objects.managed_by(user)
-        .select_related("aanbieder")
+        .select_related("aanbieder", "groepsbeeld_opgeslagen")
         .prefetch_related(_vacatures_in_gebruik())
         .order_by("naam")
     )
