@@ -325,10 +325,15 @@ _cache: dict[str, tuple[tuple[object, ...], list[Home]]] = {}
 
 
 def fingerprint(today: date, now: datetime) -> tuple[object, ...]:
+    """What changes whenever the loaded homes would: the number of homes and the latest
+    change of every table the load reads (each an index lookup). Deleting a team member,
+    resident or vacancy, or changing a home's offers, touches the home's own change time
+    (see `matching.receivers`), so deletions show up too."""
     parts = []
     for model in (Voorziening, Teamlid, Plaatsing, Vacature):
         table = connection.ops.quote_name(model._meta.db_table)
-        parts.append(f"SELECT COUNT(*), MAX(gewijzigd_op) FROM {table}")  # noqa: S608
+        count = "COUNT(*)" if model is Voorziening else "0"
+        parts.append(f"SELECT {count}, MAX(gewijzigd_op) FROM {table}")  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts))
         rows = tuple(tuple(row) for row in cursor.fetchall())

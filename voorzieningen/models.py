@@ -273,7 +273,7 @@ class Voorziening(models.Model):
     # group picture can tell an old recompute from a new one.
     groep_versie = models.PositiveIntegerField(_("groepsversie"), default=0, editable=False)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
     objects = VoorzieningQuerySet.as_manager()
 
@@ -544,7 +544,7 @@ class Teamlid(models.Model):
     begindatum = models.DateField(_("in het team sinds"))
     einddatum = models.DateField(_("uit het team op"), null=True, blank=True)
     # Lets the matching adapter notice a changed team without reading every member.
-    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
     objects = TeamlidQuerySet.as_manager()
 
@@ -629,7 +629,7 @@ class Plaatsing(models.Model):
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
     objects = PlaatsingQuerySet.as_manager()
 
@@ -752,7 +752,7 @@ class Vacature(models.Model):
         related_name="vacature",
     )
     aangemaakt_op = models.DateTimeField(_("geplaatst op"), auto_now_add=True)
-    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
     objects = VacatureQuerySet.as_manager()
 

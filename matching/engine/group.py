@@ -231,6 +231,13 @@ _MIXED_RISK = GroupRisk(
 _CALM_RISK = GroupRisk("laag", ("Geen bijzondere risico's in de samenstelling van de groep.",))
 
 
+# Memo of `risk_of_state`: a pure function of small hashable values, and a search page
+# asks the same question for every home's current group on every request. Bounded: cleared
+# when it grows past `_RISK_MEMO_MAX` entries.
+_risk_memo: dict[tuple[GroupState, tuple[int, int] | None, int, int], GroupRisk] = {}
+_RISK_MEMO_MAX = 200_000
+
+
 def risk_of_state(
     state: GroupState, ages: tuple[int, int] | None, *, max_residents: int, staff_on_shift: int
 ) -> GroupRisk:
@@ -238,6 +245,20 @@ def risk_of_state(
 
     `ages` is the group's (youngest, oldest) age on the day that matters.
     """
+    key = (state, ages, max_residents, staff_on_shift)
+    risk = _risk_memo.get(key)
+    if risk is None:
+        if len(_risk_memo) >= _RISK_MEMO_MAX:
+            _risk_memo.clear()
+        risk = _risk_memo[key] = _risk_of_state(
+            state, ages, max_residents=max_residents, staff_on_shift=staff_on_shift
+        )
+    return risk
+
+
+def _risk_of_state(
+    state: GroupState, ages: tuple[int, int] | None, *, max_residents: int, staff_on_shift: int
+) -> GroupRisk:
     size = state.size
     if not size:
         return EMPTY_GROUP_RISK

@@ -67,6 +67,25 @@ _IMPACT_LOOKALIKE = "zelfde zorgprofiel, kans op naar elkaar kijken"
 _AgeRange = tuple[int, int] | None
 
 
+# Memo of each home's current group folded into numbers. The ORM adapter keeps the same
+# Home objects between searches, so the same residents tuple comes back on every search.
+# Keyed by the tuple's id; the entry holds the tuple itself, so the id cannot be reused by
+# another object while the entry exists. Bounded: cleared past `_FOLD_MEMO_MAX` entries.
+_fold_memo: dict[int, tuple[tuple[Resident, ...], GroupState]] = {}
+_FOLD_MEMO_MAX = 100_000
+
+
+def _current_state(residents: tuple[Resident, ...]) -> GroupState:
+    entry = _fold_memo.get(id(residents))
+    if entry is not None and entry[0] is residents:
+        return entry[1]
+    if len(_fold_memo) >= _FOLD_MEMO_MAX:
+        _fold_memo.clear()
+    state = fold(residents)
+    _fold_memo[id(residents)] = (residents, state)
+    return state
+
+
 def rank_homes(
     youth: Youth, homes: Iterable[Home], today: date, *, with_impacts: bool = True
 ) -> list[HomeResult]:
@@ -372,7 +391,7 @@ class _Context:
         if self.kwv_age_reason is not None or not home.age_min <= self.age <= home.age_max:
             blocking.append(self._age_reason(home))
 
-        current = fold(residents) if residents else EMPTY_STATE
+        current = _current_state(residents) if residents else EMPTY_STATE
         before = current if staying is residents else fold(staying)
         after = fold(self.youth_alone, before) if before.size else self.alone
         if before.signals & self.incompatible_partner_bits:

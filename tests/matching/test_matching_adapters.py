@@ -135,3 +135,19 @@ def test_the_home_cache_serves_unchanged_homes_and_notices_every_change(
     member.save()
     (seen,) = all_homes(today=today, now=now)
     assert seen.team_size == 0
+
+
+def test_the_home_cache_notices_deletions_and_changed_offers(aanbieder: Organisatie) -> None:
+    from matching.adapters import all_homes
+    from matching.models import Kenmerk
+
+    home = _home_with_everything(aanbieder, "De Linde")
+    now = timezone.now()
+    today = timezone.localdate(now)
+    all_homes(today=today, now=now)
+    home.vacatures.get().delete()
+    (seen,) = all_homes(today=today, now=now)
+    assert seen.vacancies == ()
+    home.aanbod.add(Kenmerk.objects.get(code="buitenruimte"))
+    (seen,) = all_homes(today=today, now=now)
+    assert "buitenruimte" in seen.offers
