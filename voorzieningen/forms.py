@@ -35,7 +35,7 @@ from voorzieningen.models import (
     Voorziening,
     leeftijd_op,
 )
-from voorzieningen.services import vacaturedatum_fout
+from voorzieningen.services import PROFIEL_VELDEN_VOORZIENING, vacaturedatum_fout
 
 
 class DatumInput(forms.DateInput):
@@ -132,27 +132,8 @@ class VoorzieningForm(forms.ModelForm[Voorziening]):
 
     class Meta:
         model = Voorziening
-        fields = [
-            "naam",
-            "adres",
-            "postcode",
-            "plaats",
-            "provincie",
-            "lat",
-            "lon",
-            "omgeving",
-            "gesloten",
-            "max_bewoners",
-            "voorkeur_bewoners",
-            "leeftijd_min",
-            "leeftijd_max",
-            "medewerkers_per_dienst",
-            "aanbod",
-            "ouderdeelname",
-            "ouderdeelname_toelichting",
-            "beschrijving",
-            "opent_op",
-        ]
+        # The same fields the service saves, plus the offers it sets separately.
+        fields = [*PROFIEL_VELDEN_VOORZIENING, "aanbod"]
         widgets = {
             "omgeving": forms.RadioSelect,
             "beschrijving": forms.Textarea(attrs={"rows": 5}),
