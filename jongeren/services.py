@@ -362,7 +362,7 @@ def lees_token(token: str) -> Uitnodiging:
         if isinstance(pk, int)
         else None
     )
-    if uitnodiging is None:
+    if uitnodiging is None or not uitnodiging.persoon.is_active:
         raise UitnodigingOngeldig
     if uitnodiging.gebruikt_op is not None:
         raise UitnodigingGebruikt
@@ -434,11 +434,8 @@ def nodig_uit(
             last_name=achternaam.strip(),
             rol=rol,
         )
-    if rol == Rol.JONGERE:
-        jongere.account = persoon
-        jongere.save(update_fields=["account", "gewijzigd_op"])
-    else:
-        jongere.ouders.add(persoon)
+    # Nobody is linked to the youth before they accept: a mistyped address must not open a
+    # child's analysis to a stranger, nor make a stranger one of the required endorsers.
     uitnodiging = Uitnodiging.objects.create(
         jongere=jongere, persoon=persoon, rol=rol, verstuurd_door=door
     )
@@ -480,6 +477,18 @@ def accepteer_uitnodiging(*, uitnodiging: Uitnodiging, wachtwoord: str) -> User:
     if uitnodiging.is_verlopen:
         raise UitnodigingVerlopen
     persoon = uitnodiging.persoon
+    if not persoon.is_active:
+        raise UitnodigingOngeldig
+    jongere = _vergrendel(uitnodiging.jongere)
+    if uitnodiging.rol == Rol.JONGERE:
+        if jongere.account_id not in (None, persoon.pk) or (
+            Jongere.objects.filter(account=persoon).exclude(pk=jongere.pk).exists()
+        ):
+            raise UitnodigingOngeldig
+        jongere.account = persoon
+        jongere.save(update_fields=["account", "gewijzigd_op"])
+    else:
+        jongere.ouders.add(persoon)
     persoon.set_password(wachtwoord)
     persoon.save(update_fields=["password"])
     Uitnodiging.objects.filter(persoon=persoon, gebruikt_op__isnull=True).update(

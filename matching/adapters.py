@@ -72,7 +72,11 @@ def youth_from_jongere(jongere: Jongere, analyse: VerklarendeAnalyse | None) -> 
                 "-belang", "kenmerk__volgorde"
             ).values_list("kenmerk__code", "belang")
         )
-        attention = frozenset(analyse.signalen or ())
+        # A draft's signals are not used: a version must at least have been put to the
+        # family before its attention signals steer a search (and reveal what residents
+        # they clash with).
+        if analyse.status != VerklarendeAnalyse.Status.CONCEPT:
+            attention = frozenset(analyse.signalen or ())
         priorities = Priorities(
             nabijheid=analyse.prioriteit_nabijheid,
             onderwijs=analyse.prioriteit_onderwijs,

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from matching.adapters import HomeFilter
@@ -43,7 +44,7 @@ class ZoekFilterForm(forms.Form):
     def clean_beschikbaar_op(self) -> date | None:
         value: date | None = self.cleaned_data["beschikbaar_op"]
         if value is not None and not (
-            date(2000, 1, 1) <= value <= date.today() + timedelta(days=3 * 365)
+            date(2000, 1, 1) <= value <= timezone.localdate() + timedelta(days=3 * 365)
         ):
             raise forms.ValidationError(_("Kies een datum binnen drie jaar."))
         return value

@@ -70,6 +70,10 @@ class Groepsbeeld(models.Model):
     signalen = models.JSONField(_("aandachtssignalen (aantallen)"), default=dict, blank=True)
     niveau = models.CharField(_("risico"), max_length=10, choices=Risiconiveau.choices)
     redenen = models.JSONField(_("redenen"), default=list, blank=True)
+    # The same, with every reason that rests on a resident's signal replaced by a general
+    # sentence: what coordinators read (in a group of two, "meer jongeren met agressie"
+    # would name both).
+    redenen_openbaar = models.JSONField(_("redenen voor anderen"), default=list, blank=True)
     groep_versie = models.PositiveIntegerField(_("groepsversie"), default=0)
     berekend_op = models.DateTimeField(_("berekend op"))
 

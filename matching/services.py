@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Rol, User
 from accounts.services import meld
+from jongeren.models import Jongere
 from matching.adapters import HomeFilter, home_pk, rank_for, residents_by_home
 from matching.engine import assess_group, group_summary
 from matching.models import Groepsbeeld, Zoekopdracht
@@ -65,6 +66,7 @@ def herbereken_groepsbeeld(*, voorziening_id: int, today: date | None = None) ->
             "signalen": dict(summary.attention),
             "niveau": risk.level,
             "redenen": list(risk.reasons),
+            "redenen_openbaar": list(risk.shareable_reasons),
             "groep_versie": home["groep_versie"],
             "berekend_op": timezone.now(),
         }
@@ -100,8 +102,11 @@ def groepsbeeld_veranderd(*, voorziening_id: int) -> None:
         "jongere", "gemaakt_door"
     ):
         ververs_zoekopdracht(zoekopdracht=zoekopdracht)
+        maker = zoekopdracht.gemaakt_door
+        if not Jongere.objects.for_user(maker).filter(pk=zoekopdracht.jongere_id).exists():
+            continue  # moved to another organisation, or deactivated: no longer told
         meld(
-            ontvangers=[zoekopdracht.gemaakt_door],
+            ontvangers=[maker],
             tekst=(
                 f"De bewaarde zoekopdracht voor {zoekopdracht.jongere.roepnaam} is opnieuw "
                 f"berekend: het groepsbeeld van {home.naam} veranderde."

@@ -188,6 +188,7 @@ def beheer(request: HttpRequest, pk: int) -> HttpResponse:
             "team_grootte": voorziening.team_grootte(vandaag),
             "verloop_procent": round(voorziening.verloop_12m(vandaag) * 100),
             "groepsbeeld": voorziening.groepsbeeld(vandaag),
+            "alle_redenen": True,
             "vertrokken": voorziening.plaatsingen.filter(einde__isnull=False).count(),
             "bevestig_dagen": vacature_bevestig_dagen(),
             "norm": JONGEREN_PER_MEDEWERKER,
@@ -599,6 +600,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     voorziening = _get_voorziening_for_user(request, pk)
     vandaag = timezone.localdate()
     now = timezone.now()
+    mag_beheren = rules.has_perm("voorzieningen.beheer_voorziening", request.user, voorziening)
     competenties: dict[str, int] = {}
     for lid in voorziening.teamleden.actief(vandaag).prefetch_related("competenties"):
         for kenmerk in lid.competenties.all():
@@ -615,9 +617,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "verloop_procent": round(voorziening.verloop_12m(vandaag) * 100),
             "ervaring": _gemiddelde_ervaring(voorziening, vandaag),
             "competenties": sorted(competenties.items(), key=lambda item: (-item[1], item[0])),
-            "mag_beheren": rules.has_perm(
-                "voorzieningen.beheer_voorziening", request.user, voorziening
-            ),
+            "mag_beheren": mag_beheren,
+            # Reasons naming residents' signals only for the home's own manager.
+            "alle_redenen": mag_beheren,
             "norm": JONGEREN_PER_MEDEWERKER,
             "now": now,
             "vandaag": vandaag,

@@ -286,6 +286,8 @@ def _risk_of_state(
 
     severe: list[str] = []
     concerns: list[str] = []
+    # Sentences that rest on residents' attention signals, for the public version.
+    signal_based: set[str] = set()
     if state.incompatible:
         severe.append(
             "In de groep zit een combinatie die nooit samen mag wonen: seksueel "
@@ -320,9 +322,9 @@ def _risk_of_state(
             f"{externalising} jongeren met naar buiten gericht gedrag: kans dat ze elkaar opjutten."
         )
     concerns.extend(mix.lookalike_concerns)
-    concerns.extend(
-        f"Meer jongeren met {label}: ze kunnen elkaar negatief beïnvloeden." for label in labels
-    )
+    for label in labels:
+        concerns.append(f"Meer jongeren met {label}: ze kunnen elkaar negatief beïnvloeden.")
+        signal_based.add(concerns[-1])
     if wide and ages is not None:
         concerns.append(f"Groot leeftijdsverschil in de groep: van {ages[0]} tot {ages[1]} jaar.")
     if state.high_intensity >= config.HIGH_INTENSITY_CONCERN:
@@ -335,7 +337,20 @@ def _risk_of_state(
     if not severe and len(concerns) >= config.STACKED_CONCERNS:
         level = "hoog"
         concerns.append("Meerdere risico's tegelijk maken de groep kwetsbaar.")
-    return GroupRisk(level=level, reasons=(*severe, *concerns))
+    reasons = (*severe, *concerns)
+    if state.incompatible or state.recruitment:
+        signal_based.update(reasons[: int(state.incompatible) + int(state.recruitment)])
+    if not signal_based:
+        return GroupRisk(level=level, reasons=reasons)
+    public = tuple(reason for reason in reasons if reason not in signal_based)
+    return GroupRisk(level=level, reasons=reasons, public_reasons=(_SIGNALS_PUBLIC, *public))
+
+
+# What everyone but the home's own manager reads instead of signal-based reasons.
+_SIGNALS_PUBLIC = (
+    "Aandachtspunten van jongeren in de groep kunnen elkaar versterken; de beheerder van "
+    "de woning kan uitleggen wat dat vraagt."
+)
 
 
 def assess_group(

@@ -394,7 +394,9 @@ class _Context:
         current = _current_state(residents) if residents else EMPTY_STATE
         before = current if staying is residents else fold(staying)
         after = fold(self.youth_alone, before) if before.size else self.alone
-        if before.signals & self.incompatible_partner_bits:
+        # Checked last and only for an otherwise possible home: the reason tells something
+        # about the residents, so it is given only where it is the one thing in the way.
+        if not blocking and before.signals & self.incompatible_partner_bits:
             blocking.append(self.incompatible_reason)
 
         before_ages = before.age_range(self.on_number)

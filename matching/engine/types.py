@@ -148,10 +148,21 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class GroupRisk:
-    """The risk of a group's composition, with aggregated reasons (never per resident)."""
+    """The risk of a group's composition, with aggregated reasons (never per resident).
+
+    `reasons` may name attention signals ("meer jongeren met agressie"); in a small group
+    that points at a person, so only the home's own manager reads them. Everyone else gets
+    `public_reasons`, where every signal-based sentence is one general sentence. When no
+    reason rests on a signal the two are the same (and `public_reasons` may be left empty).
+    """
 
     level: RiskLevel
     reasons: tuple[str, ...]
+    public_reasons: tuple[str, ...] | None = None
+
+    @property
+    def shareable_reasons(self) -> tuple[str, ...]:
+        return self.reasons if self.public_reasons is None else self.public_reasons
 
 
 @dataclass(frozen=True, slots=True)

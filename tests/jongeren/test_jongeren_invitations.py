@@ -56,8 +56,9 @@ def test_inviting_the_youth_creates_their_account_and_mails_a_link(
     response = _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks)
     assert response.status_code == 302
     nieuwe_jongere.refresh_from_db()
-    account = nieuwe_jongere.account
-    assert account is not None
+    # The account exists, but is linked to the youth only when the link is used.
+    assert nieuwe_jongere.account is None
+    account = User.objects.get(email="noor.nieuw@example.org")
     assert (account.email, account.rol, account.first_name) == (
         "noor.nieuw@example.org",
         Rol.JONGERE,
@@ -166,7 +167,7 @@ def test_a_tampered_link_is_unknown(client: Client, db: None) -> None:
     assert "We kennen deze link niet" in response.content.decode()
 
 
-def test_inviting_a_parent_links_them_and_reuses_an_existing_parent_account(
+def test_inviting_a_parent_reuses_an_existing_account_but_links_only_on_acceptance(
     client: Client,
     coordinator: User,
     noor: Jongere,
@@ -183,9 +184,17 @@ def test_inviting_a_parent_links_them_and_reuses_an_existing_parent_account(
         voornaam="Esther",
         email="ESTHER@example.org",
     )
-    assert ouder_user in daan.ouders.all()
+    # A mistyped or wrong address must not open Daan's analysis to someone else.
+    assert ouder_user not in daan.ouders.all()
+    assert daan not in Jongere.objects.for_user(ouder_user)
     assert User.objects.filter(email__iexact="esther@example.org").count() == 1
     assert mail.outbox[0].to == ["esther@example.org"]
+    client.logout()
+    client.post(
+        _link(mail.outbox[0]),
+        {"new_password1": NIEUW_WACHTWOORD, "new_password2": NIEUW_WACHTWOORD},
+    )
+    assert ouder_user in daan.ouders.all()
 
 
 def test_an_address_of_another_kind_of_account_is_refused(
@@ -263,5 +272,24 @@ def test_the_detail_page_shows_the_invitation_state(
     _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks)
     html = client.get(reverse("jongeren:detail", args=[nieuwe_jongere.pk])).content.decode()
     assert "noor.nieuw@example.org" in html
-    assert "uitgenodigd, nog geen wachtwoord" in html
     assert "Geldig tot" in html
+
+
+def test_a_deactivated_account_cannot_use_its_invitation(
+    client: Client,
+    coordinator: User,
+    nieuwe_jongere: Jongere,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    client.force_login(coordinator)
+    _nodig_uit(client, nieuwe_jongere, django_capture_on_commit_callbacks)
+    User.objects.filter(email="noor.nieuw@example.org").update(is_active=False)
+    client.logout()
+    response = client.post(
+        _link(mail.outbox[0]),
+        {"new_password1": NIEUW_WACHTWOORD, "new_password2": NIEUW_WACHTWOORD},
+    )
+    assert response.status_code in (200, 404)
+    nieuwe_jongere.refresh_from_db()
+    assert nieuwe_jongere.account is None
+    assert not User.objects.get(email="noor.nieuw@example.org").has_usable_password()

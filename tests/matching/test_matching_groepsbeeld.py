@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from accounts.models import Melding, User
@@ -130,3 +131,26 @@ def test_the_task_runs_the_service_and_names_the_level(
 
     assert task.apply(args=(de_linde.pk,)).get() == "laag"
     assert task.apply(args=(999_999,)).get() == "verdwenen"
+
+
+def test_only_the_homes_own_manager_reads_reasons_naming_signals(
+    client: Client, de_linde: Voorziening, beheerder: User, coordinator: User
+) -> None:
+    from django.urls import reverse
+
+    from tests.voorzieningen.factories import PlaatsingFactory
+
+    PlaatsingFactory.create(
+        voorziening=de_linde, geboortemaand=geboren(15), signalen=["criminaliteit"]
+    )
+    PlaatsingFactory.create(
+        voorziening=de_linde, geboortemaand=geboren(16), signalen=["slachtoffer_mensenhandel"]
+    )
+    herbereken_groepsbeeld(voorziening_id=de_linde.pk)
+    url = reverse("voorzieningen:detail", args=[de_linde.pk])
+    client.force_login(coordinator)
+    html = client.get(url).content.decode()
+    assert "Hoog" in html
+    assert "mensenhandel" not in html
+    client.force_login(beheerder)
+    assert "mensenhandel" in client.get(url).content.decode()

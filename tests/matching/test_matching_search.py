@@ -163,3 +163,37 @@ def test_another_organisation_cannot_save_or_read_a_search(
     client.force_login(coordinator2)
     assert client.post(reverse("matching:bewaren", args=[noor.pk])).status_code == 404
     assert not Zoekopdracht.objects.exists()
+
+
+def test_a_drafts_attention_signals_do_not_steer_the_search(
+    client: Client, coordinator: User, noor: Jongere, de_linde: Voorziening
+) -> None:
+    from tests.jongeren.factories import AnalyseFactory
+
+    PlaatsingFactory.create(
+        voorziening=de_linde, geboortemaand=geboren(15), signalen=["slachtoffer_mensenhandel"]
+    )
+    AnalyseFactory.create(jongere=noor, signalen=["seksueel_grensoverschrijdend"])
+    client.force_login(coordinator)
+    html = client.get(_url(noor)).content.decode()
+    assert "nog een concept" in html
+    assert "nooit samen mag wonen" not in html
+    assert "1 woning komt in aanmerking" in html
+
+
+def test_coordinators_read_group_reasons_without_residents_signals(
+    client: Client,
+    coordinator: User,
+    noor: Jongere,
+    noor_analyse: VerklarendeAnalyse,
+    de_linde: Voorziening,
+) -> None:
+    for _ in range(2):
+        PlaatsingFactory.create(
+            voorziening=de_linde, geboortemaand=geboren(15), signalen=["zelfbeschadiging"]
+        )
+    client.force_login(coordinator)
+    html = client.get(_url(noor)).content.decode()
+    assert "Groep met deze jongere erbij" in html
+    assert "Meer jongeren met suïcidaliteit of zelfbeschadiging" not in html
+    assert "Aandachtspunten van jongeren in de groep kunnen elkaar versterken" in html
