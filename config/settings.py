@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import django_stubs_ext
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -200,6 +201,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    # Ages in the stored group pictures move on with the calendar.
+    "groepsbeelden-elke-nacht": {
+        "task": "matching.tasks.herbereken_alle_groepsbeelden",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
 
 # --- E-mail ---------------------------------------------------------------------------------
 # In development mail goes to the console; in production to an SMTP server.

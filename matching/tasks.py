@@ -26,3 +26,15 @@ def herbereken_groepsbeeld(voorziening_id: int) -> str:
     if result.groepsbeeld is None:
         return "verdwenen"
     return result.groepsbeeld.niveau
+
+
+@shared_task(acks_late=True)
+def herbereken_alle_groepsbeelden() -> int:
+    """Nightly: ages move on with the calendar, so every picture is recomputed once a day
+    even when nobody arrived or left (run by Celery beat, see CELERY_BEAT_SCHEDULE)."""
+    from voorzieningen.models import Voorziening
+
+    ids = list(Voorziening.objects.values_list("pk", flat=True))
+    for voorziening_id in ids:
+        herbereken_groepsbeeld.delay(voorziening_id)
+    return len(ids)

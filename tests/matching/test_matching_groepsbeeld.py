@@ -154,3 +154,16 @@ def test_only_the_homes_own_manager_reads_reasons_naming_signals(
     assert "mensenhandel" not in html
     client.force_login(beheerder)
     assert "mensenhandel" in client.get(url).content.decode()
+
+
+def test_the_nightly_task_recomputes_every_home(
+    de_linde: Voorziening, wadzicht: Voorziening
+) -> None:
+    from django.conf import settings
+
+    from matching.tasks import herbereken_alle_groepsbeelden
+
+    assert herbereken_alle_groepsbeelden.apply().get() == 2
+    assert Groepsbeeld.objects.count() == 2
+    schedule = settings.CELERY_BEAT_SCHEDULE["groepsbeelden-elke-nacht"]
+    assert schedule["task"] == herbereken_alle_groepsbeelden.name
