@@ -26,3 +26,25 @@ def herbereken_groepsbeeld(voorziening_id: int) -> str:
     if result.groepsbeeld is None:
         return "verdwenen"
     return result.groepsbeeld.niveau
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
+    retry_backoff=2,
+    max_retries=5,
+)
+def mail_voorstel_gewijzigd(voorstel_id: int, ontvanger_ids: list[int]) -> int:
+    """E-mail people that something changed in a proposal (no details, just a link)."""
+    from matching.voorstellen import mail_voorstel_gewijzigd as mail
+
+    return mail(voorstel_id=voorstel_id, ontvanger_ids=ontvanger_ids)
+
+
+@shared_task
+def verloop_voorstellen() -> str:
+    """Mark overdue proposals and expire forgotten ones (scheduled by Celery beat)."""
+    from matching.voorstellen import verloop_voorstellen as verloop
+
+    result = verloop()
+    return f"{result.te_laat} te laat, {result.verlopen} verlopen"
