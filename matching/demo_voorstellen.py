@@ -61,6 +61,7 @@ def seed(log: list[str]) -> None:
                 "Een rustig huis dicht bij oma, met een team dat weet hoe je met trauma omgaat."
             ),
         )
+        voorstel.tijdlijn.update(op=now - dt.timedelta(days=2, minutes=5))
         flow.stuur_voorstel(voorstel=voorstel, door=coordinator, now=now - dt.timedelta(days=2))
         flow.beantwoord_voorstel(
             voorstel=voorstel,
@@ -81,6 +82,10 @@ def seed(log: list[str]) -> None:
             hour=17, minute=30, second=0, microsecond=0
         )
         Kennismaking.objects.filter(voorstel=voorstel).update(datum=gisteren)
+        voorstel.tijdlijn.filter(wat="plan_kennismaking").update(
+            op=now - dt.timedelta(days=1, hours=18),
+            waarom=f"{gisteren:%d-%m-%Y %H:%M}, {eerste.adres}, {eerste.plaats}",
+        )
         flow.leg_kennismaking_vast(
             voorstel=voorstel,
             door=coordinator,

@@ -9,6 +9,7 @@ double submit) comes back as a message on the same page, never as an error page.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -199,6 +200,27 @@ def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     }
 
 
+def zonder_naam(tekst: str, naam: str) -> str:
+    """Free text of the analysis for the pseudonymised profile: the youth's name replaced.
+
+    The analysis is written with the family and names the youth; the home reads 'de
+    jongere' until the full analysis is shared.
+    """
+    if not tekst or not naam.strip():
+        return tekst
+    return re.sub(rf"\b{re.escape(naam.strip())}\b", _("de jongere"), tekst, flags=re.IGNORECASE)
+
+
+def _profieltekst(voorstel: Voorstel, gedeeld: bool) -> dict[str, str]:
+    analyse = voorstel.analyse
+    naam = "" if gedeeld else voorstel.jongere.roepnaam
+    return {
+        "krachten": zonder_naam(analyse.krachten if analyse else "", naam),
+        "wat_werkt": zonder_naam(analyse.wat_werkt if analyse else "", naam),
+        "motivatie": zonder_naam(voorstel.motivatie, naam),
+    }
+
+
 def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
     """The manager's view: pseudonymised profile; the whole analysis only once shared;
     what the admission means per current resident (this manager's own residents only)."""
@@ -211,6 +233,7 @@ def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
         if analyse
         else [],
         "gedeeld": flow.volledig_gedeeld(voorstel),
+        "profiel": _profieltekst(voorstel, flow.volledig_gedeeld(voorstel)),
         "antwoord_form": AntwoordForm(),
         "kennismaking_form": KennismakingForm(),
         "notitie_form": NotitieForm(),
@@ -284,6 +307,7 @@ def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
         "woning": _woning_in_gewone_woorden(item),
         "is_beheerder": user.is_beheerder,
         "gedeeld": flow.volledig_gedeeld(item),
+        "profiel": _profieltekst(item, not user.is_beheerder or flow.volledig_gedeeld(item)),
         "behoeften": list(item.analyse.behoeften.select_related("kenmerk").order_by("-belang"))
         if item.analyse
         else [],

@@ -177,6 +177,7 @@ def _log(
     van: str = "",
     naar: str = "",
     waarom: str = "",
+    op: dt.datetime | None = None,
 ) -> VoorstelGebeurtenis:
     return VoorstelGebeurtenis.objects.create(
         voorstel=voorstel,
@@ -186,10 +187,18 @@ def _log(
         van_status=van,
         naar_status=naar,
         waarom=waarom,
+        op=op or timezone.now(),
     )
 
 
-def _ga_over(voorstel: Voorstel, actie: str, *, door: User | None, waarom: str = "") -> None:
+def _ga_over(
+    voorstel: Voorstel,
+    actie: str,
+    *,
+    door: User | None,
+    waarom: str = "",
+    op: dt.datetime | None = None,
+) -> None:
     """Move `voorstel` (locked by the caller) by `actie`, or refuse with a Dutch message."""
     van_statussen, naar = OVERGANGEN[actie]
     if voorstel.status not in van_statussen:
@@ -201,7 +210,7 @@ def _ga_over(voorstel: Voorstel, actie: str, *, door: User | None, waarom: str =
     van = voorstel.status
     voorstel.status = naar
     voorstel.save(update_fields=["status", "gewijzigd_op"])
-    _log(voorstel, door=door, wat=actie, van=van, naar=naar, waarom=waarom)
+    _log(voorstel, door=door, wat=actie, van=van, naar=naar, waarom=waarom, op=op)
 
 
 def _controleer_coordinator(voorstel: Voorstel, door: User) -> None:
@@ -365,7 +374,7 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
     actueel.save(
         update_fields=["uitleg", "analyse", "verstuurd_op", "antwoord_uiterlijk", "gewijzigd_op"]
     )
-    _ga_over(actueel, "stuur", door=door, waarom=actueel.motivatie)
+    _ga_over(actueel, "stuur", door=door, waarom=actueel.motivatie, op=now)
     if actueel.jongere.fase in {Fase.ANALYSE, Fase.ZOEKEN}:
         actueel.jongere.fase = Fase.VOORGESTELD
         actueel.jongere.save(update_fields=["fase", "gewijzigd_op"])
@@ -408,6 +417,7 @@ def beantwoord_voorstel(
         "interesse" if interesse else "afwijzen",
         door=door,
         waarom=toelichting if interesse else f"{reden}: {toelichting}".rstrip(": "),
+        op=now,
     )
     actueel.beantwoord_op = now or timezone.now()
     actueel.afwijsreden = "" if interesse else reden

@@ -111,7 +111,7 @@ def test_manager_sees_a_pseudonymised_profile_until_consent(
     assert "Zelfbeschadiging" not in html and "zelfbeschadiging" not in html
     assert noor_analyse.factoren not in html  # the full analysis is not there yet
     assert "Rust en structuur" in html or "rust en structuur" in html  # needs in plain words
-    assert noor_analyse.krachten in html
+    assert "Tekent graag en goed." in html  # strengths, in plain words
 
     flow.geef_toestemming(voorstel=verstuurd, door=jongere_user)
     html = client.get(_detail(verstuurd)).content.decode()
@@ -324,3 +324,28 @@ def test_family_page_has_accessible_decision_form(gehouden: Voorstel, jongere_us
     assert "<fieldset" in html and "<legend>" in html
     assert 'value="twijfel"' in html and "style=" not in html.split("<main")[1]
     assert "onclick" not in html
+
+
+def test_family_never_reads_the_residents_signals(verstuurd: Voorstel, jongere_user: User) -> None:
+    Voorstel.objects.filter(pk=verstuurd.pk).update(
+        uitleg={
+            **verstuurd.uitleg,
+            "factoren": [
+                {"code": "groep", "punten": 1, "max": 2, "uitleg": "Kans op agressie in de groep."}
+            ],
+        }
+    )
+    html = _client(jongere_user).get(_detail(verstuurd)).content.decode()
+    assert "agressie" not in html
+
+
+def test_the_name_in_free_text_is_replaced_for_the_home(
+    verstuurd: Voorstel, beheerder: User, noor_analyse: VerklarendeAnalyse
+) -> None:
+    VerklarendeAnalyse.objects.filter(pk=noor_analyse.pk).update(krachten="Noor tekent graag.")
+    Voorstel.objects.filter(pk=verstuurd.pk).update(motivatie="NOOR wil dichtbij oma wonen.")
+    client = _client(beheerder)
+    for url in (_detail(verstuurd), reverse("matching:voorstel_afdruk", args=[verstuurd.pk])):
+        main = client.get(url).content.decode().split("<main")[1]
+        assert "noor" not in main.lower()
+        assert "de jongere tekent graag." in main
