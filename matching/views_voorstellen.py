@@ -22,9 +22,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.decorators import permission_required
 from accounts.models import User
+from config.http import HtmxHttpRequest
 from jongeren.models import Jongere
 from matching import voorstellen as flow
 from matching.adapters import load_homes, youth_from_jongere
@@ -426,19 +428,30 @@ ACTIES: dict[str, Handler] = {
 
 
 @require_POST
-def voorstel_actie(request: HttpRequest, pk: int, actie: str) -> HttpResponse:
+def voorstel_actie(request: HtmxHttpRequest, pk: int, actie: str) -> HttpResponse:
     if not request.user.is_authenticated:
         raise PermissionDenied
     handler = ACTIES.get(actie)
     if handler is None:
         raise Http404
     item = _get_voorstel_for_user(request, pk)
+    user = _user(request)
     try:
-        tekst = handler(request, item, _user(request))
+        tekst = handler(request, item, user)
     except flow.VoorstelFout as fout:
+        if request.htmx:
+            # The swapped section cannot show the page's messages: send the page instead.
+            for melding in fout.messages:
+                messages.error(request, melding)
+            return HttpResponseClientRedirect(item.get_absolute_url())
         for melding in fout.messages:
             messages.error(request, melding)
     else:
+        if request.htmx and actie == "besluit":
+            # Only the family's decision section is swapped, with the confirmation in it.
+            item = _get_voorstel_for_user(request, pk)
+            context = {"voorstel": item, **_gezin_context(item, user), "htmx_melding": tekst}
+            return render(request, "matching/voorstel_gezin.html#besluit", context)
         messages.success(request, tekst)
     return redirect(item)
 

@@ -349,3 +349,40 @@ def test_the_name_in_free_text_is_replaced_for_the_home(
         main = client.get(url).content.decode().split("<main")[1]
         assert "noor" not in main.lower()
         assert "de jongere tekent graag." in main
+
+
+def test_family_decision_with_htmx_swaps_only_the_section(
+    gehouden: Voorstel, jongere_user: User
+) -> None:
+    client = _client(jongere_user)
+    response = client.post(
+        _actie(gehouden, "besluit"),
+        {"keuze": "twijfel", "opmerking": "Eerst nog eens kijken."},
+        headers={"HX-Request": "true", "HX-Target": "kiezen"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section class="blok" id="kiezen"')
+    assert "Je koos: Ik twijfel" in html and "<h1" not in html
+    assert Besluit.objects.get(voorstel=gehouden).keuze == "twijfel"
+
+
+def test_refused_htmx_step_sends_the_browser_to_the_page(
+    verstuurd: Voorstel, jongere_user: User
+) -> None:
+    # Before the home answered there is nothing to decide yet.
+    response = _client(jongere_user).post(
+        _actie(verstuurd, "besluit"), {"keuze": "ja"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == _detail(verstuurd)
+    assert not Besluit.objects.exists()
+
+
+def test_admin_reads_a_proposal_with_its_timeline(verstuurd: Voorstel, gemeente: object) -> None:
+    admin_user = User.objects.create_superuser("beheer@example.org", PASSWORD)
+    client = _client(admin_user)
+    assert client.get(reverse("admin:matching_voorstel_changelist")).status_code == 200
+    page = client.get(reverse("admin:matching_voorstel_change", args=[verstuurd.pk]))
+    assert page.status_code == 200
+    assert "Rustig huis." in page.content.decode()  # the timeline's reason for sending
