@@ -27,7 +27,7 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Persoon"), {"fields": ("first_name", "last_name")}),
-        (_("Rol"), {"fields": ("rol", "organisatie")}),
+        (_("Rol"), {"fields": ("rol", "organisatie", "is_gedragswetenschapper")}),
         (_("Rechten"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         (_("Data"), {"fields": ("last_login", "date_joined")}),
     )

@@ -26,8 +26,12 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Mijn jongeren"), "jongeren:lijst", "jongeren.coordinator"),
     NavItem(_("Mijn analyse"), "jongeren:mijn", "jongeren.jongere"),
     NavItem(_("Analyse van mijn kind"), "jongeren:mijn", "jongeren.ouder"),
+    NavItem(_("Voorstellen voor jou"), "matching:mijn_voorstellen", "matching.voorstellen_gezin"),
+    NavItem(_("Mijn voorstellen"), "matching:voorstellen", "matching.voorstellen"),
     NavItem(_("Mijn voorzieningen"), "voorzieningen:dashboard", "voorzieningen.beheer_dashboard"),
+    NavItem(_("Voorstellen"), "matching:voorstellen", "matching.voorstellen_woning"),
     NavItem(_("Voorzieningen"), "voorzieningen:lijst", "voorzieningen.zoek_voorzieningen"),
+    NavItem(_("Stabiliteit"), "matching:stabiliteit", "matching.stabiliteit"),
     NavItem(_("Beheer"), "admin:index", "accounts.beheer_start"),
 ]
 

@@ -29,6 +29,7 @@ class DemoAccount:
     last_name: str
     rol: Rol
     organisatie: str | None
+    gedragswetenschapper: bool = False
 
 
 ACCOUNTS = [
@@ -49,6 +50,14 @@ ACCOUNTS = [
     DemoAccount("beheerder@example.org", "Marieke", "Bos", Rol.BEHEERDER, "Stichting Noorderhuis"),
     DemoAccount(
         "beheerder2@example.org", "Pieter", "Dijkstra", Rol.BEHEERDER, "Waddenkring Jeugdzorg"
+    ),
+    DemoAccount(
+        "gedragswetenschapper@example.org",
+        "Fenna",
+        "Smit",
+        Rol.COORDINATOR,
+        "Gemeente Groningen — Regionaal Expertteam",
+        gedragswetenschapper=True,
     ),
     DemoAccount("jongere@example.org", "Noor", "", Rol.JONGERE, None),
     DemoAccount("ouder@example.org", "Esther", "Mulder", Rol.OUDER, None),
@@ -78,6 +87,7 @@ def seed(log: list[str]) -> None:
                 "rol": account.rol,
                 "organisatie": organisaties[account.organisatie] if account.organisatie else None,
                 "is_active": True,
+                "is_gedragswetenschapper": account.gedragswetenschapper,
                 "is_staff": account.rol == Rol.FUNCTIONEEL_BEHEERDER,
                 "is_superuser": account.rol == Rol.FUNCTIONEEL_BEHEERDER,
             },

@@ -117,6 +117,14 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Voor coördinatoren en beheerders: waar zij werken."),
     )
+    is_gedragswetenschapper = models.BooleanField(
+        _("gedragswetenschapper"),
+        default=False,
+        help_text=_(
+            "Aan de kant van de coördinatoren: mag tegenspraak geven op een voorstel "
+            "met open aandachtspunten."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []

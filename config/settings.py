@@ -188,6 +188,22 @@ VACATURE_BEVESTIG_DAGEN = env_int("VACATURE_BEVESTIG_DAGEN", 14)
 if VACATURE_BEVESTIG_DAGEN < 1:
     raise ImproperlyConfigured("VACATURE_BEVESTIG_DAGEN: expected 1 or more days")
 
+# --- Proposals (voorstellen) ---------------------------------------------------------------
+# A home answers a proposal within this many working days (weekends skipped); after that the
+# proposal is marked overdue and the coordinator told. After VOORSTEL_VERLOOP_WERKDAGEN (from
+# sending) an unanswered proposal expires. A youth has at most VOORSTEL_MAX_OPEN open ones.
+VOORSTEL_ANTWOORD_WERKDAGEN = env_int("VOORSTEL_ANTWOORD_WERKDAGEN", 2)
+VOORSTEL_VERLOOP_WERKDAGEN = env_int("VOORSTEL_VERLOOP_WERKDAGEN", 5)
+VOORSTEL_MAX_OPEN = env_int("VOORSTEL_MAX_OPEN", 3)
+if not 1 <= VOORSTEL_ANTWOORD_WERKDAGEN <= VOORSTEL_VERLOOP_WERKDAGEN:
+    raise ImproperlyConfigured(
+        "VOORSTEL_ANTWOORD_WERKDAGEN must be 1 or more and at most VOORSTEL_VERLOOP_WERKDAGEN"
+    )
+if VOORSTEL_MAX_OPEN < 1:
+    raise ImproperlyConfigured("VOORSTEL_MAX_OPEN: expected 1 or more")
+# The address in e-mails ("log in: <link>"); e-mails are sent by Celery, outside a request.
+PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
+
 # --- Celery ---------------------------------------------------------------------------------
 # Without a broker the tasks run in-process, so `make run` needs nothing else running.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
@@ -201,12 +217,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+# Run by `celery beat` (docker-compose runs it inside the worker with -B). Without beat,
+# run `manage.py verloop_voorstellen` from cron instead.
 CELERY_BEAT_SCHEDULE = {
     # Ages in the stored group pictures move on with the calendar.
     "groepsbeelden-elke-nacht": {
         "task": "matching.tasks.herbereken_alle_groepsbeelden",
         "schedule": crontab(hour=3, minute=15),
     },
+    "verloop-voorstellen": {"task": "matching.tasks.verloop_voorstellen", "schedule": 15 * 60},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from matching.adapters import HomeFilter
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 from matching.engine import Youth
+from matching.models import Afwijsreden, Besluit, Kennismaking, Tegenspraak
 
 
 class ZoekFilterForm(forms.Form):
@@ -91,3 +92,95 @@ class KandidaatForm(forms.Form):
             care_intensity=data["zorgintensiteit"],
             attention=frozenset(data["signalen"]),
         )
+
+
+# --- Proposals ---------------------------------------------------------------------------
+
+
+class VoorstelNieuwForm(forms.Form):
+    motivatie = forms.CharField(
+        label=_("Waarom past deze woning?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("De woning en het gezin lezen dit. Schrijf geen aandachtssignalen op."),
+    )
+
+
+class AntwoordForm(forms.Form):
+    antwoord = forms.ChoiceField(
+        label=_("Uw antwoord"),
+        choices=[("ja", _("Wij hebben interesse")), ("nee", _("Wij hebben geen interesse"))],
+        widget=forms.RadioSelect,
+    )
+    reden = forms.ChoiceField(
+        label=_("Reden (bij geen interesse)"),
+        required=False,
+        choices=[("", "—"), *Afwijsreden.choices],
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("antwoord") == "nee" and not data.get("reden"):
+            self.add_error("reden", _("Kies een reden."))
+        if data.get("reden") == Afwijsreden.ANDERS and not data.get("toelichting"):
+            self.add_error("toelichting", _("Schrijf kort op wat de reden is."))
+        return data
+
+
+class KennismakingForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort kennismaking"), choices=Kennismaking.Soort.choices)
+    datum = forms.DateTimeField(
+        label=_("Datum en tijd"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    plaats = forms.CharField(label=_("Plaats"), max_length=200)
+
+
+class NotitieForm(forms.Form):
+    notitie = forms.CharField(
+        label=_("Notities over de kennismaking"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class BesluitForm(forms.Form):
+    keuze = forms.ChoiceField(
+        label=_("Wat vind jij?"), choices=Besluit.Keuze.choices, widget=forms.RadioSelect
+    )
+    opmerking = forms.CharField(
+        label=_("Wil je iets uitleggen? (mag leeg blijven)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RedenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class TegenspraakForm(forms.Form):
+    oordeel = forms.ChoiceField(
+        label=_("Oordeel"), choices=Tegenspraak.Oordeel.choices, widget=forms.RadioSelect
+    )
+    toelichting = forms.CharField(
+        label=_("Afweging"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class PlaatsForm(forms.Form):
+    aankomst = forms.DateField(
+        label=_("Aankomst"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )

@@ -38,3 +38,25 @@ def herbereken_alle_groepsbeelden() -> int:
     for voorziening_id in ids:
         herbereken_groepsbeeld.delay(voorziening_id)
     return len(ids)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
+    retry_backoff=2,
+    max_retries=5,
+)
+def mail_voorstel_gewijzigd(voorstel_id: int, ontvanger_ids: list[int]) -> int:
+    """E-mail people that something changed in a proposal (no details, just a link)."""
+    from matching.voorstellen import mail_voorstel_gewijzigd as mail
+
+    return mail(voorstel_id=voorstel_id, ontvanger_ids=ontvanger_ids)
+
+
+@shared_task
+def verloop_voorstellen() -> str:
+    """Mark overdue proposals and expire forgotten ones (scheduled by Celery beat)."""
+    from matching.voorstellen import verloop_voorstellen as verloop
+
+    result = verloop()
+    return f"{result.te_laat} te laat, {result.verlopen} verlopen"

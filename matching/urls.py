@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matching import views
+from matching import views, views_stabiliteit, views_voorstellen
 
 app_name = "matching"
 
@@ -17,4 +17,19 @@ urlpatterns = [
         views.zoekopdracht,
         name="zoekopdracht",
     ),
+    path(
+        "jongeren/<int:pk>/voorstellen/nieuw/<int:voorziening_pk>/",
+        views_voorstellen.voorstel_nieuw,
+        name="voorstel_nieuw",
+    ),
+    path("voorstellen/", views_voorstellen.voorstel_lijst, name="voorstellen"),
+    path("voorstellen/<int:pk>/", views_voorstellen.voorstel, name="voorstel"),
+    path("voorstellen/<int:pk>/afdruk/", views_voorstellen.voorstel_afdruk, name="voorstel_afdruk"),
+    path(
+        "voorstellen/<int:pk>/<slug:actie>/",
+        views_voorstellen.voorstel_actie,
+        name="voorstel_actie",
+    ),
+    path("mijn/voorstellen/", views_voorstellen.mijn_voorstellen, name="mijn_voorstellen"),
+    path("stabiliteit/", views_stabiliteit.stabiliteit, name="stabiliteit"),
 ]

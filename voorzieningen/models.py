@@ -618,6 +618,15 @@ class Plaatsing(models.Model):
     signalen = models.JSONField(
         _("aandachtssignalen"), default=list, blank=True, validators=[validate_signalen]
     )
+    jongere = models.ForeignKey(
+        "jongeren.Jongere",
+        verbose_name=_("jongere"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plaatsingen",
+        help_text=_("Gezet als de bewoner via een voorstel in het portaal kwam."),
+    )
     aankomst = models.DateField(_("aankomst"))
     geplande_einde = models.DateField(_("gepland einde"), null=True, blank=True)
     einde = models.DateField(_("vertrokken op"), null=True, blank=True)

@@ -226,13 +226,17 @@ def registreer_aankomst(
     geplande_einde: dt.date | None = None,
     vacature: Vacature | None = None,
     aanduiding: str = "",
+    via_voorstel: bool = False,
 ) -> Plaatsing:
     """Register a resident's arrival; fills a vacancy in the same step.
 
     Raises `WoningVol` when no place is left, also when a concurrent request took the
-    last one first; nothing is saved then.
+    last one first; nothing is saved then. `via_voorstel=True` is for the matching app's
+    placement of an accepted proposal: the coordinator places there, and that service has
+    checked that they may (the home agreed earlier in the proposal).
     """
-    _controleer_beheer(door, voorziening)
+    if not via_voorstel:
+        _controleer_beheer(door, voorziening)
     woning = _vergrendel(voorziening)
     if woning.is_vol:
         raise _vol(woning)

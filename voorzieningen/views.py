@@ -142,6 +142,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("naam")
     )
     pagina = _pagina(request, woningen, WONINGEN_PER_PAGINA)
+    # Proposals waiting for this manager's answer, shown on each home's card.
+    from matching.views_voorstellen import wachtend_per_woning
+
+    wachtend = wachtend_per_woning(user)
+    for woning in pagina:
+        woning.wachtende_voorstellen = wachtend.get(woning.pk, [])
     te_bevestigen = Vacature.objects.filter(voorziening__in=woningen).te_bevestigen(now)
     # The homes to visit, so the prompt links straight to them (they may be on another page).
     te_bevestigen_woningen = woningen.filter(vacatures__in=te_bevestigen).distinct()

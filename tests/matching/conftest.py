@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Organisatie, User
 from jongeren.models import Jongere, VerklarendeAnalyse
+from matching.models import Voorstel
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
 from voorzieningen.models import Voorziening
@@ -56,3 +57,63 @@ def wadzicht(aanbieder2: Organisatie) -> Voorziening:
 def geboren(jaren: int) -> dt.date:
     today = timezone.localdate()
     return dt.date(today.year - jaren, 1, 1)
+
+
+# --- Proposals -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def gedragswetenschapper(gemeente: Organisatie) -> User:
+    from accounts.models import Rol
+    from tests.factories import UserFactory
+
+    return UserFactory.create(
+        email="fenna@example.org",
+        first_name="Fenna",
+        rol=Rol.COORDINATOR,
+        organisatie=gemeente,
+        is_gedragswetenschapper=True,
+    )
+
+
+@pytest.fixture
+def concept(noor: Jongere, noor_analyse: VerklarendeAnalyse, de_linde: Voorziening) -> Voorstel:
+    from matching import voorstellen as flow
+
+    assert noor.coordinator is not None
+    return flow.maak_voorstel(
+        jongere=noor, voorziening=de_linde, door=noor.coordinator, motivatie="Rustig huis."
+    )
+
+
+@pytest.fixture
+def verstuurd(concept: Voorstel) -> Voorstel:
+    from matching import voorstellen as flow
+
+    return flow.stuur_voorstel(voorstel=concept, door=concept.gemaakt_door)
+
+
+def naar_gehouden(voorstel: Voorstel, beheerder: User) -> Voorstel:
+    """Answer with interest, plan a meeting, move it to the past and record it as held."""
+    from matching import voorstellen as flow
+    from matching.models import Kennismaking
+
+    flow.beantwoord_voorstel(voorstel=voorstel, door=beheerder, interesse=True)
+    flow.plan_kennismaking(
+        voorstel=voorstel,
+        door=voorstel.gemaakt_door,
+        soort=Kennismaking.Soort.BEZOEK,
+        datum=timezone.now() + dt.timedelta(days=1),
+        plaats="Lindelaan 1",
+    )
+    Kennismaking.objects.filter(voorstel=voorstel).update(
+        datum=timezone.now() - dt.timedelta(hours=2)
+    )
+    flow.leg_kennismaking_vast(voorstel=voorstel, door=beheerder, notitie="Goed gesprek.")
+    voorstel.refresh_from_db()
+    return voorstel
+
+
+@pytest.fixture
+def gehouden(verstuurd: Voorstel, beheerder: User) -> Voorstel:
+    return naar_gehouden(verstuurd, beheerder)

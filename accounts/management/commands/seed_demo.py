@@ -19,6 +19,7 @@ DEMO_STEPS = [
     "voorzieningen.demo",
     "jongeren.demo",
     "matching.demo",
+    "matching.demo_voorstellen",
 ]
 
 

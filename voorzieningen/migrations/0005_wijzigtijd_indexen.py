@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('voorzieningen', '0003_teamlid_gewijzigd_op'),
+        ('voorzieningen', '0004_plaatsing_jongere'),
     ]
 
     operations = [

@@ -1,0 +1,471 @@
+"""Pages of the proposal workflow, for the coordinator, the home's manager and the family.
+
+One detail URL per proposal; what it shows depends on who asks (`_get_voorstel_for_user`
+404s anyone who is not party to it). Every change is a POST to `voorstel_actie`, which
+validates a small form and calls one step of `matching.voorstellen`; a refused step (also a
+double submit) comes back as a message on the same page, never as an error page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from accounts.decorators import permission_required
+from accounts.models import User
+from config.http import HtmxHttpRequest
+from jongeren.models import Jongere
+from matching import voorstellen as flow
+from matching.adapters import load_homes, youth_from_jongere
+from matching.engine import evaluate_home
+from matching.engine.geo import haversine_km
+from matching.engine.types import Point
+from matching.forms import (
+    AntwoordForm,
+    BesluitForm,
+    KennismakingForm,
+    NotitieForm,
+    PlaatsForm,
+    RedenForm,
+    TegenspraakForm,
+    VoorstelNieuwForm,
+)
+from matching.models import OPEN_STATUSSEN, Kenmerk, Voorstel, VoorstelStatus
+from matching.views import _prioriteiten
+from voorzieningen.models import Teamlid, Voorziening
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _get_voorstel_for_user(request: HttpRequest, pk: int) -> Voorstel:
+    return get_object_or_404(
+        Voorstel.objects.for_user(request.user).select_related(
+            "jongere", "voorziening", "voorziening__aanbieder", "gemaakt_door", "analyse"
+        ),
+        pk=pk,
+    )
+
+
+def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
+    return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
+
+
+# --- creating --------------------------------------------------------------------------
+
+
+@permission_required("matching.voorstellen")
+def voorstel_nieuw(request: HttpRequest, pk: int, voorziening_pk: int) -> HttpResponse:
+    """The coordinator proposes one home: checked live with the engine, sent or kept as draft."""
+    jongere = _get_jongere_for_user(request, pk)
+    voorziening = get_object_or_404(Voorziening.objects.for_user(request.user), pk=voorziening_pk)
+    user = _user(request)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    homes = load_homes(today=today, now=now, only=[voorziening.pk])
+    result = (
+        evaluate_home(youth_from_jongere(jongere, jongere.actuele_analyse()), homes[0], today)
+        if homes
+        else None
+    )
+    form = VoorstelNieuwForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                voorstel = flow.maak_voorstel(
+                    jongere=jongere,
+                    voorziening=voorziening,
+                    door=user,
+                    motivatie=form.cleaned_data["motivatie"],
+                )
+                if request.POST.get("actie") != "concept":
+                    flow.stuur_voorstel(voorstel=voorstel, door=user, now=now)
+        except flow.VoorstelFout as fout:
+            for melding in fout.messages:
+                form.add_error(None, melding)
+        else:
+            if request.POST.get("actie") == "concept":
+                messages.success(request, _("Het voorstel is bewaard als concept."))
+            else:
+                messages.success(request, _("Het voorstel is verstuurd naar de woning."))
+            return redirect(voorstel)
+    return render(
+        request,
+        "matching/voorstel_nieuw.html",
+        {
+            "jongere": jongere,
+            "voorziening": voorziening,
+            "result": result,
+            "form": form,
+            "open_aantal": Voorstel.objects.open().filter(jongere=jongere).count(),
+            "max_open": flow.max_open(),
+        },
+    )
+
+
+# --- lists -----------------------------------------------------------------------------
+
+
+@permission_required("matching.voorstellen_lijst")
+def voorstel_lijst(request: HttpRequest) -> HttpResponse:
+    """Coordinators: "Mijn voorstellen" (their youths first); managers: proposals to their
+    homes, those waiting for an answer first."""
+    user = _user(request)
+    qs = Voorstel.objects.for_user(user).select_related("jongere", "voorziening")
+    if user.is_coordinator:
+        qs = qs.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
+    open_voorstellen = list(qs.filter(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT]))
+    afgerond = list(qs.exclude(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT])[:50])
+    return render(
+        request,
+        "matching/voorstel_lijst.html",
+        {
+            "open_voorstellen": open_voorstellen,
+            "afgerond": afgerond,
+            "is_beheerder": user.is_beheerder,
+        },
+    )
+
+
+@permission_required("matching.voorstellen_gezin")
+def mijn_voorstellen(request: HttpRequest) -> HttpResponse:
+    """The family's "Voorstellen voor jou": every sent proposal, open ones first."""
+    voorstellen = list(
+        Voorstel.objects.for_user(request.user)
+        .select_related("voorziening", "jongere")
+        .order_by("-verstuurd_op", "-pk")
+    )
+    open_voorstellen = [v for v in voorstellen if v.is_open]
+    eerder = [v for v in voorstellen if not v.is_open]
+    return render(
+        request,
+        "matching/mijn_voorstellen.html",
+        {"open_voorstellen": open_voorstellen, "eerder": eerder},
+    )
+
+
+# --- the detail page ---------------------------------------------------------------------
+
+
+def _km(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> int | None:
+    if None in a or None in b:
+        return None
+    return round(haversine_km(Point(a[0], a[1]), Point(b[0], b[1])))  # type: ignore[arg-type]
+
+
+def _woning_in_gewone_woorden(voorstel: Voorstel) -> dict[str, Any]:
+    """The home as the family reads it: kind of house, group, distances, what the team does."""
+    woning = voorstel.voorziening
+    jongere = voorstel.jongere
+    groep = woning.groepsbeeld()
+    today = timezone.localdate()
+    competenties = Kenmerk.objects.filter(
+        Q(teamleden__in=Teamlid.objects.filter(voorziening=woning).actief(today))
+        | Q(voorzieningen=woning)
+    ).distinct()
+    return {
+        "groep": groep,
+        "km_familie": _km((jongere.lat, jongere.lon), (woning.lat, woning.lon)),
+        "km_school": _km((jongere.school_lat, jongere.school_lon), (woning.lat, woning.lon)),
+        "team_goed_in": [k.naam for k in competenties],
+    }
+
+
+def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    eigen = voorstel.besluiten.filter(persoon=user).order_by("-op", "-pk")
+    return {
+        "woning": _woning_in_gewone_woorden(voorstel),
+        "prioriteiten": _prioriteiten(voorstel.jongere.actuele_analyse()),
+        "analyse": voorstel.jongere.actuele_analyse(),
+        "eigen_besluit": eigen.first(),
+        "eerdere_besluiten": list(eigen[1:]),
+        "kan_kiezen": voorstel.status in flow.BESLUIT_STATUSSEN,
+        "besluit_form": BesluitForm(),
+        "toestemming_gegeven": voorstel.toestemmingen.filter(persoon=user).exists(),
+        "kan_toestemmen": voorstel.status in flow.TOESTEMMING_STATUSSEN,
+        "is_jongere": user.is_jongere,
+    }
+
+
+def zonder_naam(tekst: str, naam: str) -> str:
+    """Free text of the analysis for the pseudonymised profile: the youth's name replaced.
+
+    The analysis is written with the family and names the youth; the home reads 'de
+    jongere' until the full analysis is shared.
+    """
+    if not tekst or not naam.strip():
+        return tekst
+    return re.sub(rf"\b{re.escape(naam.strip())}\b", _("de jongere"), tekst, flags=re.IGNORECASE)
+
+
+def _profieltekst(voorstel: Voorstel, gedeeld: bool) -> dict[str, str]:
+    analyse = voorstel.analyse
+    naam = "" if gedeeld else voorstel.jongere.roepnaam
+    return {
+        "krachten": zonder_naam(analyse.krachten if analyse else "", naam),
+        "wat_werkt": zonder_naam(analyse.wat_werkt if analyse else "", naam),
+        "motivatie": zonder_naam(voorstel.motivatie, naam),
+    }
+
+
+def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
+    """The manager's view: pseudonymised profile; the whole analysis only once shared;
+    what the admission means per current resident (this manager's own residents only)."""
+    analyse = voorstel.analyse
+    context: dict[str, Any] = {
+        "leeftijd": voorstel.jongere.leeftijd_op(voorstel.jongere.nodig_vanaf),
+        "behoeften": list(
+            analyse.behoeften.select_related("kenmerk").order_by("-belang", "kenmerk__volgorde")
+        )
+        if analyse
+        else [],
+        "gedeeld": flow.volledig_gedeeld(voorstel),
+        "profiel": _profieltekst(voorstel, flow.volledig_gedeeld(voorstel)),
+        "antwoord_form": AntwoordForm(),
+        "kennismaking_form": KennismakingForm(),
+        "notitie_form": NotitieForm(),
+    }
+    if voorstel.is_open:
+        now = timezone.now()
+        today = timezone.localdate(now)
+        homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
+        if homes:
+            result = evaluate_home(youth_from_jongere(voorstel.jongere, analyse), homes[0], today)
+            aanduidingen = list(
+                voorstel.voorziening.plaatsingen.actief(today)
+                .order_by("aankomst", "pk")
+                .values_list("aanduiding", flat=True)
+            )
+            context["gevolgen"] = [
+                (impact, aanduidingen[int(impact.resident_ref.split()[-1]) - 1])
+                for impact in result.resident_impacts
+                if int(impact.resident_ref.split()[-1]) <= len(aanduidingen)
+            ]
+    return context
+
+
+def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    return {
+        "standen": flow.stand_van_besluiten(voorstel),
+        "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
+        "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
+        "gezin": flow.gezin(voorstel.jongere),
+        "tijdlijn": list(voorstel.tijdlijn.select_related("door")),
+        "tegenspraken": list(voorstel.tegenspraken.select_related("door")),
+        "mag_tegenspraak": user.is_gedragswetenschapper
+        and voorstel.status in flow.TEGENSPRAAK_STATUSSEN,
+        "plaats_probleem": flow.kan_plaatsen(voorstel),
+        "kennismaking_form": KennismakingForm(),
+        "notitie_form": NotitieForm(),
+        "delen_form": RedenForm(prefix="delen"),
+        "intrek_form": RedenForm(prefix="intrek"),
+        "tegenspraak_form": TegenspraakForm(),
+        "plaats_form": PlaatsForm(initial={"aankomst": voorstel.jongere.nodig_vanaf}),
+        "kan_toestemming_overschrijven": voorstel.status in flow.TOESTEMMING_STATUSSEN,
+    }
+
+
+def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    user = _user(request)
+    item = _get_voorstel_for_user(request, pk)
+    context: dict[str, Any] = {"voorstel": item, "kennismaking": item.kennismaking_of_none()}
+    if user.is_jongere or user.is_ouder:
+        context.update(_gezin_context(item, user))
+        return render(request, "matching/voorstel_gezin.html", context)
+    if user.is_beheerder:
+        context.update(_woning_context(item))
+        return render(request, "matching/voorstel_woning.html", context)
+    context.update(_coordinator_context(item, user))
+    return render(request, "matching/voorstel.html", context)
+
+
+@permission_required("matching.voorstel_afdruk")
+def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
+    """A one-page summary to print for the getting-acquainted meeting (print.css)."""
+    item = _get_voorstel_for_user(request, pk)
+    user = _user(request)
+    context: dict[str, Any] = {
+        "voorstel": item,
+        "kennismaking": item.kennismaking_of_none(),
+        "woning": _woning_in_gewone_woorden(item),
+        "is_beheerder": user.is_beheerder,
+        "gedeeld": flow.volledig_gedeeld(item),
+        "profiel": _profieltekst(item, not user.is_beheerder or flow.volledig_gedeeld(item)),
+        "behoeften": list(item.analyse.behoeften.select_related("kenmerk").order_by("-belang"))
+        if item.analyse
+        else [],
+        "leeftijd": item.jongere.leeftijd_op(item.jongere.nodig_vanaf),
+        "prioriteiten": _prioriteiten(item.analyse),
+    }
+    return render(request, "matching/voorstel_afdruk.html", context)
+
+
+# --- actions -----------------------------------------------------------------------------
+
+Handler = Callable[[HttpRequest, Voorstel, User], str]
+
+
+def _form_of_fout(form: Any) -> dict[str, Any]:
+    if not form.is_valid():
+        raise flow.VoorstelFout(
+            [
+                f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".lstrip(": ")
+                for f, e in form.errors.items()
+            ]
+        )
+    return dict(form.cleaned_data)
+
+
+def _versturen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    flow.stuur_voorstel(voorstel=voorstel, door=user)
+    return _("Het voorstel is verstuurd naar de woning.")
+
+
+def _antwoord(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(AntwoordForm(request.POST))
+    flow.beantwoord_voorstel(
+        voorstel=voorstel,
+        door=user,
+        interesse=data["antwoord"] == "ja",
+        reden=data["reden"],
+        toelichting=data["toelichting"],
+    )
+    return _("Uw antwoord is opgeslagen.")
+
+
+def _kennismaking(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(KennismakingForm(request.POST))
+    flow.plan_kennismaking(
+        voorstel=voorstel,
+        door=user,
+        soort=data["soort"],
+        datum=data["datum"],
+        plaats=data["plaats"],
+    )
+    return _("De kennismaking is gepland. Iedereen krijgt een melding.")
+
+
+def _gehouden(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(NotitieForm(request.POST))
+    flow.leg_kennismaking_vast(voorstel=voorstel, door=user, notitie=data["notitie"])
+    return _("De kennismaking is vastgelegd.")
+
+
+def _besluit(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(BesluitForm(request.POST))
+    flow.neem_besluit(
+        voorstel=voorstel, door=user, keuze=data["keuze"], opmerking=data["opmerking"]
+    )
+    return _("Dank je. Je keuze is opgeslagen. Je kunt hem later nog veranderen.")
+
+
+def _toestemming(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    flow.geef_toestemming(voorstel=voorstel, door=user)
+    return _("Dank je. Je hebt toestemming gegeven.")
+
+
+def _overschrijf(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(RedenForm(request.POST, prefix="delen"))
+    flow.overschrijf_toestemming(voorstel=voorstel, door=user, reden=data["reden"])
+    return _("De hele analyse is gedeeld met de woning. De reden staat in de tijdlijn.")
+
+
+def _tegenspraak(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(TegenspraakForm(request.POST))
+    flow.teken_tegenspraak(
+        voorstel=voorstel,
+        door=user,
+        akkoord=data["oordeel"] == "akkoord",
+        toelichting=data["toelichting"],
+    )
+    return _("Je tegenspraak is vastgelegd.")
+
+
+def _plaatsen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(PlaatsForm(request.POST))
+    aankomst: dt.date = data["aankomst"]
+    flow.plaats(voorstel=voorstel, door=user, aankomst=aankomst)
+    return _("De jongere is geplaatst. De woning en het gezin krijgen een melding.")
+
+
+def _intrekken(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(RedenForm(request.POST, prefix="intrek"))
+    flow.trek_in(voorstel=voorstel, door=user, reden=data["reden"])
+    return _("Het voorstel is ingetrokken.")
+
+
+ACTIES: dict[str, Handler] = {
+    "versturen": _versturen,
+    "antwoord": _antwoord,
+    "kennismaking": _kennismaking,
+    "gehouden": _gehouden,
+    "besluit": _besluit,
+    "toestemming": _toestemming,
+    "overschrijven": _overschrijf,
+    "tegenspraak": _tegenspraak,
+    "plaatsen": _plaatsen,
+    "intrekken": _intrekken,
+}
+
+
+@require_POST
+def voorstel_actie(request: HtmxHttpRequest, pk: int, actie: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    handler = ACTIES.get(actie)
+    if handler is None:
+        raise Http404
+    item = _get_voorstel_for_user(request, pk)
+    user = _user(request)
+    try:
+        tekst = handler(request, item, user)
+    except flow.VoorstelFout as fout:
+        if request.htmx:
+            # The swapped section cannot show the page's messages: send the page instead.
+            for melding in fout.messages:
+                messages.error(request, melding)
+            return HttpResponseClientRedirect(item.get_absolute_url())
+        for melding in fout.messages:
+            messages.error(request, melding)
+    else:
+        if request.htmx and actie == "besluit":
+            # Only the family's decision section is swapped, with the confirmation in it.
+            item = _get_voorstel_for_user(request, pk)
+            context = {"voorstel": item, **_gezin_context(item, user), "htmx_melding": tekst}
+            return render(request, "matching/voorstel_gezin.html#besluit", context)
+        messages.success(request, tekst)
+    return redirect(item)
+
+
+# --- on other pages ----------------------------------------------------------------------
+
+
+def wachtend_per_woning(user: User) -> dict[int, list[Voorstel]]:
+    """For the manager's dashboard: proposals waiting for an answer, per home id."""
+    uitkomst: dict[int, list[Voorstel]] = {}
+    for item in (
+        Voorstel.objects.for_user(user)
+        .filter(status=VoorstelStatus.VERSTUURD)
+        .order_by("antwoord_uiterlijk")
+    ):
+        uitkomst.setdefault(item.voorziening_id, []).append(item)
+    return uitkomst
