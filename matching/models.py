@@ -371,6 +371,7 @@ WAT_LABELS = {
     "trek_in": _("Ingetrokken"),
     "te_laat": _("Geen antwoord binnen de termijn"),
     "verloop": _("Verlopen"),
+    "herbeoordeeld": _("Opnieuw beoordeeld: de groep in de woning veranderde"),
 }
 
 

@@ -21,6 +21,7 @@ from jongeren.models import Jongere
 from matching.adapters import HomeFilter, home_pk, rank_for, residents_by_home
 from matching.engine import assess_group, group_summary
 from matching.models import Groepsbeeld, Zoekopdracht
+from matching.voorstellen import herbeoordeel_voorstellen
 from voorzieningen.models import Voorziening
 
 logger = logging.getLogger(__name__)
@@ -90,7 +91,8 @@ def herbereken_groepsbeeld(*, voorziening_id: int, today: date | None = None) ->
 
 
 def groepsbeeld_veranderd(*, voorziening_id: int) -> None:
-    """Tell the home's managers, and re-rank and report every saved search involving it."""
+    """Tell the home's managers, re-evaluate every open proposal to the home, and re-rank
+    and report every saved search involving it."""
     home = Voorziening.objects.select_related("aanbieder").get(pk=voorziening_id)
     managers = User.objects.filter(rol=Rol.BEHEERDER, organisatie_id=home.aanbieder_id)
     meld(
@@ -98,6 +100,7 @@ def groepsbeeld_veranderd(*, voorziening_id: int) -> None:
         tekst=f"Het groepsbeeld van {home.naam} is veranderd.",
         url=reverse("voorzieningen:detail", args=[home.pk]),
     )
+    herbeoordeel_voorstellen(voorziening_id=voorziening_id)
     for zoekopdracht in Zoekopdracht.objects.met_voorziening(voorziening_id).select_related(
         "jongere", "gemaakt_door"
     ):

@@ -308,7 +308,8 @@ def _uitleg(result: HomeResult) -> dict[str, object]:
         "aandacht": [reason.explanation for reason in result.attention],
         "groep_na": {
             "niveau": result.group_risk_after.level,
-            "redenen": list(result.group_risk_after.reasons),
+            # Without residents' signals: coordinators and families read this too.
+            "redenen": list(result.group_risk_after.shareable_reasons),
         },
     }
 
@@ -900,3 +901,42 @@ def mail_voorstel_gewijzigd(*, voorstel_id: int, ontvanger_ids: list[int]) -> in
         verstuurd += 1
     logger.info("voorstel %s: %s e-mails", voorstel_id, verstuurd)
     return verstuurd
+
+
+def herbeoordeel_voorstellen(*, voorziening_id: int, now: dt.datetime | None = None) -> int:
+    """The home's group picture changed materially: run the engine again for every open
+    proposal to it, keep the new explanation, note it on the timeline and tell the
+    coordinators. A proposal the home can no longer take stays open: the people involved
+    decide what to do, and the timeline says why. Returns how many were re-evaluated."""
+    now = now or timezone.now()
+    aantal = 0
+    for pk in (
+        Voorstel.objects.open().filter(voorziening_id=voorziening_id).values_list("pk", flat=True)
+    ):
+        with transaction.atomic():
+            voorstel = _vergrendel(Voorstel(pk=pk))
+            result = _home_result(voorstel, now=now) if voorstel.is_open else None
+            if result is None:
+                continue
+            if result.eligible:
+                voorstel.uitleg = _uitleg(result)
+                voorstel.save(update_fields=["uitleg", "gewijzigd_op"])
+                waarom = _("De woning past nog; nieuwe score: %(score)s van 100.") % {
+                    "score": f"{result.score:.0f}"
+                }
+            else:
+                waarom = _("De woning kan deze jongere nu niet opnemen: %(redenen)s") % {
+                    "redenen": " ".join(reden.explanation for reden in result.blocking)
+                }
+            _log(voorstel, door=None, wat="herbeoordeeld", waarom=waarom, op=now)
+            _vertel(
+                voorstel,
+                _coordinatoren(voorstel),
+                _(
+                    "De groep in %(woning)s veranderde; het voorstel voor %(naam)s is opnieuw "
+                    "beoordeeld."
+                )
+                % {"woning": voorstel.voorziening.naam, "naam": voorstel.jongere.roepnaam},
+            )
+            aantal += 1
+    return aantal

@@ -167,3 +167,24 @@ def test_the_nightly_task_recomputes_every_home(
     assert Groepsbeeld.objects.count() == 2
     schedule = settings.CELERY_BEAT_SCHEDULE["groepsbeelden-elke-nacht"]
     assert schedule["task"] == herbereken_alle_groepsbeelden.name
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_material_change_re_evaluates_open_proposals_to_the_home(
+    verstuurd: object, de_linde: Voorziening, beheerder: User, coordinator: User
+) -> None:
+    from matching.models import Voorstel, VoorstelGebeurtenis
+
+    herbereken_groepsbeeld(voorziening_id=de_linde.pk)  # the first picture
+    voorstel = Voorstel.objects.get()
+    score_before = voorstel.uitleg["score"]
+    Melding.objects.all().delete()
+
+    _aankomst(de_linde, beheerder, zorgprofiel="trauma", signalen=["zelfbeschadiging"])
+
+    voorstel.refresh_from_db()
+    assert voorstel.uitleg["score"] < score_before
+    event = VoorstelGebeurtenis.objects.filter(voorstel=voorstel, wat="herbeoordeeld").get()
+    assert "nieuwe score" in event.waarom
+    notice = Melding.objects.get(ontvanger=coordinator)
+    assert "opnieuw beoordeeld" in notice.tekst
