@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from config import views
@@ -11,6 +12,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("taal/", set_language, name="set_language"),
+    # Browsers ask for /favicon.ico on pages without our icon link (the admin).
+    path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
     path("beheer/django/", admin.site.urls),
     path("voorzieningen/", include("voorzieningen.urls")),
     path("", include("accounts.urls")),
