@@ -118,6 +118,12 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset or invitation link lives one da
 UITNODIGING_GELDIG_DAGEN = env_int("UITNODIGING_GELDIG_DAGEN", 7)
 if UITNODIGING_GELDIG_DAGEN < 1:
     raise ImproperlyConfigured("UITNODIGING_GELDIG_DAGEN: expected 1 or more days")
+# How long the portal keeps its own copy of a youth's data after the last stay ended or the
+# file went quiet; `manage.py anonimiseer` anonymises what is older. The care file itself
+# (20 years) lives with the care provider, not here: this is a matching tool.
+BEWAARTERMIJN_JONGERE_JAREN = env_int("BEWAARTERMIJN_JONGERE_JAREN", 2)
+if BEWAARTERMIJN_JONGERE_JAREN < 1:
+    raise ImproperlyConfigured("BEWAARTERMIJN_JONGERE_JAREN: expected 1 or more years")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]

@@ -1,10 +1,11 @@
-"""Liveness and readiness probes for the load balancer and docker-compose."""
+"""Liveness and readiness probes for the load balancer and docker-compose; the privacy page."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from kombu import Connection
@@ -48,3 +49,9 @@ def readyz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"status": "ok" if ready else "unavailable", **checks}, status=200 if ready else 503
     )
+
+
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What the portal keeps, who sees it, for how long, and your rights. Open to everyone."""
+    return render(request, "privacy.html", {"bewaar_jaren": settings.BEWAARTERMIJN_JONGERE_JAREN})

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -20,7 +21,7 @@ from django_htmx.middleware import HtmxDetails
 
 from accounts.decorators import permission_required
 from accounts.models import User
-from jongeren import services
+from jongeren import inzage, services
 from jongeren.forms import (
     AnalyseForm,
     GezinForm,
@@ -543,3 +544,58 @@ def mijn_veranderingen(request: HttpRequest, pk: int) -> HttpResponse:
         "jongeren/mijn_veranderingen.html",
         {"jongere": jongere, "is_jongere": _gebruiker(request).is_jongere, **context},
     )
+
+
+# --- Right of access: "Mijn gegevens" ------------------------------------------------------
+
+
+def _gegevens_pagina(
+    request: HttpRequest, jongere: Jongere, gegevens: dict[str, Any], *, json_url: str
+) -> HttpResponse:
+    return render(
+        request,
+        "jongeren/gegevens.html",
+        {"jongere": jongere, "gegevens": gegevens, "json_url": json_url},
+    )
+
+
+def _gegevens_download(jongere: Jongere, gegevens: dict[str, Any]) -> JsonResponse:
+    antwoord = JsonResponse(gegevens, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    antwoord["Content-Disposition"] = f'attachment; filename="gegevens-{jongere.pk}.json"'
+    return antwoord
+
+
+@never_cache
+@permission_required("jongeren.gezin")
+def mijn_gegevens(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything the portal holds about the youth, for the youth or a linked parent."""
+    jongere = _get_jongere_for_user(request, pk)
+    gegevens = inzage.gegevens_over(jongere, voor=_gebruiker(request))
+    return _gegevens_pagina(
+        request, jongere, gegevens, json_url=reverse("jongeren:mijn_gegevens_json", args=[pk])
+    )
+
+
+@never_cache
+@permission_required("jongeren.gezin")
+def mijn_gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    return _gegevens_download(jongere, inzage.gegevens_over(jongere, voor=_gebruiker(request)))
+
+
+@never_cache
+@permission_required("jongeren.coordinator")
+def gegevens(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same export, made by a coordinator of the youth's organisation to hand over."""
+    jongere = _get_jongere_for_user(request, pk)
+    gegevens = inzage.gegevens_over(jongere, voor=None)
+    return _gegevens_pagina(
+        request, jongere, gegevens, json_url=reverse("jongeren:gegevens_json", args=[pk])
+    )
+
+
+@never_cache
+@permission_required("jongeren.coordinator")
+def gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
+    jongere = _get_jongere_for_user(request, pk)
+    return _gegevens_download(jongere, inzage.gegevens_over(jongere, voor=None))
