@@ -30,6 +30,7 @@ urlpatterns = [
     path("mijn/<int:pk>/aanpassen/", views.mijn_aanpassen, name="mijn_aanpassen"),
     path("mijn/<int:pk>/reactie/", views.mijn_reactie, name="mijn_reactie"),
     path("mijn/<int:pk>/veranderingen/", views.mijn_veranderingen, name="mijn_veranderingen"),
+    path("mijn/<int:pk>/wie-keek/", views.mijn_inzage, name="mijn_inzage"),
     # The e-mailed invitation link (no login: this is where the password is chosen).
     path("mijn/welkom/<str:token>/", views.uitnodiging, name="uitnodiging"),
 ]

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from accounts.audit import Actie, Doel, Soort, Uitkomst, actie_voor, log_inzage, standaard_doel
 from accounts.decorators import permission_required
 from accounts.models import User
 from config.http import HtmxHttpRequest
@@ -54,16 +55,54 @@ def _user(request: HttpRequest) -> User:
 
 
 def _get_voorstel_for_user(request: HttpRequest, pk: int) -> Voorstel:
-    return get_object_or_404(
-        Voorstel.objects.for_user(request.user).select_related(
-            "jongere", "voorziening", "voorziening__aanbieder", "gemaakt_door", "analyse"
-        ),
-        pk=pk,
+    """The proposal, if this person is party to it; a refusal is logged (no youth named:
+    which youth it concerns is exactly what the person may not learn)."""
+    try:
+        return get_object_or_404(
+            Voorstel.objects.for_user(request.user).select_related(
+                "jongere", "voorziening", "voorziening__aanbieder", "gemaakt_door", "analyse"
+            ),
+            pk=pk,
+        )
+    except Http404:
+        log_inzage(
+            request,
+            jongere=None,
+            actie=actie_voor(request),
+            soort=Soort.VOORSTEL,
+            doel=standaard_doel(request),
+            uitkomst=Uitkomst.GEWEIGERD,
+        )
+        raise
+
+
+def _log_voorstel(request: HttpRequest, voorstel: Voorstel, actie: Actie) -> None:
+    user = request.user
+    log_inzage(
+        request,
+        jongere=voorstel.jongere_id,
+        actie=actie,
+        soort=Soort.VOORSTEL,
+        doel=Doel.EIGEN if isinstance(user, User) and not user.is_professional else Doel.VOORSTEL,
+        voorziening=voorstel.voorziening_id
+        if isinstance(user, User) and user.is_beheerder
+        else None,
     )
 
 
 def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
-    return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
+    try:
+        return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
+    except Http404:
+        log_inzage(
+            request,
+            jongere=pk,
+            actie=actie_voor(request),
+            soort=Soort.PROFIEL,
+            doel=standaard_doel(request),
+            uitkomst=Uitkomst.GEWEIGERD,
+        )
+        raise
 
 
 # --- creating --------------------------------------------------------------------------
@@ -84,6 +123,13 @@ def voorstel_nieuw(request: HttpRequest, pk: int, voorziening_pk: int) -> HttpRe
         else None
     )
     form = VoorstelNieuwForm(request.POST or None)
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=actie_voor(request, wijzigt=Actie.CREATE),
+        soort=Soort.VOORSTEL,
+        doel=Doel.VOORSTEL,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -287,6 +333,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     user = _user(request)
     item = _get_voorstel_for_user(request, pk)
+    _log_voorstel(request, item, Actie.READ)
     context: dict[str, Any] = {"voorstel": item, "kennismaking": item.kennismaking_of_none()}
     if user.is_jongere or user.is_ouder:
         context.update(_gezin_context(item, user))
@@ -302,6 +349,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
 def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
     """A one-page summary to print for the getting-acquainted meeting (print.css)."""
     item = _get_voorstel_for_user(request, pk)
+    _log_voorstel(request, item, Actie.PRINT)
     user = _user(request)
     context: dict[str, Any] = {
         "voorstel": item,
@@ -435,6 +483,7 @@ def voorstel_actie(request: HtmxHttpRequest, pk: int, actie: str) -> HttpRespons
     if handler is None:
         raise Http404
     item = _get_voorstel_for_user(request, pk)
+    _log_voorstel(request, item, Actie.UPDATE)
     user = _user(request)
     try:
         tekst = handler(request, item, user)
