@@ -4,7 +4,8 @@ data calls, so a page costs exactly one extra query (the insert)."""
 from __future__ import annotations
 
 import ipaddress
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -37,6 +38,22 @@ def client_adres(request: HttpRequest) -> str | None:
         return None
 
 
+def _velden(request: HttpRequest, *, actie: str, soort: str, doel: str) -> dict[str, Any]:
+    """Who asks, from where: copied at the moment of access (people change roles)."""
+    user = request.user if isinstance(request.user, User) else None
+    return {
+        "actie": actie,
+        "gebruiker": user,
+        "gebruiker_naam": (user.get_full_name() or user.email) if user else "",
+        "rol": user.rol if user else "",
+        "organisatie_id": user.organisatie_id if user else None,
+        "soort": soort,
+        "doel": doel,
+        "adres": client_adres(request),
+        "pad": request.path[:300],
+    }
+
+
 def log_inzage(
     request: HttpRequest,
     *,
@@ -49,24 +66,28 @@ def log_inzage(
 ) -> Inzage:
     """Record one access to a youth's data. `jongere` may be an id: a refused attempt
     names the id that was asked for, whether or not it exists."""
-    user = request.user if isinstance(request.user, User) else None
     jongere_ref = jongere if isinstance(jongere, int) or jongere is None else jongere.pk
     voorziening_id = (
         voorziening if isinstance(voorziening, int) or voorziening is None else voorziening.pk
     )
     return Inzage.objects.create(
-        actie=actie,
+        **_velden(request, actie=actie, soort=soort, doel=doel),
         uitkomst=uitkomst,
-        gebruiker=user,
-        gebruiker_naam=(user.get_full_name() or user.email) if user else "",
-        rol=user.rol if user else "",
-        organisatie_id=user.organisatie_id if user else None,
-        voorziening_id=voorziening_id,
         jongere_ref=jongere_ref,
-        soort=soort,
-        doel=doel,
-        adres=client_adres(request),
-        pad=request.path[:300],
+        voorziening_id=voorziening_id,
+    )
+
+
+def log_inzage_lijst(
+    request: HttpRequest, *, jongeren: Iterable[int], actie: str, soort: str, doel: str
+) -> None:
+    """A list page showing several youths: one entry per youth, all in one INSERT."""
+    ids = sorted(set(jongeren))
+    if not ids:
+        return
+    velden = _velden(request, actie=actie, soort=soort, doel=doel)
+    Inzage.objects.bulk_create(
+        [Inzage(**velden, uitkomst=Uitkomst.GELUKT, jongere_ref=ref) for ref in ids]
     )
 
 

@@ -19,7 +19,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
-from accounts.audit import Actie, Doel, Soort, Uitkomst, actie_voor, log_inzage, standaard_doel
+from accounts.audit import (
+    Actie,
+    Doel,
+    Soort,
+    Uitkomst,
+    actie_voor,
+    log_inzage,
+    log_inzage_lijst,
+    standaard_doel,
+)
 from accounts.decorators import permission_required
 from accounts.models import Inzage, Rol, User
 from jongeren import services
@@ -133,6 +142,13 @@ def lijst(request: HtmxHttpRequest) -> HttpResponse:
         jongeren = jongeren.filter(coordinator=gebruiker)
     pagina = Paginator(jongeren, PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = [Rij(j, j.analyse_versie, j.analyse_status) for j in pagina]  # type: ignore[attr-defined]
+    log_inzage_lijst(
+        request,
+        jongeren=[rij.jongere.pk for rij in rijen],
+        actie=Actie.READ,
+        soort=Soort.PROFIEL,
+        doel=Doel.MATCHING,
+    )
     context = {
         "form": form,
         "pagina": pagina,

@@ -24,7 +24,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from accounts.audit import Actie, Doel, Soort, Uitkomst, actie_voor, log_inzage, standaard_doel
+from accounts.audit import (
+    Actie,
+    Doel,
+    Soort,
+    Uitkomst,
+    actie_voor,
+    log_inzage,
+    log_inzage_lijst,
+    standaard_doel,
+)
 from accounts.decorators import permission_required
 from accounts.models import User
 from config.http import HtmxHttpRequest
@@ -177,6 +186,13 @@ def voorstel_lijst(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
     open_voorstellen = list(qs.filter(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT]))
     afgerond = list(qs.exclude(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT])[:50])
+    log_inzage_lijst(
+        request,
+        jongeren=[v.jongere_id for v in [*open_voorstellen, *afgerond]],
+        actie=Actie.READ,
+        soort=Soort.VOORSTEL,
+        doel=Doel.VOORSTEL,
+    )
     return render(
         request,
         "matching/voorstel_lijst.html",
@@ -198,6 +214,13 @@ def mijn_voorstellen(request: HttpRequest) -> HttpResponse:
     )
     open_voorstellen = [v for v in voorstellen if v.is_open]
     eerder = [v for v in voorstellen if not v.is_open]
+    log_inzage_lijst(
+        request,
+        jongeren=[v.jongere_id for v in voorstellen],
+        actie=Actie.READ,
+        soort=Soort.VOORSTEL,
+        doel=Doel.EIGEN,
+    )
     return render(
         request,
         "matching/mijn_voorstellen.html",

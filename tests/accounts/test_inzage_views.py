@@ -279,3 +279,36 @@ def test_forwarded_for_is_used_behind_a_trusted_proxy(
 
     assert regel.adres == "203.0.113.9"
     assert regel.rol == Rol.COORDINATOR
+
+
+@pytest.mark.parametrize(
+    ("persona", "naam", "doel"),
+    [
+        ("coordinator", "matching:voorstellen", D.VOORSTEL),
+        ("beheerder", "matching:voorstellen", D.VOORSTEL),
+        ("ouder_user", "matching:mijn_voorstellen", D.EIGEN),
+        ("coordinator", "jongeren:lijst", D.MATCHING),
+    ],
+)
+def test_list_pages_log_each_youth_in_one_insert(
+    request: pytest.FixtureRequest,
+    client: Client,
+    voorstel: Voorstel,
+    daan: Jongere,
+    persona: str,
+    naam: str,
+    doel: str,
+) -> None:
+    user: User = request.getfixturevalue(persona)
+    client.force_login(user)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse(naam))
+
+    assert response.status_code == 200
+    inserts = [q for q in queries if q["sql"].upper().startswith('INSERT INTO "ACCOUNTS_INZAGE')]
+    assert len(inserts) == 1
+    regels = list(Inzage.objects.all())
+    verwacht = {voorstel.jongere_id} if naam != "jongeren:lijst" else {voorstel.jongere_id, daan.pk}
+    assert {r.jongere_ref for r in regels} == verwacht
+    assert {(r.actie, r.doel, r.gebruiker_id) for r in regels} == {(A.READ, doel, user.pk)}
