@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Inzage
+
 
 class LoginForm(AuthenticationForm):
     """Log in with an e-mail address; the error never says which half was wrong."""
@@ -25,4 +27,22 @@ class ResetForm(PasswordResetForm):
         label=_("E-mailadres"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class InzageFilterForm(forms.Form):
+    """The admin's filters on the access log; an invalid value is shown and not applied."""
+
+    jongere = forms.IntegerField(label=_("Jongere (id)"), required=False, min_value=1)
+    gebruiker = forms.CharField(
+        label=_("Gebruiker (e-mail of naam)"), required=False, max_length=100
+    )
+    vanaf = forms.DateField(
+        label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    tot = forms.DateField(
+        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    actie = forms.ChoiceField(
+        label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Inzage.Actie.choices]
     )

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -220,3 +222,118 @@ class Melding(models.Model):
 
     def __str__(self) -> str:
         return self.tekst
+
+
+class InzageQuerySet(models.QuerySet["Inzage"]):
+    def voor_jongere(self, jongere_ref: int) -> InzageQuerySet:
+        """What the youth and their parents may read: successful accesses to this youth."""
+        return self.filter(jongere_ref=jongere_ref, uitkomst=Inzage.Uitkomst.GELUKT)
+
+    def update(self, **kwargs: Any) -> int:
+        raise InzageOnveranderlijk("Regels in het toegangslog veranderen niet.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise InzageOnveranderlijk("Regels in het toegangslog worden niet verwijderd.")
+
+
+class Inzage(models.Model):
+    """One access to a youth's data (NEN 7513): who, in which role, what, why, when.
+
+    Append-only: a row is never changed or removed (on PostgreSQL a trigger enforces
+    this too). The relations carry no database constraint and do nothing on delete, so
+    an entry outlives the person, the organisation and the youth it names; role and
+    name are copied at the moment of access because people change roles.
+    """
+
+    class Actie(models.TextChoices):
+        CREATE = "create", _("aangemaakt")
+        READ = "read", _("bekeken")
+        UPDATE = "update", _("gewijzigd")
+        DELETE = "delete", _("verwijderd")
+        SEARCH = "search", _("gezocht")
+        EXPORT = "export", _("geëxporteerd")
+        PRINT = "print", _("afgedrukt")
+
+    class Uitkomst(models.TextChoices):
+        GELUKT = "gelukt", _("gelukt")
+        GEWEIGERD = "geweigerd", _("geweigerd")
+
+    class Soort(models.TextChoices):
+        PROFIEL = "profiel", _("profiel")
+        ANALYSE = "analyse", _("analyse")
+        ANALYSEVERSIE = "analyseversie", _("versies van de analyse")
+        ZOEKRESULTAAT = "zoekresultaat", _("zoekresultaten")
+        VOORSTEL = "voorstel", _("voorstel")
+        UITNODIGING = "uitnodiging", _("uitnodiging")
+        BEWONER = "bewoner", _("bewonersprofiel")
+        DOSSIER = "dossier", _("alle gegevens (inzage-export)")
+
+    class Doel(models.TextChoices):
+        MATCHING = "matching", _("een passende plek zoeken")
+        VOORSTEL = "voorstel", _("een voorstel voor een plek")
+        ZORG = "zorg", _("zorg en begeleiding")
+        BEHEER = "beheer", _("beheer van het portaal")
+        EIGEN = "inzage-eigen-gegevens", _("eigen gegevens bekijken")
+
+    id = models.UUIDField(_("gebeurtenis"), primary_key=True, default=uuid.uuid4, editable=False)
+    op = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    actie = models.CharField(_("actie"), max_length=10, choices=Actie.choices)
+    uitkomst = models.CharField(_("uitkomst"), max_length=10, choices=Uitkomst.choices)
+    gebruiker = models.ForeignKey(
+        User,
+        verbose_name=_("gebruiker"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    gebruiker_naam = models.CharField(_("naam gebruiker"), max_length=300, blank=True)
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, blank=True)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    voorziening = models.ForeignKey(
+        "voorzieningen.Voorziening",
+        verbose_name=_("woning"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Bij een KWV-beheerder: de woning waarvoor de gegevens bekeken zijn."),
+    )
+    # The youth's id as a plain number: it stays after the youth is anonymised or removed.
+    jongere_ref = models.IntegerField(_("jongere (id)"), null=True, db_index=True)
+    soort = models.CharField(_("soort gegevens"), max_length=20, choices=Soort.choices)
+    doel = models.CharField(_("doel"), max_length=30, choices=Doel.choices)
+    adres = models.GenericIPAddressField(_("adres van de client"), null=True, blank=True)
+    pad = models.CharField(_("pagina"), max_length=300, blank=True)
+
+    objects = InzageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-op"]
+        verbose_name = _("inzage")
+        verbose_name_plural = _("toegangslog")
+        indexes = [models.Index(fields=["jongere_ref", "-op"])]
+
+    def __str__(self) -> str:
+        return f"{self.op:%Y-%m-%d %H:%M} {self.gebruiker_naam} {self.actie} {self.soort}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise InzageOnveranderlijk("Een regel in het toegangslog verandert niet.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise InzageOnveranderlijk("Een regel in het toegangslog wordt niet verwijderd.")
+
+
+class InzageOnveranderlijk(Exception):
+    """Raised on an attempt to change or remove an access-log entry."""

@@ -28,3 +28,5 @@ is_functioneel_beheerder = _has_role(Rol.FUNCTIONEEL_BEHEERDER)
 is_gezin = is_jongere | is_ouder
 
 rules.add_perm("accounts.beheer_start", is_functioneel_beheerder)
+# The access log. NB: the issue asks for two-factor login here; add that check when 2FA lands.
+rules.add_perm("accounts.inzage_log", is_functioneel_beheerder)

@@ -7,6 +7,7 @@ from accounts.forms import LoginForm, ResetForm
 urlpatterns = [
     path("", views.start, name="start"),
     path("beheer/", views.beheer_start, name="beheer_start"),
+    path("beheer/inzage/", views.inzage_log, name="inzage_log"),
     path("meldingen/", views.meldingen, name="meldingen"),
     path(
         "accounts/login/",

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
+    "simple_history",
     "accounts",
     "voorzieningen",
     "jongeren",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Records who made each change in the models' history tables.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -177,6 +180,9 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
+# How many reverse proxies in front of the portal append to X-Forwarded-For. 0 (the
+# default) means the header is ignored and the access log records REMOTE_ADDR.
+INZAGE_VERTROUWDE_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # --- Locations ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from jongeren.models import (
     AnalyseBehoefte,
@@ -78,7 +79,7 @@ class InstemmingInline(admin.TabularInline[Instemming, VerklarendeAnalyse]):
 
 
 @admin.register(Jongere)
-class JongereAdmin(admin.ModelAdmin[Jongere]):
+class JongereAdmin(SimpleHistoryAdmin):
     list_display = [
         "roepnaam",
         "geboortedatum",
@@ -100,7 +101,7 @@ class JongereAdmin(admin.ModelAdmin[Jongere]):
 
 
 @admin.register(VerklarendeAnalyse)
-class VerklarendeAnalyseAdmin(admin.ModelAdmin[VerklarendeAnalyse]):
+class VerklarendeAnalyseAdmin(SimpleHistoryAdmin):
     form = AnalyseAdminForm
     list_display = [
         "jongere",

@@ -136,6 +136,12 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
         aanduiding="", signalen=[], toelichting=""
     )
 
+    # The change history holds the old texts and names too: it goes with them.
+    Jongere.history.filter(id=jongere.pk).delete()
+    VerklarendeAnalyse.history.filter(jongere_id=jongere.pk).delete()
+    Voorstel.history.filter(jongere_id=jongere.pk).delete()
+    Plaatsing.history.filter(jongere_id=jongere.pk).delete()
+
     if jongere.account is not None and jongere.account.is_active:
         _deactiveer(jongere.account)
         samenvatting.accounts += 1

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from matching.choices import Geslacht, Signaal, Zorgintensiteit, Zorgprofiel
 
@@ -155,6 +156,8 @@ class Jongere(models.Model):
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = JongereQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["nodig_vanaf", "roepnaam"]
@@ -327,6 +330,8 @@ class VerklarendeAnalyse(models.Model):
     gewijzigd_op = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     voorgelegd_op = models.DateTimeField(_("ter instemming voorgelegd op"), null=True, blank=True)
     gedragen_op = models.DateTimeField(_("gedragen sinds"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["jongere", "-versie"]

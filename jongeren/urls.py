@@ -34,6 +34,7 @@ urlpatterns = [
     path("mijn/<int:pk>/veranderingen/", views.mijn_veranderingen, name="mijn_veranderingen"),
     path("mijn/<int:pk>/gegevens/", views.mijn_gegevens, name="mijn_gegevens"),
     path("mijn/<int:pk>/gegevens.json", views.mijn_gegevens_json, name="mijn_gegevens_json"),
+    path("mijn/<int:pk>/wie-keek/", views.mijn_inzage, name="mijn_inzage"),
     # The e-mailed invitation link (no login: this is where the password is chosen).
     path("mijn/welkom/<str:token>/", views.uitnodiging, name="uitnodiging"),
 ]

@@ -11,16 +11,27 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
+from accounts.audit import (
+    Actie,
+    Doel,
+    Soort,
+    Uitkomst,
+    actie_voor,
+    log_inzage,
+    log_inzage_lijst,
+    standaard_doel,
+)
 from accounts.decorators import permission_required
-from accounts.models import User
+from accounts.models import Inzage, Rol, User
 from jongeren import inzage, services
 from jongeren.forms import (
     AnalyseForm,
@@ -53,9 +64,33 @@ def _gebruiker(request: HttpRequest) -> User:
 
 
 def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
-    """The youth, if this user may see them; otherwise 404 (never 403: no hint it exists)."""
-    return get_object_or_404(
-        Jongere.objects.for_user(request.user).select_related("coordinator", "account"), pk=pk
+    """The youth, if this user may see them; otherwise 404 (never 403: no hint it exists).
+
+    A refusal is written to the access log under the id that was asked for.
+    """
+    try:
+        return get_object_or_404(
+            Jongere.objects.for_user(request.user).select_related("coordinator", "account"), pk=pk
+        )
+    except Http404:
+        log_inzage(
+            request,
+            jongere=pk,
+            actie=actie_voor(request),
+            soort=Soort.PROFIEL,
+            doel=standaard_doel(request),
+            uitkomst=Uitkomst.GEWEIGERD,
+        )
+        raise
+
+
+def _log(request: HttpRequest, jongere: Jongere, soort: Soort, actie: Actie | None = None) -> None:
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=actie or actie_voor(request),
+        soort=soort,
+        doel=standaard_doel(request),
     )
 
 
@@ -108,6 +143,13 @@ def lijst(request: HtmxHttpRequest) -> HttpResponse:
         jongeren = jongeren.filter(coordinator=gebruiker)
     pagina = Paginator(jongeren, PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = [Rij(j, j.analyse_versie, j.analyse_status) for j in pagina]  # type: ignore[attr-defined]
+    log_inzage_lijst(
+        request,
+        jongeren=[rij.jongere.pk for rij in rijen],
+        actie=Actie.READ,
+        soort=Soort.PROFIEL,
+        doel=Doel.MATCHING,
+    )
     context = {
         "form": form,
         "pagina": pagina,
@@ -128,6 +170,7 @@ def jongere_nieuw(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         jongere = form.save()
+        _log(request, jongere, Soort.PROFIEL, Actie.CREATE)
         messages.success(request, _("%(naam)s is toegevoegd.") % {"naam": jongere.roepnaam})
         return redirect("jongeren:detail", pk=jongere.pk)
     return render(request, "jongeren/jongere_form.html", {"form": form, "jongere": None})
@@ -137,6 +180,7 @@ def jongere_nieuw(request: HttpRequest) -> HttpResponse:
 def jongere_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
     form = JongereForm(request.POST or None, instance=jongere, organisatie=jongere.organisatie)
+    _log(request, jongere, Soort.PROFIEL)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Het profiel is opgeslagen."))
@@ -147,6 +191,7 @@ def jongere_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("jongeren.coordinator")
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
+    _log(request, jongere, Soort.PROFIEL)
     nieuwste = jongere.nieuwste_analyse()
     actuele = jongere.actuele_analyse()
     # The endorsement table follows the version that was put to the family last.
@@ -184,6 +229,7 @@ def analyse_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     """Write the analysis: a draft saves as is, "voorleggen" also checks the required parts."""
     gebruiker = _gebruiker(request)
     jongere = _get_jongere_for_user(request, pk)
+    _log(request, jongere, Soort.ANALYSE)
     basis = jongere.nieuwste_analyse()
     voorleggen = request.POST.get("actie") == "voorleggen"
     data = request.POST if request.method == "POST" else None
@@ -240,6 +286,7 @@ def analyse_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 def analyse_versie(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
     analyse = _get_versie(jongere, versie)
+    _log(request, jongere, Soort.ANALYSEVERSIE)
     mag_signalen = _mag_signalen_zien(request, jongere)
     context = {
         "jongere": jongere,
@@ -279,6 +326,7 @@ def _vergelijking(
 @permission_required("jongeren.coordinator")
 def analyse_versies(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
+    _log(request, jongere, Soort.ANALYSEVERSIE)
     context = _vergelijking(request, jongere, voor_gezin=False)
     if context is None:
         messages.info(request, _("Er is nog geen analyse."))
@@ -291,6 +339,7 @@ def analyse_versies(request: HttpRequest, pk: int) -> HttpResponse:
 def analyse_voorleggen(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
     analyse = _get_versie(jongere, versie)
+    _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
     try:
         services.leg_voor(analyse=analyse, door=_gebruiker(request))
     except ValidationError as fout:
@@ -311,6 +360,7 @@ def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
     """The coordinator endorses a version (changes go through a new version instead)."""
     jongere = _get_jongere_for_user(request, pk)
     analyse = _get_versie(jongere, versie)
+    _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
     try:
         services.geef_instemming(analyse=analyse, persoon=_gebruiker(request), akkoord=True)
     except ValidationError as fout:
@@ -329,6 +379,7 @@ def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
 def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
     form = UitnodigingForm(request.POST or None)
+    _log(request, jongere, Soort.UITNODIGING, actie_voor(request, wijzigt=Actie.CREATE))
     if request.method == "POST" and form.is_valid():
         try:
             uitnodiging = services.nodig_uit(
@@ -430,6 +481,7 @@ def mijn(request: HttpRequest) -> HttpResponse:
     """The family's start page: their (child's) analysis, or a choice between children."""
     kinderen = list(Jongere.objects.for_user(request.user).order_by("roepnaam"))
     if len(kinderen) == 1:
+        _log(request, kinderen[0], Soort.ANALYSE)
         return render(request, "jongeren/mijn.html", _gezin_context(request, kinderen[0]))
     return render(request, "jongeren/mijn_kiezen.html", {"kinderen": kinderen})
 
@@ -437,6 +489,7 @@ def mijn(request: HttpRequest) -> HttpResponse:
 @permission_required("jongeren.gezin")
 def mijn_jongere(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
+    _log(request, jongere, Soort.ANALYSE)
     return render(request, "jongeren/mijn.html", _gezin_context(request, jongere))
 
 
@@ -448,6 +501,7 @@ def _terug_naar_gezin(jongere: Jongere) -> HttpResponse:
 def mijn_aanpassen(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker = _gebruiker(request)
     jongere = _get_jongere_for_user(request, pk)
+    _log(request, jongere, Soort.ANALYSE)
     analyse = jongere.nieuwste_analyse()
     if analyse is None:
         messages.info(request, _("Er is nog niets om aan te vullen."))
@@ -493,6 +547,7 @@ def mijn_reactie(request: HttpRequest, pk: int) -> HttpResponse:
     """Agree with the version, or ask for a change. GET shows the choice on its own page."""
     gebruiker = _gebruiker(request)
     jongere = _get_jongere_for_user(request, pk)
+    _log(request, jongere, Soort.ANALYSE)
     analyse = jongere.nieuwste_analyse()
     if analyse is None or not analyse.ter_instemming:
         messages.info(request, _("Er is nu niets om op te reageren."))
@@ -535,6 +590,7 @@ def mijn_reactie(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("jongeren.gezin")
 def mijn_veranderingen(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
+    _log(request, jongere, Soort.ANALYSEVERSIE)
     context = _vergelijking(request, jongere, voor_gezin=True)
     if context is None:
         messages.info(request, _("Er is nog niets opgeschreven."))
@@ -570,6 +626,13 @@ def _gegevens_download(jongere: Jongere, gegevens: dict[str, Any]) -> JsonRespon
 def mijn_gegevens(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything the portal holds about the youth, for the youth or a linked parent."""
     jongere = _get_jongere_for_user(request, pk)
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=Inzage.Actie.READ,
+        soort=Inzage.Soort.DOSSIER,
+        doel=Inzage.Doel.EIGEN,
+    )
     gegevens = inzage.gegevens_over(jongere, voor=_gebruiker(request))
     return _gegevens_pagina(
         request, jongere, gegevens, json_url=reverse("jongeren:mijn_gegevens_json", args=[pk])
@@ -580,6 +643,13 @@ def mijn_gegevens(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("jongeren.gezin")
 def mijn_gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=Inzage.Actie.EXPORT,
+        soort=Inzage.Soort.DOSSIER,
+        doel=Inzage.Doel.EIGEN,
+    )
     return _gegevens_download(jongere, inzage.gegevens_over(jongere, voor=_gebruiker(request)))
 
 
@@ -588,6 +658,13 @@ def mijn_gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
 def gegevens(request: HttpRequest, pk: int) -> HttpResponse:
     """The same export, made by a coordinator of the youth's organisation to hand over."""
     jongere = _get_jongere_for_user(request, pk)
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=Inzage.Actie.READ,
+        soort=Inzage.Soort.DOSSIER,
+        doel=Inzage.Doel.ZORG,
+    )
     gegevens = inzage.gegevens_over(jongere, voor=None)
     return _gegevens_pagina(
         request, jongere, gegevens, json_url=reverse("jongeren:gegevens_json", args=[pk])
@@ -598,4 +675,100 @@ def gegevens(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("jongeren.coordinator")
 def gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=Inzage.Actie.EXPORT,
+        soort=Inzage.Soort.DOSSIER,
+        doel=Inzage.Doel.ZORG,
+    )
     return _gegevens_download(jongere, inzage.gegevens_over(jongere, voor=None))
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One line of "Wie heeft mijn gegevens bekeken?" in plain words."""
+
+    op: Any
+    wie: str
+    wat: str
+    waarom: str
+
+
+SOORT_GEWOON = {
+    Soort.PROFIEL: _l("de gegevens over wie je bent en waar je woont"),
+    Soort.ANALYSE: _l("wat we samen hebben opgeschreven"),
+    Soort.ANALYSEVERSIE: _l("oudere versies van wat we hebben opgeschreven"),
+    Soort.ZOEKRESULTAAT: _l("de lijst met woningen die passen"),
+    Soort.VOORSTEL: _l("een voorstel voor een woning"),
+    Soort.UITNODIGING: _l("de uitnodigingen voor het portaal"),
+    Soort.BEWONER: _l("de gegevens over jou in de woning"),
+}
+DOEL_GEWOON = {
+    Doel.MATCHING: _l("om een woning te zoeken die bij je past"),
+    Doel.VOORSTEL: _l("voor een voorstel voor een woning"),
+    Doel.ZORG: _l("voor de zorg en begeleiding in de woning"),
+    Doel.BEHEER: _l("om het portaal goed te laten werken"),
+    Doel.EIGEN: _l("om de eigen gegevens te lezen"),
+}
+ACTIE_GEWOON = {
+    Actie.CREATE: _l("heeft gemaakt"),
+    Actie.READ: _l("heeft bekeken"),
+    Actie.UPDATE: _l("heeft veranderd"),
+    Actie.DELETE: _l("heeft weggehaald"),
+    Actie.SEARCH: _l("heeft gezocht met"),
+    Actie.EXPORT: _l("heeft gedownload"),
+    Actie.PRINT: _l("heeft afgedrukt"),
+}
+
+
+def _wie(regel: Inzage, kijker: User, jongere: Jongere) -> str:
+    if regel.gebruiker_id == kijker.pk:
+        return _("Jij")
+    if regel.rol == Rol.BEHEERDER:
+        if regel.voorziening is not None:
+            return _("Iemand van de woning %(woning)s") % {"woning": regel.voorziening.naam}
+        return _("Iemand van een woning")
+    if regel.rol == Rol.COORDINATOR:
+        return _("%(naam)s, plaatsingscoördinator bij %(organisatie)s") % {
+            "naam": regel.gebruiker_naam,
+            "organisatie": regel.organisatie.naam if regel.organisatie else _("de gemeente"),
+        }
+    if regel.rol == Rol.JONGERE:
+        return jongere.roepnaam
+    if regel.rol == Rol.OUDER:
+        return _("%(naam)s (ouder of verzorger)") % {"naam": regel.gebruiker_naam}
+    return _("Een beheerder van het portaal")
+
+
+@permission_required("jongeren.gezin")
+def mijn_inzage(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Who looked at my data": the access log of this youth, in plain words.
+
+    Reading this page is not itself logged: the timeline would fill with its own visits.
+    """
+    gebruiker = _gebruiker(request)
+    jongere = _get_jongere_for_user(request, pk)
+    pagina = Paginator(
+        Inzage.objects.voor_jongere(jongere.pk).select_related("organisatie", "voorziening"),
+        PER_PAGINA,
+    ).get_page(request.GET.get("pagina"))
+    momenten = [
+        Moment(
+            op=regel.op,
+            wie=_wie(regel, gebruiker, jongere),
+            wat=f"{ACTIE_GEWOON[Actie(regel.actie)]}: {SOORT_GEWOON[Soort(regel.soort)]}",
+            waarom=str(DOEL_GEWOON[Doel(regel.doel)]),
+        )
+        for regel in pagina
+    ]
+    return render(
+        request,
+        "jongeren/mijn_inzage.html",
+        {
+            "jongere": jongere,
+            "is_jongere": gebruiker.is_jongere,
+            "page": pagina,
+            "momenten": momenten,
+        },
+    )

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from matching.models import Besluit, Kenmerk, Voorstel, VoorstelGebeurtenis
 
@@ -30,7 +31,7 @@ class BesluitInline(admin.TabularInline[Besluit, Voorstel]):
 
 
 @admin.register(Voorstel)
-class VoorstelAdmin(admin.ModelAdmin[Voorstel]):
+class VoorstelAdmin(SimpleHistoryAdmin):
     """For support: read the state and the timeline. Changes go through the workflow's
     pages, which check who may do what and tell the people concerned."""
 

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -301,6 +302,8 @@ class Voorstel(models.Model):
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = VoorstelQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-aangemaakt_op", "-pk"]

@@ -7,12 +7,13 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.audit import Actie, Doel, Soort, Uitkomst, actie_voor, log_inzage, standaard_doel
 from accounts.decorators import permission_required
 from accounts.models import User
 from config.http import HtmxHttpRequest
@@ -37,7 +38,18 @@ PRIORITEIT_WOORDEN = {0: "niet belangrijk", 1: "een beetje", 2: "belangrijk", 3:
 
 
 def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
-    return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
+    try:
+        return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
+    except Http404:
+        log_inzage(
+            request,
+            jongere=pk,
+            actie=actie_voor(request),
+            soort=Soort.PROFIEL,
+            doel=standaard_doel(request),
+            uitkomst=Uitkomst.GEWEIGERD,
+        )
+        raise
 
 
 @dataclass(frozen=True)
@@ -85,6 +97,9 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 )
         filters = form.to_filter()
     analyse = jongere.actuele_analyse()
+    log_inzage(
+        request, jongere=jongere, actie=Actie.SEARCH, soort=Soort.ZOEKRESULTAAT, doel=Doel.MATCHING
+    )
     now = timezone.now()
     results = rank_for(jongere, analyse, today=timezone.localdate(now), now=now, filters=filters)
     geschikt = [result for result in results if result.eligible]
@@ -126,6 +141,9 @@ def zoekopdracht_bewaren(request: HttpRequest, pk: int) -> HttpResponse:
         jongere=jongere, gemaakt_door=request.user, filters=form.to_filter().to_dict()
     )
     ververs_zoekopdracht(zoekopdracht=zoekopdracht)
+    log_inzage(
+        request, jongere=jongere, actie=Actie.CREATE, soort=Soort.ZOEKRESULTAAT, doel=Doel.MATCHING
+    )
     messages.success(
         request,
         _(
@@ -140,6 +158,9 @@ def zoekopdracht_bewaren(request: HttpRequest, pk: int) -> HttpResponse:
 def zoekopdracht(request: HttpRequest, pk: int, zoekopdracht_pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
     opdracht = get_object_or_404(jongere.zoekopdrachten, pk=zoekopdracht_pk)
+    log_inzage(
+        request, jongere=jongere, actie=Actie.READ, soort=Soort.ZOEKRESULTAAT, doel=Doel.MATCHING
+    )
     namen = dict(
         Voorziening.objects.filter(pk__in=[row[0] for row in opdracht.resultaat]).values_list(
             "pk", "naam"

@@ -24,6 +24,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from accounts.audit import (
+    Actie,
+    Doel,
+    Soort,
+    Uitkomst,
+    actie_voor,
+    log_inzage,
+    log_inzage_lijst,
+    standaard_doel,
+)
 from accounts.decorators import permission_required
 from accounts.models import User
 from config.http import HtmxHttpRequest
@@ -54,16 +64,54 @@ def _user(request: HttpRequest) -> User:
 
 
 def _get_voorstel_for_user(request: HttpRequest, pk: int) -> Voorstel:
-    return get_object_or_404(
-        Voorstel.objects.for_user(request.user).select_related(
-            "jongere", "voorziening", "voorziening__aanbieder", "gemaakt_door", "analyse"
-        ),
-        pk=pk,
+    """The proposal, if this person is party to it; a refusal is logged (no youth named:
+    which youth it concerns is exactly what the person may not learn)."""
+    try:
+        return get_object_or_404(
+            Voorstel.objects.for_user(request.user).select_related(
+                "jongere", "voorziening", "voorziening__aanbieder", "gemaakt_door", "analyse"
+            ),
+            pk=pk,
+        )
+    except Http404:
+        log_inzage(
+            request,
+            jongere=None,
+            actie=actie_voor(request),
+            soort=Soort.VOORSTEL,
+            doel=standaard_doel(request),
+            uitkomst=Uitkomst.GEWEIGERD,
+        )
+        raise
+
+
+def _log_voorstel(request: HttpRequest, voorstel: Voorstel, actie: Actie) -> None:
+    user = request.user
+    log_inzage(
+        request,
+        jongere=voorstel.jongere_id,
+        actie=actie,
+        soort=Soort.VOORSTEL,
+        doel=Doel.EIGEN if isinstance(user, User) and not user.is_professional else Doel.VOORSTEL,
+        voorziening=voorstel.voorziening_id
+        if isinstance(user, User) and user.is_beheerder
+        else None,
     )
 
 
 def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
-    return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
+    try:
+        return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
+    except Http404:
+        log_inzage(
+            request,
+            jongere=pk,
+            actie=actie_voor(request),
+            soort=Soort.PROFIEL,
+            doel=standaard_doel(request),
+            uitkomst=Uitkomst.GEWEIGERD,
+        )
+        raise
 
 
 # --- creating --------------------------------------------------------------------------
@@ -84,6 +132,13 @@ def voorstel_nieuw(request: HttpRequest, pk: int, voorziening_pk: int) -> HttpRe
         else None
     )
     form = VoorstelNieuwForm(request.POST or None)
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=actie_voor(request, wijzigt=Actie.CREATE),
+        soort=Soort.VOORSTEL,
+        doel=Doel.VOORSTEL,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -131,6 +186,13 @@ def voorstel_lijst(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
     open_voorstellen = list(qs.filter(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT]))
     afgerond = list(qs.exclude(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT])[:50])
+    log_inzage_lijst(
+        request,
+        jongeren=[v.jongere_id for v in [*open_voorstellen, *afgerond]],
+        actie=Actie.READ,
+        soort=Soort.VOORSTEL,
+        doel=Doel.VOORSTEL,
+    )
     return render(
         request,
         "matching/voorstel_lijst.html",
@@ -152,6 +214,13 @@ def mijn_voorstellen(request: HttpRequest) -> HttpResponse:
     )
     open_voorstellen = [v for v in voorstellen if v.is_open]
     eerder = [v for v in voorstellen if not v.is_open]
+    log_inzage_lijst(
+        request,
+        jongeren=[v.jongere_id for v in voorstellen],
+        actie=Actie.READ,
+        soort=Soort.VOORSTEL,
+        doel=Doel.EIGEN,
+    )
     return render(
         request,
         "matching/mijn_voorstellen.html",
@@ -287,6 +356,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     user = _user(request)
     item = _get_voorstel_for_user(request, pk)
+    _log_voorstel(request, item, Actie.READ)
     context: dict[str, Any] = {"voorstel": item, "kennismaking": item.kennismaking_of_none()}
     if user.is_jongere or user.is_ouder:
         context.update(_gezin_context(item, user))
@@ -302,6 +372,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
 def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
     """A one-page summary to print for the getting-acquainted meeting (print.css)."""
     item = _get_voorstel_for_user(request, pk)
+    _log_voorstel(request, item, Actie.PRINT)
     user = _user(request)
     context: dict[str, Any] = {
         "voorstel": item,
@@ -435,6 +506,7 @@ def voorstel_actie(request: HtmxHttpRequest, pk: int, actie: str) -> HttpRespons
     if handler is None:
         raise Http404
     item = _get_voorstel_for_user(request, pk)
+    _log_voorstel(request, item, Actie.UPDATE)
     user = _user(request)
     try:
         tekst = handler(request, item, user)

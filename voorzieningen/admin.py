@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.models import User
 from voorzieningen import services
@@ -44,7 +45,7 @@ class BehandelpartnerInline(admin.TabularInline[Behandelpartner, Voorziening]):
 
 
 @admin.register(Voorziening)
-class VoorzieningAdmin(admin.ModelAdmin[Voorziening]):
+class VoorzieningAdmin(SimpleHistoryAdmin):
     list_display = [
         "naam",
         "plaats",
@@ -90,7 +91,7 @@ class VoorzieningAdmin(admin.ModelAdmin[Voorziening]):
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Voorziening]:
-        return super().get_queryset(request).managed_by(_user(request))  # type: ignore[attr-defined]
+        return super().get_queryset(request).managed_by(_user(request))
 
     def save_model(self, request: HttpRequest, obj: Voorziening, form: Any, change: bool) -> None:
         if change:
@@ -132,7 +133,7 @@ class TeamlidAdmin(admin.ModelAdmin[Teamlid]):
 
 
 @admin.register(Plaatsing)
-class PlaatsingAdmin(admin.ModelAdmin[Plaatsing]):
+class PlaatsingAdmin(SimpleHistoryAdmin):
     """Residents, attention signals included: only for people who manage the home."""
 
     list_display = [
@@ -186,7 +187,7 @@ class PlaatsingAdmin(admin.ModelAdmin[Plaatsing]):
 
 
 @admin.register(Vacature)
-class VacatureAdmin(admin.ModelAdmin[Vacature]):
+class VacatureAdmin(SimpleHistoryAdmin):
     list_display = ["voorziening", "beschikbaar_vanaf", "status", "laatst_bevestigd"]
     list_filter = ["status", "voorziening__aanbieder", "voorziening__provincie"]
     search_fields = ["voorziening__naam", "voorziening__plaats"]

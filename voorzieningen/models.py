@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 
@@ -276,6 +277,8 @@ class Voorziening(models.Model):
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
     objects = VoorzieningQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["naam"]
@@ -642,6 +645,8 @@ class Plaatsing(models.Model):
 
     objects = PlaatsingQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["aankomst", "pk"]
         verbose_name = _("plaatsing (bewoner)")
@@ -764,6 +769,8 @@ class Vacature(models.Model):
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
     objects = VacatureQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["beschikbaar_vanaf", "pk"]

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
+from accounts.audit import Doel, Soort, actie_voor, log_inzage
 from accounts.decorators import permission_required
 from accounts.models import User
 from voorzieningen import services
@@ -101,6 +102,16 @@ def _get_managed_voorziening_for_user(request: HttpRequest, pk: int) -> Voorzien
 def _get_plaatsing_for_user(request: HttpRequest, pk: int, plaatsing_pk: int) -> Plaatsing:
     voorziening = _get_managed_voorziening_for_user(request, pk)
     plaatsing = get_object_or_404(voorziening.plaatsingen, pk=plaatsing_pk)
+    if plaatsing.jongere_id is not None:
+        # A resident placed through the portal is a youth with a record: log the access.
+        log_inzage(
+            request,
+            jongere=plaatsing.jongere_id,
+            actie=actie_voor(request),
+            soort=Soort.BEWONER,
+            doel=Doel.ZORG,
+            voorziening=voorziening,
+        )
     plaatsing.voorziening = voorziening
     return plaatsing
 

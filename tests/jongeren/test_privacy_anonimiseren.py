@@ -167,3 +167,14 @@ def test_a_parent_with_another_child_still_kept_keeps_the_account(
     ouder_user.refresh_from_db()
     assert ouder_user.is_active
     assert ouder_user.email == "esther@example.org"
+
+
+def test_anonymising_also_removes_the_change_history_of_the_youths_records(
+    oud_dossier: Dossier,
+) -> None:
+    noor = oud_dossier.jongere
+    assert Jongere.history.filter(id=noor.pk, roepnaam="Noor").exists()
+    _anonimiseer()
+    assert not Jongere.history.filter(id=noor.pk).exists()
+    assert not VerklarendeAnalyse.history.filter(jongere_id=noor.pk).exists()
+    assert not Voorstel.history.filter(jongere_id=noor.pk).exists()

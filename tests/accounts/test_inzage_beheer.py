@@ -1,0 +1,134 @@
+"""Admins read the access log in the portal; nobody changes it, not even in Django's admin."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Inzage, User
+from jongeren.models import Jongere
+
+URL = "/beheer/inzage/"
+
+
+def _regel(
+    user: User, jongere_ref: int, actie: str = Inzage.Actie.READ, **velden: object
+) -> Inzage:
+    return Inzage.objects.create(
+        actie=actie,
+        uitkomst=Inzage.Uitkomst.GELUKT,
+        gebruiker=user,
+        gebruiker_naam=user.get_full_name() or user.email,
+        rol=user.rol,
+        organisatie_id=user.organisatie_id,
+        jongere_ref=jongere_ref,
+        soort=Inzage.Soort.PROFIEL,
+        doel=Inzage.Doel.MATCHING,
+        **velden,
+    )
+
+
+def test_admin_reads_the_log(client: Client, admin_user: User, coordinator: User) -> None:
+    regel = _regel(coordinator, 41)
+    client.force_login(admin_user)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert '<th scope="col">' in html
+    assert str(regel.id) in html
+    assert reverse("inzage_log") == URL
+
+
+@pytest.mark.parametrize(
+    "persona", ["coordinator", "beheerder", "jongere_user", "ouder_user", "coordinator2"]
+)
+def test_only_admins_read_the_log(
+    request: pytest.FixtureRequest, client: Client, persona: str
+) -> None:
+    client.force_login(request.getfixturevalue(persona))
+
+    assert client.get(URL).status_code == 403
+
+
+def test_anonymous_goes_to_login(client: Client) -> None:
+    response = client.get(URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_filters_by_youth_user_date_and_action(
+    client: Client, admin_user: User, coordinator: User, coordinator2: User
+) -> None:
+    gisteren = timezone.now() - dt.timedelta(days=1)
+    oud = _regel(coordinator, 7, op=timezone.now() - dt.timedelta(days=30))
+    juist = _regel(coordinator, 7, actie=Inzage.Actie.SEARCH, op=gisteren)
+    _regel(coordinator, 8, actie=Inzage.Actie.SEARCH, op=gisteren)
+    _regel(coordinator2, 7, actie=Inzage.Actie.SEARCH, op=gisteren)
+    client.force_login(admin_user)
+    vanaf = timezone.localdate(gisteren).isoformat()
+
+    response = client.get(
+        URL, {"jongere": "7", "gebruiker": "sanne", "vanaf": vanaf, "tot": vanaf, "actie": "search"}
+    )
+
+    assert [r.pk for r in response.context["page"]] == [juist.pk]
+    assert oud.pk not in [r.pk for r in response.context["page"]]
+
+
+def test_bad_filter_is_shown_and_not_applied(
+    client: Client, admin_user: User, coordinator: User
+) -> None:
+    _regel(coordinator, 7)
+    client.force_login(admin_user)
+
+    response = client.get(URL, {"vanaf": "gisteren", "actie": "wissen"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"vanaf", "actie"}
+    assert len(response.context["page"]) == 1
+
+
+def test_log_is_paginated(client: Client, admin_user: User, coordinator: User) -> None:
+    for nummer in range(55):
+        _regel(coordinator, nummer + 1)
+    client.force_login(admin_user)
+
+    eerste = client.get(URL)
+    tweede = client.get(URL, {"pagina": 2})
+
+    assert len(eerste.context["page"]) == 50
+    assert len(tweede.context["page"]) == 5
+
+
+def test_django_admin_is_read_only(client: Client, admin_user: User, coordinator: User) -> None:
+    regel = _regel(coordinator, 7)
+    client.force_login(admin_user)
+
+    assert client.get(reverse("admin:accounts_inzage_changelist")).status_code == 200
+    assert client.get(reverse("admin:accounts_inzage_add")).status_code == 403
+    wijzig = client.post(reverse("admin:accounts_inzage_change", args=[regel.pk]), {"soort": "x"})
+    assert wijzig.status_code in {403, 200}
+    assert (
+        client.post(
+            reverse("admin:accounts_inzage_delete", args=[regel.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    regel_nu = Inzage.objects.get(pk=regel.pk)
+    assert regel_nu.soort == Inzage.Soort.PROFIEL
+
+
+def test_django_admin_shows_change_history(client: Client, admin_user: User, noor: Jongere) -> None:
+    client.force_login(admin_user)
+
+    response = client.get(reverse("admin:jongeren_jongere_history", args=[noor.pk]))
+
+    assert response.status_code == 200
