@@ -156,8 +156,8 @@ def test_privacy_page_is_open_to_everyone_and_plain(client: Client, db: None) ->
         assert recht in html
     assert "2 jaar" in html
     assert '<th scope="col">' in html
-    # The access log does not exist yet: the page must not promise it.
-    assert "houdt nu nog geen lijst bij" in html
+    # The access log exists: the page tells families where to find it.
+    assert "Wie heeft mijn gegevens bekeken?" in html
     assert "style=" not in html
     assert "<script>" not in html
 
