@@ -306,6 +306,14 @@ def test_the_parser_refuses_what_json_loads_would_crash_on() -> None:
             parse_json(text)
 
 
+@pytest.mark.parametrize("stdin", ["[" * 100_000, "1" * 5000])
+def test_the_command_gives_one_line_for_what_used_to_crash(stdin: str) -> None:
+    done = match_scenario("-", stdin=stdin)
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("input: ")
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
 @settings(max_examples=6, deadline=None)
 @given(
     st.one_of(
