@@ -26,13 +26,15 @@ from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
 
 SCRIPT = "<script>alert(1)</script>\"'><img src=x onerror=alert(1)>"
 # Fields too short for the whole payload keep the part that matters.
-KORT = {"roepnaam": "R", "aanduiding": "A"}
+KORT = {"roepnaam": "R"}
 RAW_MARKERS = ("<script>alert(1)", "<img src=x onerror", "<script>x</script>")
 
 
 def payload(field: str) -> str:
-    if field == "aanduiding":
+    if field == "aanduiding":  # max 20 characters
         return "A<script>x</script>"
+    if field == "teamlid_naam":  # max 50 characters
+        return "T<script>alert(1)</script><img src=x onerror=1>"
     return f"{KORT.get(field, field)}{SCRIPT}"
 
 
