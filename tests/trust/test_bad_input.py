@@ -331,3 +331,15 @@ def test_the_command_exits_0_or_2_with_one_line_never_a_traceback(stdin: str) ->
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
     else:
         json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("name", ["voorzieningen:profiel", "voorzieningen:team"])
+def test_a_vocabulary_id_beyond_64_bits_is_a_form_error(world: World, name: str) -> None:
+    """Found by the form property on SQLite: the home profile answered 500 (OverflowError)."""
+    client = world.client_for("beheerder")
+    page = client.get(world.url(name))
+    field = "aanbod" if name == "voorzieningen:profiel" else "competenties"
+    data = form_post_data(page.context["form"]) | {field: ["99999999999999999999999"]}
+    response = client.post(world.url(name), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
