@@ -79,6 +79,12 @@ def parse_json(text: str) -> object:
         raise ScenarioError(
             "input", f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        # json's decoder recurses per nesting level: "[[[[..." deep enough is not a syntax error.
+        raise ScenarioError("input", "nested too deeply") from None
+    except ValueError:
+        # An integer literal longer than Python's int-conversion limit (4300 digits).
+        raise ScenarioError("input", "not valid JSON (a number is too long)") from None
 
 
 def load_scenario(data: object) -> Scenario:

@@ -88,6 +88,25 @@ def _provincie_uit_label(label: str) -> str:
     return ""
 
 
+class KenmerkenField(forms.ModelMultipleChoiceField[Kenmerk]):
+    """Vocabulary checkboxes. A posted id beyond 64 bits is an invalid choice, not a crash:
+    Django passes `pk__in` values to SQLite unchecked, which raises OverflowError."""
+
+    def _check_values(self, value: Any) -> QuerySet[Kenmerk]:
+        for pk in value:
+            try:
+                buiten_bereik = not -(2**63) <= int(pk) < 2**63
+            except (TypeError, ValueError):
+                continue  # the parent reports these as invalid
+            if buiten_bereik:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
+
+
 # --- The home ------------------------------------------------------------------------
 
 
@@ -95,7 +114,7 @@ class VoorzieningForm(forms.ModelForm[Voorziening]):
     """The home's profile. The postcode is looked up for coordinates; when the lookup
     fails, the manager types the coordinates in the two fields under the address."""
 
-    aanbod = forms.ModelMultipleChoiceField(
+    aanbod = KenmerkenField(
         label=_("Wat de woning en het team bieden"),
         queryset=Kenmerk.objects.none(),
         required=False,
@@ -234,7 +253,7 @@ BehandelpartnerFormSet = inlineformset_factory(
 
 
 class TeamlidForm(forms.ModelForm[Teamlid]):
-    competenties = forms.ModelMultipleChoiceField(
+    competenties = KenmerkenField(
         label=_("Competenties"),
         queryset=Kenmerk.objects.none(),
         required=False,

@@ -1,0 +1,187 @@
+"""Who may open which page: every URL of the project against every persona.
+
+One table, keyed by URL name, holds the expected GET status per persona. A URL that the
+table does not cover fails `test_every_url_is_in_the_matrix`, so a new page cannot ship
+without someone deciding who may see it. The world is one youth (Noor) of the first
+coordinator, with her own account and her mother's, a home of the first manager's provider
+with a resident, a team member and a vacancy, and a proposal sent to that home.
+
+Outcomes: 200 page, "login" a 302 to the login page, 302 another redirect, 403 wrong role,
+404 right role but someone else's record, 405 a POST-only view asked with GET, 410 a used
+or expired invitation.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import User
+from tests.trust.wereld import LOGIN, PERSONAS, World, bouw_wereld, outcome, url_names
+
+
+def row(
+    anon: int | str,
+    coordinator: int | str,
+    coordinator2: int | str,
+    beheerder: int | str,
+    beheerder2: int | str,
+    jongere_user: int | str,
+    andere_jongere_user: int | str,
+    ouder_user: int | str,
+    admin_user: int | str,
+) -> dict[str, int | str]:
+    return dict(zip(PERSONAS, locals().values(), strict=True))
+
+
+def every(status: int | str, *, anon: int | str = LOGIN) -> dict[str, int | str]:
+    return {persona: (anon if persona == "anon" else status) for persona in PERSONAS}
+
+
+# fmt: off
+# Columns:        anon   coord  coord2 beh    beh2   jong   ander  ouder  admin
+COORDINATOR_OWN = row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 403)
+COORDINATOR_ALL = row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 403)
+# The matching rules name admins explicitly (support for the regions); the youth's own
+# pages do not, so an admin reaches a youth's search but not the analysis page itself.
+SEARCH_OWN =      row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200)
+SEARCH_ALL =      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200)
+# An admin may manage every home (managed_by): stand-in for a provider without a manager.
+MANAGER_OWN =     row(LOGIN, 403, 403, 200, 404, 403, 403, 403, 200)
+FAMILY_OWN =      row(LOGIN, 403, 403, 403, 403, 200, 404, 200, 403)
+POST_ONLY = every(405, anon=405)
+
+MATRIX: dict[str, dict[str, int | str]] = {
+    # accounts
+    "start":                  row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
+    "beheer_start":           row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    "meldingen":              every(200),
+    "login":                  row(200, 302, 302, 302, 302, 302, 302, 302, 302),
+    "logout":                 POST_ONLY,
+    "password_change":        every(200),
+    "password_change_done":   every(200),
+    "password_reset":         every(200, anon=200),
+    "password_reset_done":    every(200, anon=200),
+    "password_reset_confirm": every(200, anon=200),
+    "password_reset_complete": every(200, anon=200),
+    # jongeren: the coordinator's pages
+    "jongeren:lijst":            COORDINATOR_ALL,
+    "jongeren:nieuw":            COORDINATOR_ALL,
+    "jongeren:detail":           COORDINATOR_OWN,
+    "jongeren:bewerken":         COORDINATOR_OWN,
+    "jongeren:analyse_bewerken": COORDINATOR_OWN,
+    "jongeren:analyse_versies":  COORDINATOR_OWN,
+    "jongeren:analyse_versie":   COORDINATOR_OWN,
+    "jongeren:analyse_voorleggen": POST_ONLY,
+    "jongeren:analyse_akkoord":  POST_ONLY,
+    "jongeren:uitnodigen":       COORDINATOR_OWN,
+    # jongeren: the family's pages
+    "jongeren:mijn":               row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403),
+    "jongeren:mijn_jongere":       FAMILY_OWN,
+    "jongeren:mijn_aanpassen":     FAMILY_OWN,
+    # With nothing to react to, the family is sent back to their page.
+    "jongeren:mijn_reactie":       row(LOGIN, 403, 403, 403, 403, 302, 404, 302, 403),
+    "jongeren:mijn_veranderingen": FAMILY_OWN,
+    # The invitation token is the credential; whoever holds it may choose the password.
+    "jongeren:uitnodiging":        every(200, anon=200),
+    # voorzieningen: the manager's side
+    "voorzieningen:dashboard":  row(LOGIN, 403, 403, 200, 200, 403, 403, 403, 403),
+    "voorzieningen:nieuw":      row(LOGIN, 403, 403, 200, 200, 403, 403, 403, 403),
+    "voorzieningen:beheer":     MANAGER_OWN,
+    "voorzieningen:profiel":    MANAGER_OWN,
+    "voorzieningen:team":       MANAGER_OWN,
+    "voorzieningen:teamlid":    MANAGER_OWN,
+    "voorzieningen:teamlid_einde": MANAGER_OWN,
+    "voorzieningen:aankomst":   MANAGER_OWN,
+    "voorzieningen:bewoners":   MANAGER_OWN,
+    "voorzieningen:bewoner":    MANAGER_OWN,
+    "voorzieningen:vertrek":    MANAGER_OWN,
+    "voorzieningen:vacature_nieuw": MANAGER_OWN,
+    "voorzieningen:vacature_bevestigen": POST_ONLY,
+    "voorzieningen:vacature_intrekken": MANAGER_OWN,
+    # voorzieningen: the coordinator's side (every home is public to coordinators)
+    "voorzieningen:lijst":      SEARCH_ALL,
+    "voorzieningen:detail":     row(LOGIN, 200, 200, 200, 404, 403, 403, 403, 200),
+    # matching
+    "matching:zoeken":          SEARCH_OWN,
+    "matching:bewaren":         POST_ONLY,
+    "matching:zoekopdracht":    SEARCH_OWN,
+    "matching:nieuwe_bewoner":  MANAGER_OWN,
+    "matching:voorstel_nieuw":  SEARCH_OWN,
+    "matching:voorstellen":     row(LOGIN, 200, 200, 200, 200, 403, 403, 403, 200),
+    "matching:voorstel":        row(LOGIN, 200, 404, 200, 404, 200, 404, 200, 200),
+    "matching:voorstel_afdruk": row(LOGIN, 200, 404, 200, 404, 403, 403, 403, 200),
+    "matching:voorstel_actie":  POST_ONLY,
+    "matching:mijn_voorstellen": row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403),
+    "matching:stabiliteit":     row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+}
+
+# The POST-only views, posted with an empty form: the wrong people must be stopped before
+# anything is read, the right ones get the view's own answer (a redirect with a message).
+POST_MATRIX: dict[str, dict[str, int | str]] = {
+    "jongeren:analyse_voorleggen": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
+    "jongeren:analyse_akkoord":    row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
+    "voorzieningen:vacature_bevestigen": row(LOGIN, 403, 403, 302, 404, 403, 403, 403, 302),
+    "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
+    # No login redirect for an action: a POST cannot be replayed after logging in.
+    "matching:voorstel_actie":     row(403, 302, 404, 302, 404, 302, 404, 302, 302),
+}
+# fmt: on
+
+
+@pytest.fixture
+def world(personas: dict[str, User]) -> World:
+    return bouw_wereld(personas)
+
+
+def observed(world: World, name: str, method: str = "get") -> dict[str, int | str]:
+    url = world.url(name)
+    return {persona: outcome(world.client_for(persona), url, method) for persona in PERSONAS}
+
+
+def test_every_url_is_in_the_matrix() -> None:
+    missing = sorted(url_names() - MATRIX.keys())
+    assert not missing, f"add it to the matrix in {__file__}: {missing}"
+    stale = sorted(MATRIX.keys() - url_names())
+    assert not stale, f"these URL names no longer exist; remove them from the matrix: {stale}"
+
+
+def test_matrix_rows_name_every_persona() -> None:
+    for name, expected in MATRIX.items():
+        assert set(expected) == set(PERSONAS), name
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_access(world: World, name: str) -> None:
+    got = observed(world, name)
+    differences = {
+        persona: f"expected {MATRIX[name][persona]}, got {got[persona]}"
+        for persona in PERSONAS
+        if got[persona] != MATRIX[name][persona]
+    }
+    assert not differences, f"{name}: {differences}"
+
+
+def test_post_only_views_are_all_in_the_post_matrix() -> None:
+    post_only = {name for name, expected in MATRIX.items() if expected == POST_ONLY}
+    assert post_only - {"logout"} == POST_MATRIX.keys()
+
+
+@pytest.mark.parametrize("name", sorted(POST_MATRIX))
+def test_post_access(world: World, name: str) -> None:
+    got = observed(world, name, "post")
+    differences = {
+        persona: f"expected {POST_MATRIX[name][persona]}, got {got[persona]}"
+        for persona in PERSONAS
+        if got[persona] != POST_MATRIX[name][persona]
+    }
+    assert not differences, f"POST {name}: {differences}"
+
+
+def test_matrix_detects_a_leak(world: World) -> None:
+    """The matrix is not vacuous: a second coordinator who could open Noor's page would fail."""
+    assert (
+        outcome(world.client_for("coordinator2"), reverse("jongeren:detail", args=[world.noor.pk]))
+        == 404
+    )
+    assert MATRIX["jongeren:detail"]["coordinator2"] == 404

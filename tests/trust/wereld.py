@@ -1,0 +1,200 @@
+"""The world every trust test looks at: one youth, one home, one proposal, and the URLs.
+
+Noor (of the first coordinator, with her own account and her mother's) has an endorsed
+analysis, a saved search and an open invitation for her grandmother; Daan is another youth
+with his own account. De Linde (the first manager's provider) has a resident, a team member
+and a vacancy, and Noor's proposal was sent to it. `tekst(field, default)` fills every free
+text a person can type, so the XSS tests can put a script in each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from accounts.models import Rol, User
+from jongeren import services as jongeren_services
+from jongeren.models import Jongere, Uitnodiging, VerklarendeAnalyse
+from matching import voorstellen as flow
+from matching.models import Voorstel, Zoekopdracht
+from tests.factories import UserFactory
+from tests.jongeren.factories import AnalyseFactory, JongereFactory
+from tests.voorzieningen.factories import (
+    PlaatsingFactory,
+    TeamlidFactory,
+    VacatureFactory,
+    VoorzieningFactory,
+)
+from voorzieningen.models import Plaatsing, Teamlid, Voorziening
+
+PERSONAS = (
+    "anon",
+    "coordinator",
+    "coordinator2",
+    "beheerder",
+    "beheerder2",
+    "jongere_user",
+    "andere_jongere_user",
+    "ouder_user",
+    "admin_user",
+)
+LOGIN = "login"
+
+# Not the portal's own pages: infrastructure, and Django's admin (its own staff check).
+EXCLUDED = {"healthz", "readyz", "set_language"}
+EXCLUDED_PREFIXES = ("admin:",)
+
+Tekst = Callable[[str, str], str]
+
+
+def standaard(field: str, default: str) -> str:
+    return default
+
+
+def walk(patterns: list[Any], prefix: str = "") -> list[tuple[str, URLPattern]]:
+    """(full name, pattern) for every pattern, recursing into includes, skipping the admin."""
+    found: list[tuple[str, URLPattern]] = []
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin" or entry.namespace == "admin":
+                continue
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            found.extend(walk(entry.url_patterns, namespace))
+        else:
+            route = str(entry.pattern)
+            name = f"{prefix}{entry.name}" if entry.name else f"<unnamed {route}>"
+            found.append((name, entry))
+    return found
+
+
+def url_names() -> set[str]:
+    """Every URL of the project (unnamed ones too) outside the excluded infrastructure."""
+    names: set[str] = set()
+    for name, pattern in walk(get_resolver().url_patterns):
+        if str(pattern.pattern).startswith(("favicon", settings.STATIC_URL.lstrip("/"))):
+            continue
+        if name in EXCLUDED or name.startswith(EXCLUDED_PREFIXES):
+            continue
+        names.add(name)
+    return names
+
+
+@dataclass
+class World:
+    users: dict[str, User]
+    noor: Jongere
+    analyse: VerklarendeAnalyse
+    woning: Voorziening
+    teamlid: Teamlid
+    bewoner: Plaatsing
+    voorstel: Voorstel
+    kwargs: dict[str, dict[str, Any]]
+
+    def client_for(self, persona: str) -> Client:
+        client = Client()
+        if persona != "anon":
+            client.force_login(self.users[persona])
+        return client
+
+    def url(self, name: str) -> str:
+        if name in self.kwargs:
+            return reverse(name, kwargs=self.kwargs[name])
+        pattern = dict(walk(get_resolver().url_patterns))[name]
+        needs = set(pattern.pattern.converters)
+        if not needs:
+            return reverse(name)
+        if needs == {"pk"}:
+            of_home = name.startswith(("voorzieningen:", "matching:nieuwe_bewoner"))
+            return reverse(name, kwargs={"pk": self.woning.pk if of_home else self.noor.pk})
+        raise AssertionError(f"{name}: give its kwargs {sorted(needs)} in tests/trust/wereld.py")
+
+
+def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
+    coordinator = users["coordinator"]
+    noor = JongereFactory.create(
+        roepnaam=tekst("roepnaam", "Noor"),
+        coordinator=coordinator,
+        account=users["jongere_user"],
+        ouders=[users["ouder_user"]],
+    )
+    JongereFactory.create(
+        roepnaam="Daan", coordinator=coordinator, account=users["andere_jongere_user"]
+    )
+    analyse = AnalyseFactory.create(
+        jongere=noor,
+        status=VerklarendeAnalyse.Status.GEDRAGEN,
+        zorgprofiel="trauma",
+        behoeften=[("rust_structuur", 3)],
+        factoren=tekst("factoren", "Veel verhuizingen."),
+        krachten=tekst("krachten", "Tekent graag."),
+        wat_werkt=tekst("wat_werkt", "Rust."),
+        behoeften_toelichting=tekst("behoeften_toelichting", ""),
+        belangrijk_jongere=tekst("belangrijk_jongere", ""),
+        belangrijk_ouders=tekst("belangrijk_ouders", ""),
+        netwerk=tekst("netwerk", ""),
+    )
+    woning = VoorzieningFactory.create(
+        aanbieder=users["beheerder"].organisatie,
+        naam=tekst("woning_naam", "De Linde"),
+        beschrijving=tekst("beschrijving", ""),
+        ouderdeelname_toelichting=tekst("ouderdeelname_toelichting", ""),
+        lat=53.2,
+        lon=6.58,
+        max_bewoners=4,
+    )
+    bewoner = PlaatsingFactory.create(
+        voorziening=woning,
+        aanduiding=tekst("aanduiding", ""),
+        toelichting=tekst("bewoner_toelichting", ""),
+    )
+    Voorziening.objects.filter(pk=woning.pk).update(bewoners_aantal=1)
+    teamlid = TeamlidFactory.create(voorziening=woning, naam=tekst("teamlid_naam", "Mede"))
+    vacature = VacatureFactory.create(voorziening=woning, beschikbaar_vanaf=timezone.localdate())
+    voorstel = flow.maak_voorstel(
+        jongere=noor,
+        voorziening=woning,
+        door=coordinator,
+        motivatie=tekst("motivatie", "Rustig huis."),
+    )
+    voorstel = flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
+    zoekopdracht = Zoekopdracht.objects.create(jongere=noor, gemaakt_door=coordinator)
+    oma = UserFactory.create(email="oma@example.org", first_name="Riet", rol=Rol.OUDER)
+    uitnodiging = Uitnodiging.objects.create(
+        jongere=noor, persoon=oma, rol=Rol.OUDER, verstuurd_door=coordinator
+    )
+    kwargs: dict[str, dict[str, Any]] = {
+        "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+        "jongeren:analyse_versie": {"pk": noor.pk, "versie": analyse.versie},
+        "jongeren:analyse_voorleggen": {"pk": noor.pk, "versie": analyse.versie},
+        "jongeren:analyse_akkoord": {"pk": noor.pk, "versie": analyse.versie},
+        "jongeren:uitnodiging": {"token": jongeren_services.maak_token(uitnodiging)},
+        "voorzieningen:teamlid": {"pk": woning.pk, "teamlid_pk": teamlid.pk},
+        "voorzieningen:teamlid_einde": {"pk": woning.pk, "teamlid_pk": teamlid.pk},
+        "voorzieningen:bewoner": {"pk": woning.pk, "plaatsing_pk": bewoner.pk},
+        "voorzieningen:vertrek": {"pk": woning.pk, "plaatsing_pk": bewoner.pk},
+        "voorzieningen:vacature_bevestigen": {"pk": woning.pk, "vacature_pk": vacature.pk},
+        "voorzieningen:vacature_intrekken": {"pk": woning.pk, "vacature_pk": vacature.pk},
+        "matching:zoekopdracht": {"pk": noor.pk, "zoekopdracht_pk": zoekopdracht.pk},
+        "matching:voorstel_nieuw": {"pk": noor.pk, "voorziening_pk": woning.pk},
+        "matching:voorstel": {"pk": voorstel.pk},
+        "matching:voorstel_afdruk": {"pk": voorstel.pk},
+        "matching:voorstel_actie": {"pk": voorstel.pk, "actie": "besluit"},
+    }
+    return World(users, noor, analyse, woning, teamlid, bewoner, voorstel, kwargs)
+
+
+def outcome(client: Client, url: str, method: str = "get") -> int | str:
+    """The status, with a redirect to the login page written as "login"."""
+    response = getattr(client, method)(url)
+    if response.status_code == 302 and response["Location"].startswith(
+        resolve_url(settings.LOGIN_URL)
+    ):
+        return LOGIN
+    return response.status_code
