@@ -703,6 +703,7 @@ SOORT_GEWOON = {
     Soort.VOORSTEL: _l("een voorstel voor een woning"),
     Soort.UITNODIGING: _l("de uitnodigingen voor het portaal"),
     Soort.BEWONER: _l("de gegevens over jou in de woning"),
+    Soort.DOSSIER: _l("alles wat het portaal over je bewaart"),
 }
 DOEL_GEWOON = {
     Doel.MATCHING: _l("om een woning te zoeken die bij je past"),

@@ -100,3 +100,12 @@ def test_family_page_links_to_the_timeline(
     response = client.get(reverse("jongeren:mijn_jongere", args=[noor.pk]))
 
     assert reverse("jongeren:mijn_inzage", args=[noor.pk]) in response.content.decode()
+
+
+def test_every_kind_of_access_has_plain_words_for_the_family() -> None:
+    from accounts.models import Inzage
+    from jongeren.views import ACTIE_GEWOON, DOEL_GEWOON, SOORT_GEWOON
+
+    assert set(SOORT_GEWOON) == set(Inzage.Soort)
+    assert set(ACTIE_GEWOON) == set(Inzage.Actie)
+    assert set(DOEL_GEWOON) == set(Inzage.Doel)

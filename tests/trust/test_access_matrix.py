@@ -55,6 +55,9 @@ MATRIX: dict[str, dict[str, int | str]] = {
     # accounts
     "start":                  row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
     "beheer_start":           row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    # The access log: admins only (the two-factor requirement comes with 2FA).
+    "inzage_log":             row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    "privacy":                every(200, anon=200),
     "meldingen":              every(200),
     "login":                  row(200, 302, 302, 302, 302, 302, 302, 302, 302),
     "logout":                 POST_ONLY,
@@ -75,6 +78,9 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:analyse_voorleggen": POST_ONLY,
     "jongeren:analyse_akkoord":  POST_ONLY,
     "jongeren:uitnodigen":       COORDINATOR_OWN,
+    # The export a coordinator makes to hand over on request.
+    "jongeren:gegevens":         COORDINATOR_OWN,
+    "jongeren:gegevens_json":    COORDINATOR_OWN,
     # jongeren: the family's pages
     "jongeren:mijn":               row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403),
     "jongeren:mijn_jongere":       FAMILY_OWN,
@@ -82,6 +88,9 @@ MATRIX: dict[str, dict[str, int | str]] = {
     # With nothing to react to, the family is sent back to their page.
     "jongeren:mijn_reactie":       row(LOGIN, 403, 403, 403, 403, 302, 404, 302, 403),
     "jongeren:mijn_veranderingen": FAMILY_OWN,
+    "jongeren:mijn_gegevens":      FAMILY_OWN,
+    "jongeren:mijn_gegevens_json": FAMILY_OWN,
+    "jongeren:mijn_inzage":        FAMILY_OWN,
     # The invitation token is the credential; whoever holds it may choose the password.
     "jongeren:uitnodiging":        every(200, anon=200),
     # voorzieningen: the manager's side
