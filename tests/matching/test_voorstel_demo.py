@@ -25,7 +25,8 @@ def test_demo_has_proposals_for_noor_and_the_manager(db: None, settings: Setting
     assert User.objects.get(email="gedragswetenschapper@example.org").is_gedragswetenschapper
 
     client = Client()
-    assert client.login(email="jongere@example.org", password=DEMO_PASSWORD)
+    login = {"username": "jongere@example.org", "password": DEMO_PASSWORD}
+    assert client.post(reverse("login"), login).status_code == 302
     page = client.get(reverse("matching:voorstel", args=[wachtend.pk]))
     assert page.status_code == 200 and "Wat vind jij?" in page.content.decode()
 
