@@ -621,68 +621,48 @@ def _gegevens_download(jongere: Jongere, gegevens: dict[str, Any]) -> JsonRespon
     return antwoord
 
 
-@never_cache
-@permission_required("jongeren.gezin")
-def mijn_gegevens(request: HttpRequest, pk: int) -> HttpResponse:
-    """Everything the portal holds about the youth, for the youth or a linked parent."""
+def _dossier(request: HttpRequest, pk: int, *, gezin: bool, download: bool) -> HttpResponse:
+    """The export as a page or a JSON download, for the family (their own notices) or for
+    the coordinator (everyone's); every one is logged as a read or an export."""
     jongere = _get_jongere_for_user(request, pk)
     log_inzage(
         request,
         jongere=jongere,
-        actie=Inzage.Actie.READ,
+        actie=Inzage.Actie.EXPORT if download else Inzage.Actie.READ,
         soort=Inzage.Soort.DOSSIER,
-        doel=Inzage.Doel.EIGEN,
+        doel=Inzage.Doel.EIGEN if gezin else Inzage.Doel.ZORG,
     )
-    gegevens = inzage.gegevens_over(jongere, voor=_gebruiker(request))
-    return _gegevens_pagina(
-        request, jongere, gegevens, json_url=reverse("jongeren:mijn_gegevens_json", args=[pk])
-    )
+    gegevens = inzage.gegevens_over(jongere, voor=_gebruiker(request) if gezin else None)
+    if download:
+        return _gegevens_download(jongere, gegevens)
+    json_naam = "jongeren:mijn_gegevens_json" if gezin else "jongeren:gegevens_json"
+    return _gegevens_pagina(request, jongere, gegevens, json_url=reverse(json_naam, args=[pk]))
+
+
+@never_cache
+@permission_required("jongeren.gezin")
+def mijn_gegevens(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything the portal holds about the youth, for the youth or a linked parent."""
+    return _dossier(request, pk, gezin=True, download=False)
 
 
 @never_cache
 @permission_required("jongeren.gezin")
 def mijn_gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
-    log_inzage(
-        request,
-        jongere=jongere,
-        actie=Inzage.Actie.EXPORT,
-        soort=Inzage.Soort.DOSSIER,
-        doel=Inzage.Doel.EIGEN,
-    )
-    return _gegevens_download(jongere, inzage.gegevens_over(jongere, voor=_gebruiker(request)))
+    return _dossier(request, pk, gezin=True, download=True)
 
 
 @never_cache
 @permission_required("jongeren.coordinator")
 def gegevens(request: HttpRequest, pk: int) -> HttpResponse:
     """The same export, made by a coordinator of the youth's organisation to hand over."""
-    jongere = _get_jongere_for_user(request, pk)
-    log_inzage(
-        request,
-        jongere=jongere,
-        actie=Inzage.Actie.READ,
-        soort=Inzage.Soort.DOSSIER,
-        doel=Inzage.Doel.ZORG,
-    )
-    gegevens = inzage.gegevens_over(jongere, voor=None)
-    return _gegevens_pagina(
-        request, jongere, gegevens, json_url=reverse("jongeren:gegevens_json", args=[pk])
-    )
+    return _dossier(request, pk, gezin=False, download=False)
 
 
 @never_cache
 @permission_required("jongeren.coordinator")
 def gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
-    log_inzage(
-        request,
-        jongere=jongere,
-        actie=Inzage.Actie.EXPORT,
-        soort=Inzage.Soort.DOSSIER,
-        doel=Inzage.Doel.ZORG,
-    )
-    return _gegevens_download(jongere, inzage.gegevens_over(jongere, voor=None))
+    return _dossier(request, pk, gezin=False, download=True)
 
 
 @dataclass(frozen=True)
