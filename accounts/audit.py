@@ -109,3 +109,16 @@ def standaard_doel(request: HttpRequest) -> str:
 def actie_voor(request: HttpRequest, *, wijzigt: Actie = Actie.UPDATE) -> Actie:
     """GET and HEAD read; any other method changes (or creates, when told so)."""
     return Actie.READ if request.method in {"GET", "HEAD"} else wijzigt
+
+
+def log_geweigerd(request: HttpRequest, *, jongere: int | None, soort: str) -> None:
+    """A refused attempt: logged under the id that was asked for (None when the page does
+    not name a youth), whether or not it exists."""
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=actie_voor(request),
+        soort=soort,
+        doel=standaard_doel(request),
+        uitkomst=Uitkomst.GEWEIGERD,
+    )

@@ -24,8 +24,8 @@ from accounts.audit import (
     Actie,
     Doel,
     Soort,
-    Uitkomst,
     actie_voor,
+    log_geweigerd,
     log_inzage,
     log_inzage_lijst,
     standaard_doel,
@@ -73,14 +73,7 @@ def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
             Jongere.objects.for_user(request.user).select_related("coordinator", "account"), pk=pk
         )
     except Http404:
-        log_inzage(
-            request,
-            jongere=pk,
-            actie=actie_voor(request),
-            soort=Soort.PROFIEL,
-            doel=standaard_doel(request),
-            uitkomst=Uitkomst.GEWEIGERD,
-        )
+        log_geweigerd(request, jongere=pk, soort=Soort.PROFIEL)
         raise
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.audit import Actie, Doel, Soort, Uitkomst, actie_voor, log_inzage, standaard_doel
+from accounts.audit import Actie, Doel, Soort, log_geweigerd, log_inzage
 from accounts.decorators import permission_required
 from accounts.models import User
 from config.http import HtmxHttpRequest
@@ -41,14 +41,7 @@ def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
     try:
         return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
     except Http404:
-        log_inzage(
-            request,
-            jongere=pk,
-            actie=actie_voor(request),
-            soort=Soort.PROFIEL,
-            doel=standaard_doel(request),
-            uitkomst=Uitkomst.GEWEIGERD,
-        )
+        log_geweigerd(request, jongere=pk, soort=Soort.PROFIEL)
         raise
 
 

@@ -28,16 +28,14 @@ from accounts.audit import (
     Actie,
     Doel,
     Soort,
-    Uitkomst,
     actie_voor,
+    log_geweigerd,
     log_inzage,
     log_inzage_lijst,
-    standaard_doel,
 )
 from accounts.decorators import permission_required
 from accounts.models import User
 from config.http import HtmxHttpRequest
-from jongeren.models import Jongere
 from matching import voorstellen as flow
 from matching.adapters import load_homes, youth_from_jongere
 from matching.engine import evaluate_home
@@ -54,7 +52,7 @@ from matching.forms import (
     VoorstelNieuwForm,
 )
 from matching.models import OPEN_STATUSSEN, Kenmerk, Voorstel, VoorstelStatus
-from matching.views import _prioriteiten
+from matching.views import _get_jongere_for_user, _prioriteiten
 from voorzieningen.models import Teamlid, Voorziening
 
 
@@ -74,14 +72,7 @@ def _get_voorstel_for_user(request: HttpRequest, pk: int) -> Voorstel:
             pk=pk,
         )
     except Http404:
-        log_inzage(
-            request,
-            jongere=None,
-            actie=actie_voor(request),
-            soort=Soort.VOORSTEL,
-            doel=standaard_doel(request),
-            uitkomst=Uitkomst.GEWEIGERD,
-        )
+        log_geweigerd(request, jongere=None, soort=Soort.VOORSTEL)
         raise
 
 
@@ -97,21 +88,6 @@ def _log_voorstel(request: HttpRequest, voorstel: Voorstel, actie: Actie) -> Non
         if isinstance(user, User) and user.is_beheerder
         else None,
     )
-
-
-def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
-    try:
-        return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
-    except Http404:
-        log_inzage(
-            request,
-            jongere=pk,
-            actie=actie_voor(request),
-            soort=Soort.PROFIEL,
-            doel=standaard_doel(request),
-            uitkomst=Uitkomst.GEWEIGERD,
-        )
-        raise
 
 
 # --- creating --------------------------------------------------------------------------
