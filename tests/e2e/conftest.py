@@ -1,0 +1,123 @@
+"""A real browser for the end-to-end and accessibility tests.
+
+The system Chromium (Debian's `chromium` package) drives pytest-django's live server; no
+browser is ever downloaded. Without /usr/bin/chromium the tests skip with the reason (and
+under CI=true a skip is a failure, see tests/conftest.py). When a test fails, a screenshot
+and the page's HTML land in test-results/ for the person reading the failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from accounts.models import User
+
+# Playwright's sync API runs an event loop in the test thread; Django would then refuse
+# the factories' (synchronous) database calls in that same thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Keep each phase's report on the test, so the page fixture knows it failed."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    setattr(item, f"rapport_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"needs Chromium at {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+def _bewaar_bij_fout(request: pytest.FixtureRequest, page: Any) -> None:
+    rapport = getattr(request.node, "rapport_call", None)
+    if rapport is None or not rapport.failed:
+        return
+    RESULTS.mkdir(exist_ok=True)
+    naam = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-150:]
+    try:
+        page.screenshot(path=str(RESULTS / f"{naam}.png"), full_page=True)
+        (RESULTS / f"{naam}.html").write_text(page.content(), encoding="utf-8")
+    except Exception as exc:  # the page may have crashed: say so instead of hiding the failure
+        (RESULTS / f"{naam}.txt").write_text(f"no screenshot: {exc}\n", encoding="utf-8")
+
+
+def _nieuwe_pagina(
+    browser: Any, request: pytest.FixtureRequest, viewport: dict[str, int]
+) -> Iterator[Any]:
+    context = browser.new_context(viewport=viewport, locale="nl-NL")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        _bewaar_bij_fout(request, page)
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh desktop browser tab (own cookies) on the live server."""
+    yield from _nieuwe_pagina(browser, request, DESKTOP)
+
+
+@pytest.fixture
+def telefoon(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh tab the size of a phone (390 × 844)."""
+    yield from _nieuwe_pagina(browser, request, PHONE)
+
+
+@pytest.fixture
+def e2e_db(transactional_db: None) -> None:
+    """The live server reads the database from another thread: a transactional database.
+    Asked for by name so tests/conftest.py puts the starting vocabulary back after a flush."""
+
+
+def log_in_als(page: Any, live_server: Any, user: User) -> None:
+    """Give the browser tab a session of `user` without the login form (for page sweeps;
+    the journeys log in through the form)."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+    )
