@@ -8,6 +8,7 @@ and the page's HTML land in test-results/ for the person reading the failure.
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 
 from accounts.models import User
 
@@ -101,7 +103,15 @@ def page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iter
 
 @pytest.fixture
 def telefoon(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A fresh tab the size of a phone (390 × 844)."""
+    """A fresh tab the size of a phone (390 by 844)."""
+    yield from _nieuwe_pagina(browser, request, PHONE)
+
+
+@pytest.fixture
+def tweede_telefoon(
+    browser: Any, live_server: Any, request: pytest.FixtureRequest
+) -> Iterator[Any]:
+    """Another phone, for a second person in the same journey."""
     yield from _nieuwe_pagina(browser, request, PHONE)
 
 
@@ -118,6 +128,36 @@ def log_in_als(page: Any, live_server: Any, user: User) -> None:
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
-    )
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def tweede_factor(user: User) -> str | None:
+    """Give a professional an authenticator app (a TOTP device) and return its secret in
+    base32, as the app would show it; None while the portal has no second factor."""
+    from django.apps import apps
+
+    if not apps.is_installed("django_otp.plugins.otp_totp"):
+        return None
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    return base64.b32encode(bytes.fromhex(device.key)).decode()
+
+
+def inloggen(
+    page: Any, live_server: Any, email: str, wachtwoord: str, *, geheim: str | None
+) -> None:
+    """Log in through the form, as a person does; with `geheim`, also the code step."""
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(wachtwoord)
+    page.get_by_role("button", name="Inloggen").click()
+    if geheim is not None:
+        import pyotp
+
+        page.wait_for_url(re.compile(re.escape(reverse("login_code"))))
+        page.get_by_label(re.compile("code", re.IGNORECASE)).fill(pyotp.TOTP(geheim).now())
+        page.get_by_role(
+            "button", name=re.compile("inloggen|verder|bevestig", re.IGNORECASE)
+        ).click()
+    page.wait_for_load_state()
