@@ -24,6 +24,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
+from pytest_django import Settings
 
 from accounts.models import Melding, Rol, User
 from jongeren import services as jongeren_services
@@ -78,7 +79,7 @@ def reis(e2e_db: None, coordinator: User, beheerder: User) -> Reis:
 
 
 @pytest.fixture
-def tweestaps(settings: Any) -> None:
+def tweestaps(settings: Settings) -> None:
     """The second factor as in production (the test settings switch it off)."""
     settings.TWEESTAPS_VERPLICHT = True
 

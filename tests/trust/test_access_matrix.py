@@ -58,6 +58,7 @@ MATRIX: dict[str, dict[str, int | str]] = {
     # The access log: admins only (the two-factor requirement comes with 2FA).
     "inzage_log":             row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
     "privacy":                every(200, anon=200),
+    "toegankelijkheid":       every(200, anon=200),
     "meldingen":              every(200),
     "login":                  row(200, 302, 302, 302, 302, 302, 302, 302, 302),
     "logout":                 POST_ONLY,
