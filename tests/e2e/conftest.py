@@ -15,10 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyotp
 import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
 
@@ -131,33 +133,21 @@ def log_in_als(page: Any, live_server: Any, user: User) -> None:
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
-def tweede_factor(user: User) -> str | None:
+def tweede_factor(user: User) -> str:
     """Give a professional an authenticator app (a TOTP device) and return its secret in
-    base32, as the app would show it; None while the portal has no second factor."""
-    from django.apps import apps
-
-    if not apps.is_installed("django_otp.plugins.otp_totp"):
-        return None
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
-    return base64.b32encode(bytes.fromhex(device.key)).decode()
+    base32, as the app would hold it after scanning the QR code."""
+    device = TOTPDevice.objects.create(user=user, name="Telefoon", confirmed=True)
+    return base64.b32encode(device.bin_key).decode()
 
 
-def inloggen(
-    page: Any, live_server: Any, email: str, wachtwoord: str, *, geheim: str | None
-) -> None:
-    """Log in through the form, as a person does; with `geheim`, also the code step."""
+def inloggen(page: Any, live_server: Any, email: str, wachtwoord: str, *, geheim: str) -> None:
+    """Log in through the forms, as a person does: the password, then the code that the
+    authenticator app shows now."""
     page.goto(live_server.url + reverse("login"))
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Wachtwoord").fill(wachtwoord)
     page.get_by_role("button", name="Inloggen").click()
-    if geheim is not None:
-        import pyotp
-
-        page.wait_for_url(re.compile(re.escape(reverse("login_code"))))
-        page.get_by_label(re.compile("code", re.IGNORECASE)).fill(pyotp.TOTP(geheim).now())
-        page.get_by_role(
-            "button", name=re.compile("inloggen|verder|bevestig", re.IGNORECASE)
-        ).click()
-    page.wait_for_load_state()
+    page.wait_for_url(re.compile(re.escape(reverse("login_code"))))
+    page.get_by_label("Code uit je authenticator-app").fill(pyotp.TOTP(geheim).now())
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_url(lambda url: reverse("login_code") not in url)

@@ -31,8 +31,9 @@ from jongeren import services as jongeren_services
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching import voorstellen as flow
 from matching.models import Kennismaking, Voorstel
+from tests.conftest import PASSWORD
 from tests.e2e.axe import fouten
-from tests.e2e.conftest import DESKTOP, PHONE, log_in_als
+from tests.e2e.conftest import DESKTOP, PHONE, log_in_als, tweede_factor
 from tests.factories import UserFactory
 from tests.jongeren.factories import AnalyseFactory
 from tests.trust.test_access_matrix import MATRIX
@@ -303,8 +304,9 @@ def test_parts_swapped_in_by_htmx_meet_wcag_21_aa(
 def test_error_pages_and_one_off_states_meet_wcag_21_aa(
     page: Any, live_server: Any, sweep: Sweep
 ) -> None:
-    """Pages the matrix does not open: an expired form, logging out, a real reset link, a
-    locked login, and an analysis waiting for the family's answer."""
+    """Pages the matrix does not open: an expired form, the second login step, logging
+    out, a real reset link, a locked login, and an analysis waiting for the family's
+    answer."""
     gevonden: list[str] = []
 
     # A form sent after its security token was lost (e.g. cookies cleared): 403.
@@ -319,6 +321,24 @@ def test_error_pages_and_one_off_states_meet_wcag_21_aa(
     expect(page.get_by_role("heading", level=1)).to_have_text("Het formulier is verlopen")
     assert page.locator("html").get_attribute("lang") == "nl"
     gevonden += _beide_breedtes(page, "verlopen formulier (403)")
+
+    # The second login step: the code page, sent empty and with a wrong code.
+    coordinator = sweep.users["coordinator"]
+    tweede_factor(coordinator)
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("E-mailadres").fill(coordinator.email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(re.escape(reverse("login_code"))))
+    gevonden += _beide_breedtes(page, "code van de tweede stap")
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_load_state()
+    expect(page.locator(".errorlist").first).to_be_visible()
+    gevonden += _beide_breedtes(page, "code van de tweede stap, leeg verstuurd")
+    page.get_by_label("Code uit je authenticator-app").fill("000000")
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_load_state()
+    gevonden += _beide_breedtes(page, "code van de tweede stap, foute code")
 
     log_in_als(page, live_server, sweep.users["ouder_user"])
     page.goto(live_server.url + reverse("jongeren:mijn"))
