@@ -23,6 +23,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
+from tests.factories import tweede_stap_gedaan
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse
 # the factories' (synchronous) database calls in that same thread.
@@ -124,10 +125,13 @@ def e2e_db(transactional_db: None) -> None:
 
 
 def log_in_als(page: Any, live_server: Any, user: User) -> None:
-    """Give the browser tab a session of `user` without the login form (for page sweeps;
-    the journeys log in through the form)."""
+    """Give the browser tab a session of `user` without the login forms (for page sweeps;
+    the journeys log in through the forms). Professionals are past the second step, as in
+    production."""
     client = Client()
     client.force_login(user)
+    if user.is_professional:
+        tweede_stap_gedaan(client, user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.clear_cookies()
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
