@@ -17,9 +17,12 @@ OPTIONS = {
 }
 
 _axe = Axe()
+# How many page states were checked and how many violations were found, for the summary
+# at the end of the run (tests/e2e/conftest.py).
+TELLING = {"gecontroleerd": 0, "fouten": 0}
 
 
-def fouten(page: Any, waar: str) -> list[str]:
+def fouten(page: Any, waar: str, *, tellen: bool = True) -> list[str]:
     resultaat = _axe.run(page, options=OPTIONS)
     regels = []
     for violation in resultaat.response["violations"]:
@@ -30,4 +33,7 @@ def fouten(page: Any, waar: str) -> list[str]:
                 f"{waar}: {violation['id']} ({violation['impact']}) at {doel}: "
                 f"{violation['help']}. {uitleg} [{node['html'][:160]}]"
             )
+    if tellen:
+        TELLING["gecontroleerd"] += 1
+        TELLING["fouten"] += len(regels)
     return regels

@@ -58,6 +58,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     setattr(item, f"rapport_{report.when}", report)
 
 
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    from tests.e2e.axe import TELLING
+
+    if TELLING["gecontroleerd"]:
+        terminalreporter.write_line(
+            f"axe-core (WCAG 2.1 A/AA): {TELLING['gecontroleerd']} page states checked, "
+            f"{TELLING['fouten']} violations"
+        )
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
