@@ -15,7 +15,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -248,3 +248,13 @@ def ploeg(broker_url: str, log_map: Path) -> Iterator[Ploeg]:
     finally:
         for werker in workers.gemaakt:
             werker.stop()
+        _ruim_op(broker_url, workers.queue)
+
+
+def _ruim_op(broker_url: str, queue: str) -> None:
+    """Remove the test queue's keys, and only those, from the broker's Redis database."""
+    import redis
+
+    client = redis.Redis.from_url(broker_url, socket_connect_timeout=2)
+    with suppress(redis.exceptions.ConnectionError):  # a private Redis the test stopped
+        client.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
