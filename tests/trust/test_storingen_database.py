@@ -8,6 +8,7 @@ connection (pg_terminate_backend, as a database restart or a failover would).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
@@ -25,13 +26,14 @@ from tests.voorzieningen.factories import VoorzieningFactory
 
 def _verzoek(pad: str, sessie: str) -> int:
     """One request as a WSGI server makes it; returns the status code."""
-    environ = RequestFactory().get(
-        pad, HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}={sessie}"
-    ).environ
+    environ = (
+        RequestFactory().get(pad, HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}={sessie}").environ
+    )
     status: list[str] = []
 
-    def start_response(regel: str, headers: Any, exc_info: Any = None) -> None:
+    def start_response(regel: str, headers: Any, exc_info: Any = None) -> Callable[[bytes], None]:
         status.append(regel)
+        return lambda data: None
 
     response = WSGIHandler()(environ, start_response)
     b"".join(response)
