@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0006_inzage_dossier'),
+        ('accounts', '0007_actieve_sessie'),
     ]
 
     operations = [
