@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from accounts.uitgesteld import publiceer
+from accounts.uitgesteld import publiceer_alles
 
 
 @shared_task(ignore_result=True)
 def verstuur_uitgestelde_taken() -> int:
     """Hand every task still waiting in the outbox to the broker (run by Celery beat)."""
-    return publiceer(altijd=True)
+    return publiceer_alles()

@@ -36,7 +36,7 @@ from accounts.models import UitgesteldeTaak
 logger = logging.getLogger(__name__)
 
 # What publishing raises when the broker is unreachable or too slow.
-BROKER_FOUTEN: tuple[type[BaseException], ...] = (BrokerFout, ConnectionError, TimeoutError)
+BROKER_FOUTEN: tuple[type[BaseException], ...] = (BrokerFout, OSError)
 PAUZE_NA_STORING = 30.0  # seconds in which this process leaves sending to the periodic task
 PER_KEER = 500  # rows per publishing round
 
@@ -92,6 +92,16 @@ def publiceer(*, ids: Iterable[int] | None = None, altijd: bool = False) -> int:
     if verstuurd:
         _storing_tot = 0.0
     return verstuurd
+
+
+def publiceer_alles() -> int:
+    """Send everything that waits, round after round (the periodic task, a starting worker)."""
+    totaal = 0
+    while True:
+        verstuurd = publiceer(altijd=True)
+        totaal += verstuurd
+        if verstuurd < PER_KEER:
+            return totaal
 
 
 def _noteer_fout(pks: list[int], exc: BaseException) -> None:

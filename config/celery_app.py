@@ -18,10 +18,10 @@ def verstuur_uitgestelde_taken(**kwargs: Any) -> None:
     """A starting worker first sends what waited in the outbox while the broker was away."""
     from django.db import connections
 
-    from accounts.uitgesteld import publiceer
+    from accounts.uitgesteld import publiceer_alles
 
     try:
-        publiceer(altijd=True)
+        publiceer_alles()
     finally:
         # The worker's main process does no database work after this.
         connections.close_all()

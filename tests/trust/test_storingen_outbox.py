@@ -138,3 +138,16 @@ def test_admins_see_the_waiting_tasks_and_can_send_them_now(
     assert "1 taken verstuurd." in response.content.decode()
     assert verstuurd == [(9,)]
     assert not UitgesteldeTaak.objects.exists()
+
+
+def test_the_periodic_task_sends_a_long_outage_in_rounds(
+    db: None, verstuurd: list[tuple[Any, ...]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accounts.tasks import verstuur_uitgestelde_taken
+
+    monkeypatch.setattr(uitgesteld, "PER_KEER", 2)
+    for voorziening_id in range(5):
+        UitgesteldeTaak.objects.create(taak=TAAK, argumenten=[voorziening_id])
+    assert verstuur_uitgestelde_taken.apply().get() == 5
+    assert verstuurd == [(0,), (1,), (2,), (3,), (4,)]
+    assert not UitgesteldeTaak.objects.exists()
