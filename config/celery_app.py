@@ -14,7 +14,7 @@ app.autodiscover_tasks()
 
 
 @worker_ready.connect
-def verstuur_uitgestelde_taken(**kwargs: Any) -> None:
+def verstuur_uitgestelde_taken_bij_start(**kwargs: Any) -> None:
     """A starting worker first sends what waited in the outbox while the broker was away."""
     from django.db import connections
 
