@@ -41,6 +41,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Rol, User
 from accounts.services import meld
+from accounts.uitgesteld import na_commit
 from jongeren.models import Fase, Jongere
 from matching.adapters import load_homes, youth_from_jongere
 from matching.engine import HomeResult, evaluate_home
@@ -276,15 +277,7 @@ def _vertel(voorstel: Voorstel, ontvangers: Iterable[User], tekst: str) -> None:
     meld(ontvangers=unieke.values(), tekst=tekst, url=voorstel.get_absolute_url())
     if _zonder_mail.get():
         return
-    ids = sorted(unieke)
-    voorstel_id = voorstel.pk
-
-    def verstuur() -> None:
-        from matching import tasks
-
-        tasks.mail_voorstel_gewijzigd.delay(voorstel_id, ids)
-
-    transaction.on_commit(verstuur)
+    na_commit("matching.tasks.mail_voorstel_gewijzigd", voorstel.pk, sorted(unieke))
 
 
 def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
