@@ -324,9 +324,9 @@ def _bouw(verzoek: Verzoek) -> _Model:
         for kandidaat in lijst:
             per_home[kandidaat.home_ref].append((kandidaat.score, ref))
     houden: set[tuple[str, str]] = set()
-    for home_ref, lijst in per_home.items():
-        lijst.sort(key=lambda item: (-item[0], item[1]))
-        for index, (_score, youth_ref) in enumerate(lijst):
+    for home_ref, scores in per_home.items():
+        scores.sort(key=lambda item: (-item[0], item[1]))
+        for index, (_score, youth_ref) in enumerate(scores):
             if index < verzoek.top_m or verzoek.vast.get(youth_ref) == home_ref:
                 houden.add((youth_ref, home_ref))
     kandidaten = {
@@ -356,13 +356,13 @@ def _bouw(verzoek: Verzoek) -> _Model:
     # one engine call per youth (the engine prepares a youth once for many homes).
     te_scoren: dict[str, list[Home]] = defaultdict(list)
     paren: list[tuple[str, str, str, Kandidaat, Kandidaat]] = []
-    for home_ref, lijst in per_home_kandidaten.items():
-        if cap[home_ref] < 2 or len(lijst) < 2:
+    for home_ref, nieuwkomers in per_home_kandidaten.items():
+        if cap[home_ref] < 2 or len(nieuwkomers) < 2:
             continue
         home = homes[home_ref]
-        lijst.sort(key=lambda item: item[0])
-        for a_index, (a_ref, a_kand) in enumerate(lijst):
-            for b_ref, b_kand in lijst[a_index + 1 :]:
+        nieuwkomers.sort(key=lambda item: item[0])
+        for a_index, (a_ref, a_kand) in enumerate(nieuwkomers):
+            for b_ref, b_kand in nieuwkomers[a_index + 1 :]:
                 if _onverenigbaar(youths[a_ref], youths[b_ref]):
                     verboden.add((a_ref, b_ref, home_ref))
                     continue
@@ -580,9 +580,9 @@ def _toewijzingen(model: _Model, gekozen: Mapping[str, str]) -> tuple[Toewijzing
     toewijzingen = []
     for youth in verzoek.youths:
         lijst = model.alle_geschikt[youth.ref]
-        home_ref = gekozen.get(youth.ref)
-        voorstel = next((k for k in lijst if k.home_ref == home_ref), None)
-        alternatieven = tuple(k for k in lijst if k.home_ref != home_ref)[:ALTERNATIEVEN]
+        gekozen_ref = gekozen.get(youth.ref)
+        voorstel = next((k for k in lijst if k.home_ref == gekozen_ref), None)
+        alternatieven = tuple(k for k in lijst if k.home_ref != gekozen_ref)[:ALTERNATIEVEN]
         waarom = ""
         if voorstel is None:
             waarom = (

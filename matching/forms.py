@@ -221,7 +221,9 @@ class ToewijzingForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.jongeren = jongeren
-        self.fields["uitgesloten"].choices = woningen
+        uitgesloten = self.fields["uitgesloten"]
+        assert isinstance(uitgesloten, forms.MultipleChoiceField)
+        uitgesloten.choices = woningen
         for ref, naam in jongeren:
             self.fields[f"vast_{ref}"] = forms.ChoiceField(
                 label=naam, required=False, choices=[("", _("Nog niet gekozen")), *woningen]

@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Regio, User
 from jongeren.models import Fase, Jongere
-from matching.allocatie import Verzoek, capaciteit
 from matching.adapters import home_ref, load_homes, youth_from_jongere
+from matching.allocatie import Verzoek, capaciteit
 from matching.engine import Home, Youth
 from matching.models import OPEN_STATUSSEN, Voorstel, VoorstelStatus
 from voorzieningen.models import Plaatsing, Vacature, Voorziening
@@ -226,6 +226,8 @@ def regiobeeld(regio: Regio, *, now: dt.datetime | None = None) -> Regiobeeld:
     ).values_list(
         "voorziening__aanbieder__naam", "verstuurd_op", "beantwoord_op", "antwoord_uiterlijk"
     ):
+        if verstuurd is None or beantwoord is None:  # excluded by the query; for the types
+            continue
         per_aanbieder.setdefault(naam, []).append((beantwoord - verstuurd).total_seconds() / 3600)
         if uiterlijk is None or beantwoord <= uiterlijk:
             op_tijd[naam] += 1

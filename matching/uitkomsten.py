@@ -132,6 +132,7 @@ def kalibratie(vandaag: dt.date | None = None) -> Kalibratie:
     verblijven: list[Verblijf] = [
         (aankomst, einde, reden, float(score), int(punten or 0))
         for aankomst, einde, reden, score, punten in rijen
+        if score is not None
     ]
     per_score: dict[str, list[Verblijf]] = {label: [] for _grens, label in SCORE_BANDEN}
     per_aandacht: dict[str, list[Verblijf]] = {label: [] for _grens, label in AANDACHT_BANDEN}

@@ -249,10 +249,10 @@ class AdviesRij:
 def _adviesrijen(
     uitkomst: Uitkomst, jongeren: dict[str, Jongere], woningen: dict[str, Voorziening]
 ) -> list[AdviesRij]:
-    bezet = {t.voorstel.home_ref: [] for t in uitkomst.toewijzingen if t.voorstel}
+    bezet: dict[str, list[Jongere]] = {}
     for t in uitkomst.toewijzingen:
         if t.voorstel:
-            bezet[t.voorstel.home_ref].append(jongeren[t.youth.ref])
+            bezet.setdefault(t.voorstel.home_ref, []).append(jongeren[t.youth.ref])
 
     def alternatief(k: Kandidaat) -> Alternatief:
         in_huis = bezet.get(k.home_ref) or []
