@@ -34,7 +34,7 @@ BREUK = [
 
 
 def seed(log: list[str]) -> None:
-    rng = random.Random(20261122)
+    rng = random.Random(20261122)  # noqa: S311 - synthetic demo data, not security
     vandaag = timezone.localdate()
     woningen = list(Voorziening.objects.filter(opent_op__isnull=True).order_by("pk"))
     if not woningen:

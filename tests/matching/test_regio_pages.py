@@ -222,6 +222,7 @@ def test_calibration_counts_milestones_and_leaves_young_stays_out(
     hoog = k.score_banden[0]
     assert hoog.label == "80 of hoger" and hoog.verblijven == 3
     drie, zes, twaalf = hoog.mijlpalen
+    assert (zes.nog_bezig, zes.bekend) == (1, 2)
     assert (drie.nog_bezig, drie.bekend) == (1, 2)
     assert (twaalf.nog_bezig, twaalf.bekend) == (1, 2)
     assert hoog.breuken == 1 and hoog.breukredenen[0][1] == 1
