@@ -112,18 +112,19 @@ def lijngrafiek(titel: str, labels: list[str], reeksen: list[tuple[str, list[int
 
 def _grafieken(beeld: Regiobeeld) -> dict[str, Grafiek | Lijngrafiek]:
     def plekken_tekst(nu: int, later: int) -> str:
-        return _("%(nu)s nu, %(later)s binnenkort") % {"nu": nu, "later": later}
+        # Short, so it fits next to the longest bar; the table has both figures apart.
+        return _("%(totaal)s (%(nu)s nu)") % {"totaal": nu + later, "nu": nu}
 
     return {
         "soort_grafiek": grafiek(
-            _("Vrije plekken per soort woning"),
+            _("Vrije plekken per soort woning (nu en binnen 60 dagen)"),
             [
                 (r.label, r.nu + r.binnenkort, plekken_tekst(r.nu, r.binnenkort))
                 for r in beeld.per_soort
             ],
         ),
         "leeftijd_grafiek": grafiek(
-            _("Vrije plekken per leeftijdsgroep van de woning"),
+            _("Vrije plekken per leeftijdsgroep van de woning (nu en binnen 60 dagen)"),
             [
                 (r.label, r.nu + r.binnenkort, plekken_tekst(r.nu, r.binnenkort))
                 for r in beeld.per_leeftijd
