@@ -26,9 +26,11 @@ that says why (no places, no youths, conflicting fixed choices, an infeasible re
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -45,6 +47,8 @@ TOP_M = 12
 ALTERNATIEVEN = 3
 TIJDSLIMIET_SECONDEN = 8.0
 WORKERS = 2
+# From this many youth-home pairs on, scoring is spread over the workers' processes.
+PARALLEL_VANAF = 20_000
 # Stop searching once the answer is provably within 0.2% of the best possible.
 RELATIEVE_GAP = 0.002
 
@@ -171,6 +175,49 @@ def als_bewoner(youth: Youth, index: int) -> Resident:
     )
 
 
+def _geschikt(youth: Youth, homes: list[Home], verzoek: Verzoek) -> list[tuple[str, float]]:
+    """(home ref, score) of every home the engine calls eligible for this youth, best first."""
+    results = rank_homes(
+        youth, _niet_uitgesloten(youth, homes, verzoek), verzoek.today, with_impacts=False
+    )
+    return [(r.home.ref, r.score) for r in results if r.eligible and r.score is not None]
+
+
+# What the forked scoring processes read: set just before the pool starts, so the children
+# inherit it instead of receiving every home by pickle.
+_werk: tuple[list[Youth], list[Home], Verzoek] | None = None
+
+
+def _geschikt_in_proces(index: int) -> list[tuple[str, float]]:
+    assert _werk is not None
+    youths, homes, verzoek = _werk
+    return _geschikt(youths[index], homes, verzoek)
+
+
+def _alle_scores(
+    youths: list[Youth], homes: list[Home], verzoek: Verzoek
+) -> dict[str, list[tuple[str, float]]]:
+    """Every youth's eligible homes. Scoring is most of the work for a large region, so it
+    is spread over `workers` processes there; a normal region is scored in this process
+    (forking a web server process with threads is not worth it for a few hundred pairs)."""
+    global _werk
+    if (
+        verzoek.workers < 2
+        or len(youths) * len(homes) < PARALLEL_VANAF
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return {youth.ref: _geschikt(youth, homes, verzoek) for youth in youths}
+    _werk = (youths, homes, verzoek)
+    try:
+        with ProcessPoolExecutor(
+            verzoek.workers, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            lijsten = list(pool.map(_geschikt_in_proces, range(len(youths)), chunksize=10))
+    finally:
+        _werk = None
+    return {youth.ref: lijst for youth, lijst in zip(youths, lijsten, strict=True)}
+
+
 def _niet_uitgesloten(youth: Youth, homes: list[Home], verzoek: Verzoek) -> list[Home]:
     """The homes that the engine's cheapest hard limits (closed home without authorisation,
     age outside the home's range) do not already rule out, so the engine scores fewer homes.
@@ -290,25 +337,32 @@ def _bouw(verzoek: Verzoek) -> _Model:
                 code="vast_te_veel",
             )
 
-    # Every eligible home per youth, from the engine; the best `top_k` become candidates.
+    # Every eligible home per youth, from the engine (in parallel for a large region); the
+    # best ones are scored again here to keep their full explanation.
     home_list = list(homes.values())
+    scores = _alle_scores(list(youths.values()), home_list, verzoek)
     alle_geschikt: dict[str, list[Kandidaat]] = {}
     for youth in youths.values():
-        results = rank_homes(
-            youth, _niet_uitgesloten(youth, home_list, verzoek), verzoek.today, with_impacts=False
-        )
-        geschikt = [
-            Kandidaat(r.home.ref, r.score, r) for r in results if r.eligible and r.score is not None
-        ]
-        alle_geschikt[youth.ref] = geschikt
         vaste = verzoek.vast.get(youth.ref)
-        if vaste is not None and not any(k.home_ref == vaste for k in geschikt):
-            blocked = next(r for r in results if r.home.ref == vaste)
+        geschikt = scores[youth.ref]
+        houden = {ref for ref, _score in geschikt[: verzoek.top_k + ALTERNATIEVEN + 1]}
+        if vaste is not None:
+            houden.add(vaste)
+        results = {
+            r.home.ref: r
+            for r in rank_homes(
+                youth, [homes[ref] for ref in houden], verzoek.today, with_impacts=False
+            )
+        }
+        if vaste is not None and not results[vaste].eligible:
             raise AllocatieFout(
                 f"{verzoek.naam(youth.ref)} kan niet naar {verzoek.naam(vaste)}: "
-                f"{_blokkade(blocked)}",
+                f"{_blokkade(results[vaste])}",
                 code="vast_niet_geschikt",
             )
+        alle_geschikt[youth.ref] = [
+            Kandidaat(ref, score, results[ref]) for ref, score in geschikt if ref in houden
+        ]
 
     # Prune: per youth the best `top_k`; per home its best `top_m` youths. Fixed choices stay.
     per_youth = {

@@ -153,6 +153,7 @@ class Command(BaseCommand):
             ("objective", uitkomst.totale_fit),
             ("bound", uitkomst.grens),
             ("optimal", uitkomst.optimaal),
+            ("scoring seconds", round(seconds - uitkomst.seconden_solver, 2)),
             ("solver seconds", round(uitkomst.seconden_solver, 2)),
             ("total seconds", round(seconds, 2)),
         ]
