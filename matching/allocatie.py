@@ -345,13 +345,13 @@ def _bouw(verzoek: Verzoek) -> _Model:
     for youth in youths.values():
         vaste = verzoek.vast.get(youth.ref)
         geschikt = scores[youth.ref]
-        houden = {ref for ref, _score in geschikt[: verzoek.top_k + ALTERNATIEVEN + 1]}
+        beste = {ref for ref, _score in geschikt[: verzoek.top_k + ALTERNATIEVEN + 1]}
         if vaste is not None:
-            houden.add(vaste)
+            beste.add(vaste)
         results = {
             r.home.ref: r
             for r in rank_homes(
-                youth, [homes[ref] for ref in houden], verzoek.today, with_impacts=False
+                youth, [homes[ref] for ref in beste], verzoek.today, with_impacts=False
             )
         }
         if vaste is not None and not results[vaste].eligible:
@@ -361,7 +361,7 @@ def _bouw(verzoek: Verzoek) -> _Model:
                 code="vast_niet_geschikt",
             )
         alle_geschikt[youth.ref] = [
-            Kandidaat(ref, score, results[ref]) for ref, score in geschikt if ref in houden
+            Kandidaat(ref, score, results[ref]) for ref, score in geschikt if ref in beste
         ]
 
     # Prune: per youth the best `top_k`; per home its best `top_m` youths. Fixed choices stay.
