@@ -378,9 +378,9 @@ def _bouw(verzoek: Verzoek) -> _Model:
         for kandidaat in lijst:
             per_home[kandidaat.home_ref].append((kandidaat.score, ref))
     houden: set[tuple[str, str]] = set()
-    for home_ref, scores in per_home.items():
-        scores.sort(key=lambda item: (-item[0], item[1]))
-        for index, (_score, youth_ref) in enumerate(scores):
+    for home_ref, gegadigden in per_home.items():
+        gegadigden.sort(key=lambda item: (-item[0], item[1]))
+        for index, (_score, youth_ref) in enumerate(gegadigden):
             if index < verzoek.top_m or verzoek.vast.get(youth_ref) == home_ref:
                 houden.add((youth_ref, home_ref))
     kandidaten = {
