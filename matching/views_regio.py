@@ -341,7 +341,7 @@ def uitkomsten(request: HttpRequest) -> HttpResponse:
                 (
                     band.label,
                     float(band.mijlpalen[index].procent or 0),
-                    f"{band.mijlpalen[index].aandeel} (n={band.mijlpalen[index].bekend})",
+                    band.mijlpalen[index].aandeel,
                 )
                 for band in resultaat.score_banden
                 if band.mijlpalen[index].bekend
