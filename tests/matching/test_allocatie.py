@@ -290,3 +290,26 @@ def test_a_resident_leaving_before_the_vacancy_frees_room() -> None:
         planned_end=TODAY - timedelta(days=1),
     )
     assert capaciteit(home("H", vacancies=1, max_residents=1, residents=(leaving,))) == 1
+
+
+def test_scoring_in_parallel_processes_gives_the_same_advice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Large regions are scored in forked processes; the advice must not depend on that.
+    import random
+
+    from matching import allocatie
+    from matching.management.commands.bench_allocation import synthetic_homes, synthetic_youths
+
+    rng = random.Random(7)
+    homes = synthetic_homes(60, rng, TODAY)
+    youths = synthetic_youths(20, rng, TODAY)
+    verzoek = Verzoek(youths=youths, homes=homes, today=TODAY)
+    in_proces = stel_voor(verzoek)
+    monkeypatch.setattr(allocatie, "PARALLEL_VANAF", 1)
+    parallel = stel_voor(verzoek)
+    assert parallel.kandidaten == in_proces.kandidaten
+    assert parallel.totale_fit == in_proces.totale_fit
+    assert [t.alternatieven for t in parallel.toewijzingen] == [
+        t.alternatieven for t in in_proces.toewijzingen
+    ]
