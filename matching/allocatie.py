@@ -26,17 +26,16 @@ that says why (no places, no youths, conflicting fixed choices, an infeasible re
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ortools.graph.python import min_cost_flow
 from ortools.sat.python import cp_model
 
-from matching.engine import Home, HomeResult, Resident, Youth, rank_homes
+from matching.engine import Home, HomeResult, Resident, Youth, best_homes, rank_homes
 from matching.engine import config as engine_config
 from matching.engine.group import age_on
 
@@ -47,10 +46,8 @@ TOP_M = 12
 ALTERNATIEVEN = 3
 TIJDSLIMIET_SECONDEN = 8.0
 WORKERS = 2
-# From this many youth-home pairs on, scoring is spread over the workers' processes.
-PARALLEL_VANAF = 20_000
-# Stop searching once the answer is provably within 0.2% of the best possible.
-RELATIEVE_GAP = 0.002
+# Stop searching once the answer is provably within 0.5% of the best possible.
+RELATIEVE_GAP = 0.005
 
 # Attention points that a second newcomer can add to a youth's placement.
 _PAAR_CODES = frozenset(
@@ -175,49 +172,6 @@ def als_bewoner(youth: Youth, index: int) -> Resident:
     )
 
 
-def _geschikt(youth: Youth, homes: list[Home], verzoek: Verzoek) -> list[tuple[str, float]]:
-    """(home ref, score) of every home the engine calls eligible for this youth, best first."""
-    results = rank_homes(
-        youth, _niet_uitgesloten(youth, homes, verzoek), verzoek.today, with_impacts=False
-    )
-    return [(r.home.ref, r.score) for r in results if r.eligible and r.score is not None]
-
-
-# What the forked scoring processes read: set just before the pool starts, so the children
-# inherit it instead of receiving every home by pickle.
-_werk: tuple[list[Youth], list[Home], Verzoek] | None = None
-
-
-def _geschikt_in_proces(index: int) -> list[tuple[str, float]]:
-    assert _werk is not None
-    youths, homes, verzoek = _werk
-    return _geschikt(youths[index], homes, verzoek)
-
-
-def _alle_scores(
-    youths: list[Youth], homes: list[Home], verzoek: Verzoek
-) -> dict[str, list[tuple[str, float]]]:
-    """Every youth's eligible homes. Scoring is most of the work for a large region, so it
-    is spread over `workers` processes there; a normal region is scored in this process
-    (forking a web server process with threads is not worth it for a few hundred pairs)."""
-    global _werk
-    if (
-        verzoek.workers < 2
-        or len(youths) * len(homes) < PARALLEL_VANAF
-        or "fork" not in multiprocessing.get_all_start_methods()
-    ):
-        return {youth.ref: _geschikt(youth, homes, verzoek) for youth in youths}
-    _werk = (youths, homes, verzoek)
-    try:
-        with ProcessPoolExecutor(
-            verzoek.workers, mp_context=multiprocessing.get_context("fork")
-        ) as pool:
-            lijsten = list(pool.map(_geschikt_in_proces, range(len(youths)), chunksize=10))
-    finally:
-        _werk = None
-    return {youth.ref: lijst for youth, lijst in zip(youths, lijsten, strict=True)}
-
-
 def _niet_uitgesloten(youth: Youth, homes: list[Home], verzoek: Verzoek) -> list[Home]:
     """The homes that the engine's cheapest hard limits (closed home without authorisation,
     age outside the home's range) do not already rule out, so the engine scores fewer homes.
@@ -337,31 +291,29 @@ def _bouw(verzoek: Verzoek) -> _Model:
                 code="vast_te_veel",
             )
 
-    # Every eligible home per youth, from the engine (in parallel for a large region); the
-    # best ones are scored again here to keep their full explanation.
+    # The best eligible homes per youth, from the engine (`best_homes` scores only homes
+    # that can still reach the top); a fixed choice is scored on its own when it is not there.
     home_list = list(homes.values())
-    scores = _alle_scores(list(youths.values()), home_list, verzoek)
     alle_geschikt: dict[str, list[Kandidaat]] = {}
     for youth in youths.values():
         vaste = verzoek.vast.get(youth.ref)
-        geschikt = scores[youth.ref]
-        beste = {ref for ref, _score in geschikt[: verzoek.top_k + ALTERNATIEVEN + 1]}
-        if vaste is not None:
-            beste.add(vaste)
-        results = {
-            r.home.ref: r
-            for r in rank_homes(
-                youth, [homes[ref] for ref in beste], verzoek.today, with_impacts=False
-            )
-        }
-        if vaste is not None and not results[vaste].eligible:
-            raise AllocatieFout(
-                f"{verzoek.naam(youth.ref)} kan niet naar {verzoek.naam(vaste)}: "
-                f"{_blokkade(results[vaste])}",
-                code="vast_niet_geschikt",
-            )
+        beste = best_homes(
+            youth,
+            _niet_uitgesloten(youth, home_list, verzoek),
+            verzoek.today,
+            verzoek.top_k + ALTERNATIEVEN + 1,
+        )
+        if vaste is not None and not any(r.home.ref == vaste for r in beste):
+            eigen = rank_homes(youth, [homes[vaste]], verzoek.today, with_impacts=False)[0]
+            if not eigen.eligible:
+                raise AllocatieFout(
+                    f"{verzoek.naam(youth.ref)} kan niet naar {verzoek.naam(vaste)}: "
+                    f"{_blokkade(eigen)}",
+                    code="vast_niet_geschikt",
+                )
+            beste.append(eigen)
         alle_geschikt[youth.ref] = [
-            Kandidaat(ref, score, results[ref]) for ref, score in geschikt if ref in beste
+            Kandidaat(r.home.ref, r.score, r) for r in beste if r.score is not None
         ]
 
     # Prune: per youth the best `top_k`; per home its best `top_m` youths. Fixed choices stay.
@@ -513,7 +465,7 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
             continue
         cp.add(sum(paar_vars[home_ref]) >= sum(x[ref, home_ref] for ref in kandidaten) - 1)
     cp.maximize(sum(objective))
-    for (youth_ref, home_ref), waarde in _gretig(model).items():
+    for (youth_ref, home_ref), waarde in _startpunt(model).items():
         cp.add_hint(x[youth_ref, home_ref], waarde)
 
     solver = cp_model.CpSolver()
@@ -574,54 +526,108 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
     )
 
 
-def _gretig(model: _Model) -> dict[tuple[str, str], int]:
-    """A quick greedy assignment as the solver's starting point: fixed choices first, then
-    the best-scoring youth-home pairs, each counted with what it costs the newcomers already
-    in that home."""
+def _startpunt(model: _Model) -> dict[tuple[str, str], int]:
+    """A good starting assignment for the solver: the best assignment *without* the pair
+    effects, which is a min-cost flow (exact and fast), then repaired so that no forbidden
+    pair shares a home. The solver starts its search from there."""
     verzoek = model.verzoek
-    verlies: dict[tuple[str, str, str], int] = {}
-    for (a_ref, b_ref, home_ref), (punten, _pa, _pb) in model.paar_verlies.items():
-        verlies[a_ref, b_ref, home_ref] = verlies[b_ref, a_ref, home_ref] = punten
-    verboden = model.verboden | {(b, a, h) for a, b, h in model.verboden}
-    vrij = dict(model.cap)
+    youth_refs = list(model.kandidaten)
+    home_refs = list(model.cap)
+    youth_node = {ref: 1 + i for i, ref in enumerate(youth_refs)}
+    home_node = {ref: 1 + len(youth_refs) + i for i, ref in enumerate(home_refs)}
+    bron, put = 0, 1 + len(youth_refs) + len(home_refs)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    bogen: dict[int, tuple[str, str]] = {}
+    for ref in youth_refs:
+        flow.add_arc_with_capacity_and_unit_cost(bron, youth_node[ref], 1, 0)
+        vaste = verzoek.vast.get(ref)
+        if vaste is None:
+            # Staying without a place in this round is allowed, at no gain.
+            flow.add_arc_with_capacity_and_unit_cost(youth_node[ref], put, 1, 0)
+        for kandidaat in model.kandidaten[ref]:
+            if vaste is not None and kandidaat.home_ref != vaste:
+                continue
+            boog = flow.add_arc_with_capacity_and_unit_cost(
+                youth_node[ref],
+                home_node[kandidaat.home_ref],
+                1,
+                -round(kandidaat.score * SCHAAL),
+            )
+            bogen[boog] = (ref, kandidaat.home_ref)
+    for ref in home_refs:
+        flow.add_arc_with_capacity_and_unit_cost(home_node[ref], put, model.cap[ref], 0)
+    flow.set_node_supply(bron, len(youth_refs))
+    flow.set_node_supply(put, -len(youth_refs))
+    if flow.solve() != flow.OPTIMAL:
+        return {}
     in_woning: dict[str, list[str]] = defaultdict(list)
     gekozen: dict[str, str] = {}
-
-    def past(youth_ref: str, home_ref: str) -> int | None:
-        if vrij[home_ref] <= 0:
-            return None
-        kosten = 0
-        for ander in in_woning[home_ref]:
-            if (youth_ref, ander, home_ref) in verboden:
-                return None
-            kosten += verlies.get((youth_ref, ander, home_ref), 0)
-        return kosten
-
-    def neem(youth_ref: str, home_ref: str) -> None:
-        gekozen[youth_ref] = home_ref
-        vrij[home_ref] -= 1
-        in_woning[home_ref].append(youth_ref)
-
-    for youth_ref, home_ref in verzoek.vast.items():
-        neem(youth_ref, home_ref)
-    bogen = sorted(
-        (
-            (-round(k.score * SCHAAL), youth_ref, k.home_ref)
-            for youth_ref, lijst in model.kandidaten.items()
-            for k in lijst
-        ),
-    )
-    for min_score, youth_ref, home_ref in bogen:
-        if youth_ref in gekozen:
-            continue
-        kosten = past(youth_ref, home_ref)
-        if kosten is not None and -min_score - kosten > 0:
-            neem(youth_ref, home_ref)
+    for boog, (youth_ref, home_ref) in bogen.items():
+        if flow.flow(boog):
+            gekozen[youth_ref] = home_ref
+            in_woning[home_ref].append(youth_ref)
+    for a_ref, b_ref, home_ref in model.verboden:
+        if gekozen.get(a_ref) == home_ref and gekozen.get(b_ref) == home_ref:
+            weg = b_ref if b_ref not in verzoek.vast else a_ref
+            del gekozen[weg]
+            in_woning[home_ref].remove(weg)
+    _verbeter(model, gekozen, in_woning)
     return {
         (youth_ref, k.home_ref): int(gekozen.get(youth_ref) == k.home_ref)
         for youth_ref, lijst in model.kandidaten.items()
         for k in lijst
     }
+
+
+def _verbeter(
+    model: _Model, gekozen: dict[str, str], in_woning: dict[str, list[str]], rondes: int = 5
+) -> None:
+    """Local search on the starting point, now counting the pair effects: move a youth to
+    a candidate home with room where it adds more (taking a place when it had none), as
+    long as that helps. Fixed choices stay."""
+    verlies: dict[tuple[str, str, str], int] = {}
+    for (a_ref, b_ref, home_ref), (punten, _pa, _pb) in model.paar_verlies.items():
+        verlies[a_ref, b_ref, home_ref] = verlies[b_ref, a_ref, home_ref] = punten
+    verboden = model.verboden | {(b, a, h) for a, b, h in model.verboden}
+    score = {
+        (ref, k.home_ref): round(k.score * SCHAAL)
+        for ref, lijst in model.kandidaten.items()
+        for k in lijst
+    }
+
+    def bijdrage(youth_ref: str, home_ref: str) -> int | None:
+        waarde = score[youth_ref, home_ref]
+        for ander in in_woning[home_ref]:
+            if ander == youth_ref:
+                continue
+            if (youth_ref, ander, home_ref) in verboden:
+                return None
+            waarde -= verlies.get((youth_ref, ander, home_ref), 0)
+        return waarde
+
+    for _ronde in range(rondes):
+        beter = False
+        for youth_ref, lijst in model.kandidaten.items():
+            if youth_ref in model.verzoek.vast:
+                continue
+            huidig = gekozen.get(youth_ref)
+            nu = bijdrage(youth_ref, huidig) if huidig is not None else 0
+            beste, beste_waarde = huidig, nu if nu is not None else 0
+            for kandidaat in lijst:
+                home_ref = kandidaat.home_ref
+                if home_ref == huidig or len(in_woning[home_ref]) >= model.cap[home_ref]:
+                    continue
+                waarde = bijdrage(youth_ref, home_ref)
+                if waarde is not None and waarde > beste_waarde:
+                    beste, beste_waarde = home_ref, waarde
+            if beste != huidig and beste is not None:
+                if huidig is not None:
+                    in_woning[huidig].remove(youth_ref)
+                in_woning[beste].append(youth_ref)
+                gekozen[youth_ref] = beste
+                beter = True
+        if not beter:
+            break
 
 
 def _toewijzingen(model: _Model, gekozen: Mapping[str, str]) -> tuple[Toewijzing, ...]:

@@ -292,24 +292,17 @@ def test_a_resident_leaving_before_the_vacancy_frees_room() -> None:
     assert capaciteit(home("H", vacancies=1, max_residents=1, residents=(leaving,))) == 1
 
 
-def test_scoring_in_parallel_processes_gives_the_same_advice(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Large regions are scored in forked processes; the advice must not depend on that.
+@pytest.mark.parametrize("count", [1, 5, 12])
+def test_best_homes_is_exactly_the_top_of_the_full_ranking(count: int) -> None:
+    # The allocation scores only homes whose upper bound can still reach the top; the
+    # answer must be what ranking every home gives, scores and order included.
     import random
 
-    from matching import allocatie
+    from matching.engine import best_homes, rank_homes
     from matching.management.commands.bench_allocation import synthetic_homes, synthetic_youths
 
-    rng = random.Random(7)
-    homes = synthetic_homes(60, rng, TODAY)
-    youths = synthetic_youths(20, rng, TODAY)
-    verzoek = Verzoek(youths=youths, homes=homes, today=TODAY)
-    in_proces = stel_voor(verzoek)
-    monkeypatch.setattr(allocatie, "PARALLEL_VANAF", 1)
-    parallel = stel_voor(verzoek)
-    assert parallel.kandidaten == in_proces.kandidaten
-    assert parallel.totale_fit == in_proces.totale_fit
-    assert [t.alternatieven for t in parallel.toewijzingen] == [
-        t.alternatieven for t in in_proces.toewijzingen
-    ]
+    rng = random.Random(count)
+    homes = synthetic_homes(300, rng, TODAY)
+    for y in synthetic_youths(15, rng, TODAY):
+        full = [r for r in rank_homes(y, homes, TODAY, with_impacts=False) if r.eligible]
+        assert best_homes(y, homes, TODAY, count) == full[:count]
