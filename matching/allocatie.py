@@ -133,7 +133,7 @@ class Uitkomst:
     totale_fit: float  # the objective: sum of scores minus what pairs cost
     grens: float  # the solver's bound on the objective
     gap: float  # |objective - bound| / max(1, |objective|)
-    optimaal: bool
+    optimaal: bool  # proven optimal, or within RELATIEVE_GAP of the best possible
     seconden: float
     seconden_solver: float
     plekken: int

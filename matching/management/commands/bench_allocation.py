@@ -152,7 +152,7 @@ class Command(BaseCommand):
             ("placed", uitkomst.geplaatst),
             ("objective", uitkomst.totale_fit),
             ("bound", uitkomst.grens),
-            ("optimal", uitkomst.optimaal),
+            ("within gap limit", uitkomst.optimaal),
             ("scoring seconds", round(seconds - uitkomst.seconden_solver, 2)),
             ("solver seconds", round(uitkomst.seconden_solver, 2)),
             ("total seconds", round(seconds, 2)),
