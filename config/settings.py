@@ -299,6 +299,8 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
 MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND, "OPTIONS": _EMAIL_OPTIONS}}
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Passende Plek <noreply@passendeplek.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people report an accessibility problem (shown on /toegankelijkheid).
+TOEGANKELIJKHEID_EMAIL = env_str("TOEGANKELIJKHEID_EMAIL", "toegankelijkheid@passendeplek.nl")
 
 LOGGING = {
     "version": 1,

@@ -65,6 +65,7 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "login_code":             row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
     "tweestaps":              every(200),
     "privacy":                every(200, anon=200),
+    "toegankelijkheid":       every(200, anon=200),
     "meldingen":              every(200),
     "login":                  row(200, 302, 302, 302, 302, 302, 302, 302, 302),
     "logout":                 POST_ONLY,
