@@ -11,7 +11,7 @@ STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d'
 # Local runs are development runs unless the environment says otherwise.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: help install run test lint format migrate seed messages clean bench
+.PHONY: help install run test lint format migrate seed messages clean bench loadtest
 
 help:
 	@echo "make run      start the portal with demo data on http://127.0.0.1:$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make install  create .venv and install the pinned dependencies"
 	@echo "make lint     ruff (lint + format check) and mypy"
 	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
+	@echo "make loadtest 30 simulated users for 60 s against gunicorn (set DATABASE_URL to PostgreSQL)"
 
 # Find Python >= 3.12: $(PYTHON) if given, else python3.13, python3.12, python3, else a
 # pyenv-installed 3.12+ (pyenv shims refuse versions that are installed but not selected).
@@ -81,3 +82,10 @@ bench: install
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+# The portal under load (a benchmark, not part of `make test`): migrates the PostgreSQL
+# database named by DATABASE_URL, scales the demo data to 1,000 homes and 500 youths, serves
+# it with gunicorn (production settings) on 127.0.0.1 and drives 30 locust users for 60 s.
+# Last line: one JSON object. See "Load test" in the README.
+loadtest: install
+	$(PY) -m loadtest.run

@@ -1,0 +1,216 @@
+"""`make loadtest`: the portal under the load of a whole region, on this machine.
+
+1. refuses anything but PostgreSQL in DATABASE_URL;
+2. migrates that database and scales the demo data to 1,000 homes and 500 youths
+   (`manage.py seed_demo_schaal`, idempotent: a second run adds nothing);
+3. collects the static files and starts gunicorn with the production settings on the
+   loopback address (whitenoise serves the static files; plain HTTP, see
+   DJANGO_PLAIN_HTTP_LOOPBACK in the README);
+4. drives 30 simulated users for 60 seconds with locust (loadtest/locustfile.py);
+5. stops gunicorn (also on Ctrl-C or an error) and prints locust's per-endpoint table,
+   then, as the last line, one JSON object with the totals.
+
+The settings can be changed with LOADTEST_USERS, LOADTEST_SECONDS, LOADTEST_PORT,
+LOADTEST_WORKERS, LOADTEST_HOMES and LOADTEST_YOUTHS. Exit status: 0 when every request
+succeeded, 1 when some failed, 2 when it could not run.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import FrameType
+
+from loadtest.samenvatting import json_regel, samenvatting
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_SCHEMES = ("postgres://", "postgresql://", "pgsql://")
+P95_DOEL_MS = 500
+
+
+def database_fout(database_url: str) -> str | None:
+    """Why this DATABASE_URL cannot be load-tested, or None when it is PostgreSQL."""
+    if database_url.startswith(POSTGRES_SCHEMES):
+        return None
+    if not database_url or database_url.startswith("sqlite"):
+        return (
+            "make loadtest needs PostgreSQL and refuses SQLite (it is not what production "
+            "runs, and one file lock cannot take 30 users). Set DATABASE_URL, e.g. "
+            "DATABASE_URL=postgres://postgres@127.0.0.1:5432/passendeplek_load make loadtest"
+        )
+    return f"make loadtest needs a PostgreSQL DATABASE_URL (postgres://...), not {database_url!r}"
+
+
+def productie_env(basis: Mapping[str, str], port: int) -> dict[str, str]:
+    """Production settings for a run on the loopback address only."""
+    env = dict(basis)
+    env.update(
+        {
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": basis.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_PLAIN_HTTP_LOOPBACK": "1",
+            # Nothing leaves the machine: mail stays in memory, places come from the table.
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "GEOCODER": "offline",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "PORTAL_URL": f"http://127.0.0.1:{port}",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    return env
+
+
+def _stap(titel: str, opdracht: Sequence[str], env: Mapping[str, str]) -> None:
+    print(f"== {titel}", flush=True)
+    subprocess.run(opdracht, cwd=ROOT, env=env, check=True)
+
+
+def _wacht_op(url: str, seconden: float) -> None:
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as antwoord:  # noqa: S310 - loopback
+                if antwoord.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {seconden:.0f} s")
+
+
+def _stop(proces: subprocess.Popen[bytes] | None) -> None:
+    if proces is None or proces.poll() is not None:
+        return
+    proces.terminate()
+    try:
+        proces.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+        proces.wait()
+
+
+def _sigterm(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    environ = os.environ if environ is None else environ
+    fout = database_fout(environ.get("DATABASE_URL", ""))
+    if fout:
+        print(fout, file=sys.stderr)
+        return 2
+    users = int(environ.get("LOADTEST_USERS", "30"))
+    seconden = int(environ.get("LOADTEST_SECONDS", "60"))
+    port = int(environ.get("LOADTEST_PORT", "8010"))
+    workers = environ.get("LOADTEST_WORKERS", "4")
+    env = productie_env(environ, port)
+    python = sys.executable
+    host = f"http://127.0.0.1:{port}"
+    signal.signal(signal.SIGTERM, _sigterm)
+
+    try:
+        _stap("migrate", [python, "manage.py", "migrate", "--noinput"], env)
+        _stap(
+            "scale the demo data",
+            [
+                python,
+                "manage.py",
+                "seed_demo_schaal",
+                "--force",
+                "--woningen",
+                environ.get("LOADTEST_HOMES", "1000"),
+                "--jongeren",
+                environ.get("LOADTEST_YOUTHS", "500"),
+            ],
+            env,
+        )
+        _stap("collectstatic", [python, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
+    except subprocess.CalledProcessError as exc:
+        print(f"loadtest: {exc}", file=sys.stderr)
+        return 2
+
+    gunicorn: subprocess.Popen[bytes] | None = None
+    with tempfile.TemporaryDirectory(prefix="loadtest-") as tmp:
+        log = Path(tmp) / "gunicorn.log"
+        try:
+            print(f"== gunicorn on {host} ({workers} workers)", flush=True)
+            with log.open("wb") as logbestand:
+                gunicorn = subprocess.Popen(
+                    [
+                        python,
+                        "-m",
+                        "gunicorn",
+                        "config.wsgi",
+                        "--bind",
+                        f"127.0.0.1:{port}",
+                        "--workers",
+                        workers,
+                        "--timeout",
+                        "60",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=logbestand,
+                    stderr=subprocess.STDOUT,
+                )
+            _wacht_op(f"{host}/healthz", 60)
+            print(f"== locust: {users} users for {seconden} s", flush=True)
+            subprocess.run(
+                [
+                    python,
+                    "-m",
+                    "locust",
+                    "-f",
+                    str(ROOT / "loadtest" / "locustfile.py"),
+                    "--headless",
+                    "--only-summary",
+                    "--users",
+                    str(users),
+                    "--spawn-rate",
+                    environ.get("LOADTEST_SPAWN_RATE", "5"),
+                    "--run-time",
+                    f"{seconden}s",
+                    "--stop-timeout",
+                    "10",
+                    "--host",
+                    host,
+                    "--csv",
+                    str(Path(tmp) / "locust"),
+                    "--loglevel",
+                    "WARNING",
+                ],
+                cwd=ROOT,
+                env=env,
+                timeout=seconden + 120,
+                check=False,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, TimeoutError) as exc:
+            _stop(gunicorn)
+            print(f"loadtest: {exc}; gunicorn's log:", file=sys.stderr)
+            print(log.read_text(errors="replace")[-4000:], file=sys.stderr)
+            return 2
+        finally:
+            _stop(gunicorn)
+        cijfers = samenvatting(Path(tmp) / "locust_stats.csv", users)
+    if cijfers["p95_ms"] > P95_DOEL_MS or cijfers["failures"]:
+        print(
+            f"loadtest: target not met (p95 <= {P95_DOEL_MS} ms and no failures)",
+            file=sys.stderr,
+            flush=True,
+        )
+    print(json_regel(cijfers), flush=True)
+    return 1 if cijfers["failures"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

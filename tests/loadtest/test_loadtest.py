@@ -1,0 +1,208 @@
+"""The cheap parts of `make loadtest`: the scaled demo data, the refusal of SQLite, the
+one-line summary and the loopback-only HTTP switch. The load test itself is a benchmark
+(`make loadtest`), not part of the suite."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from pytest_django import Settings
+
+from accounts.models import Organisatie, Rol, User
+from jongeren.models import Jongere
+from loadtest.accounts import beheerder_email, coordinator_email, jongere_email, ouder_email
+from loadtest.run import database_fout, main
+from loadtest.samenvatting import json_regel, samenvatting
+from matching.models import Voorstel, VoorstelStatus
+from voorzieningen.models import Voorziening
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _aantallen() -> tuple[int, int, int, int]:
+    return (
+        Voorziening.objects.count(),
+        Jongere.objects.count(),
+        Voorstel.objects.count(),
+        User.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_scaled_demo_has_the_asked_numbers_and_a_second_run_adds_nothing(
+    settings: Settings,
+) -> None:
+    settings.DEBUG = True
+    call_command("seed_demo_schaal", woningen=60, jongeren=40, verbosity=0)
+    eerste = _aantallen()
+    assert eerste[:2] == (60, 40)
+
+    call_command("seed_demo_schaal", woningen=60, jongeren=40, verbosity=0)
+    assert _aantallen() == eerste
+
+
+@pytest.mark.django_db
+def test_scaled_demo_is_realistic_for_every_simulated_user(settings: Settings) -> None:
+    settings.DEBUG = True
+    call_command("seed_demo_schaal", woningen=60, jongeren=40, verbosity=0)
+
+    # Homes of the generated providers have a team, residents and vacancies.
+    gegenereerd = Voorziening.objects.exclude(aanbieder__naam__in=_demo_aanbieders())
+    assert gegenereerd.count() == 60 - 26
+    assert all(woning.teamleden.exists() for woning in gegenereerd)
+    assert gegenereerd.filter(plaatsingen__einde__isnull=True).distinct().count() > 20
+    assert gegenereerd.filter(vacatures__isnull=False).distinct().count() > 5
+    # Every youth has an analysis; proposals exist in several states.
+    assert not Jongere.objects.filter(analyses__isnull=True).exclude(roepnaam="Sara").exists()
+    statussen = set(Voorstel.objects.values_list("status", flat=True))
+    assert {VoorstelStatus.VERSTUURD, VoorstelStatus.INTERESSE} <= statussen
+    assert len(statussen) >= 4
+
+    # Each simulated professional has an account of their own, with the demo password.
+    for nummer in range(1, 31):
+        coordinator = User.objects.get(email=coordinator_email(nummer))
+        assert coordinator.rol == Rol.COORDINATOR
+        assert coordinator.check_password("passendeplek-demo")
+    for nummer in range(1, 41):
+        assert User.objects.get(email=beheerder_email(nummer)).rol == Rol.BEHEERDER
+    # Family 1 is a youth and a parent with a sent proposal to read.
+    jongere = Jongere.objects.get(account__email=jongere_email(1))
+    assert jongere.ouders.filter(email=ouder_email(1)).exists()
+    assert jongere.voorstellen.exclude(verstuurd_op=None).exists()
+    # Coordinators of a municipality see that municipality's youths.
+    coordinator = User.objects.get(email=coordinator_email(1))
+    assert Jongere.objects.for_user(coordinator).count() >= 2
+
+
+def _demo_aanbieders() -> list[str]:
+    from voorzieningen.demo import WONINGEN
+
+    return sorted({woning.aanbieder for woning in WONINGEN})
+
+
+@pytest.mark.django_db
+def test_scaled_demo_refuses_without_debug(settings: Settings) -> None:
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DJANGO_DEBUG=1"):
+        call_command("seed_demo_schaal", woningen=30, jongeren=20, verbosity=0)
+    assert not Organisatie.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["", "sqlite:///db.sqlite3", "sqlite:////tmp/x.db"])
+def test_loadtest_refuses_sqlite_with_a_clear_message(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([], environ={"DATABASE_URL": url}) == 2
+    fout = capsys.readouterr().err
+    assert "PostgreSQL" in fout
+    assert "SQLite" in fout
+
+
+def test_make_loadtest_on_sqlite_stops_before_touching_anything() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "loadtest.run"],
+        cwd=ROOT,
+        env={**env, "DATABASE_URL": "sqlite:///loadtest-should-not-exist.sqlite3"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "refuses SQLite" in result.stderr
+    assert not (ROOT / "loadtest-should-not-exist.sqlite3").exists()
+
+
+def test_postgres_urls_are_accepted() -> None:
+    assert database_fout("postgres://postgres@127.0.0.1:5432/passendeplek_load") is None
+    assert database_fout("postgresql://u:p@db/x") is None
+    assert database_fout("mysql://u@db/x") is not None
+
+
+LOCUST_HEADER = (
+    "Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,"
+    "Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,"
+    "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%\n"
+)
+
+
+def test_summary_is_one_json_line_with_the_aggregated_figures(tmp_path: Path) -> None:
+    csv = tmp_path / "locust_stats.csv"
+    csv.write_text(
+        LOCUST_HEADER
+        + "GET,/mijn/,100,0,40,45.2,10,300,5000,3.3,0.0,40,50,60,70,90,120,200,250,300,300,300\n"
+        + "GET,/jongeren/[id]/zoeken/,50,2,180,190.0,90,900,9000,1.6,0.1,"
+        "180,200,210,230,300,420,700,880,900,900,900\n"
+        + ",Aggregated,150,2,60,93.5,10,900,6300,4.9,0.1,"
+        "60,80,100,120,200,310,600,750,900,900,900\n",
+        encoding="utf-8",
+    )
+    cijfers = samenvatting(csv, users=30)
+    assert cijfers == {
+        "users": 30,
+        "requests": 150,
+        "failures": 2,
+        "p50_ms": 60,
+        "p95_ms": 310,
+        "p99_ms": 750,
+    }
+    regel = json_regel(cijfers)
+    assert "\n" not in regel
+    assert json.loads(regel) == cijfers
+
+
+def test_summary_without_requests_says_so(tmp_path: Path) -> None:
+    csv = tmp_path / "locust_stats.csv"
+    csv.write_text(LOCUST_HEADER, encoding="utf-8")
+    with pytest.raises(ValueError, match="no Aggregated row"):
+        samenvatting(csv, users=30)
+
+
+def _instellingen(**extra: str) -> dict[str, object]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.pop("DATABASE_URL", None)
+    env = {
+        **clean,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        **extra,
+    }
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({n: getattr(s, n) for n in ['SECURE_SSL_REDIRECT', "
+        "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_HSTS_SECONDS']}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return dict(json.loads(result.stdout))
+
+
+def test_production_stays_https_only_unless_plain_http_is_asked_for() -> None:
+    assert _instellingen() == {
+        "SECURE_SSL_REDIRECT": True,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_HSTS_SECONDS": 60 * 60 * 24 * 365,
+    }
+    assert _instellingen(DJANGO_PLAIN_HTTP_LOOPBACK="1") == {
+        "SECURE_SSL_REDIRECT": False,
+        "SESSION_COOKIE_SECURE": False,
+        "CSRF_COOKIE_SECURE": False,
+        "SECURE_HSTS_SECONDS": 0,
+    }
