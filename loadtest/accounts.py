@@ -30,3 +30,31 @@ def jongere_email(nummer: int) -> str:
 
 def ouder_email(nummer: int) -> str:
     return f"ouder{nummer:03d}@{DOMEIN}"
+
+
+# The kinds of simulated users and their weights: of 30 users, 15 coordinators, 10 managers
+# and 5 youths or parents.
+GEWICHTEN = {"coordinator": 3, "beheerder": 2, "gezin": 1}
+
+
+def gezin_email(nummer: int) -> str:
+    """The account of the `nummer`-th simulated family member: in turn a youth (odd) and
+    the parent of the youth before (even), so parents and youths both read."""
+    gezin = (nummer + 1) // 2
+    return jongere_email(gezin) if nummer % 2 else ouder_email(gezin)
+
+
+def email_voor(soort: str, nummer: int) -> str:
+    """The account of the `nummer`-th (from 1) simulated user of this kind."""
+    if soort == "coordinator":
+        return coordinator_email(nummer)
+    if soort == "beheerder":
+        return beheerder_email(nummer)
+    return gezin_email(nummer)
+
+
+def verdeling(users: int) -> dict[str, int]:
+    """How many users of each kind locust starts at most (rounded up, so a warm-up that logs
+    these in covers every simulated user)."""
+    totaal = sum(GEWICHTEN.values())
+    return {soort: -(-users * gewicht // totaal) for soort, gewicht in GEWICHTEN.items()}

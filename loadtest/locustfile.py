@@ -1,7 +1,10 @@
 """Simulated users of a whole region for `make loadtest` (locust, headless).
 
 Three kinds of users, each logged in through the real login form (with the second step
-when the portal asks for it) on an account of their own:
+when the portal asks for it) on an account of their own. `make loadtest` logs them in
+before the measured minute (LOADTEST_SESSIES: a login costs a deliberately slow password
+hash, and people log in once a day, not thirty at once); run by hand, each user logs in
+at its start:
 
 * coordinators (weight 3) search homes for their youths and change the filters; filter
   changes are htmx requests that only fetch the result list, as in the browser;
@@ -15,34 +18,39 @@ is accepted as host: the load test never sends traffic anywhere else.
 from __future__ import annotations
 
 import itertools
+import json
+import os
 import random
 import re
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import pyotp
 from locust import HttpUser, between, events, task
 from locust.env import Environment
+from locust.exception import StopUser
 
-from loadtest.accounts import (
-    TOTP_GEHEIM,
-    beheerder_email,
-    coordinator_email,
-    jongere_email,
-    ouder_email,
-)
+from loadtest.accounts import GEWICHTEN, email_voor
+from loadtest.inloggen import InlogFout, log_in
+from loadtest.samenvatting import samenvatting
 
-DEMO_WACHTWOORD = "passendeplek-demo"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 HTMX = {"HX-Request": "true", "HX-Target": "resultaten"}
 
-# One account per simulated user: numbers handed out in turn (locust runs the users of one
-# process in one interpreter, so a plain counter is enough).
-_coordinatoren: Iterator[int] = itertools.count(1)
-_beheerders: Iterator[int] = itertools.count(1)
-_gezinnen: Iterator[int] = itertools.count(1)
+# One account per simulated user: numbers handed out in turn per kind (locust runs the users
+# of one process in one interpreter, so a plain counter is enough).
+_nummers: dict[str, Iterator[int]] = {soort: itertools.count(1) for soort in GEWICHTEN}
+
+
+def _sessies() -> dict[str, dict[str, str]]:
+    """Session cookies of the warm-up of `make loadtest` (LOADTEST_SESSIES), by e-mail."""
+    pad = os.environ.get("LOADTEST_SESSIES")
+    return json.loads(Path(pad).read_text(encoding="utf-8")) if pad else {}
+
+
+SESSIES = _sessies()
 
 
 @events.test_start.add_listener
@@ -52,47 +60,44 @@ def alleen_loopback(environment: Environment, **_kwargs: Any) -> None:
         raise SystemExit(f"loadtest: only 127.0.0.1 is allowed as host, not {environment.host!r}")
 
 
+@events.quitting.add_listener
+def schrijf_samenvatting(environment: Environment, **_kwargs: Any) -> None:
+    """The totals for the last line of `make loadtest` (LOADTEST_SAMENVATTING)."""
+    pad = os.environ.get("LOADTEST_SAMENVATTING")
+    if pad and environment.runner is not None:
+        users = environment.parsed_options.num_users if environment.parsed_options else 0
+        cijfers = samenvatting(environment.runner.stats.total, users)
+        Path(pad).write_text(json.dumps(cijfers), encoding="utf-8")
+
+
 def _ids(html: str, patroon: str) -> list[int]:
     return sorted({int(match) for match in re.findall(patroon, html)})
 
 
 class PortaalGebruiker(HttpUser):
     abstract = True
+    soort = ""
     wait_time = between(1, 4)
 
-    def login(self, email: str) -> None:
-        pagina = self.client.get("/accounts/login/", name="/accounts/login/")
-        token = CSRF.search(pagina.text)
-        with self.client.post(
-            "/accounts/login/",
-            data={
-                "username": email,
-                "password": DEMO_WACHTWOORD,
-                "csrfmiddlewaretoken": token.group(1) if token else "",
-            },
-            name="/accounts/login/ (POST)",
-            catch_response=True,
-        ) as antwoord:
-            if urlsplit(antwoord.url).path == "/accounts/login/code/":
-                antwoord.success()
-                self._tweede_stap(antwoord.text)
-            elif urlsplit(antwoord.url).path.startswith("/accounts/login/"):
-                antwoord.failure(f"login refused for {email}")
-                raise RuntimeError(f"login refused for {email}")
-
-    def _tweede_stap(self, html: str) -> None:
-        token = CSRF.search(html)
-        with self.client.post(
-            "/accounts/login/code/",
-            data={
-                "code": pyotp.TOTP(TOTP_GEHEIM).now(),
-                "csrfmiddlewaretoken": token.group(1) if token else "",
-            },
-            name="/accounts/login/code/ (POST)",
-            catch_response=True,
-        ) as antwoord:
-            if urlsplit(antwoord.url).path.startswith("/accounts/login/"):
-                antwoord.failure("second step refused")
+    def on_start(self) -> None:
+        email = email_voor(self.soort, next(_nummers[self.soort]))
+        if email in SESSIES:
+            # Logged in by the warm-up, through the same form: reuse that session.
+            self.client.cookies.update(SESSIES[email])
+            return
+        start = time.perf_counter()
+        try:
+            log_in(self.client, "", email)
+        except InlogFout as fout:
+            events.request.fire(
+                request_type="LOGIN",
+                name="login",
+                response_time=(time.perf_counter() - start) * 1000,
+                response_length=0,
+                exception=fout,
+                context={},
+            )
+            raise StopUser from fout
 
     def pagina(self, url: str, name: str) -> str:
         """GET a page; a bounce to the login page or any error status is a failure."""
@@ -105,10 +110,11 @@ class PortaalGebruiker(HttpUser):
 
 
 class Coordinator(PortaalGebruiker):
-    weight = 3
+    soort = "coordinator"
+    weight = GEWICHTEN[soort]
 
     def on_start(self) -> None:
-        self.login(coordinator_email(next(_coordinatoren)))
+        super().on_start()
         self.jongere_ids: list[int] = []
         self.woning_ids: list[int] = []
         self.voorstel_ids: list[int] = []
@@ -197,10 +203,11 @@ class Coordinator(PortaalGebruiker):
 
 
 class Beheerder(PortaalGebruiker):
-    weight = 2
+    soort = "beheerder"
+    weight = GEWICHTEN[soort]
 
     def on_start(self) -> None:
-        self.login(beheerder_email(next(_beheerders)))
+        super().on_start()
         self.woning_ids: list[int] = []
         self.voorstel_ids: list[int] = []
         self.dashboard()
@@ -253,13 +260,11 @@ class Beheerder(PortaalGebruiker):
 class Gezin(PortaalGebruiker):
     """A youth or a parent (in turn) reading the proposals for them."""
 
-    weight = 1
+    soort = "gezin"
+    weight = GEWICHTEN[soort]
 
     def on_start(self) -> None:
-        nummer = next(_gezinnen)
-        # Odd: the youth of family n, even: the parent of the family before.
-        gezin = (nummer + 1) // 2
-        self.login(jongere_email(gezin) if nummer % 2 else ouder_email(gezin))
+        super().on_start()
         self.kind_ids: list[int] = []
         self.voorstel_ids: list[int] = []
         self.mijn()

@@ -17,9 +17,11 @@ succeeded, 1 when some failed, 2 when it could not run.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,10 +29,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import FrameType
 
-from loadtest.samenvatting import json_regel, samenvatting
+import requests
+
+from loadtest.accounts import email_voor, verdeling
+from loadtest.inloggen import InlogFout, log_in
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_SCHEMES = ("postgres://", "postgresql://", "pgsql://")
@@ -82,8 +88,8 @@ def _wacht_op(url: str, seconden: float) -> None:
             with urllib.request.urlopen(url, timeout=2) as antwoord:  # noqa: S310 - loopback
                 if antwoord.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
-            pass
+        except (urllib.error.URLError, OSError):
+            pass  # not listening yet, or still starting (connection refused, timeout)
         time.sleep(0.5)
     raise TimeoutError(f"{url} did not answer within {seconden:.0f} s")
 
@@ -97,6 +103,35 @@ def _stop(proces: subprocess.Popen[bytes] | None) -> None:
     except subprocess.TimeoutExpired:
         proces.kill()
         proces.wait()
+
+
+def warm_up(host: str, users: int) -> dict[str, dict[str, str]]:
+    """Log every simulated user in through the login form, two at a time (the machine's
+    cores); returns their session cookies by e-mail, and prints what the logins cost."""
+    emails = [
+        email_voor(soort, nummer)
+        for soort, aantal in verdeling(users).items()
+        for nummer in range(1, aantal + 1)
+    ]
+
+    def een(email: str) -> tuple[str, dict[str, str], float]:
+        with requests.Session() as sessie:
+            start = time.perf_counter()
+            log_in(sessie, host, email)
+            duur = (time.perf_counter() - start) * 1000
+            cookies = {naam: waarde for naam, waarde in sessie.cookies.get_dict().items() if waarde}
+            return email, cookies, duur
+
+    begin = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        resultaten = list(pool.map(een, emails))
+    duur = sorted(ms for _email, _cookies, ms in resultaten)
+    print(
+        f"   {len(emails)} logins through the login form in {time.perf_counter() - begin:.1f} s "
+        f"(per login: median {statistics.median(duur):.0f} ms, slowest {duur[-1]:.0f} ms)",
+        flush=True,
+    )
+    return {email: cookies for email, cookies, _ms in resultaten}
 
 
 def _sigterm(_signum: int, _frame: FrameType | None) -> None:
@@ -157,6 +192,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
                         workers,
                         "--timeout",
                         "60",
+                        # No control socket in the home folder: one run, nothing to steer.
+                        "--no-control-socket",
                     ],
                     cwd=ROOT,
                     env=env,
@@ -164,6 +201,12 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
                     stderr=subprocess.STDOUT,
                 )
             _wacht_op(f"{host}/healthz", 60)
+            print("== warm-up: log the simulated users in", flush=True)
+            sessies = Path(tmp) / "sessies.json"
+            sessies.write_text(json.dumps(warm_up(host, users)), encoding="utf-8")
+            samenvatting = Path(tmp) / "samenvatting.json"
+            env["LOADTEST_SESSIES"] = str(sessies)
+            env["LOADTEST_SAMENVATTING"] = str(samenvatting)
             print(f"== locust: {users} users for {seconden} s", flush=True)
             subprocess.run(
                 [
@@ -184,8 +227,6 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
                     "10",
                     "--host",
                     host,
-                    "--csv",
-                    str(Path(tmp) / "locust"),
                     "--loglevel",
                     "WARNING",
                 ],
@@ -194,21 +235,30 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
                 timeout=seconden + 120,
                 check=False,
             )
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, TimeoutError) as exc:
+        except (
+            subprocess.CalledProcessError,
+            subprocess.TimeoutExpired,
+            TimeoutError,
+            InlogFout,
+            requests.RequestException,
+        ) as exc:
             _stop(gunicorn)
             print(f"loadtest: {exc}; gunicorn's log:", file=sys.stderr)
             print(log.read_text(errors="replace")[-4000:], file=sys.stderr)
             return 2
         finally:
             _stop(gunicorn)
-        cijfers = samenvatting(Path(tmp) / "locust_stats.csv", users)
+        if not samenvatting.exists():
+            print("loadtest: locust wrote no figures", file=sys.stderr)
+            return 2
+        cijfers = json.loads(samenvatting.read_text(encoding="utf-8"))
     if cijfers["p95_ms"] > P95_DOEL_MS or cijfers["failures"]:
         print(
             f"loadtest: target not met (p95 <= {P95_DOEL_MS} ms and no failures)",
             file=sys.stderr,
             flush=True,
         )
-    print(json_regel(cijfers), flush=True)
+    print(json.dumps(cijfers), flush=True)
     return 1 if cijfers["failures"] else 0
 
 

@@ -1,35 +1,30 @@
-"""The load test's one-line result, read from locust's CSV statistics."""
+"""The load test's one-line result, from locust's own statistics of the run."""
 
 from __future__ import annotations
 
-import csv
-import json
-from pathlib import Path
+from typing import Protocol
 
 
-def samenvatting(stats_csv: Path, users: int) -> dict[str, int | float]:
-    """Totals of a run from locust's `<prefix>_stats.csv` (its "Aggregated" row)."""
-    with stats_csv.open(encoding="utf-8", newline="") as bestand:
-        for rij in csv.DictReader(bestand):
-            if rij["Name"] == "Aggregated":
-                return {
-                    "users": users,
-                    "requests": int(rij["Request Count"]),
-                    "failures": int(rij["Failure Count"]),
-                    "p50_ms": _ms(rij["50%"]),
-                    "p95_ms": _ms(rij["95%"]),
-                    "p99_ms": _ms(rij["99%"]),
-                }
-    raise ValueError(f"{stats_csv}: no Aggregated row (did locust send any request?)")
+class Totaal(Protocol):
+    """What the summary reads of locust's aggregated `StatsEntry`."""
+
+    num_requests: int
+    num_failures: int
+
+    def get_response_time_percentile(self, percent: float) -> float: ...
 
 
-def _ms(waarde: str) -> int | float:
-    """Locust writes "N/A" when nothing was measured; report that as 0."""
-    if waarde in {"", "N/A"}:
-        return 0
-    getal = float(waarde)
-    return int(getal) if getal.is_integer() else round(getal, 1)
+def samenvatting(totaal: Totaal, users: int) -> dict[str, int | float]:
+    """Requests, failures and response-time percentiles (ms) of the whole run."""
+    return {
+        "users": users,
+        "requests": totaal.num_requests,
+        "failures": totaal.num_failures,
+        "p50_ms": _ms(totaal.get_response_time_percentile(0.50)),
+        "p95_ms": _ms(totaal.get_response_time_percentile(0.95)),
+        "p99_ms": _ms(totaal.get_response_time_percentile(0.99)),
+    }
 
 
-def json_regel(cijfers: dict[str, int | float]) -> str:
-    return json.dumps(cijfers)
+def _ms(waarde: float) -> int | float:
+    return int(waarde) if float(waarde).is_integer() else round(waarde, 1)

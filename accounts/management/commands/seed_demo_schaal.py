@@ -94,8 +94,8 @@ INITIALEN = "ABCDEFGHJKLMNPRSTVW"
 POSTCODE_LETTERS = "ABCDEGHJKLMNPRTVWXZ"
 GESLACHTEN = ["m", "v", "m", "v", "x"]
 
-# How far along each generated youth is, by number modulo 10: three still in the analysis,
-# seven with an endorsed one; of those, five get proposals (and a family account).
+# How far along each generated youth is: three in ten still in the analysis, seven with an
+# endorsed one; of those, five get proposals (and a family account). See `fase`.
 FASEN = ["analyse"] * 3 + ["zoeken"] * 2 + ["voorstel"] * 5
 # What happens to each proposal after it is sent, in turn.
 VOORSTEL_VERLOPEN = [
@@ -127,6 +127,22 @@ def _plaatsen() -> dict[str, list[Plaats]]:
                     Plaats(rij["naam"], rij["provincie"], int(rij["pc4_van"]))
                 )
     return per_provincie
+
+
+def fase(nummer: int) -> str:
+    """The stage of generated youth `nummer`. Shifted once per round of coordinators, so that
+    every coordinator gets youths at every stage (numbers go round the municipalities and
+    their coordinators, which would otherwise give one coordinator one stage only)."""
+    ronde = nummer // (len(GEMEENTEN) * COORDINATOREN_PER_GEMEENTE)
+    return FASEN[(nummer + ronde) % len(FASEN)]
+
+
+def coordinator_van(nummer: int) -> int:
+    """The number of the coordinator (see `coordinator_email`) of generated youth `nummer`:
+    youths go round the municipalities, and within one round its coordinators."""
+    gemeente = nummer % len(GEMEENTEN)
+    binnen = (nummer // len(GEMEENTEN)) % COORDINATOREN_PER_GEMEENTE
+    return gemeente * COORDINATOREN_PER_GEMEENTE + binnen + 1
 
 
 def woning_spec(nummer: int, plaatsen: dict[str, list[Plaats]]) -> woningen_demo.DemoWoning:
@@ -187,13 +203,13 @@ def jongere_spec(
     )
     regio = GEMEENTEN[gemeente][1]
     woonplaats = rng.choice(plaatsen[regio]).naam
-    fase = FASEN[nummer % len(FASEN)]
-    leeftijd = rng.randint(12, 19) if fase == "voorstel" else rng.randint(9, 19)
+    stadium = fase(nummer)
+    leeftijd = rng.randint(12, 19) if stadium == "voorstel" else rng.randint(9, 19)
     profiel = rng.choice(Zorgprofiel.values)
     intensiteit = rng.choice(Zorgintensiteit.values)
     signalen = tuple(rng.sample([Signaal.WEGLOPEN, Signaal.AGRESSIE, Signaal.VERSLAVING], 1))
     gekozen = tuple((code, rng.randint(1, 3), "") for code in rng.sample(behoeften, 3))
-    if fase == "analyse":
+    if stadium == "analyse":
         status = rng.choice([Status.CONCEPT, Status.TER_INSTEMMING])
         versie = jongeren_demo._versie(
             rng,
@@ -226,7 +242,7 @@ def jongere_spec(
             geslacht=rng.choice(GESLACHTEN),
             woonplaats=woonplaats,
             coordinator="",
-            fase="analyse" if fase == "analyse" else "zoeken",
+            fase="analyse" if stadium == "analyse" else "zoeken",
             nodig_over_dagen=rng.randint(7, 90),
             school=(f"Scholengemeenschap {schoolplaats}", niveau, schoolplaats),
             kader=JuridischKader.MACHTIGING_GESLOTEN if gesloten else JuridischKader.VRIJWILLIG,
@@ -245,7 +261,7 @@ def jongere_spec(
 
 def gezinsnummers(aantal: int) -> dict[int, int]:
     """Generated youth number -> family-account number, for those who get proposals."""
-    nummers = [n for n in range(aantal) if FASEN[n % len(FASEN)] == "voorstel"]
+    nummers = [n for n in range(aantal) if fase(n) == "voorstel"]
     return {n: index for index, n in enumerate(nummers, start=1)}
 
 
@@ -305,23 +321,20 @@ class Command(BaseCommand):
         _totp_apparaat(user)
         return user
 
-    def _organisaties_en_accounts(self) -> dict[int, list[User]]:
+    def _organisaties_en_accounts(self) -> dict[str, User]:
+        """The generated organisations and accounts; returns the coordinators by e-mail."""
         regio_s = {naam: Regio.objects.get_or_create(naam=naam)[0] for naam in REGIO_S}
-        coordinatoren: dict[int, list[User]] = {}
+        coordinatoren: dict[str, User] = {}
         for index, (naam, regio) in enumerate(GEMEENTEN):
             gemeente, _ = Organisatie.objects.update_or_create(
                 naam=naam,
                 defaults={"soort": Organisatie.Soort.GEMEENTE, "regio": regio_s[regio]},
             )
-            coordinatoren[index] = [
-                self._account(
-                    coordinator_email(index * COORDINATOREN_PER_GEMEENTE + n),
-                    ROEPNAMEN[(index * 7 + n) % len(ROEPNAMEN)],
-                    Rol.COORDINATOR,
-                    gemeente,
+            for n in range(1, COORDINATOREN_PER_GEMEENTE + 1):
+                email = coordinator_email(index * COORDINATOREN_PER_GEMEENTE + n)
+                coordinatoren[email] = self._account(
+                    email, ROEPNAMEN[(index * 7 + n) % len(ROEPNAMEN)], Rol.COORDINATOR, gemeente
                 )
-                for n in range(1, COORDINATOREN_PER_GEMEENTE + 1)
-            ]
         for index, naam in enumerate(AANBIEDERS):
             aanbieder, _ = Organisatie.objects.update_or_create(
                 naam=naam,
@@ -381,7 +394,7 @@ class Command(BaseCommand):
 
     # --- youths ---------------------------------------------------------------------------
 
-    def _jongeren(self, totaal: int, coordinatoren: dict[int, list[User]]) -> int:
+    def _jongeren(self, totaal: int, coordinatoren: dict[str, User]) -> int:
         vandaag = timezone.localdate()
         nu = timezone.now()
         geocoder = OfflineGeocoder()
@@ -399,8 +412,7 @@ class Command(BaseCommand):
             spec, gemeente = jongere_spec(nummer, self.plaatsen, behoeften, gezinnen.get(nummer))
             if (GEMEENTEN[gemeente][0], spec.roepnaam) in bestaand:
                 continue
-            team = coordinatoren[gemeente]
-            coordinator = team[(nummer // len(GEMEENTEN)) % len(team)]
+            coordinator = coordinatoren[coordinator_email(coordinator_van(nummer))]
             with transaction.atomic():
                 jongeren_demo.seed_jongere(
                     spec, coordinator, kenmerken, geocoder, vandaag, nu, self.wachtwoord_hash
