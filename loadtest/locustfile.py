@@ -118,6 +118,7 @@ class Coordinator(PortaalGebruiker):
         self.jongere_ids: list[int] = []
         self.woning_ids: list[int] = []
         self.voorstel_ids: list[int] = []
+        self.gezocht: int | None = None
         self.lijst()
 
     def jongere(self) -> int | None:
@@ -135,14 +136,17 @@ class Coordinator(PortaalGebruiker):
 
     @task(3)
     def zoeken(self) -> None:
-        if (pk := self.jongere()) is not None:
-            html = self.pagina(f"/jongeren/{pk}/zoeken/", "/jongeren/[id]/zoeken/")
+        """Open the search page of a youth: the filter changes that follow are for them."""
+        self.gezocht = self.jongere()
+        if self.gezocht is not None:
+            html = self.pagina(f"/jongeren/{self.gezocht}/zoeken/", "/jongeren/[id]/zoeken/")
             self.woning_ids = _ids(html, r'href="/voorzieningen/(\d+)/"') or self.woning_ids
 
     @task(6)
     def filter_wijzigen(self) -> None:
-        """A filter changed in the form: htmx fetches only the result list."""
-        if (pk := self.jongere()) is None:
+        """A filter changed on the search page: htmx fetches only the result list."""
+        if self.gezocht is None:
+            self.zoeken()
             return
         filters = {
             "max_afstand_km": random.choice(["", "25", "50", "100"]),
@@ -153,7 +157,7 @@ class Coordinator(PortaalGebruiker):
         if random.random() < 0.2:
             filters["pagina"] = "2"
         with self.client.get(
-            f"/jongeren/{pk}/zoeken/",
+            f"/jongeren/{self.gezocht}/zoeken/",
             params=filters,
             headers=HTMX,
             name="/jongeren/[id]/zoeken/?filters (htmx)",
