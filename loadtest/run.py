@@ -211,6 +211,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             env["LOADTEST_SESSIES"] = str(sessies)
             env["LOADTEST_SAMENVATTING"] = str(samenvatting)
             print(f"== locust: {users} users for {seconden} s", flush=True)
+            # The figures depend on what else the machine does; say how busy it was.
+            print(f"   load average before: {os.getloadavg()[0]:.1f}", flush=True)
             subprocess.run(
                 [
                     python,
@@ -251,6 +253,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             return 2
         finally:
             _stop(gunicorn)
+        print(f"   load average after: {os.getloadavg()[0]:.1f}", flush=True)
         if not samenvatting.exists():
             print("loadtest: locust wrote no figures", file=sys.stderr)
             return 2
