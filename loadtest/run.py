@@ -15,7 +15,8 @@
 
 The settings can be changed with LOADTEST_USERS, LOADTEST_SECONDS, LOADTEST_PORT,
 LOADTEST_WORKERS, LOADTEST_SPAWN_RATE, LOADTEST_HOMES and LOADTEST_YOUTHS. Exit status: 0
-when every request succeeded, 1 when some failed, 2 when it could not run.
+when it measured (failed requests are counted in the figures, so the JSON stays the last
+line), 2 when it could not run.
 """
 
 from __future__ import annotations
@@ -265,7 +266,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             flush=True,
         )
     print(json.dumps(cijfers), flush=True)
-    return 1 if cijfers["failures"] else 0
+    return 0
 
 
 if __name__ == "__main__":
