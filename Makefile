@@ -11,11 +11,12 @@ STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d'
 # Local runs are development runs unless the environment says otherwise.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: help install run test lint format migrate seed messages clean bench loadtest
+.PHONY: help install run test e2e lint format migrate seed messages clean bench loadtest
 
 help:
 	@echo "make run      start the portal with demo data on http://127.0.0.1:$(PORT)"
-	@echo "make test     run the whole test suite"
+	@echo "make test     run the whole test suite (the browser tests included)"
+	@echo "make e2e      only the browser tests: journeys and WCAG 2.1 AA checks in Chromium"
 	@echo "make install  create .venv and install the pinned dependencies"
 	@echo "make lint     ruff (lint + format check) and mypy"
 	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
@@ -59,6 +60,11 @@ run: seed
 
 test: install
 	$(PY) -m pytest
+
+# Journeys and axe-core accessibility checks in the system Chromium (/usr/bin/chromium,
+# Debian's `chromium` package; no browser is downloaded). Screenshots of failures: test-results/.
+e2e: install
+	$(PY) -m pytest -m e2e
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Inzage, Organisatie, Regio, User
+from accounts.models import ActieveSessie, Inzage, Organisatie, Regio, User
+from accounts.tweestaps import beeindig_sessie
 
 
 @admin.register(Regio)
@@ -61,3 +63,26 @@ class InzageAdmin(admin.ModelAdmin[Inzage]):
 
     def has_delete_permission(self, request: HttpRequest, obj: Inzage | None = None) -> bool:
         return False
+
+
+@admin.register(ActieveSessie)
+class ActieveSessieAdmin(admin.ModelAdmin[ActieveSessie]):
+    """Who is logged in where; deleting a row logs that session out."""
+
+    list_display = ["gebruiker", "aangemaakt"]
+    search_fields = ["gebruiker__email"]
+    readonly_fields = ["gebruiker", "sessie_sleutel", "aangemaakt"]
+    exclude = ["sessie_sleutel"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ActieveSessie | None = None) -> bool:
+        return False
+
+    def delete_model(self, request: HttpRequest, obj: ActieveSessie) -> None:
+        beeindig_sessie(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ActieveSessie]) -> None:
+        for sessie in queryset:
+            beeindig_sessie(sessie)

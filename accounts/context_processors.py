@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Melding
+from accounts.models import Melding, User
+from accounts.tweestaps import is_geverifieerd, moet_tweede_stap
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     if not user.is_authenticated:
         return {"nav_items": []}
+    if isinstance(user, User) and not is_geverifieerd(user) and moet_tweede_stap(user):
+        # Before the second login step nothing but that step is open: no menu to tempt.
+        return {"nav_items": [], "tweede_stap_open": True}
     current = request.path
     items = []
     for item in NAVIGATION:

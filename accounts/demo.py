@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from base64 import b32decode
 from dataclasses import dataclass
+
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Organisatie, Regio, Rol, User
 
 DEMO_PASSWORD = "passendeplek-demo"  # noqa: S105 - documented demo-only password
+# The demo professionals' authenticator secret (base32), documented in the README: add it to
+# any authenticator app, or compute the code with `oathtool --totp -b JBSWY3DPEHPK3PXP`.
+DEMO_TOTP_GEHEIM = "JBSWY3DPEHPK3PXP"
 
 REGIO_S = ["Groningen", "Friesland", "Drenthe"]
 
@@ -95,4 +101,10 @@ def seed(log: list[str]) -> None:
         if created or not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+        if user.is_professional:
+            TOTPDevice.objects.update_or_create(
+                user=user,
+                name="Demo-authenticator",
+                defaults={"key": b32decode(DEMO_TOTP_GEHEIM).hex(), "confirmed": True},
+            )
     log.append(f"{len(organisaties)} organisaties, {len(ACCOUNTS)} demo-accounts")

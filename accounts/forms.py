@@ -46,3 +46,33 @@ class InzageFilterForm(forms.Form):
     actie = forms.ChoiceField(
         label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Inzage.Actie.choices]
     )
+
+
+class CodeForm(forms.Form):
+    """The six digits from the authenticator app."""
+
+    code = forms.CharField(
+        label=_("Code uit je authenticator-app"),
+        help_text=_("Zes cijfers. De code verandert elke 30 seconden."),
+        min_length=6,
+        max_length=6,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9]{6}",
+                "autofocus": True,
+            }
+        ),
+        error_messages={
+            "required": _("Vul de code van zes cijfers in."),
+            "min_length": _("De code heeft zes cijfers."),
+            "max_length": _("De code heeft zes cijfers."),
+        },
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not code.isdigit():
+            raise forms.ValidationError(_("De code bestaat alleen uit cijfers."))
+        return code

@@ -337,3 +337,24 @@ class Inzage(models.Model):
 
 class InzageOnveranderlijk(Exception):
     """Raised on an attempt to change or remove an access-log entry."""
+
+
+class ActieveSessie(models.Model):
+    """Which session belongs to whom, so deactivating a user can end all their sessions.
+
+    Django's session store has no index by user; this small table is that index. A row is
+    added at login and removed at logout or when the user is deactivated.
+    """
+
+    gebruiker = models.ForeignKey(
+        User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="sessies"
+    )
+    sessie_sleutel = models.CharField(_("sessiesleutel"), max_length=40, unique=True)
+    aangemaakt = models.DateTimeField(_("ingelogd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("actieve sessie")
+        verbose_name_plural = _("actieve sessies")
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} · {self.aangemaakt:%Y-%m-%d %H:%M}"

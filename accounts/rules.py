@@ -9,6 +9,7 @@ from __future__ import annotations
 import rules
 
 from accounts.models import Rol, User
+from accounts.tweestaps import is_geverifieerd
 
 
 def _has_role(role: Rol) -> rules.Predicate:
@@ -28,5 +29,9 @@ is_functioneel_beheerder = _has_role(Rol.FUNCTIONEEL_BEHEERDER)
 is_gezin = is_jongere | is_ouder
 
 rules.add_perm("accounts.beheer_start", is_functioneel_beheerder)
-# The access log. NB: the issue asks for two-factor login here; add that check when 2FA lands.
-rules.add_perm("accounts.inzage_log", is_functioneel_beheerder)
+# The second login step was passed in this session (checked whatever the settings say).
+heeft_tweede_stap_gedaan = rules.predicate(is_geverifieerd, name="heeft_tweede_stap_gedaan")
+
+
+# The access log: admins only, and only after the second login step.
+rules.add_perm("accounts.inzage_log", is_functioneel_beheerder & heeft_tweede_stap_gedaan)

@@ -1,21 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from accounts import views
-from accounts.forms import LoginForm, ResetForm
+from accounts import views, views_tweestaps
+from accounts.forms import ResetForm
 
 urlpatterns = [
     path("", views.start, name="start"),
     path("beheer/", views.beheer_start, name="beheer_start"),
     path("beheer/inzage/", views.inzage_log, name="inzage_log"),
     path("meldingen/", views.meldingen, name="meldingen"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("accounts/login/", views_tweestaps.InlogView.as_view(), name="login"),
+    path("accounts/login/code/", views_tweestaps.login_code, name="login_code"),
+    path("accounts/tweestaps/", views_tweestaps.tweestaps, name="tweestaps"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/wachtwoord-wijzigen/",

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "accounts",
@@ -65,10 +67,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Ends a professional's session after 30 idle minutes, then asks for the second step.
+    "accounts.middleware.InactiviteitMiddleware",
+    "accounts.middleware.TweestapsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
     # Records who made each change in the models' history tables.
@@ -122,6 +128,16 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login throttling (django-axes): 5 wrong attempts for one e-mail address from one client
 # address lock that pair for 15 minutes. Per pair, so nobody can lock someone else out from
 # elsewhere; a success resets the count.
+# Two-step login (TOTP, django-otp). Professionals (coordinators, managers, admins) must
+# pass it; youths and parents may switch it on. Only the test settings turn the duty off,
+# so that tests which log in directly need no device; tests of the login itself turn it on.
+TWEESTAPS_VERPLICHT = True
+OTP_TOTP_ISSUER = "Passende Plek"
+# A professional who does nothing for this long is logged out (NEN 7510: unattended screens).
+SESSIE_INACTIEF_MINUTEN = env_int("SESSIE_INACTIEF_MINUTEN", 30)
+if SESSIE_INACTIEF_MINUTEN < 1:
+    raise ImproperlyConfigured("SESSIE_INACTIEF_MINUTEN: expected 1 or more minutes")
+
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -289,6 +305,8 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
 MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND, "OPTIONS": _EMAIL_OPTIONS}}
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Passende Plek <noreply@passendeplek.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people report an accessibility problem (shown on /toegankelijkheid).
+TOEGANKELIJKHEID_EMAIL = env_str("TOEGANKELIJKHEID_EMAIL", "toegankelijkheid@passendeplek.nl")
 
 LOGGING = {
     "version": 1,

@@ -21,3 +21,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tests log in with force_login, which has no second step; the two-step tests switch the
+# duty back on (tests/accounts/test_tweestaps.py and the browser journeys).
+TWEESTAPS_VERPLICHT = False

@@ -13,6 +13,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("taal/", set_language, name="set_language"),
     path("privacy", views.privacy, name="privacy"),
+    path("toegankelijkheid", views.toegankelijkheid, name="toegankelijkheid"),
     # Browsers ask for /favicon.ico on pages without our icon link (the admin).
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
     path("beheer/django/", admin.site.urls),

@@ -1,4 +1,5 @@
-"""Liveness and readiness probes for the load balancer and docker-compose; the privacy page."""
+"""Liveness and readiness probes for the load balancer and docker-compose; the privacy and
+accessibility statements."""
 
 from __future__ import annotations
 
@@ -55,3 +56,17 @@ def readyz(request: HttpRequest) -> JsonResponse:
 def privacy(request: HttpRequest) -> HttpResponse:
     """What the portal keeps, who sees it, for how long, and your rights. Open to everyone."""
     return render(request, "privacy.html", {"bewaar_jaren": settings.BEWAARTERMIJN_JONGERE_JAREN})
+
+
+@require_GET
+def toegankelijkheid(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement: the standard, how it is tested, what is not yet good,
+    and where to report a problem. Open to everyone."""
+    return render(
+        request,
+        "toegankelijkheid.html",
+        {
+            "contact_email": settings.TOEGANKELIJKHEID_EMAIL,
+            "uitnodiging_dagen": settings.UITNODIGING_GELDIG_DAGEN,
+        },
+    )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import factory
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Organisatie, Regio, Rol, User
 
@@ -38,3 +41,15 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
     def _save(obj: User, create: bool, extracted: object, **kwargs: object) -> None:
         if create:
             obj.save()
+
+
+def tweede_stap_gedaan(client: Client, user: User) -> TOTPDevice:
+    """Gives the user an authenticator and marks the client's session as past the second
+    login step, as the code page does after a right code."""
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Test-authenticator", defaults={"confirmed": True}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Inzage, User
 from jongeren.models import Jongere
+from tests.factories import tweede_stap_gedaan
 
 URL = "/beheer/inzage/"
 
@@ -35,6 +36,7 @@ def _regel(
 def test_admin_reads_the_log(client: Client, admin_user: User, coordinator: User) -> None:
     regel = _regel(coordinator, 41)
     client.force_login(admin_user)
+    tweede_stap_gedaan(client, admin_user)
 
     response = client.get(URL)
 
@@ -57,6 +59,16 @@ def test_only_admins_read_the_log(
     assert client.get(URL).status_code == 403
 
 
+def test_admin_without_the_second_login_step_is_refused(
+    client: Client, admin_user: User, coordinator: User
+) -> None:
+    """Even where the duty is switched off, the log itself asks for the second step."""
+    _regel(coordinator, 41)
+    client.force_login(admin_user)
+
+    assert client.get(URL).status_code == 403
+
+
 def test_anonymous_goes_to_login(client: Client) -> None:
     response = client.get(URL)
 
@@ -73,6 +85,7 @@ def test_filters_by_youth_user_date_and_action(
     _regel(coordinator, 8, actie=Inzage.Actie.SEARCH, op=gisteren)
     _regel(coordinator2, 7, actie=Inzage.Actie.SEARCH, op=gisteren)
     client.force_login(admin_user)
+    tweede_stap_gedaan(client, admin_user)
     vanaf = timezone.localdate(gisteren).isoformat()
 
     response = client.get(
@@ -88,6 +101,7 @@ def test_bad_filter_is_shown_and_not_applied(
 ) -> None:
     _regel(coordinator, 7)
     client.force_login(admin_user)
+    tweede_stap_gedaan(client, admin_user)
 
     response = client.get(URL, {"vanaf": "gisteren", "actie": "wissen"})
 
@@ -100,6 +114,7 @@ def test_log_is_paginated(client: Client, admin_user: User, coordinator: User) -
     for nummer in range(55):
         _regel(coordinator, nummer + 1)
     client.force_login(admin_user)
+    tweede_stap_gedaan(client, admin_user)
 
     eerste = client.get(URL)
     tweede = client.get(URL, {"pagina": 2})
@@ -111,6 +126,7 @@ def test_log_is_paginated(client: Client, admin_user: User, coordinator: User) -
 def test_django_admin_is_read_only(client: Client, admin_user: User, coordinator: User) -> None:
     regel = _regel(coordinator, 7)
     client.force_login(admin_user)
+    tweede_stap_gedaan(client, admin_user)
 
     assert client.get(reverse("admin:accounts_inzage_changelist")).status_code == 200
     assert client.get(reverse("admin:accounts_inzage_add")).status_code == 403
@@ -128,6 +144,7 @@ def test_django_admin_is_read_only(client: Client, admin_user: User, coordinator
 
 def test_django_admin_shows_change_history(client: Client, admin_user: User, noor: Jongere) -> None:
     client.force_login(admin_user)
+    tweede_stap_gedaan(client, admin_user)
 
     response = client.get(reverse("admin:jongeren_jongere_history", args=[noor.pk]))
 

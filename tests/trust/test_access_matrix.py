@@ -14,7 +14,10 @@ or expired invitation.
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from pytest_django import Settings
 
 from accounts.models import User
 from tests.trust.wereld import LOGIN, PERSONAS, World, bouw_wereld, outcome, url_names
@@ -55,9 +58,14 @@ MATRIX: dict[str, dict[str, int | str]] = {
     # accounts
     "start":                  row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
     "beheer_start":           row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
-    # The access log: admins only (the two-factor requirement comes with 2FA).
+    # The access log: admins only, after the second login step.
     "inzage_log":             row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    # The second login step: past it, professionals are sent on; youths and parents have
+    # no authenticator in this world, so the code page sends them to set one up (optional).
+    "login_code":             row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
+    "tweestaps":              every(200),
     "privacy":                every(200, anon=200),
+    "toegankelijkheid":       every(200, anon=200),
     "meldingen":              every(200),
     "login":                  row(200, 302, 302, 302, 302, 302, 302, 302, 302),
     "logout":                 POST_ONLY,
@@ -139,7 +147,10 @@ POST_MATRIX: dict[str, dict[str, int | str]] = {
 
 
 @pytest.fixture
-def world(personas: dict[str, User]) -> World:
+def world(personas: dict[str, User], settings: Settings) -> World:
+    # As in production: professionals must pass the second login step (World.client_for
+    # passes it for them; test_unverified_professional_reaches_only_the_second_step does not).
+    settings.TWEESTAPS_VERPLICHT = True
     return bouw_wereld(personas)
 
 
@@ -194,3 +205,21 @@ def test_matrix_detects_a_leak(world: World) -> None:
         == 404
     )
     assert MATRIX["jongeren:detail"]["coordinator2"] == 404
+
+
+# Pages that stay open before the second step: the step itself, logging out, the public pages.
+OPEN_VOOR_TWEEDE_STAP = {"login_code", "tweestaps", "logout", "set_language", "privacy"}
+
+
+@pytest.mark.parametrize("persona", ["coordinator", "beheerder", "admin_user"])
+def test_unverified_professional_reaches_only_the_second_step(world: World, persona: str) -> None:
+    """Password alone opens nothing: every other page sends a professional to the code."""
+    client = Client()
+    client.force_login(world.users[persona])
+    TOTPDevice.objects.create(user=world.users[persona], name="Telefoon", confirmed=True)
+    for name in sorted(MATRIX.keys() - OPEN_VOOR_TWEEDE_STAP):
+        if MATRIX[name] == POST_ONLY:
+            continue
+        response = client.get(world.url(name))
+        assert response.status_code == 302, name
+        assert response["Location"].startswith(reverse("login_code")), name

@@ -24,7 +24,7 @@ from jongeren import services as jongeren_services
 from jongeren.models import Jongere, Uitnodiging, VerklarendeAnalyse
 from matching import voorstellen as flow
 from matching.models import Voorstel, Zoekopdracht
-from tests.factories import UserFactory
+from tests.factories import UserFactory, tweede_stap_gedaan
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
@@ -100,7 +100,11 @@ class World:
     def client_for(self, persona: str) -> Client:
         client = Client()
         if persona != "anon":
-            client.force_login(self.users[persona])
+            user = self.users[persona]
+            client.force_login(user)
+            # Professionals have passed the second login step, as they must in production.
+            if user.is_professional:
+                tweede_stap_gedaan(client, user)
         return client
 
     def url(self, name: str) -> str:
