@@ -4,12 +4,15 @@ one-line summary and the loopback-only HTTP switch. The load test itself is a be
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -72,6 +75,14 @@ def test_scaled_demo_is_realistic_for_every_simulated_user(settings: Settings) -
         assert coordinator.check_password("passendeplek-demo")
     for nummer in range(1, 41):
         assert User.objects.get(email=beheerder_email(nummer)).rol == Rol.BEHEERDER
+    # Each professional has the demo authenticator the simulated users compute codes from.
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.demo import DEMO_TOTP_GEHEIM
+    from loadtest.accounts import TOTP_GEHEIM
+
+    assert TOTP_GEHEIM == DEMO_TOTP_GEHEIM
+    assert TOTPDevice.objects.filter(user__email__endswith="@schaal.example.org").count() == 70
     # Family 1 is a youth and a parent with a sent proposal to read.
     jongere = Jongere.objects.get(account__email=jongere_email(1))
     assert jongere.ouders.filter(email=ouder_email(1)).exists()
@@ -212,3 +223,35 @@ def test_production_stays_https_only_unless_plain_http_is_asked_for() -> None:
         "CSRF_COOKIE_SECURE": False,
         "SECURE_HSTS_SECONDS": 0,
     }
+
+
+@pytest.mark.django_db
+def test_a_simulated_professional_logs_in_through_both_steps(
+    settings: Settings, live_server: Any
+) -> None:
+    """The load test's login against the real portal: password form, then the TOTP code."""
+    import requests
+
+    from loadtest.inloggen import log_in
+
+    settings.DEBUG = True
+    settings.TWEESTAPS_VERPLICHT = True
+    call_command("seed_demo_schaal", woningen=30, jongeren=20, verbosity=0)
+    settings.DEBUG = False
+    # Plain HTTP to the live server, as DJANGO_PLAIN_HTTP_LOOPBACK gives the load test.
+    settings.CSRF_COOKIE_SECURE = settings.SESSION_COOKIE_SECURE = False
+    with requests.Session() as sessie:
+        log_in(sessie, live_server.url, coordinator_email(1))
+        antwoord = sessie.get(live_server.url + "/jongeren/")
+    assert antwoord.status_code == 200
+    assert urlsplit(antwoord.url).path == "/jongeren/"
+
+
+def test_the_second_step_code_follows_rfc_6238() -> None:
+    from loadtest.inloggen import totp
+
+    # RFC 6238, appendix B (SHA-1, secret "12345678901234567890"), last six digits.
+    geheim = base64.b32encode(b"12345678901234567890").decode()
+    assert totp(geheim, moment=59) == "287082"
+    assert totp(geheim, moment=1111111109) == "081804"
+    assert totp(geheim, moment=20000000000) == "353130"

@@ -9,7 +9,7 @@ and analyses, through the youths' demo code) until there are `--woningen` homes 
 Idempotent and deterministic: every generated home and youth has a fixed number and a
 random generator seeded with it; what already exists (found by its natural key) is left
 alone, so a second run adds nothing. Accounts use the demo password; professionals get the
-demo's TOTP device when two-factor login is installed. Demo and load test only.
+demo's authenticator (TOTP device), as the demo professionals do. Demo and load test only.
 """
 
 from __future__ import annotations
@@ -17,18 +17,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
+from base64 import b32decode
 from dataclasses import dataclass
 from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.demo import DEMO_PASSWORD
+from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_GEHEIM
 from accounts.management.commands.seed_demo import DEMO_STEPS
 from accounts.models import Organisatie, Regio, Rol, User
 from jongeren import demo as jongeren_demo
@@ -36,7 +37,6 @@ from jongeren.models import Jongere, JuridischKader, SchoolNiveau, VerklarendeAn
 from loadtest.accounts import (
     BEHEERDERS_PER_AANBIEDER,
     COORDINATOREN_PER_GEMEENTE,
-    TOTP_GEHEIM,
     beheerder_email,
     coordinator_email,
     jongere_email,
@@ -509,18 +509,11 @@ class Command(BaseCommand):
         return True
 
 
-# Read at run time: the app arrives with two-factor login and is absent before that.
-TOTP_MODEL: str = ".".join(["otp_totp", "TOTPDevice"])
-
-
 def _totp_apparaat(user: User) -> None:
-    """The demo TOTP device, once two-factor login (django-otp) is installed."""
-    if not apps.is_installed("django_otp.plugins.otp_totp"):
-        return
-    from base64 import b32decode
-
-    model: Any = apps.get_model(TOTP_MODEL)
-    model.objects.get_or_create(
+    """The demo authenticator (the demo's TOTP secret), as `accounts.demo` gives the demo
+    professionals: the load test computes the second-step code from it."""
+    TOTPDevice.objects.update_or_create(
         user=user,
-        defaults={"name": "demo", "key": b32decode(TOTP_GEHEIM).hex(), "confirmed": True},
+        name="Demo-authenticator",
+        defaults={"key": b32decode(DEMO_TOTP_GEHEIM).hex(), "confirmed": True},
     )
