@@ -11,7 +11,7 @@ STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d'
 # Local runs are development runs unless the environment says otherwise.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: help install run test demo-code e2e lint format migrate seed messages clean bench bench-allocation
+.PHONY: help install run test demo-code e2e lint format migrate seed messages clean bench bench-allocation loadtest
 
 help:
 	@echo "make run      start the portal with demo data on http://127.0.0.1:$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make lint     ruff (lint + format check) and mypy"
 	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
 	@echo "make bench-allocation  joint allocation of 300 youths over 1,000 homes (in memory)"
+	@echo "make loadtest 30 simulated users for 60 s against gunicorn (set DATABASE_URL to PostgreSQL)"
 
 # Find Python >= 3.12: $(PYTHON) if given, else python3.13, python3.12, python3, else a
 # pyenv-installed 3.12+ (pyenv shims refuse versions that are installed but not selected).
@@ -98,3 +99,10 @@ bench-allocation: install
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+# The portal under load (a benchmark, not part of `make test`): migrates the PostgreSQL
+# database named by DATABASE_URL, scales the demo data to 1,000 homes and 500 youths, serves
+# it with gunicorn (production settings) on 127.0.0.1 and drives 30 locust users for 60 s.
+# Last line: one JSON object. See "Load test" in the README.
+loadtest: install
+	$(PY) -m loadtest.run

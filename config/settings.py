@@ -209,15 +209,21 @@ CSRF_COOKIE_HTTPONLY = True
 # The portal takes no file uploads.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Only for a production-settings run on the loopback address (`make loadtest`): plain HTTP,
+# so no HTTPS redirect, no HSTS and cookies without the Secure flag. Never set it on a server
+# that anyone reaches over a network.
+PLAIN_HTTP_LOOPBACK = env_bool("DJANGO_PLAIN_HTTP_LOOPBACK", default=False)
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not PLAIN_HTTP_LOOPBACK)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    LANGUAGE_COOKIE_SECURE = True
+    if PLAIN_HTTP_LOOPBACK:
+        SECURE_HSTS_SECONDS = 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = not PLAIN_HTTP_LOOPBACK
+    SECURE_HSTS_PRELOAD = not PLAIN_HTTP_LOOPBACK
+    SESSION_COOKIE_SECURE = not PLAIN_HTTP_LOOPBACK
+    CSRF_COOKIE_SECURE = not PLAIN_HTTP_LOOPBACK
+    LANGUAGE_COOKIE_SECURE = not PLAIN_HTTP_LOOPBACK
 # How many reverse proxies in front of the portal append to X-Forwarded-For. 0 (the
 # default) means the header is ignored and the access log records REMOTE_ADDR.
 INZAGE_VERTROUWDE_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)

@@ -562,18 +562,22 @@ def _geboortedatum(vandaag: date, leeftijd: int, rng: random.Random) -> date:
     return verjaardag.replace(year=verjaardag.year - leeftijd)
 
 
-def _gezinslid(email: str, voornaam: str, achternaam: str, rol: Rol) -> User:
-    user, created = User.objects.update_or_create(
-        email=email,
-        defaults={
-            "first_name": voornaam,
-            "last_name": achternaam,
-            "rol": rol,
-            "organisatie": None,
-            "is_active": True,
-        },
-    )
-    if created or not user.check_password(DEMO_PASSWORD):
+def _gezinslid(
+    email: str, voornaam: str, achternaam: str, rol: Rol, wachtwoord_hash: str | None = None
+) -> User:
+    """A youth's or parent's account with the demo password. `wachtwoord_hash` (the demo
+    password hashed once by the caller) saves hashing it again for every account."""
+    defaults: dict[str, object] = {
+        "first_name": voornaam,
+        "last_name": achternaam,
+        "rol": rol,
+        "organisatie": None,
+        "is_active": True,
+    }
+    if wachtwoord_hash is not None:
+        defaults["password"] = wachtwoord_hash
+    user, created = User.objects.update_or_create(email=email, defaults=defaults)
+    if wachtwoord_hash is None and (created or not user.check_password(DEMO_PASSWORD)):
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
     return user
@@ -587,47 +591,61 @@ def seed(log: list[str]) -> None:
     coordinatoren = {email: User.objects.get(email=email) for email in (GRONINGEN, FRIESLAND)}
     aantal_versies = 0
     for demo in _jongeren():
-        rng = random.Random(f"passendeplek-demo-profiel-{demo.roepnaam}")
-        coordinator = coordinatoren[demo.coordinator]
-        plaats = geocoder.lookup(demo.woonplaats)
-        school_naam, school_niveau, school_plaats = demo.school
-        school = geocoder.lookup(school_plaats) if school_plaats else None
-        nodig_vanaf = vandaag + timedelta(days=demo.nodig_over_dagen)
-        account = None
-        if demo.account:
-            account = _gezinslid(demo.account, demo.roepnaam, "", Rol.JONGERE)
-        jongere, _ = Jongere.objects.update_or_create(
-            organisatie=coordinator.organisatie,
-            roepnaam=demo.roepnaam,
-            defaults={
-                "geboortedatum": _geboortedatum(vandaag, demo.leeftijd, rng),
-                "geslacht": demo.geslacht,
-                "woonplaats": demo.woonplaats,
-                "lat": plaats.lat,
-                "lon": plaats.lon,
-                "school_naam": school_naam,
-                "school_niveau": school_niveau,
-                "school_plaats": school_plaats,
-                "school_lat": school.lat if school else None,
-                "school_lon": school.lon if school else None,
-                "juridisch_kader": demo.kader,
-                "machtiging_einde": (
-                    nodig_vanaf + timedelta(days=30 * demo.machtiging_maanden)
-                    if demo.machtiging_maanden
-                    else None
-                ),
-                "nodig_vanaf": nodig_vanaf,
-                "coordinator": coordinator,
-                "fase": demo.fase,
-                "account": account,
-            },
-        )
-        ouders = [_gezinslid(e, v, a, Rol.OUDER) for e, v, a in demo.ouders]
-        jongere.ouders.set(ouders)
-        for nummer, versie in enumerate(demo.versies, start=1):
-            _seed_versie(jongere, nummer, versie, coordinator, ouders, kenmerken, nu)
-            aantal_versies += 1
+        seed_jongere(demo, coordinatoren[demo.coordinator], kenmerken, geocoder, vandaag, nu)
+        aantal_versies += len(demo.versies)
     log.append(f"{len(_jongeren())} jongeren met {aantal_versies} analyseversies")
+
+
+def seed_jongere(
+    demo: DemoJongere,
+    coordinator: User,
+    kenmerken: dict[str, Kenmerk],
+    geocoder: OfflineGeocoder,
+    vandaag: date,
+    nu: datetime,
+    wachtwoord_hash: str | None = None,
+) -> Jongere:
+    """One youth with their family accounts and analysis versions; idempotent (the youth is
+    found again by organisation and first name). Also used by `seed_demo_schaal`."""
+    rng = random.Random(f"passendeplek-demo-profiel-{demo.roepnaam}")
+    plaats = geocoder.lookup(demo.woonplaats)
+    school_naam, school_niveau, school_plaats = demo.school
+    school = geocoder.lookup(school_plaats) if school_plaats else None
+    nodig_vanaf = vandaag + timedelta(days=demo.nodig_over_dagen)
+    account = None
+    if demo.account:
+        account = _gezinslid(demo.account, demo.roepnaam, "", Rol.JONGERE, wachtwoord_hash)
+    jongere, _ = Jongere.objects.update_or_create(
+        organisatie=coordinator.organisatie,
+        roepnaam=demo.roepnaam,
+        defaults={
+            "geboortedatum": _geboortedatum(vandaag, demo.leeftijd, rng),
+            "geslacht": demo.geslacht,
+            "woonplaats": demo.woonplaats,
+            "lat": plaats.lat,
+            "lon": plaats.lon,
+            "school_naam": school_naam,
+            "school_niveau": school_niveau,
+            "school_plaats": school_plaats,
+            "school_lat": school.lat if school else None,
+            "school_lon": school.lon if school else None,
+            "juridisch_kader": demo.kader,
+            "machtiging_einde": (
+                nodig_vanaf + timedelta(days=30 * demo.machtiging_maanden)
+                if demo.machtiging_maanden
+                else None
+            ),
+            "nodig_vanaf": nodig_vanaf,
+            "coordinator": coordinator,
+            "fase": demo.fase,
+            "account": account,
+        },
+    )
+    ouders = [_gezinslid(e, v, a, Rol.OUDER, wachtwoord_hash) for e, v, a in demo.ouders]
+    jongere.ouders.set(ouders)
+    for nummer, versie in enumerate(demo.versies, start=1):
+        _seed_versie(jongere, nummer, versie, coordinator, ouders, kenmerken, nu)
+    return jongere
 
 
 def _seed_versie(

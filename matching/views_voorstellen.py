@@ -219,10 +219,13 @@ def _woning_in_gewone_woorden(voorstel: Voorstel) -> dict[str, Any]:
     jongere = voorstel.jongere
     groep = woning.groepsbeeld()
     today = timezone.localdate()
+    # Two id subqueries, not one OR over two joins: that form made PostgreSQL join every
+    # team member's skills of every home (1.4 s with 1,000 homes instead of a millisecond).
+    team = Teamlid.objects.filter(voorziening=woning).actief(today)
     competenties = Kenmerk.objects.filter(
-        Q(teamleden__in=Teamlid.objects.filter(voorziening=woning).actief(today))
-        | Q(voorzieningen=woning)
-    ).distinct()
+        Q(pk__in=Teamlid.competenties.through.objects.filter(teamlid__in=team).values("kenmerk_id"))
+        | Q(pk__in=woning.aanbod.values("pk"))
+    )
     return {
         "groep": groep,
         "km_familie": _km((jongere.lat, jongere.lon), (woning.lat, woning.lon)),

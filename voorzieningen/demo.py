@@ -20,7 +20,7 @@ from django.utils import timezone
 from accounts.models import Organisatie
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 from matching.models import Kenmerk
-from voorzieningen.geocoding import get_geocoder
+from voorzieningen.geocoding import Geocoder, get_geocoder
 from voorzieningen.models import (
     Behandelpartner,
     Onderwijs,
@@ -196,60 +196,83 @@ def seed(log: list[str]) -> None:
         for org in Organisatie.objects.filter(naam__in={w.aanbieder for w in WONINGEN})
     }
     tellers = {"teamleden": 0, "bewoners": 0, "vacatures": 0}
-
-    for spec in WONINGEN:
-        locatie = geocoder.lookup(spec.postcode)
-        aanbod = rng.sample(kenmerken, rng.randint(3, 6))
-        woning, _ = Voorziening.objects.update_or_create(
-            aanbieder=aanbieders[spec.aanbieder],
-            naam=spec.naam,
-            defaults={
-                "adres": spec.adres,
-                "postcode": spec.postcode,
-                "plaats": spec.plaats,
-                "provincie": spec.provincie,
-                # A few hundred metres apart, so homes in one town are not on one spot.
-                "lat": round(locatie.lat + rng.uniform(-0.006, 0.006), 4),
-                "lon": round(locatie.lon + rng.uniform(-0.009, 0.009), 4),
-                "omgeving": spec.omgeving,
-                "gesloten": spec.gesloten,
-                "max_bewoners": spec.max_bewoners,
-                "voorkeur_bewoners": min(spec.voorkeur, spec.max_bewoners),
-                "leeftijd_min": spec.leeftijd[0],
-                "leeftijd_max": spec.leeftijd[1],
-                "medewerkers_per_dienst": spec.per_dienst,
-                "ouderdeelname": sorted(
-                    rng.sample(Ouderdeelname.values, rng.randint(2, 4)),
-                    key=Ouderdeelname.values.index,
-                ),
-                "ouderdeelname_toelichting": "Ouders zijn welkom; bel even van tevoren.",
-                "beschrijving": rng.choice(BESCHRIJVINGEN),
-                "opent_op": (
-                    vandaag + dt.timedelta(days=spec.opent_over)
-                    if spec.opent_over is not None
-                    else None
-                ),
-            },
+    for volgnummer, spec in enumerate(WONINGEN):
+        woning_tellers = seed_woning(
+            rng, spec, volgnummer, aanbieders[spec.aanbieder], kenmerken, geocoder, vandaag, now
         )
-        woning.aanbod.set(aanbod)
-        soort, school = rng.choice(SCHOLEN)
-        Onderwijs.objects.update_or_create(
-            voorziening=woning,
-            naam=school,
-            defaults={"soort": soort, "afstand_km": round(rng.uniform(0.4, 12), 1)},
-        )
-        partner, behandeling = rng.choice(PARTNERS)
-        Behandelpartner.objects.update_or_create(
-            voorziening=woning, naam=partner, defaults={"behandeling": behandeling}
-        )
-        tellers["teamleden"] += _seed_team(rng, woning, aanbod, vandaag, spec)
-        tellers["bewoners"] += _seed_bewoners(rng, woning, spec, vandaag)
-        tellers["vacatures"] += _seed_vacatures(woning, spec, vandaag, now)
+        for key, value in woning_tellers.items():
+            tellers[key] += value
 
     log.append(
         f"{len(WONINGEN)} voorzieningen, {tellers['teamleden']} teamleden, "
         f"{tellers['bewoners']} bewoners, {tellers['vacatures']} open vacatures"
     )
+
+
+def seed_woning(
+    rng: random.Random,
+    spec: DemoWoning,
+    volgnummer: int,
+    aanbieder: Organisatie,
+    kenmerken: list[Kenmerk],
+    geocoder: Geocoder,
+    vandaag: dt.date,
+    now: dt.datetime,
+) -> dict[str, int]:
+    """One home with its school, partner, team, residents and vacancies; idempotent.
+
+    `volgnummer` is the home's fixed position in its list: residents' references derive
+    from it, so they stay the same on every run. Also used by `seed_demo_schaal`.
+    """
+    locatie = geocoder.lookup(spec.postcode)
+    aanbod = rng.sample(kenmerken, rng.randint(3, 6))
+    woning, _ = Voorziening.objects.update_or_create(
+        aanbieder=aanbieder,
+        naam=spec.naam,
+        defaults={
+            "adres": spec.adres,
+            "postcode": spec.postcode,
+            "plaats": spec.plaats,
+            "provincie": spec.provincie,
+            # A few hundred metres apart, so homes in one town are not on one spot.
+            "lat": round(locatie.lat + rng.uniform(-0.006, 0.006), 4),
+            "lon": round(locatie.lon + rng.uniform(-0.009, 0.009), 4),
+            "omgeving": spec.omgeving,
+            "gesloten": spec.gesloten,
+            "max_bewoners": spec.max_bewoners,
+            "voorkeur_bewoners": min(spec.voorkeur, spec.max_bewoners),
+            "leeftijd_min": spec.leeftijd[0],
+            "leeftijd_max": spec.leeftijd[1],
+            "medewerkers_per_dienst": spec.per_dienst,
+            "ouderdeelname": sorted(
+                rng.sample(Ouderdeelname.values, rng.randint(2, 4)),
+                key=Ouderdeelname.values.index,
+            ),
+            "ouderdeelname_toelichting": "Ouders zijn welkom; bel even van tevoren.",
+            "beschrijving": rng.choice(BESCHRIJVINGEN),
+            "opent_op": (
+                vandaag + dt.timedelta(days=spec.opent_over)
+                if spec.opent_over is not None
+                else None
+            ),
+        },
+    )
+    woning.aanbod.set(aanbod)
+    soort, school = rng.choice(SCHOLEN)
+    Onderwijs.objects.update_or_create(
+        voorziening=woning,
+        naam=school,
+        defaults={"soort": soort, "afstand_km": round(rng.uniform(0.4, 12), 1)},
+    )
+    partner, behandeling = rng.choice(PARTNERS)
+    Behandelpartner.objects.update_or_create(
+        voorziening=woning, naam=partner, defaults={"behandeling": behandeling}
+    )
+    return {
+        "teamleden": _seed_team(rng, woning, aanbod, vandaag, spec),
+        "bewoners": _seed_bewoners(rng, woning, spec, volgnummer, vandaag),
+        "vacatures": _seed_vacatures(woning, spec, vandaag, now),
+    }
 
 
 def _seed_team(
@@ -297,11 +320,11 @@ def _seed_team(
 
 
 def _seed_bewoners(
-    rng: random.Random, woning: Voorziening, spec: DemoWoning, vandaag: dt.date
+    rng: random.Random, woning: Voorziening, spec: DemoWoning, volgnummer: int, vandaag: dt.date
 ) -> int:
     # Fixed references per home (not drawn at random), so a resident keeps their key.
     paren = [a + b for a in INITIALEN for b in INITIALEN if a != b]
-    start = WONINGEN.index(spec) * 11
+    start = volgnummer * 11
     initialen = [paren[(start + 13 * index) % len(paren)] for index in range(spec.bewoners + 3)]
     signalen_in_groep: set[str] = set()
     for index in range(spec.bewoners):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Organisatie
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching.adapters import load_homes, rank_for, youth_from_jongere
+from matching.adapters import home_pk, load_homes, rank_for, youth_from_jongere
 from tests.matching.conftest import geboren
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
@@ -151,3 +151,105 @@ def test_the_home_cache_notices_deletions_and_changed_offers(aanbieder: Organisa
     home.aanbod.add(Kenmerk.objects.get(code="buitenruimte"))
     (seen,) = all_homes(today=today, now=now)
     assert "buitenruimte" in seen.offers
+
+
+def _gevarieerde_woningen(aanbieder: Organisatie) -> None:
+    """Open and closed homes in both settings, one opening later, vacancies on several dates."""
+    today = timezone.localdate()
+    for nummer in range(8):
+        home = VoorzieningFactory.create(
+            aanbieder=aanbieder,
+            naam=f"Huis {nummer}",
+            gesloten=nummer % 4 == 0,
+            omgeving="instellingsterrein" if nummer % 3 == 0 else "woonwijk",
+            opent_op=today + dt.timedelta(days=40) if nummer == 5 else None,
+            lat=53.2 + nummer * 0.1,
+            lon=6.5,
+        )
+        PlaatsingFactory.create(voorziening=home, geboortemaand=geboren(14 + nummer % 3))
+        if nummer % 2:
+            VacatureFactory.create(
+                voorziening=home, beschikbaar_vanaf=today + dt.timedelta(days=10 * nummer)
+            )
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"gesloten": False},
+        {"gesloten": True, "omgeving": "woonwijk"},
+        {"met_opent_binnenkort": False},
+        {"beschikbaar_op": 30},
+        {"max_afstand_km": 40},
+    ],
+)
+def test_a_filtered_search_is_the_ranking_of_just_the_filtered_homes(
+    filters: dict[str, object],
+    noor: Jongere,
+    noor_analyse: VerklarendeAnalyse,
+    aanbieder: Organisatie,
+) -> None:
+    """The search filters the (cached) ranking of every home; that must be exactly what
+    ranking only the homes that pass the filters gives, in the same order."""
+    from matching.adapters import HomeFilter, all_homes, apply_filter, within_distance
+    from matching.engine import rank_homes
+
+    _gevarieerde_woningen(aanbieder)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    if "beschikbaar_op" in filters:
+        filters["beschikbaar_op"] = today + dt.timedelta(days=int(str(filters["beschikbaar_op"])))
+    home_filter = HomeFilter(**filters)  # type: ignore[arg-type]
+    rank_for(noor, noor_analyse, today=today, now=now)  # fills the ranking cache
+
+    youth = youth_from_jongere(noor, noor_analyse)
+    verwacht = within_distance(
+        rank_homes(
+            youth,
+            apply_filter(all_homes(today=today, now=now), home_filter, today),
+            today,
+            with_impacts=False,
+        ),
+        youth,
+        home_filter.max_afstand_km,
+    )
+    gekregen = rank_for(noor, noor_analyse, today=today, now=now, filters=home_filter)
+    assert [r.home.ref for r in gekregen] == [r.home.ref for r in verwacht]
+    assert gekregen == verwacht
+    if filters:
+        assert len(gekregen) < 8  # the filter did leave homes out
+
+
+def test_the_ranking_is_reused_for_the_same_youth_until_a_home_changes(
+    noor: Jongere,
+    noor_analyse: VerklarendeAnalyse,
+    aanbieder: Organisatie,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from matching import adapters
+    from matching.adapters import HomeFilter
+
+    _gevarieerde_woningen(aanbieder)
+    gerangschikt: list[int] = []
+    echte = adapters.rank_homes
+
+    def tellend(*args: object, **kwargs: object) -> object:
+        gerangschikt.append(1)
+        return echte(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(adapters, "rank_homes", tellend)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    eerste = rank_for(noor, noor_analyse, today=today, now=now)
+    rank_for(noor, noor_analyse, today=today, now=now, filters=HomeFilter(gesloten=False))
+    rank_for(noor, noor_analyse, today=today, now=now, filters=HomeFilter(omgeving="woonwijk"))
+    assert len(gerangschikt) == 1
+
+    # A change to a home is seen at once: the ranking is made again from the new homes.
+    Voorziening.objects.filter(naam="Huis 1").update(gesloten=True, gewijzigd_op=timezone.now())
+    na = rank_for(noor, noor_analyse, today=today, now=now)
+    assert len(gerangschikt) == 2
+    huis_1 = Voorziening.objects.get(naam="Huis 1").pk
+    assert next(r for r in na if home_pk(r.home.ref) == huis_1).home.closed
+    assert eerste != na

@@ -388,3 +388,41 @@ def test_admin_reads_a_proposal_with_its_timeline(verstuurd: Voorstel, gemeente:
     page = client.get(reverse("admin:matching_voorstel_change", args=[verstuurd.pk]))
     assert page.status_code == 200
     assert "Rustig huis." in page.content.decode()  # the timeline's reason for sending
+
+
+def test_family_reads_what_the_team_is_good_at_from_current_members_and_the_offer(
+    verstuurd: Voorstel, jongere_user: User
+) -> None:
+    """Skills of members who work there now and what the home offers, each once; not the
+    skills of someone who left. (Two id subqueries: the page stays fast with many homes.)"""
+    from matching.models import Kenmerk
+    from tests.voorzieningen.factories import TeamlidFactory, VoorzieningFactory
+
+    woning = verstuurd.voorziening
+    trauma, autisme, sport, koken = (
+        Kenmerk.objects.create(code=code, naam=naam, volgorde=volgorde)
+        for volgorde, (code, naam) in enumerate(
+            [
+                ("t_trauma", "traumasensitief werken"),
+                ("t_autisme", "autisme"),
+                ("t_sport", "sport en bewegen"),
+                ("t_koken", "samen koken"),
+            ],
+            start=900,
+        )
+    )
+    woning.aanbod.add(sport)
+    TeamlidFactory.create(voorziening=woning).competenties.add(trauma, sport)
+    vertrokken = TeamlidFactory.create(
+        voorziening=woning, einddatum=timezone.localdate() - dt.timedelta(days=3)
+    )
+    vertrokken.competenties.add(autisme)
+    # Another home's team says nothing about this one.
+    TeamlidFactory.create(voorziening=VoorzieningFactory.create()).competenties.add(koken)
+
+    html = _client(jongere_user).get(_detail(verstuurd)).content.decode()
+    deel = html.split("Waar het team goed in is", 1)[1].split("</ul>", 1)[0]
+    assert deel.count("<li>Traumasensitief werken</li>") == 1
+    assert deel.count("<li>Sport en bewegen</li>") == 1
+    assert "Autisme" not in deel
+    assert "Samen koken" not in deel

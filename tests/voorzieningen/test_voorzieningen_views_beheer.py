@@ -72,6 +72,49 @@ def test_dashboard_asks_to_confirm_vacancies_unconfirmed_too_long(
     assert "Bevestig: nog vrij" in html
 
 
+def test_dashboard_prompt_names_each_home_with_unconfirmed_vacancies_once(
+    ingelogd: Client, aanbieder: Organisatie, woning2: Voorziening, settings: Settings
+) -> None:
+    settings.VACATURE_BEVESTIG_DAGEN = 7
+    oud = timezone.now() - dt.timedelta(days=8)
+    twee = VoorzieningFactory.create(aanbieder=aanbieder, naam="Het Anker", max_bewoners=6)
+    VacatureFactory.create(voorziening=twee, laatst_bevestigd=oud)
+    VacatureFactory.create(voorziening=twee, laatst_bevestigd=oud)
+    bevestigd = VoorzieningFactory.create(aanbieder=aanbieder, naam="De Bevestigde")
+    VacatureFactory.create(voorziening=bevestigd, laatst_bevestigd=timezone.now())
+    VacatureFactory.create(voorziening=woning2, laatst_bevestigd=oud)  # another provider's
+
+    html = _html(ingelogd.get(reverse("voorzieningen:dashboard")))
+    prompt = re.search(r"Bij:(.*?)</p>", html, re.S)
+    assert prompt is not None
+    links = re.findall(r">([^<]+)</a>", prompt.group(1))
+    assert links == ["Het Anker"]
+    assert "2 vacatures zijn langer dan 7 dagen niet bevestigd" in html
+
+
+def test_dashboard_queries_do_not_grow_with_the_number_of_homes(
+    ingelogd: Client, aanbieder: Organisatie
+) -> None:
+    """A provider with many homes: the dashboard's queries are per page, not per home."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    oud = timezone.now() - dt.timedelta(days=30)
+
+    def huizen(van: int, tot: int) -> int:
+        for nummer in range(van, tot):
+            huis = VoorzieningFactory.create(aanbieder=aanbieder, naam=f"Huis {nummer:02}")
+            vul_met_bewoners(huis, 2)
+            VacatureFactory.create(voorziening=huis, laatst_bevestigd=oud)
+        ingelogd.get(reverse("voorzieningen:dashboard"))
+        with CaptureQueriesContext(connection) as queries:
+            assert ingelogd.get(reverse("voorzieningen:dashboard")).status_code == 200
+        return len(queries)
+
+    twee = huizen(0, 2)
+    assert huizen(2, 12) == twee  # twelve homes, two pages
+
+
 def test_dashboard_has_an_empty_state(ingelogd: Client, woning2: Voorziening) -> None:
     html = _html(ingelogd.get(reverse("voorzieningen:dashboard")))
     assert "Nog geen woningen" in html
