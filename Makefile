@@ -11,7 +11,7 @@ STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d'
 # Local runs are development runs unless the environment says otherwise.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: help install run test e2e lint format migrate seed messages clean bench
+.PHONY: help install run test e2e lint format migrate seed messages clean bench bench-allocation
 
 help:
 	@echo "make run      start the portal with demo data on http://127.0.0.1:$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make install  create .venv and install the pinned dependencies"
 	@echo "make lint     ruff (lint + format check) and mypy"
 	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
+	@echo "make bench-allocation  joint allocation of 300 youths over 1,000 homes (in memory)"
 
 # Find Python >= 3.12: $(PYTHON) if given, else python3.13, python3.12, python3, else a
 # pyenv-installed 3.12+ (pyenv shims refuse versions that are installed but not selected).
@@ -84,6 +85,11 @@ messages: install
 bench: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) bench_matching --homes 10000
+
+# The placement table's joint allocation on 300 synthetic youths and 1,000 synthetic homes,
+# built in memory (no database rows). Last line: one JSON object with seconds and gap.
+bench-allocation: install
+	$(MANAGE) bench_allocation --youths 300 --homes 1000
 
 clean:
 	rm -rf $(VENV) staticfiles

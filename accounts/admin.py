@@ -1,10 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import ActieveSessie, Inzage, Organisatie, Regio, User
+from accounts.models import ActieveSessie, Inzage, Organisatie, Regio, UitgesteldeTaak, User
 from accounts.tweestaps import beeindig_sessie
 
 
@@ -86,3 +86,45 @@ class ActieveSessieAdmin(admin.ModelAdmin[ActieveSessie]):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ActieveSessie]) -> None:
         for sessie in queryset:
             beeindig_sessie(sessie)
+
+
+@admin.register(UitgesteldeTaak)
+class UitgesteldeTaakAdmin(admin.ModelAdmin[UitgesteldeTaak]):
+    """The outbox: tasks that could not reach the task queue yet. Normally empty; rows
+    here mean the broker was (or is) unreachable. They are sent automatically."""
+
+    list_display = ["taak", "aangemaakt_op", "pogingen", "laatste_poging_op", "laatste_fout"]
+    list_filter = ["taak"]
+    readonly_fields = [
+        "taak",
+        "argumenten",
+        "aangemaakt_op",
+        "pogingen",
+        "laatste_poging_op",
+        "laatste_fout",
+    ]
+    actions = ["nu_versturen"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: UitgesteldeTaak | None = None
+    ) -> bool:
+        return False
+
+    @admin.action(description=_("Nu versturen naar de takenwachtrij"))
+    def nu_versturen(self, request: HttpRequest, queryset: QuerySet[UitgesteldeTaak]) -> None:
+        from accounts.uitgesteld import publiceer
+
+        gekozen = list(queryset.values_list("pk", flat=True))
+        verstuurd = publiceer(ids=gekozen, altijd=True)
+        if verstuurd == len(gekozen):
+            self.message_user(request, _("%(aantal)s taken verstuurd.") % {"aantal": verstuurd})
+        else:
+            self.message_user(
+                request,
+                _("%(aantal)s van de %(totaal)s taken verstuurd; de rest wacht nog.")
+                % {"aantal": verstuurd, "totaal": len(gekozen)},
+                messages.WARNING,
+            )

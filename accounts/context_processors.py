@@ -32,6 +32,7 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Mijn voorzieningen"), "voorzieningen:dashboard", "voorzieningen.beheer_dashboard"),
     NavItem(_("Voorstellen"), "matching:voorstellen", "matching.voorstellen_woning"),
     NavItem(_("Voorzieningen"), "voorzieningen:lijst", "voorzieningen.zoek_voorzieningen"),
+    NavItem(_("Regio"), "matching:regio", "matching.regio"),
     NavItem(_("Stabiliteit"), "matching:stabiliteit", "matching.stabiliteit"),
     NavItem(_("Beheer"), "admin:index", "accounts.beheer_start"),
 ]

@@ -339,6 +339,30 @@ class InzageOnveranderlijk(Exception):
     """Raised on an attempt to change or remove an access-log entry."""
 
 
+class UitgesteldeTaak(models.Model):
+    """Background work waiting to be handed to the task queue (the outbox).
+
+    Written in the same transaction as the change that causes it and removed once the
+    broker has it, so a recompute or an e-mail is neither lost when Redis is down nor
+    sent for a change that was rolled back. See `accounts.uitgesteld`.
+    """
+
+    taak = models.CharField(_("taak"), max_length=200)
+    argumenten = models.JSONField(_("argumenten"), default=list)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    pogingen = models.PositiveIntegerField(_("mislukte pogingen"), default=0)
+    laatste_poging_op = models.DateTimeField(_("laatste poging op"), null=True, blank=True)
+    laatste_fout = models.CharField(_("laatste fout"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("uitgestelde taak")
+        verbose_name_plural = _("uitgestelde taken")
+
+    def __str__(self) -> str:
+        return self.taak
+
+
 class ActieveSessie(models.Model):
     """Which session belongs to whom, so deactivating a user can end all their sessions.
 

@@ -259,12 +259,33 @@ PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it is done, not when it starts: a worker killed mid-task
+# (deploy, out of memory) leaves the message with the broker, which gives it to another
+# worker. Redis hands back an unacknowledged message after the visibility timeout, so it
+# must be longer than any task runs or waits for a retry (retries back off at most 10 min).
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Publishing never hangs a request: short connection timeouts and one quick retry. A task
+# that cannot be published waits in the outbox (accounts.uitgesteld) instead.
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "socket_connect_timeout": 3,
+    "socket_timeout": 5,
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 30 * 60),
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
+# Several deployments may share one Redis; each then names its own queue.
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE") or "celery"
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 # Run by `celery beat` (docker-compose runs it inside the worker with -B). Without beat,
@@ -276,6 +297,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=15),
     },
     "verloop-voorstellen": {"task": "matching.tasks.verloop_voorstellen", "schedule": 15 * 60},
+    # Whatever could not reach the broker when it was saved (the outbox).
+    "uitgestelde-taken": {"task": "accounts.tasks.verstuur_uitgestelde_taken", "schedule": 60},
 }
 
 # --- E-mail ---------------------------------------------------------------------------------

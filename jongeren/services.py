@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Rol, User
+from accounts.uitgesteld import na_commit
 from jongeren.models import (
     PRIORITEITEN,
     AnalyseBehoefte,
@@ -439,12 +440,7 @@ def nodig_uit(
     uitnodiging = Uitnodiging.objects.create(
         jongere=jongere, persoon=persoon, rol=rol, verstuurd_door=door
     )
-    from jongeren.tasks import stuur_uitnodiging
-
-    transaction.on_commit(
-        lambda: stuur_uitnodiging.delay(uitnodiging.pk, basis_url),
-        robust=True,
-    )
+    na_commit("jongeren.tasks.stuur_uitnodiging", uitnodiging.pk, basis_url)
     return uitnodiging
 
 

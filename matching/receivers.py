@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete
 from django.utils import timezone
-from kombu.exceptions import OperationalError as BrokerError
 
-from matching import services, tasks
+from accounts.uitgesteld import na_commit
 from voorzieningen.models import Plaatsing, Teamlid, Vacature, Voorziening
 from voorzieningen.signals import groep_gewijzigd
 
-logger = logging.getLogger(__name__)
-
 
 def recompute_on_group_change(sender: Any, voorziening_id: int, **kwargs: Any) -> None:
-    # The signal is sent after commit, so the worker will see the new rows.
-    try:
-        tasks.herbereken_groepsbeeld.delay(voorziening_id)
-    except (BrokerError, ConnectionError, TimeoutError):
-        # The broker is unreachable: keep the picture right at the cost of a slower
-        # request rather than leave it stale until the next change.
-        logger.warning(
-            "broker unreachable; recomputing group of home %s in-process", voorziening_id
-        )
-        services.herbereken_groepsbeeld(voorziening_id=voorziening_id)
+    # Sent inside the change's transaction: the outbox row commits (or rolls back) with the
+    # change, and the task reaches the broker after the commit, or later if it is down.
+    na_commit("matching.tasks.herbereken_groepsbeeld", voorziening_id)
 
 
 def touch_home(sender: Any, instance: Any, **kwargs: Any) -> None:

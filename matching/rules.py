@@ -16,3 +16,6 @@ rules.add_perm(
     "matching.voorstellen_lijst", is_coordinator | is_functioneel_beheerder | is_beheerder
 )
 rules.add_perm("matching.voorstel_afdruk", is_coordinator | is_functioneel_beheerder | is_beheerder)
+# The placement table: the regional picture, the joint allocation and the outcomes.
+# Which region and which youths: `matching.regio.regio_voor` and `Jongere.objects.for_user`.
+rules.add_perm("matching.regio", is_coordinator | is_functioneel_beheerder)

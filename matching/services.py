@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Rol, User
 from accounts.services import meld
+from accounts.uitgesteld import na_commit
 from jongeren.models import Jongere
 from matching.adapters import HomeFilter, home_pk, rank_for, residents_by_home
 from matching.engine import assess_group, group_summary
@@ -86,7 +87,7 @@ def herbereken_groepsbeeld(*, voorziening_id: int, today: date | None = None) ->
             stored.save()
         changed = stored.wezenlijk_anders_dan(previous) and previous is not None
         if changed:
-            transaction.on_commit(lambda: groepsbeeld_veranderd(voorziening_id=voorziening_id))
+            na_commit("matching.tasks.groepsbeeld_veranderd", voorziening_id)
     return Herberekening(stored, wezenlijk_veranderd=changed)
 
 

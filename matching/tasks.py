@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 
 from matching import services
 
@@ -32,12 +32,25 @@ def herbereken_groepsbeeld(voorziening_id: int) -> str:
 def herbereken_alle_groepsbeelden() -> int:
     """Nightly: ages move on with the calendar, so every picture is recomputed once a day
     even when nobody arrived or left (run by Celery beat, see CELERY_BEAT_SCHEDULE)."""
+    from accounts.uitgesteld import na_commit
     from voorzieningen.models import Voorziening
 
-    ids = list(Voorziening.objects.values_list("pk", flat=True))
-    for voorziening_id in ids:
-        herbereken_groepsbeeld.delay(voorziening_id)
+    with transaction.atomic():
+        ids = list(Voorziening.objects.values_list("pk", flat=True))
+        for voorziening_id in ids:
+            na_commit("matching.tasks.herbereken_groepsbeeld", voorziening_id)
     return len(ids)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    max_retries=5,
+)
+def groepsbeeld_veranderd(voorziening_id: int) -> None:
+    """A home's group picture changed materially: notices, proposals, saved searches."""
+    services.groepsbeeld_veranderd(voorziening_id=voorziening_id)
 
 
 @shared_task(

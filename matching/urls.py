@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matching import views, views_stabiliteit, views_voorstellen
+from matching import views, views_regio, views_stabiliteit, views_voorstellen
 
 app_name = "matching"
 
@@ -32,4 +32,8 @@ urlpatterns = [
     ),
     path("mijn/voorstellen/", views_voorstellen.mijn_voorstellen, name="mijn_voorstellen"),
     path("stabiliteit/", views_stabiliteit.stabiliteit, name="stabiliteit"),
+    path("regio/", views_regio.regio, name="regio"),
+    path("regio/regiobeeld.csv", views_regio.regio_csv, name="regio_csv"),
+    path("regio/verdeling/", views_regio.toewijzing, name="toewijzing"),
+    path("regio/uitkomsten/", views_regio.uitkomsten, name="uitkomsten"),
 ]

@@ -41,9 +41,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Rol, User
 from accounts.services import meld
+from accounts.uitgesteld import na_commit
 from jongeren.models import Fase, Jongere
 from matching.adapters import load_homes, youth_from_jongere
-from matching.engine import HomeResult, evaluate_home
+from matching.engine import HomeResult, Youth, evaluate_home
 from matching.models import (
     Afwijsreden,
     Besluit,
@@ -276,15 +277,7 @@ def _vertel(voorstel: Voorstel, ontvangers: Iterable[User], tekst: str) -> None:
     meld(ontvangers=unieke.values(), tekst=tekst, url=voorstel.get_absolute_url())
     if _zonder_mail.get():
         return
-    ids = sorted(unieke)
-    voorstel_id = voorstel.pk
-
-    def verstuur() -> None:
-        from matching import tasks
-
-        tasks.mail_voorstel_gewijzigd.delay(voorstel_id, ids)
-
-    transaction.on_commit(verstuur)
+    na_commit("matching.tasks.mail_voorstel_gewijzigd", voorstel.pk, sorted(unieke))
 
 
 def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
@@ -294,6 +287,20 @@ def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
         return None
     youth = youth_from_jongere(voorstel.jongere, voorstel.jongere.actuele_analyse())
     return evaluate_home(youth, homes[0], today)
+
+
+def _score_bij_plaatsing(voorstel: Voorstel, youth: Youth) -> tuple[float | None, int | None]:
+    now = timezone.now()
+    today = timezone.localdate(now)
+    homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
+    if homes:
+        result = evaluate_home(youth, homes[0], today)
+        if result.score is not None:
+            return result.score, len(result.attention)
+    score = voorstel.uitleg.get("score")
+    if isinstance(score, int | float):
+        return float(score), len(voorstel.aandachtspunten)
+    return None, None
 
 
 def _uitleg(result: HomeResult) -> dict[str, object]:
@@ -753,6 +760,10 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
     )
     analyse = actueel.analyse or jongere.actuele_analyse()
     youth = youth_from_jongere(jongere, analyse)
+    # What the matching says now, just before the youth joins the group: kept on the stay
+    # so that outcomes can later calibrate the score. When the engine would no longer
+    # score the home (the group changed), what it said when the proposal was sent is kept.
+    score, aandacht = _score_bij_plaatsing(actueel, youth)
     try:
         plaatsing = registreer_aankomst(
             voorziening=woning,
@@ -770,7 +781,16 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
     except ValidationError as fout:
         raise VoorstelFout(fout.messages, code="vol") from None
     plaatsing.jongere = jongere
-    plaatsing.save(update_fields=["jongere", "gewijzigd_op"])
+    plaatsing.score_bij_plaatsing = score
+    plaatsing.aandachtspunten_bij_plaatsing = aandacht
+    plaatsing.save(
+        update_fields=[
+            "jongere",
+            "score_bij_plaatsing",
+            "aandachtspunten_bij_plaatsing",
+            "gewijzigd_op",
+        ]
+    )
     actueel.plaatsing = plaatsing
     actueel.save(update_fields=["plaatsing", "gewijzigd_op"])
     _ga_over(actueel, "plaats", door=door)

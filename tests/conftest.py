@@ -32,6 +32,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f"Skipped under CI=true, which counts as a failure: {reason}"
 
 
+@pytest.fixture(autouse=True)
+def _broker_niet_als_weg_onthouden() -> Iterator[None]:
+    """A test that made the outbox see a broker failure must not make the next test skip
+    publishing (the outbox pauses this process's attempts after a failure)."""
+    from accounts import uitgesteld
+
+    uitgesteld._storing_tot = 0.0
+    yield
+    uitgesteld._storing_tot = 0.0
+
+
 @pytest.fixture
 def requires_postgres(db: None) -> None:
     if connection.vendor != "postgresql":

@@ -151,6 +151,7 @@ class PlaatsingAdmin(SimpleHistoryAdmin):
         "zorgintensiteit",
         "geslacht",
         "eindreden",
+        "synthetisch",
         "voorziening__aanbieder",
     ]
     search_fields = ["aanduiding", "voorziening__naam", "voorziening__plaats"]
@@ -163,6 +164,10 @@ class PlaatsingAdmin(SimpleHistoryAdmin):
         "einde",
         "eindreden",
         "opzegtermijn_dagen",
+        # What the matching said at placement: a record for the outcomes page, not an input.
+        "score_bij_plaatsing",
+        "aandachtspunten_bij_plaatsing",
+        "synthetisch",
         "aangemaakt_op",
         "gewijzigd_op",
     ]

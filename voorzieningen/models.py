@@ -640,6 +640,22 @@ class Plaatsing(models.Model):
         _("aangekondigd (dagen vooraf)"), null=True, blank=True
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
+    # What the matching said when the stay began, so outcomes can calibrate the score
+    # (the "uitkomsten" page). Empty for residents registered outside a proposal.
+    score_bij_plaatsing = models.FloatField(
+        _("score bij plaatsing"),
+        null=True,
+        blank=True,
+        help_text=_("De score van de matching (0-100) toen de jongere via een voorstel kwam."),
+    )
+    aandachtspunten_bij_plaatsing = models.PositiveSmallIntegerField(
+        _("aandachtspunten bij plaatsing"), null=True, blank=True
+    )
+    synthetisch = models.BooleanField(
+        _("synthetische demogegevens"),
+        default=False,
+        help_text=_("Verzonnen verblijf uit de demodata; telt niet als echte uitkomst."),
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 

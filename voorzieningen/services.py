@@ -4,7 +4,7 @@ Every function locks the home's row (`select_for_update`) before it reads the re
 counter, so two requests for the last place queue up instead of both seeing one free
 place; the database constraint `bewoners_aantal <= max_bewoners` stays the last guard.
 A change to the group (arrival, departure, profile change) is announced with
-`announce_group_change`, which sends `groep_gewijzigd` after the commit.
+`announce_group_change`, which sends `groep_gewijzigd` inside the change's transaction.
 
 The rules kept here, for a home:
 

@@ -5,7 +5,7 @@ is the one place where "a good fit" is defined. Weights and thresholds: `config.
 """
 
 from matching.engine.group import assess_group, group_summary
-from matching.engine.rank import evaluate_home, max_points_for, rank_homes
+from matching.engine.rank import best_homes, evaluate_home, max_points_for, rank_homes
 from matching.engine.types import (
     Factor,
     GroupMember,
@@ -39,6 +39,7 @@ __all__ = [
     "Vacancy",
     "Youth",
     "assess_group",
+    "best_homes",
     "evaluate_home",
     "group_summary",
     "max_points_for",

@@ -133,8 +133,8 @@ def paginas(sweep: Sweep, rol: str) -> list[Pagina]:
     uit = [
         Pagina(naam, wereld.url(naam))
         for naam, verwacht in sorted(MATRIX.items())
-        # The JSON downloads are files, not pages.
-        if verwacht[kolom] == 200 and not naam.endswith("_json")
+        # The JSON and CSV downloads are files, not pages.
+        if verwacht[kolom] == 200 and not naam.endswith(("_json", "_csv"))
     ]
     for status in (403, 404):
         naam = next((n for n, v in sorted(MATRIX.items()) if v[kolom] == status), None)
@@ -164,6 +164,10 @@ def paginas(sweep: Sweep, rol: str) -> list[Pagina]:
                 "overzicht woningen met foute filters",
                 reverse("voorzieningen:lijst") + "?max_afstand_km=-3&pagina=999",
             )
+        )
+        # The placement table's advice, computed: the result cards and their explanations.
+        uit.append(
+            Pagina("gezamenlijke verdeling berekend", reverse("matching:toewijzing") + "?bereken=1")
         )
     if rol == "admin_user":
         uit.append(

@@ -4,6 +4,7 @@ older recompute, and announced to the people concerned when it changes materiall
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -109,19 +110,31 @@ def test_an_unmaterial_change_sends_no_notice(de_linde: Voorziening, beheerder: 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_picture_stays_right_when_the_broker_is_down(
+def test_a_recompute_the_broker_refused_waits_in_the_outbox_and_runs_later(
     de_linde: Voorziening, beheerder: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from kombu.exceptions import OperationalError
 
+    from accounts import uitgesteld
+    from accounts.models import UitgesteldeTaak
     from matching import tasks
 
     def unreachable(*args: object, **kwargs: object) -> None:
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(tasks.herbereken_groepsbeeld, "delay", unreachable)
-    _aankomst(de_linde, beheerder)
+    with monkeypatch.context() as patched:
+        patched.setattr(tasks.herbereken_groepsbeeld, "apply_async", unreachable)
+        _aankomst(de_linde, beheerder)  # the save succeeds
+    assert not Groepsbeeld.objects.filter(voorziening=de_linde).exists()
+    wachtend = UitgesteldeTaak.objects.get()
+    assert (wachtend.taak, wachtend.argumenten, wachtend.pogingen) == (
+        "matching.tasks.herbereken_groepsbeeld",
+        [de_linde.pk],
+        1,
+    )
+    assert uitgesteld.publiceer(altijd=True) == 1
     assert Groepsbeeld.objects.get(voorziening=de_linde).aantal == 1
+    assert not UitgesteldeTaak.objects.exists()
 
 
 def test_the_task_runs_the_service_and_names_the_level(
@@ -157,13 +170,16 @@ def test_only_the_homes_own_manager_reads_reasons_naming_signals(
 
 
 def test_the_nightly_task_recomputes_every_home(
-    de_linde: Voorziening, wadzicht: Voorziening
+    de_linde: Voorziening,
+    wadzicht: Voorziening,
+    django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
     from django.conf import settings
 
     from matching.tasks import herbereken_alle_groepsbeelden
 
-    assert herbereken_alle_groepsbeelden.apply().get() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert herbereken_alle_groepsbeelden.apply().get() == 2
     assert Groepsbeeld.objects.count() == 2
     schedule = settings.CELERY_BEAT_SCHEDULE["groepsbeelden-elke-nacht"]
     assert schedule["task"] == herbereken_alle_groepsbeelden.name

@@ -92,6 +92,10 @@ def test_whole_path_from_draft_to_placement(
     assert plaatsing.geboortemaand == noor.geboortedatum.replace(day=1)
     assert vacature.status == Vacature.Status.VERVULD and vacature.plaatsing == plaatsing
     assert Voorziening.objects.get(pk=concept.voorziening_id).bewoners_aantal == 1
+    # The score and attention points at placement are kept for the outcomes page.
+    assert plaatsing.score_bij_plaatsing is not None and 0 < plaatsing.score_bij_plaatsing <= 100
+    assert plaatsing.aandachtspunten_bij_plaatsing is not None
+    assert not plaatsing.synthetisch
     assert _statussen(concept) == [
         ("", S.CONCEPT),
         (S.CONCEPT, S.VERSTUURD),

@@ -131,6 +131,11 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "matching:voorstel_actie":  POST_ONLY,
     "matching:mijn_voorstellen": row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403),
     "matching:stabiliteit":     row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    # The placement table: each coordinator sees their own region, admins any region.
+    "matching:regio":           row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "matching:regio_csv":       row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "matching:toewijzing":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "matching:uitkomsten":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
 }
 
 # The POST-only views, posted with an empty form: the wrong people must be stopped before

@@ -353,8 +353,10 @@ def test_no_page_prints_a_payload_raw(xss: XssWorld) -> None:
             if response.status_code != 200:
                 continue
             if not response["Content-Type"].startswith("text/html"):
-                # A JSON download is data, not a page: a browser does not run it.
-                assert response["Content-Type"].startswith("application/json"), name
+                # A JSON or CSV download is data, not a page: a browser does not run it.
+                assert response["Content-Type"].startswith(("application/json", "text/csv")), name
+                if response["Content-Type"].startswith("text/csv"):
+                    assert response["Content-Disposition"].startswith("attachment"), name
                 continue
             html = response.content.decode()
             for marker in RAW_MARKERS:

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import UitgesteldeTaak, User
 from matching.choices import Geslacht, Signaal, Zorgintensiteit, Zorgprofiel
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
@@ -257,7 +257,7 @@ def test_profile_change_refuses_unknown_fields_and_departed_residents(
 # --- The announcement ----------------------------------------------------------------------
 
 
-def test_group_changes_are_announced_only_after_commit(
+def test_group_changes_are_announced_in_the_changes_own_transaction(
     woning: Voorziening,
     beheerder: User,
     meldingen: list[int],
@@ -265,11 +265,12 @@ def test_group_changes_are_announced_only_after_commit(
 ) -> None:
     with django_capture_on_commit_callbacks() as callbacks:
         plaatsing = _aankomst(woning, beheerder)
-        assert meldingen == []  # not yet: the transaction has not committed
+        assert meldingen == [woning.pk]
+        # The recompute waits in the outbox, to be handed to the broker after the commit.
+        assert list(UitgesteldeTaak.objects.values_list("taak", "argumenten")) == [
+            ("matching.tasks.herbereken_groepsbeeld", [woning.pk])
+        ]
     assert len(callbacks) == 1
-    for callback in callbacks:
-        callback()
-    assert meldingen == [woning.pk]
 
     with django_capture_on_commit_callbacks(execute=True):
         services.wijzig_bewonersprofiel(
@@ -284,10 +285,9 @@ def test_group_changes_are_announced_only_after_commit(
     assert meldingen == [woning.pk, woning.pk, woning.pk]
 
 
-def test_nothing_is_announced_when_the_change_is_rolled_back(
+def test_a_rolled_back_change_leaves_no_work_behind(
     woning: Voorziening,
     beheerder: User,
-    meldingen: list[int],
     django_capture_on_commit_callbacks: CaptureCallbacks,
 ) -> None:
     class Afgebroken(Exception):
@@ -301,7 +301,7 @@ def test_nothing_is_announced_when_the_change_is_rolled_back(
         _aankomst(woning, beheerder)
         raise Afgebroken
     assert callbacks == []
-    assert meldingen == []
+    assert not UitgesteldeTaak.objects.exists()
     assert not Plaatsing.objects.exists()
 
 
@@ -327,12 +327,12 @@ def test_changes_outside_the_group_picture_are_not_announced(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_signal_arrives_after_a_real_commit(aanbieder: Any, beheerder: User) -> None:
+def test_receivers_see_the_change_inside_its_transaction(aanbieder: Any, beheerder: User) -> None:
     woning = VoorzieningFactory.create(aanbieder=aanbieder)
     gezien: list[tuple[int, bool, int]] = []
 
     def receiver(sender: object, voorziening_id: int, **kwargs: object) -> None:
-        # The receiver (later: enqueueing the recompute) sees committed data.
+        # A receiver records follow-up work in the same transaction (the outbox).
         aantal = Voorziening.objects.get(pk=voorziening_id).bewoners_aantal
         gezien.append((voorziening_id, connection.in_atomic_block, aantal))
 
@@ -341,7 +341,9 @@ def test_the_signal_arrives_after_a_real_commit(aanbieder: Any, beheerder: User)
         _aankomst(woning, beheerder)
     finally:
         groep_gewijzigd.disconnect(dispatch_uid="test-commit")
-    assert gezien == [(woning.pk, False, 1)]
+    assert gezien == [(woning.pk, True, 1)]
+    # After the commit the outbox handed the recompute on (in-process here).
+    assert not UitgesteldeTaak.objects.exists()
 
 
 # --- Vacancies -----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ DEMO_STEPS = [
     "jongeren.demo",
     "matching.demo",
     "matching.demo_voorstellen",
+    "matching.demo_uitkomsten",
 ]
 
 

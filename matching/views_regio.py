@@ -1,0 +1,361 @@
+"""The placement table's pages: the regional picture (with CSV), the joint allocation
+proposal, and the outcomes that calibrate the score.
+
+Coordinators see their own region, admins choose one (`matching.regio.regio_voor`). The
+picture and the outcomes are counts only; the allocation names youths, so it logs each
+youth it shows. The allocation is advice: nothing is sent, each proposed home links to the
+normal proposal page.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.audit import Actie, Doel, Soort, log_inzage_lijst
+from accounts.decorators import permission_required
+from accounts.models import Regio, User
+from jongeren.models import Jongere
+from matching.allocatie import AllocatieFout, Kandidaat, Toewijzing, Uitkomst, stel_voor
+from matching.forms import RegioKeuzeForm, ToewijzingForm
+from matching.regio import Regiobeeld, laad_regiodata, mag_regio_kiezen, regio_voor, regiobeeld
+from matching.uitkomsten import kalibratie
+from matching.views_stabiliteit import Grafiek, grafiek
+from voorzieningen.models import Voorziening
+
+# Geometry of the line chart (SVG user units; it scales with its box).
+LIJN_BREEDTE = 600
+LIJN_HOOGTE = 220
+LIJN_LINKS = 36
+LIJN_ONDER = 28
+LIJN_BOVEN = 10
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _gekozen_regio(request: HttpRequest) -> tuple[Regio | None, RegioKeuzeForm | None]:
+    user = _user(request)
+    if not mag_regio_kiezen(user):
+        return regio_voor(user, None), None
+    form = RegioKeuzeForm(request.GET or None)
+    gevraagd = None
+    if form.is_bound and form.is_valid() and form.cleaned_data["regio"] is not None:
+        gevraagd = form.cleaned_data["regio"].pk
+    regio = regio_voor(user, gevraagd)
+    if not form.is_bound:
+        form = RegioKeuzeForm(initial={"regio": regio})
+    return regio, form
+
+
+# --- Charts ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lijn:
+    label: str
+    klasse: str
+    punten: str  # SVG polyline points
+    stippen: list[tuple[int, int, int]]  # (x, y, value) per month
+
+
+@dataclass(frozen=True)
+class Lijngrafiek:
+    titel: str
+    lijnen: list[Lijn]
+    x_labels: list[tuple[int, str]]
+    y_labels: list[tuple[int, int]]
+    breedte: int = LIJN_BREEDTE
+    hoogte: int = LIJN_HOOGTE
+    links: int = LIJN_LINKS
+    onder: int = LIJN_HOOGTE - LIJN_ONDER
+
+
+def lijngrafiek(titel: str, labels: list[str], reeksen: list[tuple[str, list[int]]]) -> Lijngrafiek:
+    """Lines over the months; each series gets its own line style, not only a colour."""
+    hoogste = max((max(waarden, default=0) for _label, waarden in reeksen), default=0) or 1
+    stap = (LIJN_BREEDTE - LIJN_LINKS - 20) / max(1, len(labels) - 1)
+    bodem = LIJN_HOOGTE - LIJN_ONDER
+    ruimte = bodem - LIJN_BOVEN
+
+    def y(waarde: int) -> int:
+        return round(bodem - ruimte * waarde / hoogste)
+
+    lijnen = []
+    for index, (label, waarden) in enumerate(reeksen):
+        stippen = [(round(LIJN_LINKS + i * stap), y(w), w) for i, w in enumerate(waarden)]
+        lijnen.append(
+            Lijn(
+                label=label,
+                klasse=f"lijn-{index + 1}",
+                punten=" ".join(f"{px},{py}" for px, py, _w in stippen),
+                stippen=stippen,
+            )
+        )
+    tussen = sorted({0, round(hoogste / 2), hoogste})
+    return Lijngrafiek(
+        titel=titel,
+        lijnen=lijnen,
+        x_labels=[(round(LIJN_LINKS + i * stap), label) for i, label in enumerate(labels)],
+        y_labels=[(y(w), w) for w in tussen],
+    )
+
+
+def _grafieken(beeld: Regiobeeld) -> dict[str, Grafiek | Lijngrafiek]:
+    def plekken_tekst(nu: int, later: int) -> str:
+        # Short, so it fits next to the longest bar; the table has both figures apart.
+        return _("%(totaal)s (%(nu)s nu)") % {"totaal": nu + later, "nu": nu}
+
+    return {
+        "soort_grafiek": grafiek(
+            _("Vrije plekken per soort woning (nu en binnen 60 dagen)"),
+            [
+                (r.label, r.nu + r.binnenkort, plekken_tekst(r.nu, r.binnenkort))
+                for r in beeld.per_soort
+            ],
+        ),
+        "leeftijd_grafiek": grafiek(
+            _("Vrije plekken per leeftijdsgroep van de woning (nu en binnen 60 dagen)"),
+            [
+                (r.label, r.nu + r.binnenkort, plekken_tekst(r.nu, r.binnenkort))
+                for r in beeld.per_leeftijd
+            ],
+        ),
+        "wacht_grafiek": grafiek(
+            _("Wachtende jongeren naar wachttijd"),
+            [(label, aantal, str(aantal)) for label, aantal in beeld.per_wachttijd]
+            if beeld.wachtend
+            else [],
+        ),
+        "status_grafiek": grafiek(
+            _("Lopende voorstellen per stap"),
+            [(label, aantal, str(aantal)) for label, aantal in beeld.per_status],
+        ),
+        "antwoord_grafiek": grafiek(
+            _("Mediane antwoordtijd per zorgaanbieder (uren)"),
+            [(naam, uren, f"{uren} u") for naam, uren, _n, _pct in beeld.antwoorden],
+        ),
+        "trend_grafiek": lijngrafiek(
+            _("Per maand, de afgelopen 12 maanden"),
+            [m.label for m in beeld.trend],
+            [
+                (_("Nieuwe vrije plekken"), [m.vacatures for m in beeld.trend]),
+                (_("Gestarte verblijven"), [m.plaatsingen for m in beeld.trend]),
+                (_("Aangemelde jongeren"), [m.aanmeldingen for m in beeld.trend]),
+            ],
+        ),
+    }
+
+
+# --- The regional picture ----------------------------------------------------------------
+
+
+@permission_required("matching.regio")
+def regio(request: HttpRequest) -> HttpResponse:
+    gekozen, form = _gekozen_regio(request)
+    context: dict[str, object] = {"regio": gekozen, "form": form}
+    if gekozen is not None:
+        beeld = regiobeeld(gekozen)
+        context["beeld"] = beeld
+        context.update(_grafieken(beeld))
+    return render(request, "matching/regio/beeld.html", context)
+
+
+def _csv_veilig(waarde: object) -> object:
+    """Names are typed by people: keep a spreadsheet from reading them as a formula."""
+    if isinstance(waarde, str) and waarde[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + waarde
+    return waarde
+
+
+@permission_required("matching.regio")
+def regio_csv(request: HttpRequest) -> HttpResponse:
+    gekozen, _form = _gekozen_regio(request)
+    naam = gekozen.naam if gekozen is not None else "geen-regio"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    bestand = f"regiobeeld-{naam.lower().replace(' ', '-')}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{bestand}"'
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("onderdeel"), _("omschrijving"), _("waarde"), _("toelichting")])
+    if gekozen is None:
+        return response
+    beeld = regiobeeld(gekozen)
+
+    def rij(*waarden: object) -> None:
+        writer.writerow([_csv_veilig(w) for w in waarden])
+
+    rij(_("regio"), _("naam"), gekozen.naam, "")
+    rij(_("regio"), _("peildatum"), beeld.vandaag.isoformat(), "")
+    rij(_("plekken"), _("woningen in de regio"), beeld.woningen, "")
+    rij(_("plekken"), _("nu vrij"), beeld.plekken_nu, "")
+    rij(_("plekken"), _("binnenkort vrij"), beeld.plekken_binnenkort, _("binnen 60 dagen"))
+    rij(_("plekken"), _("gepland vertrek"), beeld.vertrek_gepland, _("binnen 60 dagen"))
+    for r in beeld.per_soort:
+        rij(_("plekken per soort"), r.label, r.nu, _("binnenkort: %(n)s") % {"n": r.binnenkort})
+    for r in beeld.per_leeftijd:
+        rij(_("plekken per leeftijd"), r.label, r.nu, _("binnenkort: %(n)s") % {"n": r.binnenkort})
+    rij(_("jongeren"), _("wachtend"), beeld.wachtend, "")
+    rij(_("jongeren"), _("plek nog niet nodig"), beeld.nog_niet_nodig, "")
+    rij(_("jongeren"), _("mediane wachttijd (dagen)"), beeld.wacht_mediaan or "", "")
+    for label, aantal in beeld.per_wachttijd:
+        rij(_("wachttijd"), label, aantal, "")
+    rij(_("voorstellen"), _("lopend"), beeld.voorstellen_open, "")
+    for label, aantal in beeld.per_status:
+        rij(_("voorstellen per stap"), label, aantal, "")
+    for naam_aanbieder, uren, aantal, pct in beeld.antwoorden:
+        rij(
+            _("antwoordtijd (uren, mediaan)"),
+            naam_aanbieder,
+            uren,
+            _("%(n)s voorstellen, %(pct)s op tijd") % {"n": aantal, "pct": pct},
+        )
+    for maand in beeld.trend:
+        periode = maand.maand.strftime("%Y-%m")
+        rij(_("trend: nieuwe vrije plekken"), periode, maand.vacatures, "")
+        rij(_("trend: gestarte verblijven"), periode, maand.plaatsingen, "")
+        rij(_("trend: aangemelde jongeren"), periode, maand.aanmeldingen, "")
+        rij(_("trend: voortijdig beëindigd"), periode, maand.breuken, "")
+    return response
+
+
+# --- The joint allocation ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Alternatief:
+    woning: Voorziening
+    score: float
+    bezet_door: Jongere | None
+
+
+@dataclass(frozen=True)
+class AdviesRij:
+    jongere: Jongere
+    toewijzing: Toewijzing
+    woning: Voorziening | None
+    alternatieven: list[Alternatief]
+    samen_met: list[tuple[Jongere, float, tuple[str, ...]]]
+
+
+def _adviesrijen(
+    uitkomst: Uitkomst, jongeren: dict[str, Jongere], woningen: dict[str, Voorziening]
+) -> list[AdviesRij]:
+    bezet: dict[str, list[Jongere]] = {}
+    for t in uitkomst.toewijzingen:
+        if t.voorstel:
+            bezet.setdefault(t.voorstel.home_ref, []).append(jongeren[t.youth.ref])
+
+    def alternatief(k: Kandidaat) -> Alternatief:
+        in_huis = bezet.get(k.home_ref) or []
+        return Alternatief(woningen[k.home_ref], k.score, in_huis[0] if in_huis else None)
+
+    rijen = []
+    for t in uitkomst.toewijzingen:
+        rijen.append(
+            AdviesRij(
+                jongere=jongeren[t.youth.ref],
+                toewijzing=t,
+                woning=woningen[t.voorstel.home_ref] if t.voorstel else None,
+                alternatieven=[alternatief(k) for k in t.alternatieven],
+                samen_met=[(jongeren[e.ander_ref], e.punten, e.uitleg) for e in t.samen_met],
+            )
+        )
+    # Placed youths first, in the table's usual order (who needs a place first).
+    rijen.sort(key=lambda r: (r.woning is None, r.jongere.nodig_vanaf, r.jongere.roepnaam))
+    return rijen
+
+
+@permission_required("matching.regio")
+def toewijzing(request: HttpRequest) -> HttpResponse:
+    gekozen, regio_form = _gekozen_regio(request)
+    context: dict[str, object] = {"regio": gekozen, "regio_form": regio_form}
+    if gekozen is None:
+        return render(request, "matching/regio/toewijzing.html", context)
+    user = _user(request)
+    now = timezone.now()
+    data = laad_regiodata(user, gekozen, now=now)
+    form = ToewijzingForm(
+        request.GET if "bereken" in request.GET else None,
+        jongeren=[(ref, j.roepnaam) for ref, j in data.jongeren.items()],
+        woningen=[
+            (
+                ref,
+                ngettext(
+                    "%(naam)s (%(n)s plek vrij)",
+                    "%(naam)s (%(n)s plekken vrij)",
+                    data.capaciteit[ref],
+                )
+                % {"naam": woning.naam, "n": data.capaciteit[ref]},
+            )
+            for ref, woning in data.woningen.items()
+        ],
+    )
+    context.update({"form": form, "data": data})
+    berekend = form.is_bound and form.is_valid()
+    log_inzage_lijst(
+        request,
+        jongeren=[j.pk for j in data.jongeren.values()],
+        actie=Actie.SEARCH if berekend else Actie.READ,
+        soort=Soort.ZOEKRESULTAAT if berekend else Soort.PROFIEL,
+        doel=Doel.MATCHING,
+    )
+    if berekend:
+        try:
+            uitkomst = stel_voor(
+                data.verzoek(
+                    today=timezone.localdate(now),
+                    vast=form.vast(),
+                    uitgesloten=frozenset(form.cleaned_data["uitgesloten"]),
+                    iedereen=form.cleaned_data["iedereen"],
+                )
+            )
+        except AllocatieFout as fout:
+            context["fout"] = fout.message
+        else:
+            context["uitkomst"] = uitkomst
+            context["rijen"] = _adviesrijen(uitkomst, data.jongeren, data.woningen)
+    return render(request, "matching/regio/toewijzing.html", context)
+
+
+# --- Outcomes ----------------------------------------------------------------------------
+
+
+@permission_required("matching.regio")
+def uitkomsten(request: HttpRequest) -> HttpResponse:
+    resultaat = kalibratie()
+    mijlpaal_grafieken = [
+        grafiek(
+            _("Nog in dezelfde woning na %(maanden)s maanden, per score bij plaatsing")
+            % {"maanden": maanden},
+            [
+                (
+                    band.label,
+                    float(band.mijlpalen[index].procent or 0),
+                    band.mijlpalen[index].aandeel,
+                )
+                for band in resultaat.score_banden
+                if band.mijlpalen[index].bekend
+            ],
+        )
+        for index, maanden in enumerate((3, 6, 12))
+    ]
+    return render(
+        request,
+        "matching/regio/uitkomsten.html",
+        {
+            "k": resultaat,
+            "grafiek_12": mijlpaal_grafieken[2],
+            "peildatum": resultaat.vandaag,
+            "sinds": resultaat.vandaag - dt.timedelta(days=365),
+        },
+    )
