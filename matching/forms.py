@@ -12,6 +12,7 @@ from matching.adapters import HomeFilter
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 from matching.engine import Youth
 from matching.models import Afwijsreden, Besluit, Kennismaking, Tegenspraak
+from voorzieningen.models import Voorziening
 
 
 class ZoekFilterForm(forms.Form):
@@ -182,10 +183,93 @@ class TegenspraakForm(forms.Form):
     )
 
 
+# How far from today an arrival may be registered when placing from a proposal.
+PLAATS_MARGE_DAGEN = 30
+
+
 class PlaatsForm(forms.Form):
+    """The arrival date when a proposal is placed, by the coordinator or the home's manager.
+
+    Within `PLAATS_MARGE_DAGEN` days of today and not before the home opens. The manager
+    registers an arrival that happened (as on the home's own arrival form): not in the
+    future. The coordinator may place ahead, for a date agreed with the home.
+    """
+
     aankomst = forms.DateField(
-        label=_("Aankomst"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Datum van aankomst"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Vul de datum van aankomst in."),
+            "invalid": _("Vul een geldige datum in, bijvoorbeeld 14-03-2026."),
+        },
     )
+
+    def __init__(
+        self,
+        *args: Any,
+        voorziening: Voorziening | None = None,
+        alleen_gebeurd: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.voorziening = voorziening
+        self.alleen_gebeurd = alleen_gebeurd
+        vandaag = timezone.localdate()
+        laatste = vandaag if alleen_gebeurd else vandaag + timedelta(days=PLAATS_MARGE_DAGEN)
+        if alleen_gebeurd:
+            self.fields["aankomst"].help_text = _(
+                "Vandaag of een dag in de afgelopen %(dagen)s dagen."
+            ) % {"dagen": PLAATS_MARGE_DAGEN}
+        else:
+            self.fields["aankomst"].help_text = _("Tot %(dagen)s dagen terug of vooruit.") % {
+                "dagen": PLAATS_MARGE_DAGEN
+            }
+        self.fields["aankomst"].widget.attrs.update(
+            {
+                "min": (vandaag - timedelta(days=PLAATS_MARGE_DAGEN)).isoformat(),
+                "max": laatste.isoformat(),
+            }
+        )
+
+    @staticmethod
+    def standaard(gewenst: date | None) -> date:
+        """The suggested date: `gewenst` (the date the place is needed) when it lies within
+        the margin, otherwise today."""
+        vandaag = timezone.localdate()
+        marge = timedelta(days=PLAATS_MARGE_DAGEN)
+        if gewenst is not None and vandaag - marge <= gewenst <= vandaag + marge:
+            return gewenst
+        return vandaag
+
+    def clean_aankomst(self) -> date:
+        aankomst: date = self.cleaned_data["aankomst"]
+        vandaag = timezone.localdate()
+        if self.alleen_gebeurd and aankomst > vandaag:
+            raise forms.ValidationError(
+                _(
+                    "Een aankomst registreer je op of na de dag van aankomst. "
+                    "Houd de plek tot dan vrij met een vacature."
+                )
+            )
+        if aankomst > vandaag + timedelta(days=PLAATS_MARGE_DAGEN):
+            raise forms.ValidationError(
+                _("De aankomst ligt meer dan %(dagen)s dagen vooruit. Kies een eerdere datum.")
+                % {"dagen": PLAATS_MARGE_DAGEN}
+            )
+        if aankomst < vandaag - timedelta(days=PLAATS_MARGE_DAGEN):
+            raise forms.ValidationError(
+                _(
+                    "De aankomst ligt meer dan %(dagen)s dagen terug. Vraag de functioneel "
+                    "beheerder om hulp als dat echt klopt."
+                )
+                % {"dagen": PLAATS_MARGE_DAGEN}
+            )
+        if self.voorziening and self.voorziening.opent_op and aankomst < self.voorziening.opent_op:
+            raise forms.ValidationError(
+                _("De woning opent pas op %(datum)s.")
+                % {"datum": self.voorziening.opent_op.strftime("%d-%m-%Y")}
+            )
+        return aankomst
 
 
 class RegioKeuzeForm(forms.Form):

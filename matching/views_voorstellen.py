@@ -287,6 +287,14 @@ def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
         "antwoord_form": AntwoordForm(),
         "kennismaking_form": KennismakingForm(),
         "notitie_form": NotitieForm(),
+        # The home registers the arrival itself once everyone said yes.
+        "toon_aankomst": voorstel.status in flow.BESLUIT_STATUSSEN,
+        "plaats_probleem": flow.kan_plaatsen(voorstel),
+        "plaats_form": PlaatsForm(
+            initial={"aankomst": timezone.localdate()},
+            voorziening=voorstel.voorziening,
+            alleen_gebeurd=True,
+        ),
     }
     if voorstel.is_open:
         now = timezone.now()
@@ -323,7 +331,10 @@ def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "delen_form": RedenForm(prefix="delen"),
         "intrek_form": RedenForm(prefix="intrek"),
         "tegenspraak_form": TegenspraakForm(),
-        "plaats_form": PlaatsForm(initial={"aankomst": voorstel.jongere.nodig_vanaf}),
+        "plaats_form": PlaatsForm(
+            initial={"aankomst": PlaatsForm.standaard(voorstel.jongere.nodig_vanaf)},
+            voorziening=voorstel.voorziening,
+        ),
         "kan_toestemming_overschrijven": voorstel.status in flow.TOESTEMMING_STATUSSEN,
     }
 
@@ -451,9 +462,16 @@ def _tegenspraak(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 
 def _plaatsen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    data = _form_of_fout(PlaatsForm(request.POST))
+    data = _form_of_fout(
+        PlaatsForm(request.POST, voorziening=voorstel.voorziening, alleen_gebeurd=user.is_beheerder)
+    )
     aankomst: dt.date = data["aankomst"]
     flow.plaats(voorstel=voorstel, door=user, aankomst=aankomst)
+    if user.is_beheerder:
+        return _(
+            "De aankomst is geregistreerd. De jongere staat nu bij uw bewoners; de "
+            "coördinator en het gezin krijgen een melding."
+        )
     return _("De jongere is geplaatst. De woning en het gezin krijgen een melding.")
 
 

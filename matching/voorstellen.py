@@ -728,12 +728,14 @@ def kan_plaatsen(voorstel: Voorstel) -> str | None:
 def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
     """Place the youth: the stay, the filled vacancy, the youth's phase, in one transaction.
 
-    The home's row is locked before its places are counted (in `registreer_aankomst`), so
-    two coordinators placing two youths into the last place queue up: the first one gets
-    it, the second one gets `VoorstelFout` and nothing of theirs is saved.
+    Either the youth's coordinator or the manager of the receiving home registers the
+    arrival: the manager is the one who sees the youth come in. The home's row is locked
+    before its places are counted (in `registreer_aankomst`), so two people placing two
+    youths into the last place queue up: the first one gets it, the second one gets
+    `VoorstelFout` and nothing of theirs is saved.
     """
     actueel = _vergrendel(voorstel)
-    _controleer_coordinator(actueel, door)
+    _controleer_partij_professional(actueel, door)
     jongere = Jongere.objects.select_for_update().get(pk=actueel.jongere_id)
     reden = kan_plaatsen(actueel)
     if reden is not None:
@@ -794,14 +796,22 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
     _ga_over(actueel, "plaats", door=door)
     jongere.fase = Fase.GEPLAATST
     jongere.save(update_fields=["fase", "gewijzigd_op"])
+    datum = aankomst.strftime("%d-%m-%Y")
     _vertel(
         actueel,
-        beheerders(woning),
+        [m for m in beheerders(woning) if m.pk != door.pk],
         _("%(pseudoniem)s komt wonen in %(woning)s vanaf %(datum)s.")
+        % {"pseudoniem": actueel.pseudoniem, "woning": woning.naam, "datum": datum},
+    )
+    _vertel(
+        actueel,
+        [m for m in _coordinatoren(actueel) if m.pk != door.pk],
+        _("%(naam)s is geplaatst in %(woning)s: aankomst %(datum)s, vastgelegd door %(wie)s.")
         % {
-            "pseudoniem": actueel.pseudoniem,
+            "naam": jongere.roepnaam,
             "woning": woning.naam,
-            "datum": aankomst.strftime("%d-%m-%Y"),
+            "datum": datum,
+            "wie": _("de beheerder") if door.is_beheerder else _("de coördinator"),
         },
     )
     _vertel(

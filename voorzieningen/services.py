@@ -232,8 +232,9 @@ def registreer_aankomst(
 
     Raises `WoningVol` when no place is left, also when a concurrent request took the
     last one first; nothing is saved then. `via_voorstel=True` is for the matching app's
-    placement of an accepted proposal: the coordinator places there, and that service has
-    checked that they may (the home agreed earlier in the proposal).
+    placement of an accepted proposal: the youth's coordinator or the home's manager places
+    there, and that service has checked that they may (the home agreed earlier in the
+    proposal).
     """
     if not via_voorstel:
         _controleer_beheer(door, voorziening)

@@ -4,7 +4,7 @@
    searches, narrows the list with a filter and proposes a home.
 2. The home's manager logs in (with the second factor), finds the proposal on the
    dashboard, answers it, plans the getting-acquainted meeting and records it; when the
-   family said yes and the coordinator placed, the arrival is on the home's page.
+   family said yes, registers the youth's arrival and finds her among the home's residents.
 3. The youth and a parent, each on a phone: the invitation link from the e-mail, a
    password, the proposal in plain words, and a decision with a comment.
 4. The youth's decision again, with the keyboard only.
@@ -132,7 +132,7 @@ def verstuurd(reis: Reis, coordinator: User, jongere_user: User) -> Voorstel:
     return flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
 
 
-def test_manager_answers_plans_the_meeting_and_sees_the_arrival(
+def test_manager_answers_plans_the_meeting_and_registers_the_arrival(
     page: Any,
     live_server: Any,
     verstuurd: Voorstel,
@@ -171,10 +171,25 @@ def test_manager_answers_plans_the_meeting_and_sees_the_arrival(
     assert voorstel.status == VoorstelStatus.KENNISMAKING_GEHOUDEN
     assert voorstel.kennismaking.notitie_woning == "Noor voelde zich snel thuis."
 
-    # Meanwhile Noor says yes and the coordinator places her, arriving today: that
-    # registers the arrival in the home and fills its vacancy.
+    # Before everyone said yes the page says why the arrival cannot be registered yet.
+    aankomst = page.get_by_role("region", name="Aankomst registreren")
+    expect(aankomst).to_contain_text("iedereen ja heeft gezegd")
+    expect(aankomst.get_by_role("button", name="Aankomst registreren")).to_have_count(0)
+
+    # Meanwhile Noor says yes (outside the browser); the proposal is agreed.
     flow.neem_besluit(voorstel=voorstel, door=jongere_user, keuze=Besluit.Keuze.JA)
-    flow.plaats(voorstel=voorstel, door=coordinator, aankomst=timezone.localdate())
+    page.reload()
+
+    # Noor arrives today: the manager registers it, which fills the home's vacancy.
+    expect(aankomst.get_by_label(re.compile(r"^Datum van aankomst"))).to_have_value(
+        timezone.localdate().isoformat()
+    )
+    aankomst.get_by_role("button", name="Aankomst registreren").click()
+    expect(page.get_by_text("De aankomst is geregistreerd.")).to_be_visible()
+    voorstel.refresh_from_db()
+    assert voorstel.status == VoorstelStatus.GEPLAATST
+    assert voorstel.tijdlijn.get(wat="plaats").door == beheerder
+    assert Melding.objects.filter(ontvanger=coordinator, tekst__contains="Noor").exists()
 
     page.get_by_role("link", name="Mijn voorzieningen").click()
     page.get_by_role("link", name="De Linde", exact=True).first.click()

@@ -309,8 +309,8 @@ def test_error_pages_and_one_off_states_meet_wcag_21_aa(
     page: Any, live_server: Any, sweep: Sweep
 ) -> None:
     """Pages the matrix does not open: an expired form, the second login step, logging
-    out, a real reset link, a locked login, and an analysis waiting for the family's
-    answer."""
+    out, a real reset link, a locked login, an analysis waiting for the family's answer,
+    and the manager registering an arrival (with a refused date first)."""
     gevonden: list[str] = []
 
     # A form sent after its security token was lost (e.g. cookies cleared): 403.
@@ -394,6 +394,36 @@ def test_error_pages_and_one_off_states_meet_wcag_21_aa(
     log_in_als(page, live_server, sweep.users["coordinator"])
     _open(page, live_server, Pagina("detail", reverse("jongeren:detail", args=[daan.pk])))
     gevonden += _beide_breedtes(page, "jongere, analyse ter instemming")
+
+    # Noor and her parent say yes: the manager's arrival form, a refused date, the arrival.
+    voorstel = sweep.wereld.voorstel
+    for persoon in ("jongere_user", "ouder_user"):
+        flow.neem_besluit(voorstel=voorstel, door=sweep.users[persoon], keuze="ja")
+    voorstel.refresh_from_db()
+    if voorstel.tegenspraak_nodig:
+        flow.teken_tegenspraak(
+            voorstel=voorstel,
+            door=sweep.users["gedragswetenschapper"],
+            akkoord=True,
+            toelichting="Past, met een vaste mentor.",
+        )
+    assert flow.kan_plaatsen(voorstel) is None
+    log_in_als(page, live_server, sweep.users["beheerder"])
+    _open(page, live_server, Pagina("voorstel, akkoord", voorstel.get_absolute_url()))
+    gevonden += _beide_breedtes(page, "voorstel woning, aankomst registreren")
+    aankomst = page.get_by_role("region", name="Aankomst registreren")
+    morgen = timezone.localdate() + dt.timedelta(days=1)
+    aankomst.locator("form").evaluate("f => { f.noValidate = true; }")  # past the max date
+    aankomst.get_by_label(re.compile(r"^Datum van aankomst")).fill(morgen.isoformat())
+    aankomst.get_by_role("button", name="Aankomst registreren").click()
+    expect(page.get_by_text("Een aankomst registreer je op of na de dag")).to_be_visible()
+    gevonden += _beide_breedtes(page, "voorstel woning, aankomst in de toekomst")
+    aankomst.get_by_role("button", name="Aankomst registreren").click()
+    expect(page.get_by_text("De aankomst is geregistreerd.")).to_be_visible()
+    gevonden += _beide_breedtes(page, "voorstel woning, aangekomen")
+    log_in_als(page, live_server, sweep.users["jongere_user"])
+    _open(page, live_server, Pagina("voorstel gezin, geplaatst", voorstel.get_absolute_url()))
+    gevonden += _beide_breedtes(page, "voorstel gezin, geplaatst")
     _zonder_fouten(gevonden)
 
 

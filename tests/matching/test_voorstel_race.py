@@ -1,4 +1,6 @@
-"""Two coordinators placing two youths into the same last place at once, on PostgreSQL.
+"""Two people placing two youths into the same last place at once, on PostgreSQL.
+
+The two are coordinators, or a coordinator and the home's manager registering the arrival.
 
 Each thread has its own connection and transaction, like two web requests; the work inside
 the home's lock is slowed down so the two really overlap. Exactly one placement succeeds;
@@ -46,7 +48,9 @@ def _akkoord(
     return voorstel
 
 
-def test_two_coordinators_placing_into_the_last_place_exactly_one_succeeds(
+@pytest.mark.parametrize("tweede", ["collega", "beheerder"])
+def test_two_placements_into_the_last_place_exactly_one_succeeds(
+    tweede: str,
     requires_postgres: None,
     aanbieder: Organisatie,
     beheerder: User,
@@ -85,7 +89,10 @@ def test_two_coordinators_placing_into_the_last_place_exactly_one_succeeds(
         try:
             start.wait(timeout=10)
             voorstel = voorstellen[index]
-            door = User.objects.get(pk=voorstel.gemaakt_door_id)
+            # The second youth's arrival is registered by Bram's coordinator or by the
+            # home's manager: either way the two queue up on the home's lock.
+            wie = beheerder.pk if index == 1 and tweede == "beheerder" else voorstel.gemaakt_door_id
+            door = User.objects.get(pk=wie)
             flow.plaats(voorstel=voorstel, door=door, aankomst=timezone.localdate())
             return "ok"
         except flow.VoorstelFout as fout:
