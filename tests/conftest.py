@@ -174,3 +174,27 @@ def admin_user(gemeente: Organisatie) -> User:
         is_staff=True,
         is_superuser=True,
     )
+
+
+# Every persona of the access matrix, by the name the matrix uses (trust and browser tests).
+@pytest.fixture
+def personas(
+    coordinator: User,
+    coordinator2: User,
+    beheerder: User,
+    beheerder2: User,
+    jongere_user: User,
+    andere_jongere_user: User,
+    ouder_user: User,
+    admin_user: User,
+) -> dict[str, User]:
+    return {
+        "coordinator": coordinator,
+        "coordinator2": coordinator2,
+        "beheerder": beheerder,
+        "beheerder2": beheerder2,
+        "jongere_user": jongere_user,
+        "andere_jongere_user": andere_jongere_user,
+        "ouder_user": ouder_user,
+        "admin_user": admin_user,
+    }

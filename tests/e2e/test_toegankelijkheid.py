@@ -62,29 +62,6 @@ class Sweep:
 
 
 @pytest.fixture
-def personas(
-    coordinator: User,
-    coordinator2: User,
-    beheerder: User,
-    beheerder2: User,
-    jongere_user: User,
-    andere_jongere_user: User,
-    ouder_user: User,
-    admin_user: User,
-) -> dict[str, User]:
-    return {
-        "coordinator": coordinator,
-        "coordinator2": coordinator2,
-        "beheerder": beheerder,
-        "beheerder2": beheerder2,
-        "jongere_user": jongere_user,
-        "andere_jongere_user": andere_jongere_user,
-        "ouder_user": ouder_user,
-        "admin_user": admin_user,
-    }
-
-
-@pytest.fixture
 def sweep(e2e_db: None, personas: dict[str, User]) -> Sweep:
     """The trust tests' world, moved on so that the pages show their forms: Noor's proposal
     is past the getting-acquainted meeting (the family decides, the behavioural scientist

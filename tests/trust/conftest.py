@@ -1,4 +1,4 @@
-"""The personas of tests/conftest.py, gathered for the trust tests' world."""
+"""Fixtures of the fault tests: a private Redis to stop and start."""
 
 from __future__ import annotations
 
@@ -8,31 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from accounts.models import User
 from tests.trust.storingen import EigenRedis, vrije_poort
-
-
-@pytest.fixture
-def personas(
-    coordinator: User,
-    coordinator2: User,
-    beheerder: User,
-    beheerder2: User,
-    jongere_user: User,
-    andere_jongere_user: User,
-    ouder_user: User,
-    admin_user: User,
-) -> dict[str, User]:
-    return {
-        "coordinator": coordinator,
-        "coordinator2": coordinator2,
-        "beheerder": beheerder,
-        "beheerder2": beheerder2,
-        "jongere_user": jongere_user,
-        "andere_jongere_user": andere_jongere_user,
-        "ouder_user": ouder_user,
-        "admin_user": admin_user,
-    }
 
 
 @pytest.fixture

@@ -19,18 +19,17 @@ import datetime as dt
 import random
 from base64 import b32decode
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_GEHEIM
-from accounts.management.commands.seed_demo import DEMO_STEPS
 from accounts.models import Organisatie, Regio, Rol, User
 from jongeren import demo as jongeren_demo
 from jongeren.models import Jongere, JuridischKader, SchoolNiveau, VerklarendeAnalyse
@@ -284,12 +283,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "seed_demo_schaal runs only with DJANGO_DEBUG=1; use --force if you really mean it."
             )
-        log: list[str] = []
-        with transaction.atomic():
-            for step in DEMO_STEPS:
-                import_module(step).seed(log)
-        for line in log:
-            self.stdout.write(f"  {line}")
+        # First the ordinary demo, then the region around it.
+        call_command("seed_demo", force=options["force"], stdout=self.stdout)
         self.wachtwoord_hash = make_password(DEMO_PASSWORD)
         self.plaatsen = _plaatsen()
         with transaction.atomic():
