@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OPTIONS = {
@@ -22,8 +23,21 @@ _axe = Axe()
 TELLING = {"gecontroleerd": 0, "fouten": 0}
 
 
+def _run(page: Any) -> Any:
+    """axe on the page as it stands; a page still navigating (a form's answer arriving after
+    the network went quiet) is waited for and checked once it has loaded."""
+    for _ in range(3):
+        try:
+            return _axe.run(page, options=OPTIONS)
+        except PlaywrightError as fout:
+            if "Execution context was destroyed" not in str(fout):
+                raise
+            page.wait_for_load_state("load")
+    return _axe.run(page, options=OPTIONS)
+
+
 def fouten(page: Any, waar: str, *, tellen: bool = True) -> list[str]:
-    resultaat = _axe.run(page, options=OPTIONS)
+    resultaat = _run(page)
     regels = []
     for violation in resultaat.response["violations"]:
         for node in violation["nodes"]:
