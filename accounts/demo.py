@@ -5,6 +5,7 @@ from __future__ import annotations
 from base64 import b32decode
 from dataclasses import dataclass
 
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Organisatie, Regio, Rol, User
@@ -13,6 +14,21 @@ DEMO_PASSWORD = "passendeplek-demo"  # noqa: S105 - documented demo-only passwor
 # The demo professionals' authenticator secret (base32), documented in the README: add it to
 # any authenticator app, or compute the code with `oathtool --totp -b JBSWY3DPEHPK3PXP`.
 DEMO_TOTP_GEHEIM = "JBSWY3DPEHPK3PXP"
+
+
+def geef_demo_authenticator(user: User) -> None:
+    """Gives a demo professional the demo authenticator (idempotent)."""
+    TOTPDevice.objects.update_or_create(
+        user=user,
+        name="Demo-authenticator",
+        defaults={"key": b32decode(DEMO_TOTP_GEHEIM).hex(), "confirmed": True},
+    )
+
+
+def demo_code() -> str:
+    """The code the demo authenticator shows now."""
+    return f"{TOTP(b32decode(DEMO_TOTP_GEHEIM)).token():06d}"
+
 
 REGIO_S = ["Groningen", "Friesland", "Drenthe"]
 
@@ -102,9 +118,5 @@ def seed(log: list[str]) -> None:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         if user.is_professional:
-            TOTPDevice.objects.update_or_create(
-                user=user,
-                name="Demo-authenticator",
-                defaults={"key": b32decode(DEMO_TOTP_GEHEIM).hex(), "confirmed": True},
-            )
+            geef_demo_authenticator(user)
     log.append(f"{len(organisaties)} organisaties, {len(ACCOUNTS)} demo-accounts")

@@ -9,13 +9,11 @@ warm-up of `make loadtest`.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import re
-import time
 from urllib.parse import urlsplit
 
 import requests
+from django_otp.oath import TOTP
 
 from loadtest.accounts import TOTP_GEHEIM
 
@@ -31,13 +29,12 @@ class InlogFout(Exception):
 
 def totp(geheim: str, moment: float | None = None) -> str:
     """The six-digit code an authenticator app shows for this base32 secret (RFC 6238: SHA-1,
-    30-second steps). Written out because the demo's short secret is below the minimum that
-    recent pyotp versions accept, while django-otp accepts it."""
-    sleutel = base64.b32decode(geheim + "=" * (-len(geheim) % 8), casefold=True)
-    stap = int((time.time() if moment is None else moment) // 30)
-    mac = hmac.new(sleutel, stap.to_bytes(8, "big"), hashlib.sha1).digest()
-    begin = mac[-1] & 0x0F
-    return f"{(int.from_bytes(mac[begin : begin + 4], 'big') & 0x7FFFFFFF) % 1_000_000:06d}"
+    30-second steps), computed by django-otp, which accepts the demo's short secret (recent
+    pyotp versions refuse it)."""
+    code = TOTP(base64.b32decode(geheim + "=" * (-len(geheim) % 8), casefold=True))
+    if moment is not None:
+        code.time = moment
+    return f"{code.token():06d}"
 
 
 def _token(html: str) -> str:

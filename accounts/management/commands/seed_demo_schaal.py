@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
-from base64 import b32decode
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +26,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_GEHEIM
+from accounts.demo import DEMO_PASSWORD, geef_demo_authenticator
 from accounts.models import Organisatie, Regio, Rol, User
 from jongeren import demo as jongeren_demo
 from jongeren.models import Jongere, JuridischKader, SchoolNiveau, VerklarendeAnalyse
@@ -313,7 +311,7 @@ class Command(BaseCommand):
                 "password": self.wachtwoord_hash,
             },
         )
-        _totp_apparaat(user)
+        geef_demo_authenticator(user)
         return user
 
     def _organisaties_en_accounts(self) -> dict[str, User]:
@@ -502,13 +500,3 @@ class Command(BaseCommand):
                 voorstel=voorstel, door=coordinator, notitie="Goed gesprek, at mee met de groep."
             )
         return True
-
-
-def _totp_apparaat(user: User) -> None:
-    """The demo authenticator (the demo's TOTP secret), as `accounts.demo` gives the demo
-    professionals: the load test computes the second-step code from it."""
-    TOTPDevice.objects.update_or_create(
-        user=user,
-        name="Demo-authenticator",
-        defaults={"key": b32decode(DEMO_TOTP_GEHEIM).hex(), "confirmed": True},
-    )
