@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Melding, User
-from accounts.tweestaps import is_geverifieerd, moet_tweede_stap
+from accounts.models import Melding
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     if not user.is_authenticated:
         return {"nav_items": []}
-    if isinstance(user, User) and not is_geverifieerd(user) and moet_tweede_stap(user):
+    if getattr(request, "tweede_stap_open", False):
         # Before the second login step nothing but that step is open: no menu to tempt.
         return {"nav_items": [], "tweede_stap_open": True}
     current = request.path

@@ -85,13 +85,16 @@ class TweestapsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
+        # Decided once per request; the menu (accounts.context_processors) reads it too.
+        request.tweede_stap_open = (  # type: ignore[attr-defined]
+            isinstance(user, User) and not is_geverifieerd(user) and moet_tweede_stap(user)
+        )
         if (
-            isinstance(user, User)
+            request.tweede_stap_open  # type: ignore[attr-defined]
             and request.path_info not in self.open_paden
             and not request.path_info.startswith(settings.STATIC_URL or "/static/")
-            and not is_geverifieerd(user)
-            and moet_tweede_stap(user)
         ):
+            assert isinstance(user, User)
             stap = "login_code" if toestel(user) else "tweestaps"
             return _naar(request, _met_volgende(reverse(stap), request))
         return self.get_response(request)
