@@ -47,7 +47,7 @@ def test_password_leads_to_the_code_page_and_the_code_to_the_start_page(
     volgende = inloggen(client, coordinator)
     assert volgende.startswith(reverse("login_code"))
     # The code page offers no menu into pages that would only send the user back here.
-    assert "Hoofdmenu" not in client.get(volgende).content.decode()
+    assert "Mijn jongeren" not in client.get(volgende).content.decode()
     # Until the code is given, nothing else opens.
     response = client.get(reverse("jongeren:lijst"))
     assert response["Location"].startswith(reverse("login_code"))
