@@ -78,7 +78,7 @@ def vul_dossier(jongere: Jongere, *, beheerder: User) -> Dossier:
         gemaakt_door=jongere.coordinator,
         motivatie=MOTIVATIE,
         status=VoorstelStatus.GEPLAATST,
-        uitleg={"aandacht": ["Let op weglopen"]},
+        uitleg_per_publiek={"coordinator": {"aandacht": ["Let op weglopen"]}},
         verstuurd_op=nu - dt.timedelta(days=230),
         beantwoord_op=nu - dt.timedelta(days=229),
         antwoord_toelichting="Wij hebben plek.",
