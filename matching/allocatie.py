@@ -13,9 +13,9 @@ Plain Python plus OR-Tools CP-SAT, no Django, like the engine it builds on:
 * **Youths placed together** count in each other's group. For every two candidates of the
   same home with room for both, the engine scores each of them once more with the other one
   added as a resident. When that blocks (the absolute incompatibility), the pair may not share
-  the home; otherwise the points both lose (look-alike profiles, influence pairs, recruitment
-  risk, group size, age spread, staff ratio: the engine's own group rules) are subtracted
-  when both go there. Effects of three newcomers in one home are the sum of the pairs.
+  the home; otherwise the points both lose (look-alike profiles, influence pairs, the safety
+  rules, group size, developmental bands, staff ratio, the cap on a `hoog` group: the
+  engine's own group rules) are subtracted when both go there. Effects of three newcomers in one home are the sum of the pairs.
 * **Pruning** keeps the model small: per youth only the `top_k` best eligible homes, per
   home only the `top_m` best-fitting youths (a fixed choice is always kept). The optimum and
   the gap are those of this pruned model.
@@ -52,17 +52,10 @@ RELATIEVE_GAP = 0.005
 # The placement table is read by coordinators: explanations name no resident's signals.
 PUBLIEK = Audience.COORDINATOR
 
-# Attention points that a second newcomer can add to a youth's placement (as coordinators
-# read them: every signal-based point is the one group-level `groepsrisico`).
-_PAAR_CODES = frozenset(
-    {
-        "zelfde_zorgprofiel",
-        "groepsrisico",
-        "groepsgrootte",
-        "leeftijdsverschil",
-        "personeelsbezetting",
-    }
-)
+# Attention points that a second newcomer can add to a youth's placement: the engine's group
+# composition codes (as coordinators read them, a point resting on the other newcomer's signals
+# is the one group-level `groepsrisico`).
+_PAAR_CODES = engine_config.GROUP_ATTENTION_CODES
 
 
 class AllocatieFout(Exception):

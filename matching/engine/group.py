@@ -7,19 +7,28 @@ signal to one resident, because other homes and families may read them.
 
 Ranking evaluates thousands of groups per request, so a group is first folded into a
 `GroupState`: a small tuple of integers (counts packed into bit fields, signals as bit masks).
-Adding the candidate to a home's state is then one more fold step, the rules are a handful of
-integer tests, and what a packed count means (which profiles, which pairs) is looked up in small
-tables filled on first use. Most groups raise nothing, and share one ready-made answer.
+Adding the candidate to a home's state is then one more fold step (`join`), the rules are a
+handful of integer tests, and what a packed count means (which profiles, which pairs) is looked
+up in small tables filled on first use. Most groups raise nothing, and share one ready-made
+answer.
+
+The safety rules (`matching.engine.safety`) that fire between two members whatever the day
+(signals and care profiles, and age gaps, which are differences of birth dates) are found while
+folding: each member is compared with what the members before it carry, so a pair is always
+two different members. The rules that depend on ages on a given day (a child under 12, a
+minor with an adult, developmental bands) and on the whole group (the only girl or boy) are
+read from the folded state by `safety_rules`.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
-from matching.engine import config
+from matching.engine import config, safety
 from matching.engine.audience import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine.types import GroupMember, GroupRisk, GroupSummary, RiskLevel
 from matching.engine.vocabulary import ATTENTION_SIGNALS, CARE_PROFILES, places_text, youths_text
@@ -34,6 +43,7 @@ EMPTY_GROUP_RISK = GroupRisk(
 # 8 bits hold up to 255 members, far above any group this code will see.
 FIELD = 8
 _FIELD_MASK = (1 << FIELD) - 1
+_YEAR = 10000  # one year in YYYYMMDD numbers
 
 # Known profiles get fixed fields; a profile an admin adds later gets the next free field the
 # first time it is seen (fields only need to tell profiles apart, never to mean anything).
@@ -46,30 +56,87 @@ _EXTERNALISING = "externaliserend"
 # One bit per attention signal; a signal outside the vocabulary gets no bit and so takes part
 # in no rule (it is still counted, by name, in the group summary).
 SIGNAL_BIT: dict[str, int] = {signal: 1 << index for index, signal in enumerate(ATTENTION_SIGNALS)}
-_SGG = SIGNAL_BIT[config.INCOMPATIBLE_PAIR[0]]
-_SMH = SIGNAL_BIT[config.INCOMPATIBLE_PAIR[1]]
-_CRIM = SIGNAL_BIT[config.RECRUITMENT_PAIR[0]]
-_VICTIM = SIGNAL_BIT[config.RECRUITMENT_PAIR[1]]
+_SIGNAL_BITS = (1 << len(SIGNAL_BIT)) - 1
+_SGG = SIGNAL_BIT[config.SEXUAL]
+_SMH = SIGNAL_BIT[config.TRAFFICKING]
+_CRIM = SIGNAL_BIT[config.CRIMINAL]
+_RUN = SIGNAL_BIT[config.ABSCONDING]
+_AGGR = SIGNAL_BIT[config.AGGRESSION]
+# Bits a member carries beyond its signals, for the safety rules: a care profile, or two of
+# its own signals together. They sit above the signal bits in the same mask.
+LVB = 1 << len(SIGNAL_BIT)
+INTERNAL = LVB << 1  # internalising or trauma care profile: who aggression can victimise
+CRIM_RUN = LVB << 2  # criminal involvement, and runs away
+VULNERABLE_RUN = LVB << 3  # a trafficking victim or lvb youth who runs away
+VICTIM_RUN = LVB << 4  # a trafficking victim who runs away
+_PROFILE_BITS: dict[str, int] = {
+    config.VULNERABLE_PROFILE: LVB,
+    **dict.fromkeys(config.VICTIMISATION_PROFILES, INTERNAL),
+}
+
 _INFLUENCE = tuple(
     (index * FIELD, sum(SIGNAL_BIT[signal] for signal in signals), label)
     for index, (_key, signals, label) in enumerate(config.INFLUENCE_GROUPS)
 )
 
+_R = safety.BIT
+# Safety rules between two members that depend on what they carry alone: (what the newer
+# member has, what an earlier member has, rule, whether the earlier side is a signal). Both
+# directions are listed, so a pair is found whichever of the two came first.
+_PAIR_RULES: tuple[tuple[int, int, int, bool], ...] = (
+    (_SGG, _SMH, safety.INCOMPATIBLE, True),
+    (_SMH, _SGG, safety.INCOMPATIBLE, True),
+    (_CRIM, _SMH, _R["uitbuiting"], True),
+    (_CRIM, LVB, _R["uitbuiting"], False),
+    (_SMH, _CRIM, _R["uitbuiting"], True),
+    (LVB, _CRIM, _R["uitbuiting"], True),
+    (CRIM_RUN, _SMH, _R["uitbuiting_weglopen"], True),
+    (CRIM_RUN, LVB, _R["uitbuiting_weglopen"], False),
+    (_CRIM, VULNERABLE_RUN, _R["uitbuiting_weglopen"], True),
+    (_SMH, CRIM_RUN, _R["uitbuiting_weglopen"], True),
+    (LVB, CRIM_RUN, _R["uitbuiting_weglopen"], True),
+    (VULNERABLE_RUN, _CRIM, _R["uitbuiting_weglopen"], True),
+    (_RUN, _RUN, _R["samen_weglopen"], True),
+    (VICTIM_RUN, _RUN, _R["slachtoffer_weglopen"], True),
+    (_RUN, VICTIM_RUN, _R["slachtoffer_weglopen"], True),
+    (_SGG, LVB, _R["seksueel_lvb"], False),
+    (LVB, _SGG, _R["seksueel_lvb"], True),
+)
+_SEXUAL_GAP = config.SEXUAL_SAFETY_AGE_GAP * _YEAR
+_VICTIMISATION_GAP = config.VICTIMISATION_AGE_GAP * _YEAR
+_SEXUAL_YOUNGER = _R["seksueel_jonger"]
+_VICTIMISATION = _R["victimisatie"]
+
 # The lookup tables below are filled on first use and keyed by small values (a set of
-# signals, a packed count), so they stay small and are safe to keep for the process.
+# signals, a packed count, a member's bits), so they stay small and are safe to keep for the
+# process.
 _attention_codes: dict[frozenset[str], tuple[int, int]] = {}
+_pair_rules_of: dict[int, tuple[tuple[int, int, bool], ...]] = {}
 
 
 def encode_attention(attention: frozenset[str]) -> tuple[int, int]:
-    """(signal bits, packed influence-group units) for one member's attention signals."""
+    """(signal bits, packed influence-group units) for one member's attention signals. The
+    bits include the pairs of a member's own signals that the safety rules read."""
     code = _attention_codes.get(attention)
     if code is None:
         bits = 0
         for signal in attention:
             bits |= SIGNAL_BIT.get(signal, 0)
         units = sum(1 << shift for shift, mask, _label in _INFLUENCE if bits & mask)
+        if bits & _RUN:
+            bits |= (CRIM_RUN if bits & _CRIM else 0) | (
+                VULNERABLE_RUN | VICTIM_RUN if bits & _SMH else 0
+            )
         code = _attention_codes[attention] = (bits, units)
     return code
+
+
+def member_bits(attention_bits: int, profile: str) -> int:
+    """Everything the rules read of one member: signal bits plus care-profile bits."""
+    bits = attention_bits | _PROFILE_BITS.get(profile, 0)
+    if bits & LVB and bits & _RUN:
+        bits |= VULNERABLE_RUN
+    return bits
 
 
 def profile_unit(profile: str) -> int:
@@ -92,12 +159,50 @@ def age_on(birth_date: date, day: date) -> int:
     return (day_number(day) - day_number(birth_date)) // 10000
 
 
+def band(age: int) -> int:
+    """The developmental band of an age: 0 under 12, 1 for 12-15, 2 for 16-17, 3 for 18+."""
+    return bisect_right(config.DEVELOPMENTAL_BANDS, age)
+
+
+_GIRL = 1
+_BOY = 1 << FIELD
+
+
+class Member(NamedTuple):
+    """One member folded into numbers: what `join` adds to a group."""
+
+    bits: int  # signal and profile bits (`member_bits`)
+    influence: int  # packed influence-group units
+    profile: int  # `profile_unit`
+    high: int  # 1 for high care intensity
+    born: int  # birth date as YYYYMMDD
+    gender: int  # _GIRL, _BOY or 0
+
+
+def encode_member(member: GroupMember) -> Member:
+    attention = member.attention
+    attention_bits, influence = encode_attention(attention) if attention else (0, 0)
+    profile = member.care_profile
+    birth = member.birth_date
+    gender = member.gender
+    return Member(
+        member_bits(attention_bits, profile),
+        influence,
+        _profile_units.get(profile) or profile_unit(profile),
+        1 if member.care_intensity == "hoog" else 0,
+        birth.year * 10000 + birth.month * 100 + birth.day,  # day_number(), inlined
+        _GIRL if gender == "v" else _BOY if gender == "m" else 0,
+    )
+
+
 class GroupState(NamedTuple):
     """A group folded into numbers: everything the risk rules need, nothing per member.
 
-    `signals` holds the bit of every signal at least one member has; `incompatible` and
-    `recruitment` are only set when two *different* members carry the two signals of a pair.
-    Birth dates are YYYYMMDD integers (0 in an empty group).
+    `signals` holds the bits of every signal (and profile bit) at least one member has;
+    `pairs` the safety rules (and the absolute incompatibility) found between two *different*
+    members whatever the day. Birth dates are YYYYMMDD integers (0 in an empty group);
+    `births` keeps them all, for the rules on ages on a given day. The last three fields
+    remember who carries what the age-gap rules compare (0: nobody).
     """
 
     size: int
@@ -105,10 +210,18 @@ class GroupState(NamedTuple):
     high_intensity: int
     signals: int
     influence: int  # packed member count per influence group (config.INFLUENCE_GROUPS)
-    incompatible: bool
-    recruitment: bool
+    pairs: int
     oldest_birth: int
     newest_birth: int
+    genders: int  # girls + boys << FIELD
+    births: tuple[int, ...]
+    sexual_oldest: int  # birth of the oldest member with sexually transgressive behaviour
+    aggressive_oldest: int  # birth of the oldest member with aggression
+    internal_newest: int  # birth of the youngest member with an internalising/trauma profile
+
+    @property
+    def incompatible(self) -> bool:
+        return bool(self.pairs & safety.INCOMPATIBLE)
 
     def profile_count(self, profile: str) -> int:
         unit = profile_unit(profile)
@@ -121,40 +234,142 @@ class GroupState(NamedTuple):
         return (day - self.newest_birth) // 10000, (day - self.oldest_birth) // 10000
 
 
-EMPTY_STATE = GroupState(0, 0, 0, 0, 0, False, False, 0, 0)
+EMPTY_STATE = GroupState(0, 0, 0, 0, 0, 0, 0, 0, 0, (), 0, 0, 0)
+
+
+def join(state: GroupState, member: Member) -> tuple[GroupState, int, int]:
+    """`state` with `member` added, plus the safety rules found between the member and the
+    members already there: (new state, rules, those of them where the earlier member's side
+    is an attention signal). The second tells a reader who may not know the residents'
+    signals whether a rule with the candidate can be named to them."""
+    bits, influence, profile, high, born, gender = member
+    (
+        size,
+        profiles,
+        high_intensity,
+        signals,
+        state_influence,
+        pairs,
+        oldest,
+        newest,
+        genders,
+        births,
+        sexual_oldest,
+        aggressive_oldest,
+        internal_newest,
+    ) = state
+    found = via_signal = 0
+    if bits and size:
+        rules = _pair_rules_of.get(bits)
+        if rules is None:
+            rules = _pair_rules_of[bits] = tuple(
+                (other, rule, signal_side)
+                for own, other, rule, signal_side in _PAIR_RULES
+                if bits & own
+            )
+        for other, rule, signal_side in rules:
+            if signals & other:
+                found |= rule
+                if signal_side:
+                    via_signal |= rule
+        # Age gaps: born later is younger. The earlier side here is an age or a profile.
+        if bits & _SGG and newest >= born + _SEXUAL_GAP:
+            found |= _SEXUAL_YOUNGER
+        if bits & _AGGR and internal_newest and internal_newest >= born + _VICTIMISATION_GAP:
+            found |= _VICTIMISATION
+        if bits & INTERNAL and signals & _AGGR and born >= aggressive_oldest + _VICTIMISATION_GAP:
+            found |= _VICTIMISATION
+            via_signal |= _VICTIMISATION
+    if signals & _SGG and born >= sexual_oldest + _SEXUAL_GAP:
+        found |= _SEXUAL_YOUNGER
+        via_signal |= _SEXUAL_YOUNGER
+    if bits & _SGG and (not signals & _SGG or born < sexual_oldest):
+        sexual_oldest = born
+    if bits & _AGGR and (not signals & _AGGR or born < aggressive_oldest):
+        aggressive_oldest = born
+    if bits & INTERNAL and born > internal_newest:
+        internal_newest = born
+    if not size:
+        oldest = newest = born
+    elif born < oldest:
+        oldest = born
+    elif born > newest:
+        newest = born
+    return (
+        GroupState(
+            size + 1,
+            profiles + profile,
+            high_intensity + high,
+            signals | bits,
+            state_influence + influence,
+            pairs | found,
+            oldest,
+            newest,
+            genders + gender,
+            (*births, born),
+            sexual_oldest,
+            aggressive_oldest,
+            internal_newest,
+        ),
+        found,
+        via_signal,
+    )
 
 
 def fold(members: Iterable[GroupMember], start: GroupState = EMPTY_STATE) -> GroupState:
     """The state of `start`'s group with `members` added."""
-    size, profiles, high, signals, influence, incompatible, recruitment, oldest, newest = start
-    units = _profile_units  # local: this loop runs for every resident of every home
+    state = start
     for member in members:
-        profiles += units.get(member.care_profile) or profile_unit(member.care_profile)
-        if member.care_intensity == "hoog":
-            high += 1
-        birth = member.birth_date
-        born = birth.year * 10000 + birth.month * 100 + birth.day  # day_number(), inlined
-        if not size:
-            oldest = newest = born
-        elif born < oldest:
-            oldest = born
-        elif born > newest:
-            newest = born
-        size += 1
-        attention = member.attention
-        if attention:
-            bits, influence_units = encode_attention(attention)
-            influence += influence_units
-            # `signals` still holds only the earlier members here, so a pair found now is
-            # always between two different members.
-            if (bits & _SGG and signals & _SMH) or (bits & _SMH and signals & _SGG):
-                incompatible = True
-            if (bits & _CRIM and signals & _VICTIM) or (bits & _VICTIM and signals & _CRIM):
-                recruitment = True
-            signals |= bits
-    return GroupState(
-        size, profiles, high, signals, influence, incompatible, recruitment, oldest, newest
+        state = join(state, encode_member(member))[0]
+    return state
+
+
+def only_genders(state: GroupState) -> int:
+    """_GIRL and/or _BOY when the group has only one girl (boy) among enough others."""
+    if state.size <= config.ONLY_GENDER_OTHERS:
+        return 0
+    genders = state.genders
+    return (_GIRL if genders & _FIELD_MASK == 1 else 0) | (
+        _BOY if (genders >> FIELD) & _FIELD_MASK == 1 else 0
     )
+
+
+_CHILD_SPAN = config.CHILD_AGE * _YEAR
+
+
+def safety_rules(state: GroupState, day: int) -> int:
+    """Every safety rule that fires in the group with ages on `day` (YYYYMMDD)."""
+    rules = state.pairs & safety.ALL_RULES
+    if state.size < 2:
+        return rules
+    youngest = (day - state.newest_birth) // _YEAR
+    oldest = (day - state.oldest_birth) // _YEAR
+    if state.signals & _SGG and youngest < config.CHILD_AGE:
+        # Born after `child`: under 12. A pair needs a child and *another* member with the
+        # behaviour: two children, or one child and a member with it who is no child.
+        child = day - _CHILD_SPAN
+        children = sum(1 for born in state.births if born > child)
+        if children >= 2 or state.sexual_oldest <= child:
+            rules |= _R["seksueel_kind"]
+    if oldest >= config.ADULT_AGE:
+        if youngest < config.CHILD_AGE:
+            rules |= _R["kind_met_volwassene"]
+        elif youngest < config.MINOR_WITH_ADULT_AGE:
+            rules |= _R["minderjarige_met_volwassene"]
+    if only_genders(state):
+        rules |= _R["enige_van_geslacht"]
+    if band(oldest) - band(youngest) >= 2 and _someone_apart(state.births, day):
+        rules |= _R["leeftijdsfase"]
+    return rules
+
+
+def _someone_apart(births: tuple[int, ...], day: int) -> bool:
+    """Whether a member is two or more developmental bands away from every other member."""
+    bands = [band((day - born) // _YEAR) for born in births]
+    for index, own in enumerate(bands):
+        if all(abs(own - other) >= 2 for at, other in enumerate(bands) if at != index):
+            return True
+    return False
 
 
 class ProfileMix(NamedTuple):
@@ -212,6 +427,11 @@ def influence_labels(influence: int) -> tuple[str, ...]:
     return labels
 
 
+def only_gender_codes(only: int) -> tuple[str, ...]:
+    """The gender codes ("v", "m") of an `only_genders` value."""
+    return (*(("v",) if only & _GIRL else ()), *(("m",) if only & _BOY else ()))
+
+
 # --- Risk ------------------------------------------------------------------------------------
 
 
@@ -236,15 +456,13 @@ _CALM_RISK = GroupRisk("laag", ("Geen bijzondere risico's in de samenstelling va
 # asks the same question for every home's current group on every request. Each entry holds
 # both versions (signals named, signals not named). Bounded: cleared when it grows past
 # `_RISK_MEMO_MAX` entries.
-_risk_memo: dict[
-    tuple[GroupState, tuple[int, int] | None, int, int], tuple[GroupRisk, GroupRisk]
-] = {}
+_risk_memo: dict[tuple[GroupState, int, int, int], tuple[GroupRisk, GroupRisk]] = {}
 _RISK_MEMO_MAX = 200_000
 
 
 def risk_of_state(
     state: GroupState,
-    ages: tuple[int, int] | None,
+    day: int,
     *,
     max_residents: int,
     staff_on_shift: int,
@@ -252,24 +470,24 @@ def risk_of_state(
 ) -> GroupRisk:
     """The risk level and aggregated reasons for a folded group (thresholds: config.py).
 
-    `ages` is the group's (youngest, oldest) age on the day that matters. With
-    `names_signals` false, every reason that rests on members' attention signals is replaced
-    by one group-level sentence that names none (`GROUP_SIGNALS_NEUTRAL`): for every reader
-    who may not know them. The level is the same either way.
+    Ages are taken on `day` (YYYYMMDD). With `names_signals` false, every reason that rests
+    on members' attention signals is replaced by one group-level sentence that names none
+    (`GROUP_SIGNALS_NEUTRAL`): for every reader who may not know them. The level is the same
+    either way.
     """
-    key = (state, ages, max_residents, staff_on_shift)
+    key = (state, day, max_residents, staff_on_shift)
     both = _risk_memo.get(key)
     if both is None:
         if len(_risk_memo) >= _RISK_MEMO_MAX:
             _risk_memo.clear()
         both = _risk_memo[key] = _risk_of_state(
-            state, ages, max_residents=max_residents, staff_on_shift=staff_on_shift
+            state, day, max_residents=max_residents, staff_on_shift=staff_on_shift
         )
     return both[0] if names_signals else both[1]
 
 
 def _risk_of_state(
-    state: GroupState, ages: tuple[int, int] | None, *, max_residents: int, staff_on_shift: int
+    state: GroupState, day: int, *, max_residents: int, staff_on_shift: int
 ) -> tuple[GroupRisk, GroupRisk]:
     """(named, neutral) versions of the same risk."""
     size = state.size
@@ -279,17 +497,16 @@ def _risk_of_state(
     labels = influence_labels(state.influence)
     places = min(max_residents, config.KWV_MAX_GROUP)
     understaffed = size > staff_on_shift * config.YOUTHS_PER_STAFF
-    wide = ages is not None and ages[1] - ages[0] >= config.AGE_SPREAD_LARGE
+    rules = safety_rules(state, day)
     if not (
         state.incompatible
-        or state.recruitment
+        or rules
         or size > places
         or size > config.PREFERRED_GROUP_SIZE
         or understaffed
         or mix.externalising >= config.EXTERNALISING_CONCERN
         or mix.lookalike_concerns
         or labels
-        or wide
         or state.high_intensity >= config.HIGH_INTENSITY_CONCERN
     ):
         # Most groups: nothing to report, and a shared answer saves building one.
@@ -300,18 +517,25 @@ def _risk_of_state(
 
     severe: list[str] = []
     concerns: list[str] = []
-    # Sentences that rest on residents' attention signals, for the public version.
+    notes: list[str] = []
+    # Sentences that rest on members' attention signals, for the neutral version.
     signal_based: set[str] = set()
     if state.incompatible:
         severe.append(
             "In de groep zit een combinatie die nooit samen mag wonen: seksueel "
             "grensoverschrijdend gedrag en slachtofferschap van mensenhandel."
         )
-    if state.recruitment:
-        severe.append(
-            "In de groep zitten criminaliteit en slachtofferschap van mensenhandel samen: "
-            "groot risico op werving."
+        signal_based.add(severe[-1])
+    by_level = {"severe": severe, "concern": concerns, "note": notes}
+    for variant in safety.worst_per_code(rules):
+        texts = (
+            [safety.only_gender_texts(gender, size - 1)[0] for gender in _only_codes(state)]
+            if variant.name == "enige_van_geslacht"
+            else [variant.group_text]
         )
+        by_level[variant.level].extend(texts)
+        if variant.signal_based:
+            signal_based.update(texts)
     if size > places:
         severe.append(
             f"{youths_text(size)} in de groep, terwijl de woning {places_text(places)} heeft."
@@ -339,26 +563,26 @@ def _risk_of_state(
     for label in labels:
         concerns.append(f"Meer jongeren met {label}: ze kunnen elkaar negatief beïnvloeden.")
         signal_based.add(concerns[-1])
-    if wide and ages is not None:
-        concerns.append(f"Groot leeftijdsverschil in de groep: van {ages[0]} tot {ages[1]} jaar.")
     if state.high_intensity >= config.HIGH_INTENSITY_CONCERN:
         concerns.append(
             f"{state.high_intensity} jongeren met een hoge zorgintensiteit: veel vraag aan het "
             "team."
         )
 
-    level: RiskLevel = "hoog" if severe else "verhoogd"
+    level: RiskLevel = "hoog" if severe else "verhoogd" if concerns else "laag"
     if not severe and len(concerns) >= config.STACKED_CONCERNS:
         level = "hoog"
         concerns.append("Meerdere risico's tegelijk maken de groep kwetsbaar.")
-    reasons = (*severe, *concerns)
-    if state.incompatible or state.recruitment:
-        signal_based.update(reasons[: int(state.incompatible) + int(state.recruitment)])
+    reasons = (*severe, *concerns, *notes)
     named = GroupRisk(level=level, reasons=reasons)
     if not signal_based:
         return named, named
     neutral = tuple(reason for reason in reasons if reason not in signal_based)
     return named, GroupRisk(level=level, reasons=(GROUP_SIGNALS_NEUTRAL, *neutral))
+
+
+def _only_codes(state: GroupState) -> tuple[str, ...]:
+    return only_gender_codes(only_genders(state))
 
 
 def assess_group(
@@ -374,10 +598,9 @@ def assess_group(
 
     Ages are taken on `today`; `max_residents` and `staff_on_shift` are the home's.
     """
-    state = fold(members)
     return risk_of_state(
-        state,
-        state.age_range(day_number(today)),
+        fold(members),
+        day_number(today),
         max_residents=max_residents,
         staff_on_shift=staff_on_shift,
         names_signals=audience.names_resident_signals,

@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from matching.engine import config
+from matching.engine import config, safety
 from matching.engine.audience import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine.geo import DistanceFrom
 from matching.engine.group import (
@@ -29,12 +29,18 @@ from matching.engine.group import (
     SIGNAL_BIT,
     GroupState,
     age_on,
+    band,
     day_number,
     encode_attention,
+    encode_member,
     fold,
     influence_labels,
+    join,
+    only_gender_codes,
+    only_genders,
     profile_mix,
     risk_of_state,
+    safety_rules,
     staff_text,
 )
 from matching.engine.types import (
@@ -58,13 +64,25 @@ from matching.engine.vocabulary import (
 )
 
 _SGG, _SMH = config.INCOMPATIBLE_PAIR
-_CRIM, _VICTIM = config.RECRUITMENT_PAIR
+_SEXUAL_BIT = SIGNAL_BIT[config.SEXUAL]
 
 _NO_IMPACT = ("geen bijzonderheden",)
 _LEAVES_FIRST = ("vertrekt naar verwachting voordat deze jongere komt",)
 _IMPACT_INCOMPATIBLE = "mag nooit in dezelfde groep als deze jongere (harde grens)"
-_IMPACT_RECRUITMENT = "risico op werving (criminaliteit naast slachtofferschap van mensenhandel)"
 _IMPACT_LOOKALIKE = "zelfde zorgprofiel, kans op naar elkaar kijken"
+# What a safety rule between the youth and one resident means for that resident. The rules
+# about the whole group (the only girl or boy, developmental bands) are not about a pair.
+_IMPACT_SAFETY = {
+    "risico_uitbuiting": "risico op uitbuiting (criminaliteit naast kwetsbaarheid voor werving)",
+    "samen_weglopen": "kans dat ze samen weglopen",
+    "seksuele_veiligheid": "seksuele veiligheid vraagt bescherming (seksueel "
+    "grensoverschrijdend gedrag naast een jongere of kwetsbare jongere)",
+    "victimisatie": "risico op slachtofferschap door agressie",
+    "minderjarige_met_volwassene": "minderjarige en volwassene samen in een groep",
+}
+_PAIR_SAFETY_RULES = safety.ALL_RULES & ~(
+    safety.BIT["enige_van_geslacht"] | safety.BIT["leeftijdsfase"]
+)
 
 _AgeRange = tuple[int, int] | None
 
@@ -168,9 +186,11 @@ def max_points_for(
 ) -> dict[str, float]:
     """Maximum points per factor for these priorities, adding up to exactly 100.0.
 
-    Skipped factors (a distance that cannot be measured) get 0 and their weight goes to the
-    others. Rounding to tenths uses the largest remainder, so the rounded maxima still add up
-    to 100.0; remaining ties go to the factor listed first in `config.FACTOR_ORDER`.
+    `veiligheid` always has `config.SAFETY_POINTS`: no priority changes it. The fit factors
+    share the rest by their weights and the family's priorities. Skipped factors (a distance
+    that cannot be measured) get 0 and their weight goes to the other fit factors. Rounding
+    to tenths uses the largest remainder, so the rounded maxima still add up to 100.0;
+    remaining ties go to the factor listed first in `config.FACTOR_ORDER`.
     """
     levels = {
         "nabijheid": priorities.nabijheid,
@@ -180,22 +200,43 @@ def max_points_for(
         "behoeften": priorities.behoeften,
     }
     raw: dict[str, float] = {}
-    for factor in config.FACTOR_ORDER:
+    for factor, weight in config.BASE_WEIGHTS.items():
         if factor in skipped:
             continue
         priority_name = config.FACTOR_PRIORITY.get(factor)
         level = levels[priority_name] if priority_name else config.NEUTRAL_PRIORITY
-        raw[factor] = config.BASE_WEIGHTS[factor] * config.PRIORITY_MULTIPLIERS[level]
+        raw[factor] = weight * config.PRIORITY_MULTIPLIERS[level]
+    safety_tenths = round(config.SAFETY_POINTS * 10)
+    fit_tenths = 1000 - safety_tenths
     total = sum(raw.values())
-    exact = {factor: weight * 1000 / total for factor, weight in raw.items()}
+    exact = {factor: weight * fit_tenths / total for factor, weight in raw.items()}
     tenths = {factor: int(value) for factor, value in exact.items()}
-    short = 1000 - sum(tenths.values())
+    short = fit_tenths - sum(tenths.values())
     by_remainder = sorted(
         exact, key=lambda f: (-(exact[f] - tenths[f]), config.FACTOR_ORDER.index(f))
     )
     for factor in by_remainder[:short]:
         tenths[factor] += 1
+    tenths["veiligheid"] = safety_tenths
     return {factor: tenths.get(factor, 0) / 10 for factor in config.FACTOR_ORDER}
+
+
+def _cap_fit(factors: tuple[Factor, ...], limit: float) -> tuple[Factor, ...]:
+    """`factors` (the fit factors) scaled down in proportion so that their points add up to
+    at most `limit`; unchanged when they already do. Works in tenths of a point with the
+    largest remainder, so the scaled points still add up exactly."""
+    tenths = [round(factor.points * 10) for factor in factors]
+    total = sum(tenths)
+    target = round(limit * 10)
+    if total <= target:
+        return factors
+    scaled = [value * target // total for value in tenths]
+    remainders = sorted(range(len(factors)), key=lambda i: (-(tenths[i] * target % total), i))
+    for index in remainders[: target - sum(scaled)]:
+        scaled[index] += 1
+    return tuple(
+        replace(factor, points=value / 10) for factor, value in zip(factors, scaled, strict=True)
+    )
 
 
 def _birthday(birth_date: date, age: int) -> date:
@@ -245,9 +286,10 @@ class _Context:
         self.today_number = day_number(today)
         self.age = age_on(youth.birth_date, self.on)
         self.birth_number = day_number(youth.birth_date)
-        # The youth as a group of one: the "after" state of every empty home.
-        self.youth_alone = (youth,)
-        self.alone = fold(self.youth_alone)
+        # The youth folded into numbers once, and as a group of one: the "after" state of
+        # every empty home.
+        self.member = encode_member(youth)
+        self.alone = join(EMPTY_STATE, self.member)[0]
 
         skipped: set[str] = set()
         if youth.location is None:
@@ -276,7 +318,7 @@ class _Context:
         self._age_out_cache: dict[int, Reason] = {}
         self._late_place_cache: dict[date, Reason] = {}
         self._same_profile_cache: dict[int, Reason] = {}
-        self._impact_cache: dict[tuple[str, int, bool, int], ResidentImpact] = {}
+        self._impact_cache: dict[tuple[str, int, bool, int, int], ResidentImpact] = {}
         self._group_size_cache: dict[int, Reason] = {}
 
     # --- preparation --------------------------------------------------------------------
@@ -330,21 +372,49 @@ class _Context:
                     impact_texts[partner] = text
             return bits
 
-        self.recruitment_partner_bits = partners(
-            ((_CRIM, _VICTIM), (_VICTIM, _CRIM)), _IMPACT_RECRUITMENT
-        )
-        # After recruitment on purpose: trafficking is a partner in both pairs, and for a
-        # resident that matters most the hard limit is what the manager must read.
         self.incompatible_partner_bits = partners(
             ((_SGG, _SMH), (_SMH, _SGG)), _IMPACT_INCOMPATIBLE
         )
-        self.partner_bits = self.recruitment_partner_bits | self.incompatible_partner_bits
+        self.partner_bits = self.incompatible_partner_bits
         for bits, _reason in self.influence_partners:
             self.partner_bits |= bits
         # (signal bit, text) in signal-code order, so the texts come out in a fixed order.
         self.impact_texts = tuple(
             (SIGNAL_BIT[signal], impact_texts[signal]) for signal in sorted(impact_texts)
         )
+        self._prepare_safety()
+
+    def _prepare_safety(self) -> None:
+        """What the safety rules need of the youth, and the texts that do not vary."""
+        age = self.age
+        self.youth_sexual = bool(self.member.bits & _SEXUAL_BIT)
+        self.youth_child = age < config.CHILD_AGE
+        self.youth_band = band(age)
+        # The rules of minors and adults that the youth's own age can be part of.
+        self.youth_with_adult = (
+            safety.BIT["kind_met_volwassene"]
+            if age < config.CHILD_AGE
+            else safety.BIT["minderjarige_met_volwassene"]
+            if age < config.MINOR_WITH_ADULT_AGE
+            else 0
+        )
+        self.youth_adult = age >= config.ADULT_AGE
+        max_points = self.max_points["veiligheid"]
+        self.safe_factor = Factor(
+            "veiligheid",
+            max_points,
+            max_points,
+            "Geen veiligheidsrisico's in de groep met jou erbij.",
+        )
+        self.high_risk_reason = Reason(
+            "groepsrisico_hoog",
+            "Met jou erbij wordt het risico in deze groep hoog. Daarom krijgt deze woning "
+            f"hoogstens {config.HIGH_RISK_SCORE_CAP:.0f} punten, en moet een "
+            "gedragswetenschapper eerst tegenspraak geven voordat de woning wordt voorgesteld.",
+        )
+        self._safety_cache: dict[
+            tuple[int, int, int, int, int, int, bool], tuple[Factor, tuple[Reason, ...]]
+        ] = {}
 
     def _prepare_fixed_results(self) -> None:
         max_points = self.max_points
@@ -373,15 +443,6 @@ class _Context:
             )
             if self.names
             else _COMPOSITION_BLOCK
-        )
-        self.recruitment_reason = (
-            Reason(
-                "risico_werving",
-                "Met jou erbij komen criminaliteit en slachtofferschap van mensenhandel samen in "
-                "de groep: risico op werving. Bespreek vooraf hoe de woning dat voorkomt.",
-            )
-            if self.names
-            else _GROUP_SIGNALS_REASON
         )
         self.location_unknown_reason = Reason(
             "locatie_onbekend",
@@ -438,6 +499,7 @@ class _Context:
             + family.points
             + school.points
             + self.setting_factors[home.setting].points
+            + max_points["veiligheid"]
             + max_points["groep"]
             + max_points["team"]
             + max_points["beschikbaarheid"]
@@ -480,7 +542,12 @@ class _Context:
 
         current = _current_state(residents) if residents else EMPTY_STATE
         before = current if staying is residents else fold(staying)
-        after = fold(self.youth_alone, before) if before.size else self.alone
+        # The rules the youth is part of (`found`), and of those the ones resting on a
+        # resident's signal (`via_signal`), come out of the same fold step.
+        if before.size:
+            after, found, via_signal = join(before, self.member)
+        else:
+            after, found, via_signal = self.alone, 0, 0
         # Checked last and only for an otherwise possible home: the reason tells something
         # about the residents, so it is given only where it is the one thing in the way.
         if not blocking and before.signals & self.incompatible_partner_bits:
@@ -496,7 +563,7 @@ class _Context:
         group_risk = (
             risk_of_state(
                 current,
-                current.age_range(self.today_number),
+                self.today_number,
                 max_residents=home.max_residents,
                 staff_on_shift=home.staff_on_shift,
                 names_signals=self.names,
@@ -506,7 +573,7 @@ class _Context:
         )
         group_risk_after = risk_of_state(
             after,
-            after_ages,
+            self.on_number,
             max_residents=home.max_residents,
             staff_on_shift=home.staff_on_shift,
             names_signals=self.names,
@@ -539,33 +606,40 @@ class _Context:
             moving_day
         ):
             attention.append(self._age_out_reason(home.age_max))
-        group_factor, group_reasons = self._group(
-            home.staff_on_shift, before, after, before_ages, after_ages
+        high_risk = group_risk_after.level == "hoog"
+        if high_risk:
+            attention.append(self.high_risk_reason)
+        safety_factor, safety_reasons = self._safety(
+            before, after, found, via_signal, before_ages, high_risk
         )
+        attention.extend(safety_reasons)
+        group_factor, group_reasons = self._group(home.staff_on_shift, before, after, after_ages)
         attention.extend(group_reasons)
         family, school = self._distances(home, attention)
         team, team_reasons = self._team(home, after.size)
         attention.extend(team_reasons)
-        needs = self._needs(home.offers)
-        setting = self.setting_factors[home.setting]
-        availability = self._availability(move_in, opening)
-        score = round(
-            needs.points
-            + group_factor.points
-            + family.points
-            + school.points
-            + team.points
-            + setting.points
-            + availability.points,
-            1,
+        fit: tuple[Factor, ...] = (
+            self._needs(home.offers),
+            group_factor,
+            family,
+            school,
+            team,
+            self.setting_factors[home.setting],
+            self._availability(move_in, opening),
         )
+        if high_risk:
+            # `hoog` cannot look excellent: the fit points are scaled down so that the score
+            # stays within the cap, and lower still when safety points were lost.
+            fit = _cap_fit(fit, config.HIGH_RISK_SCORE_CAP - self.max_points["veiligheid"])
+        factors = (safety_factor, *fit)
+        score = round(sum(factor.points for factor in factors), 1)
         return HomeResult(
             home=home,
             eligible=True,
             score=score,
             blocking=(),
             attention=tuple(attention),
-            factors=(needs, group_factor, family, school, team, setting, availability),
+            factors=factors,
             group_risk=group_risk,
             group_risk_after=group_risk_after,
             resident_impacts=(
@@ -653,7 +727,9 @@ class _Context:
                 "behoeften",
                 round(config.NO_NEEDS_FRACTION * max_points, 1),
                 max_points,
-                "Je analyse noemt geen behoeften die de woning moet bieden.",
+                "Je analyse noemt nog geen behoeften. Daarom weten we niet of deze woning "
+                "biedt wat je nodig hebt, en krijgt geen woning hier alle punten. Vul in de "
+                "analyse aan wat je nodig hebt van de woning en het team.",
             )
         met_texts: list[str] = []
         missing_texts: list[str] = []
@@ -802,11 +878,10 @@ class _Context:
         staff_on_shift: int,
         before: GroupState,
         after: GroupState,
-        ages_before: _AgeRange,
         ages: tuple[int, int],
     ) -> tuple[Factor, list[Reason]]:
-        """The group factor for the whole group after the youth joins, and the attention
-        points that the youth's own arrival raises."""
+        """The group factor (fit) for the whole group after the youth joins, and the
+        attention points that the youth's own arrival raises."""
         size = after.size
         penalty = config.GROUP_SIZE_PENALTY.get(size, 0.0)
         reasons: list[Reason] = []
@@ -839,22 +914,16 @@ class _Context:
             texts.append("Meerdere jongeren met naar buiten gericht gedrag kunnen elkaar opjutten.")
 
         if size > 1:
-            spread = ages[1] - ages[0]
-            if spread >= config.AGE_SPREAD_LARGE:
-                penalty += config.AGE_SPREAD_LARGE_PENALTY
-                texts.append(f"Leeftijden: van {ages[0]} tot {ages[1]} jaar, een groot verschil.")
-                if ages_before is None or ages_before[1] - ages_before[0] < spread:
-                    reasons.append(
-                        Reason(
-                            "leeftijdsverschil",
-                            f"Met jou erbij is het leeftijdsverschil in de groep {spread} jaar "
-                            f"(van {ages[0]} tot {ages[1]}). Grote leeftijdsverschillen passen "
-                            "minder goed in één groep.",
-                        )
-                    )
+            # Developmental bands: neighbouring bands are ordinary, more costs fit points.
+            # (A member two bands away from everyone else is a safety rule, see `_safety`.)
+            span = band(ages[1]) - band(ages[0])
+            penalty += config.BAND_SPAN_PENALTY.get(span, 0.0)
+            if span >= 2:
+                texts.append(
+                    f"Leeftijden: van {ages[0]} tot {ages[1]} jaar, verspreid over "
+                    f"{span + 1} leeftijdsfasen."
+                )
             else:
-                if spread >= config.AGE_SPREAD_MODERATE:
-                    penalty += config.AGE_SPREAD_MODERATE_PENALTY
                 texts.append(f"Leeftijden: van {ages[0]} tot {ages[1]} jaar.")
 
         # Pairs that pull each other down: every pair in the group costs points; the attention
@@ -871,19 +940,6 @@ class _Context:
             for bits, reason in self.influence_partners:
                 if partners & bits and reason not in reasons:
                     reasons.append(reason)
-        if after.recruitment:
-            penalty += config.RECRUITMENT_PENALTY
-            if self.names:
-                texts.append(
-                    "Risico op werving: criminaliteit naast slachtofferschap van mensenhandel."
-                )
-            elif _GROUP_SIGNALS_FACTOR not in texts:
-                texts.append(_GROUP_SIGNALS_FACTOR)
-            if (
-                before.signals & self.recruitment_partner_bits
-                and self.recruitment_reason not in reasons
-            ):
-                reasons.append(self.recruitment_reason)
         if size > staff_on_shift * config.YOUTHS_PER_STAFF:
             penalty += config.RATIO_GROUP_PENALTY
             texts.append("Te weinig begeleiding voor deze groep.")
@@ -901,6 +957,143 @@ class _Context:
         else:
             points = round(max(0.0, 1.0 - penalty) * max_points, 1)
         return Factor("groep", points, max_points, " ".join(texts)), reasons
+
+    # --- safety -------------------------------------------------------------------------
+
+    def _youth_day_rules(self, before: GroupState, ages_before: tuple[int, int]) -> tuple[int, int]:
+        """The safety rules on ages on moving day that the youth would be part of: (rules,
+        those of them resting on a resident's signal)."""
+        found = via_signal = 0
+        youngest, oldest = ages_before
+        if self.youth_sexual and youngest < config.CHILD_AGE:
+            found |= safety.BIT["seksueel_kind"]
+        if self.youth_child and before.signals & _SEXUAL_BIT:
+            found |= safety.BIT["seksueel_kind"]
+            via_signal |= safety.BIT["seksueel_kind"]
+        if self.youth_with_adult and oldest >= config.ADULT_AGE:
+            found |= self.youth_with_adult
+        if self.youth_adult and youngest < config.MINOR_WITH_ADULT_AGE:
+            found |= (
+                safety.BIT["kind_met_volwassene"]
+                if youngest < config.CHILD_AGE
+                else safety.BIT["minderjarige_met_volwassene"]
+            )
+        # Two bands or more from every resident (bands run 0-3, so the residents cannot be
+        # on both sides of the youth at that distance).
+        own = self.youth_band
+        if band(youngest) >= own + 2 or band(oldest) <= own - 2:
+            found |= safety.BIT["leeftijdsfase"]
+        return found, via_signal
+
+    def _safety(
+        self,
+        before: GroupState,
+        after: GroupState,
+        found: int,
+        via_signal: int,
+        ages_before: _AgeRange,
+        high_risk: bool,
+    ) -> tuple[Factor, tuple[Reason, ...]]:
+        """The `veiligheid` factor for the group after the youth joins, and the attention
+        points of the safety rules the youth would be part of.
+
+        Every rule in the group costs points (the youth would live with it); an attention
+        point is raised for a rule with the youth in it. For a reader who may not know the
+        residents' signals, a rule that rests on one is the group-level sentence instead.
+        """
+        rules = safety_rules(after, self.on_number)
+        only = 0
+        if ages_before is not None:
+            day_found, day_via = self._youth_day_rules(before, ages_before)
+            found = (found & safety.ALL_RULES) | day_found
+            via_signal = (via_signal & safety.ALL_RULES) | day_via
+            # The only girl or boy because the youth arrives (the youth, or a resident).
+            only = only_genders(after) & ~only_genders(before)
+            if only:
+                found |= safety.BIT["enige_van_geslacht"]
+        else:
+            found = via_signal = 0
+        if not rules and not high_risk:
+            return self.safe_factor, ()
+        if self.names:
+            via_signal = 0
+        counted = rules & safety.BIT["enige_van_geslacht"]
+        key = (
+            rules,
+            found,
+            via_signal,
+            only,
+            only_genders(after) if counted else 0,
+            after.size if counted else 0,
+            high_risk,
+        )
+        cached = self._safety_cache.get(key)
+        if cached is None:
+            cached = self._safety_cache[key] = self._safety_results(
+                rules, found, via_signal, only, only_genders(after), after.size, high_risk
+            )
+        return cached
+
+    def _safety_results(
+        self,
+        rules: int,
+        found: int,
+        via_signal: int,
+        only: int,
+        only_after: int,
+        size: int,
+        high_risk: bool,
+    ) -> tuple[Factor, tuple[Reason, ...]]:
+        nameable = found & ~via_signal
+        sentences: list[str] = []
+        neutral = False
+        for variant in safety.worst_per_code(rules):
+            if variant.name == "enige_van_geslacht":
+                sentences.extend(
+                    safety.only_gender_texts(gender, size - 1)[3]
+                    for gender in only_gender_codes(only_after)
+                )
+            elif self.names or not variant.signal_based:
+                sentences.append(variant.factor_text)
+            else:
+                code_bits = safety.CODE_BITS[variant.code]
+                if nameable & code_bits:
+                    sentences.append(safety.worst_per_code(nameable & code_bits)[0].factor_text)
+                if rules & code_bits & ~nameable:
+                    neutral = True
+        if neutral:
+            sentences.append(_GROUP_SIGNALS_FACTOR)
+        text = (
+            "Veiligheid in de groep met jou erbij: " + " ".join(sentences)
+            if sentences
+            else self.safe_factor.explanation
+        )
+        if high_risk:
+            text += (
+                " Met jou erbij wordt het risico in de groep hoog: daarom krijgt deze woning "
+                f"hoogstens {config.HIGH_RISK_SCORE_CAP:.0f} punten, ook als ze verder goed past."
+            )
+        max_points = self.max_points["veiligheid"]
+        points = round(max(0.0, 1.0 - safety.penalty(rules)) * max_points, 1)
+        factor = Factor("veiligheid", points, max_points, text)
+
+        reasons: list[Reason] = []
+        for variant in safety.worst_per_code(found):
+            if variant.name == "enige_van_geslacht":
+                for gender in only_gender_codes(only):
+                    texts = safety.only_gender_texts(gender, size - 1)
+                    alone = gender == self.youth.gender
+                    reasons.append(Reason(variant.code, texts[1] if alone else texts[2]))
+            elif self.names or not variant.signal_based:
+                reasons.append(Reason(variant.code, variant.youth_text))
+            else:
+                code_bits = safety.CODE_BITS[variant.code]
+                if nameable & code_bits:
+                    own = safety.worst_per_code(nameable & code_bits)[0]
+                    reasons.append(Reason(own.code, own.youth_text))
+                if found & code_bits & ~nameable and _GROUP_SIGNALS_REASON not in reasons:
+                    reasons.append(_GROUP_SIGNALS_REASON)
+        return factor, tuple(reasons)
 
     def _group_size_reason(self, size: int) -> Reason:
         reason = self._group_size_cache.get(size)
@@ -944,6 +1137,7 @@ class _Context:
                 gap if gap >= config.RESIDENT_AGE_GAP else 0,
                 resident.care_profile == profile,
                 encode_attention(resident.attention)[0] & partner_bits if resident.attention else 0,
+                self._pair_rules(resident),
             )
             impact = cache.get(key)
             if impact is None:
@@ -951,7 +1145,18 @@ class _Context:
             impacts.append(impact)
         return tuple(impacts)
 
-    def _impact(self, ref: str, gap: int, same_profile: bool, partners: int) -> ResidentImpact:
+    def _pair_rules(self, resident: Resident) -> int:
+        """The safety rules between the youth and this one resident."""
+        alone = join(EMPTY_STATE, encode_member(resident))[0]
+        found = join(alone, self.member)[1]
+        ages = alone.age_range(self.on_number)
+        if ages is not None:
+            found |= self._youth_day_rules(alone, ages)[0]
+        return found & _PAIR_SAFETY_RULES
+
+    def _impact(
+        self, ref: str, gap: int, same_profile: bool, partners: int, rules: int
+    ) -> ResidentImpact:
         texts: list[str] = []
         if gap:
             texts.append(f"grotere leeftijdsafstand ({gap} jaar)")
@@ -960,6 +1165,7 @@ class _Context:
         for bit, text in self.impact_texts:
             if partners & bit and text not in texts:
                 texts.append(text)
+        texts.extend(_IMPACT_SAFETY[variant.code] for variant in safety.worst_per_code(rules))
         return ResidentImpact(ref, tuple(texts) if texts else _NO_IMPACT)
 
 

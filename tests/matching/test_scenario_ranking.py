@@ -237,13 +237,18 @@ def test_criminality_next_to_trafficking_victim_is_attention_not_a_block(
     scenario: Scenario,
 ) -> None:
     scenario["youth"]["attention"] = ["criminaliteit"]
+    # Both second residents have an intellectual disability, itself a route into
+    # exploitation: give them another profile so that only B's trafficking victim differs.
+    for ref in ("A", "B"):
+        home(scenario, ref)["residents"][1]["care_profile"] = "ontwikkeling"
     entries = ranking(scenario)
     risky = entry(entries, "B")
 
     assert risky["eligible"] is True
-    assert "risico_werving" in codes(risky, "attention")
+    assert "risico_uitbuiting" in codes(risky, "attention")
     assert risky["group_risk_after"]["level"] == "hoog"
     assert order(entries).index("A") < order(entries).index("B")
+    assert entry(entries, "A")["score"] - risky["score"] >= 15
 
 
 # --- needs --------------------------------------------------------------------------------
@@ -413,12 +418,18 @@ def test_mixed_group_is_named_as_low_risk(scenario: Scenario) -> None:
     assert any("Gemengde groep" in reason for reason in after["reasons"])
 
 
-def test_large_age_gap_is_attention_and_costs_points(scenario: Scenario) -> None:
-    home(scenario, "A")["residents"][1]["birth_date"] = "2008-01-01"
+def test_an_adult_resident_next_to_a_young_teen_is_attention_and_costs_points(
+    scenario: Scenario,
+) -> None:
+    # The developmental bands replace the flat age spread: a resident of 19 next to the
+    # youth of 14 is a minor living with an adult, which needs a reason.
+    home(scenario, "B")["residents"][1]["birth_date"] = "2008-01-01"
     entries = ranking(scenario)
+    item = entry(entries, "B")
 
-    assert "leeftijdsverschil" in codes(entry(entries, "A"), "attention")
-    assert order(entries).index("B") < order(entries).index("A")
+    assert "minderjarige_met_volwassene" in codes(item, "attention")
+    assert factor(item, "veiligheid")["points"] < factor(entry(entries, "A"), "veiligheid")["points"]
+    assert order(entries).index("A") < order(entries).index("B")
 
 
 @pytest.mark.parametrize(
