@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Q, QuerySet, TextField
+from django.db.models import Count, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 
 from jongeren.models import Jongere, VerklarendeAnalyse
@@ -32,6 +32,7 @@ from matching.engine import (
     Youth,
     rank_homes,
 )
+from matching.engine import config as engine_config
 from matching.engine.geo import DistanceFrom
 from matching.engine.types import Gender, Setting
 from matching.models import Kenmerk
@@ -227,8 +228,9 @@ def residents_by_home(
 def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None) -> list[Home]:
     """Every (filtered) home as the engine sees it, in six queries whatever their number.
 
-    Team figures are counted by the database (one row per home, not per team member) and
-    offers are read as ids, so the rows that travel are few and small.
+    Team figures and the team members per competence are counted by the database (one row
+    per home, or per home and competence, not per team member) and offers are read as ids,
+    so the rows that travel are few and small.
     """
     homes_qs = Voorziening.objects.all()
     if only is not None:
@@ -244,17 +246,23 @@ def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None)
         voorziening_id__in=ids
     ).values_list("voorziening_id", "kenmerk_id"):
         offers[home_id].add(code_of[kenmerk_id])
-    # What the current team can do counts as what the home offers.
-    for home_id, kenmerk_id in (
+    # What the current team can do counts as what the home offers, but only when enough of
+    # the team has it to be there on every shift (`config.competence_holders_needed`): one
+    # person cannot work every shift. Counted by the database, one row per home and code.
+    staff_of = {row[0]: row[HOME_COLUMNS.index("medewerkers_per_dienst")] for row in rows}
+    for home_id, kenmerk_id, holders in (
         Teamlid.competenties.through.objects.filter(
             Q(teamlid__einddatum__isnull=True) | Q(teamlid__einddatum__gt=today),
             teamlid__voorziening_id__in=ids,
             teamlid__begindatum__lte=today,
         )
-        .values_list("teamlid__voorziening_id", "kenmerk_id")
-        .distinct()
+        .order_by()
+        .values("teamlid__voorziening_id", "kenmerk_id")
+        .annotate(houders=Count("teamlid_id", distinct=True))
+        .values_list("teamlid__voorziening_id", "kenmerk_id", "houders")
     ):
-        offers[home_id].add(code_of[kenmerk_id])
+        if holders >= engine_config.competence_holders_needed(staff_of[home_id]):
+            offers[home_id].add(code_of[kenmerk_id])
 
     residents = residents_by_home(ids, today)
 

@@ -24,8 +24,12 @@ from voorzieningen.models import Voorziening
 
 
 def _home_with_everything(aanbieder: Organisatie, naam: str) -> Voorziening:
+    from matching.models import Kenmerk
+
     home = VoorzieningFactory.create(aanbieder=aanbieder, naam=naam)
-    TeamlidFactory.create(voorziening=home)
+    TeamlidFactory.create(voorziening=home).competenties.add(
+        Kenmerk.objects.get(code="gezinsgericht")
+    )
     PlaatsingFactory.create(voorziening=home, signalen=["agressie"])
     VacatureFactory.create(voorziening=home)
     return home
@@ -54,13 +58,54 @@ def test_a_home_is_seen_with_its_team_offers_residents_and_vacancies(
 
     home = _home_with_everything(aanbieder, "De Linde")
     home.aanbod.add(Kenmerk.objects.get(code="buitenruimte"))
-    home.teamleden.get().competenties.add(Kenmerk.objects.get(code="traumasensitief"))
+    trauma = Kenmerk.objects.get(code="traumasensitief")
+    home.teamleden.get().competenties.add(trauma)
+    TeamlidFactory.create(voorziening=home).competenties.add(trauma)
     (seen,) = load_homes(today=timezone.localdate(), now=timezone.now())
     assert seen.offers == frozenset({"buitenruimte", "traumasensitief"})
     assert [resident.ref for resident in seen.residents] == ["bewoner 1"]
     assert seen.residents[0].attention == frozenset({"agressie"})
-    assert seen.team_size == 1
+    assert seen.team_size == 2
     assert len(seen.vacancies) == 1
+
+
+def test_one_team_member_with_a_competence_is_not_the_homes_offer(
+    aanbieder: Organisatie,
+) -> None:
+    from matching.models import Kenmerk
+
+    home = VoorzieningFactory.create(aanbieder=aanbieder, medewerkers_per_dienst=1)
+    trauma = Kenmerk.objects.get(code="traumasensitief")
+    TeamlidFactory.create(voorziening=home).competenties.add(trauma)
+    TeamlidFactory.create(voorziening=home)
+    assert load_homes(today=timezone.localdate(), now=timezone.now())[0].offers == frozenset()
+
+    TeamlidFactory.create(voorziening=home).competenties.add(trauma)
+    assert load_homes(today=timezone.localdate(), now=timezone.now())[0].offers == {
+        "traumasensitief"
+    }
+
+
+def test_more_staff_per_shift_need_more_team_members_with_a_competence(
+    aanbieder: Organisatie,
+) -> None:
+    from matching.models import Kenmerk
+
+    home = VoorzieningFactory.create(aanbieder=aanbieder, medewerkers_per_dienst=2)
+    trauma = Kenmerk.objects.get(code="traumasensitief")
+    today = timezone.localdate()
+    for _ in range(3):
+        TeamlidFactory.create(voorziening=home).competenties.add(trauma)
+    # Someone who left no longer covers a shift.
+    TeamlidFactory.create(
+        voorziening=home,
+        begindatum=today - dt.timedelta(days=400),
+        einddatum=today - dt.timedelta(days=10),
+    ).competenties.add(trauma)
+    assert load_homes(today=today, now=timezone.now())[0].offers == frozenset()
+
+    TeamlidFactory.create(voorziening=home).competenties.add(trauma)
+    assert load_homes(today=today, now=timezone.now())[0].offers == {"traumasensitief"}
 
 
 def test_an_unconfirmed_vacancy_is_not_a_free_place(aanbieder: Organisatie) -> None:
