@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet, TextField
+from django.db.models import Count, QuerySet, TextField
 from django.db.models.functions import Cast
 
 from jongeren.models import Jongere, VerklarendeAnalyse
@@ -251,15 +251,12 @@ def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None)
     # person cannot work every shift. Counted by the database, one row per home and code.
     staff_of = {row[0]: row[HOME_COLUMNS.index("medewerkers_per_dienst")] for row in rows}
     for home_id, kenmerk_id, holders in (
-        Teamlid.competenties.through.objects.filter(
-            Q(teamlid__einddatum__isnull=True) | Q(teamlid__einddatum__gt=today),
-            teamlid__voorziening_id__in=ids,
-            teamlid__begindatum__lte=today,
-        )
+        Teamlid.objects.actief(today)
+        .filter(voorziening_id__in=ids, competenties__isnull=False)
         .order_by()
-        .values("teamlid__voorziening_id", "kenmerk_id")
-        .annotate(houders=Count("teamlid_id", distinct=True))
-        .values_list("teamlid__voorziening_id", "kenmerk_id", "houders")
+        .values("voorziening_id", "competenties")
+        .annotate(houders=Count("pk", distinct=True))
+        .values_list("voorziening_id", "competenties", "houders")
     ):
         if holders >= engine_config.competence_holders_needed(staff_of[home_id]):
             offers[home_id].add(code_of[kenmerk_id])

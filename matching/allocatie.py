@@ -15,7 +15,8 @@ Plain Python plus OR-Tools CP-SAT, no Django, like the engine it builds on:
   added as a resident. When that blocks (the absolute incompatibility), the pair may not share
   the home; otherwise the points both lose (look-alike profiles, influence pairs, the safety
   rules, group size, developmental bands, staff ratio, the cap on a `hoog` group: the
-  engine's own group rules) are subtracted when both go there. Effects of three newcomers in one home are the sum of the pairs.
+  engine's own group rules) are subtracted when both go there. Effects of three newcomers in
+  one home are the sum of the pairs.
 * **Pruning** keeps the model small: per youth only the `top_k` best eligible homes, per
   home only the `top_m` best-fitting youths (a fixed choice is always kept). The optimum and
   the gap are those of this pruned model.

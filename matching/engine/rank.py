@@ -1063,11 +1063,7 @@ class _Context:
                     neutral = True
         if neutral:
             sentences.append(_GROUP_SIGNALS_FACTOR)
-        text = (
-            "Veiligheid in de groep met jou erbij: " + " ".join(sentences)
-            if sentences
-            else self.safe_factor.explanation
-        )
+        text = " ".join(sentences) if sentences else self.safe_factor.explanation
         if high_risk:
             text += (
                 " Met jou erbij wordt het risico in de groep hoog: daarom krijgt deze woning "

@@ -208,7 +208,8 @@ def test_resident_impacts_are_pseudonymised_and_specific() -> None:
 
     assert [impact.summary for impact in result.resident_impacts] == [
         "bewoner 1: zelfde zorgprofiel, kans op naar elkaar kijken",
-        "bewoner 2: grotere leeftijdsafstand (4 jaar); minderjarige en volwassene samen in een groep",
+        "bewoner 2: grotere leeftijdsafstand (4 jaar); "
+        "minderjarige en volwassene samen in een groep",
         "bewoner 3: kans dat ze elkaar negatief beïnvloeden (agressie)",
     ]
 

@@ -428,7 +428,8 @@ def test_an_adult_resident_next_to_a_young_teen_is_attention_and_costs_points(
     item = entry(entries, "B")
 
     assert "minderjarige_met_volwassene" in codes(item, "attention")
-    assert factor(item, "veiligheid")["points"] < factor(entry(entries, "A"), "veiligheid")["points"]
+    safety = factor(item, "veiligheid")["points"]
+    assert safety < factor(entry(entries, "A"), "veiligheid")["points"]
     assert order(entries).index("A") < order(entries).index("B")
 
 
