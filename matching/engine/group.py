@@ -201,8 +201,8 @@ class GroupState(NamedTuple):
     `signals` holds the bits of every signal (and profile bit) at least one member has;
     `pairs` the safety rules (and the absolute incompatibility) found between two *different*
     members whatever the day. Birth dates are YYYYMMDD integers (0 in an empty group);
-    `births` keeps them all, for the rules on ages on a given day. The last three fields
-    remember who carries what the age-gap rules compare (0: nobody).
+    `births` keeps them all, oldest first, for the rules on ages on a given day. The last
+    three fields remember who carries what the age-gap rules compare (0: nobody).
     """
 
     size: int
@@ -291,10 +291,15 @@ def join(state: GroupState, member: Member) -> tuple[GroupState, int, int]:
         internal_newest = born
     if not size:
         oldest = newest = born
-    elif born < oldest:
-        oldest = born
-    elif born > newest:
+        births = (born,)
+    elif born >= newest:
         newest = born
+        births = (*births, born)
+    else:
+        if born < oldest:
+            oldest = born
+        at = bisect_right(births, born)
+        births = (*births[:at], born, *births[at:])
     return (
         GroupState(
             size + 1,
@@ -306,7 +311,7 @@ def join(state: GroupState, member: Member) -> tuple[GroupState, int, int]:
             oldest,
             newest,
             genders + gender,
-            (*births, born),
+            births,
             sexual_oldest,
             aggressive_oldest,
             internal_newest,
@@ -335,12 +340,18 @@ def only_genders(state: GroupState) -> int:
 
 
 _CHILD_SPAN = config.CHILD_AGE * _YEAR
+# With four bands, a member two bands from every other member has all the others on one side
+# of them, so it is the youngest or the oldest: the rule only compares those two with the
+# member next to them in age. More bands would need a check of every member.
+if len(config.DEVELOPMENTAL_BANDS) > 3:
+    raise ValueError("group.safety_rules assumes at most four developmental bands")
 
 
 def safety_rules(state: GroupState, day: int) -> int:
     """Every safety rule that fires in the group with ages on `day` (YYYYMMDD)."""
     rules = state.pairs & safety.ALL_RULES
-    if state.size < 2:
+    size = state.size
+    if size < 2:
         return rules
     youngest = (day - state.newest_birth) // _YEAR
     oldest = (day - state.oldest_birth) // _YEAR
@@ -348,7 +359,7 @@ def safety_rules(state: GroupState, day: int) -> int:
         # Born after `child`: under 12. A pair needs a child and *another* member with the
         # behaviour: two children, or one child and a member with it who is no child.
         child = day - _CHILD_SPAN
-        children = sum(1 for born in state.births if born > child)
+        children = size - bisect_right(state.births, child)
         if children >= 2 or state.sexual_oldest <= child:
             rules |= _R["seksueel_kind"]
     if oldest >= config.ADULT_AGE:
@@ -356,20 +367,18 @@ def safety_rules(state: GroupState, day: int) -> int:
             rules |= _R["kind_met_volwassene"]
         elif youngest < config.MINOR_WITH_ADULT_AGE:
             rules |= _R["minderjarige_met_volwassene"]
-    if only_genders(state):
+    if size > config.ONLY_GENDER_OTHERS and only_genders(state):
         rules |= _R["enige_van_geslacht"]
-    if band(oldest) - band(youngest) >= 2 and _someone_apart(state.births, day):
-        rules |= _R["leeftijdsfase"]
+    young_band = band(youngest)
+    old_band = band(oldest)
+    if old_band - young_band >= 2:
+        births = state.births  # oldest first
+        if (
+            band((day - births[-2]) // _YEAR) - young_band >= 2
+            or old_band - band((day - births[1]) // _YEAR) >= 2
+        ):
+            rules |= _R["leeftijdsfase"]
     return rules
-
-
-def _someone_apart(births: tuple[int, ...], day: int) -> bool:
-    """Whether a member is two or more developmental bands away from every other member."""
-    bands = [band((day - born) // _YEAR) for born in births]
-    for index, own in enumerate(bands):
-        if all(abs(own - other) >= 2 for at, other in enumerate(bands) if at != index):
-            return True
-    return False
 
 
 class ProfileMix(NamedTuple):
@@ -467,14 +476,21 @@ def risk_of_state(
     max_residents: int,
     staff_on_shift: int,
     names_signals: bool,
+    remember: bool = True,
 ) -> GroupRisk:
     """The risk level and aggregated reasons for a folded group (thresholds: config.py).
 
     Ages are taken on `day` (YYYYMMDD). With `names_signals` false, every reason that rests
     on members' attention signals is replaced by one group-level sentence that names none
     (`GROUP_SIGNALS_NEUTRAL`): for every reader who may not know them. The level is the same
-    either way.
+    either way. `remember=False` skips the memo, for a group asked about once (a home's
+    group with one particular youth added).
     """
+    if not remember:
+        both = _risk_of_state(
+            state, day, max_residents=max_residents, staff_on_shift=staff_on_shift
+        )
+        return both[0] if names_signals else both[1]
     key = (state, day, max_residents, staff_on_shift)
     both = _risk_memo.get(key)
     if both is None:
@@ -526,16 +542,17 @@ def _risk_of_state(
             "grensoverschrijdend gedrag en slachtofferschap van mensenhandel."
         )
         signal_based.add(severe[-1])
-    by_level = {"severe": severe, "concern": concerns, "note": notes}
-    for variant in safety.worst_per_code(rules):
-        texts = (
-            [safety.only_gender_texts(gender, size - 1)[0] for gender in _only_codes(state)]
-            if variant.name == "enige_van_geslacht"
-            else [variant.group_text]
-        )
-        by_level[variant.level].extend(texts)
-        if variant.signal_based:
-            signal_based.update(texts)
+    if rules:
+        by_level = {"severe": severe, "concern": concerns, "note": notes}
+        for variant in safety.worst_per_code(rules):
+            if variant.name == "enige_van_geslacht":
+                by_level[variant.level].extend(
+                    safety.only_gender_texts(gender, size - 1)[0] for gender in _only_codes(state)
+                )
+            else:
+                by_level[variant.level].append(variant.group_text)
+                if variant.signal_based:
+                    signal_based.add(variant.group_text)
     if size > places:
         severe.append(
             f"{youths_text(size)} in de groep, terwijl de woning {places_text(places)} heeft."

@@ -17,6 +17,7 @@ signals are involved (see `matching.engine.audience`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from matching.engine import config
 from matching.engine.config import SafetyLevel
@@ -194,6 +195,7 @@ def penalty(rules: int) -> float:
 _GENDER_WORDS = {"v": ("meisje", "zij"), "m": ("jongen", "hij")}
 
 
+@cache
 def only_gender_texts(gender: str, others: int) -> tuple[str, str, str, str]:
     """(group text, youth text when the youth is the only one, youth text when a resident
     becomes the only one, factor text) for the only girl or boy among `others` others."""
