@@ -486,14 +486,14 @@ def risk_of_state(
     either way. `remember=False` skips the memo, for a group asked about once (a home's
     group with one particular youth added).
     """
+    if not remember:
+        fresh = _risk_of_state(
+            state, day, max_residents=max_residents, staff_on_shift=staff_on_shift
+        )
+        return fresh[0] if names_signals else fresh[1]
     key = (state, day, max_residents, staff_on_shift)
-    both = _risk_memo.get(key) if remember else None
+    both = _risk_memo.get(key)
     if both is None:
-        if not remember:
-            fresh = _risk_of_state(
-                state, day, max_residents=max_residents, staff_on_shift=staff_on_shift
-            )
-            return fresh[0] if names_signals else fresh[1]
         if len(_risk_memo) >= _RISK_MEMO_MAX:
             _risk_memo.clear()
         both = _risk_memo[key] = _risk_of_state(
