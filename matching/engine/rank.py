@@ -408,9 +408,10 @@ class _Context:
         )
         self.high_risk_reason = Reason(
             "groepsrisico_hoog",
-            "Met jou erbij wordt het risico in deze groep hoog. Daarom krijgt deze woning "
-            f"hoogstens {config.HIGH_RISK_SCORE_CAP:.0f} punten, en moet een "
-            "gedragswetenschapper eerst tegenspraak geven voordat de woning wordt voorgesteld.",
+            "Met jou erbij is het risico in deze groep hoog. Daarom krijgt deze woning "
+            f"hoogstens {config.HIGH_RISK_SCORE_CAP:.0f} punten, en kijkt een "
+            "gedragswetenschapper eerst kritisch mee (tegenspraak) voordat de woning wordt "
+            "voorgesteld.",
         )
         self._safety_cache: dict[
             tuple[int, int, int, int, int, int, bool], tuple[Factor, tuple[Reason, ...]]
@@ -1067,7 +1068,7 @@ class _Context:
         text = " ".join(sentences) if sentences else self.safe_factor.explanation
         if high_risk:
             text += (
-                " Met jou erbij wordt het risico in de groep hoog: daarom krijgt deze woning "
+                " Met jou erbij is het risico in de groep hoog: daarom krijgt deze woning "
                 f"hoogstens {config.HIGH_RISK_SCORE_CAP:.0f} punten, ook als ze verder goed past."
             )
         max_points = self.max_points["veiligheid"]
