@@ -237,29 +237,20 @@ class GroupState(NamedTuple):
 EMPTY_STATE = GroupState(0, 0, 0, 0, 0, 0, 0, 0, 0, (), 0, 0, 0)
 
 
-def join(state: GroupState, member: Member) -> tuple[GroupState, int, int]:
-    """`state` with `member` added, plus the safety rules found between the member and the
-    members already there: (new state, rules, those of them where the earlier member's side
-    is an attention signal). The second tells a reader who may not know the residents'
-    signals whether a rule with the candidate can be named to them."""
-    bits, influence, profile, high, born, gender = member
-    (
-        size,
-        profiles,
-        high_intensity,
-        signals,
-        state_influence,
-        pairs,
-        oldest,
-        newest,
-        genders,
-        births,
-        sexual_oldest,
-        aggressive_oldest,
-        internal_newest,
-    ) = state
+def _pairs(
+    bits: int,
+    born: int,
+    signals: int,
+    newest: int,
+    sexual_oldest: int,
+    aggressive_oldest: int,
+    internal_newest: int,
+) -> tuple[int, int]:
+    """The safety rules between a member (its `bits`, born on `born`) and the members before
+    it (what the other arguments remember of them): (rules, those of them where the earlier
+    member's side is an attention signal)."""
     found = via_signal = 0
-    if bits and size:
+    if bits:
         rules = _pair_rules_of.get(bits)
         if rules is None:
             rules = _pair_rules_of[bits] = tuple(
@@ -283,6 +274,35 @@ def join(state: GroupState, member: Member) -> tuple[GroupState, int, int]:
     if signals & _SGG and born >= sexual_oldest + _SEXUAL_GAP:
         found |= _SEXUAL_YOUNGER
         via_signal |= _SEXUAL_YOUNGER
+    return found, via_signal
+
+
+def join(state: GroupState, member: Member) -> tuple[GroupState, int, int]:
+    """`state` with `member` added, plus the safety rules found between the member and the
+    members already there: (new state, rules, those of them where the earlier member's side
+    is an attention signal). The second tells a reader who may not know the residents'
+    signals whether a rule with the candidate can be named to them."""
+    bits, influence, profile, high, born, gender = member
+    (
+        size,
+        profiles,
+        high_intensity,
+        signals,
+        state_influence,
+        pairs,
+        oldest,
+        newest,
+        genders,
+        births,
+        sexual_oldest,
+        aggressive_oldest,
+        internal_newest,
+    ) = state
+    found = via_signal = 0
+    if size and (bits or signals & _SGG):
+        found, via_signal = _pairs(
+            bits, born, signals, newest, sexual_oldest, aggressive_oldest, internal_newest
+        )
     if bits & _SGG and (not signals & _SGG or born < sexual_oldest):
         sexual_oldest = born
     if bits & _AGGR and (not signals & _AGGR or born < aggressive_oldest):
@@ -322,11 +342,83 @@ def join(state: GroupState, member: Member) -> tuple[GroupState, int, int]:
 
 
 def fold(members: Iterable[GroupMember], start: GroupState = EMPTY_STATE) -> GroupState:
-    """The state of `start`'s group with `members` added."""
-    state = start
+    """The state of `start`'s group with `members` added: `join` for each member, written
+    out with local numbers because it runs for every resident of every home."""
+    (
+        size,
+        profiles,
+        high_intensity,
+        signals,
+        influence,
+        pairs,
+        oldest,
+        newest,
+        genders,
+        births,
+        sexual_oldest,
+        aggressive_oldest,
+        internal_newest,
+    ) = start
+    added: list[int] = []
+    units = _profile_units
+    profile_bits = _PROFILE_BITS
     for member in members:
-        state = join(state, encode_member(member))[0]
-    return state
+        profile = member.care_profile
+        profiles += units.get(profile) or profile_unit(profile)
+        if member.care_intensity == "hoog":
+            high_intensity += 1
+        gender = member.gender
+        if gender == "v":
+            genders += _GIRL
+        elif gender == "m":
+            genders += _BOY
+        birth = member.birth_date
+        born = birth.year * 10000 + birth.month * 100 + birth.day  # day_number(), inlined
+        attention = member.attention
+        bits = profile_bits.get(profile, 0)
+        if attention:
+            attention_bits, influence_units = encode_attention(attention)
+            influence += influence_units
+            bits |= attention_bits
+            if bits & LVB and bits & _RUN:
+                bits |= VULNERABLE_RUN
+        if size and (bits or signals & _SGG):
+            pairs |= _pairs(
+                bits, born, signals, newest, sexual_oldest, aggressive_oldest, internal_newest
+            )[0]
+        if bits:
+            if bits & _SGG and (not signals & _SGG or born < sexual_oldest):
+                sexual_oldest = born
+            if bits & _AGGR and (not signals & _AGGR or born < aggressive_oldest):
+                aggressive_oldest = born
+            if bits & INTERNAL and born > internal_newest:
+                internal_newest = born
+            signals |= bits
+        if not size:
+            oldest = newest = born
+        elif born < oldest:
+            oldest = born
+        elif born > newest:
+            newest = born
+        added.append(born)
+        size += 1
+    if added:
+        births = tuple(sorted((*births, *added)))
+    return GroupState(
+        size,
+        profiles,
+        high_intensity,
+        signals,
+        influence,
+        pairs,
+        oldest,
+        newest,
+        genders,
+        births,
+        sexual_oldest,
+        aggressive_oldest,
+        internal_newest,
+    )
 
 
 def only_genders(state: GroupState) -> int:

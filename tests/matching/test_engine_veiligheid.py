@@ -552,3 +552,30 @@ def test_a_pair_of_the_youths_and_a_residents_signals_is_the_group_level_sentenc
     assert "risico_uitbuiting" not in codes(result)
     assert "groepsrisico" in codes(result)
     assert "criminaliteit" not in texts(result)
+
+
+def test_folding_a_group_at_once_is_joining_its_members_one_by_one() -> None:
+    import random
+
+    from matching.engine.group import EMPTY_STATE, encode_member, fold, join
+    from matching.engine.vocabulary import CARE_PROFILES
+
+    rng = random.Random(14)
+    signals = sorted(ATTENTION_SIGNALS)
+    for _ in range(300):
+        members = [
+            Resident(
+                ref=f"bewoner {n}",
+                birth_date=date(rng.randint(2004, 2018), rng.randint(1, 12), rng.randint(1, 28)),
+                gender=rng.choice(("m", "v", "x")),
+                care_profile=rng.choice(sorted(CARE_PROFILES)),
+                care_intensity=rng.choice(("laag", "midden", "hoog")),
+                attention=frozenset(rng.sample(signals, rng.choice((0, 0, 1, 2)))),
+            )
+            for n in range(rng.randint(1, 6))
+        ]
+        state = EMPTY_STATE
+        for member in members:
+            state = join(state, encode_member(member))[0]
+        assert fold(members) == state
+        assert fold(members[1:], fold(members[:1])) == state
