@@ -23,7 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, reset_queries, transaction
-from django.db.models import Q
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -232,12 +232,12 @@ class Command(BaseCommand):
             list(Kenmerk.objects.values_list("pk", "code"))
             list(Voorziening.aanbod.through.objects.values_list("voorziening_id", "kenmerk_id"))
             list(
-                Teamlid.competenties.through.objects.filter(
-                    Q(teamlid__einddatum__isnull=True) | Q(teamlid__einddatum__gt=today),
-                    teamlid__begindatum__lte=today,
-                )
-                .values_list("teamlid__voorziening_id", "kenmerk_id")
-                .distinct()
+                Teamlid.objects.actief(today)
+                .filter(competenties__isnull=False)
+                .order_by()
+                .values("voorziening_id", "competenties")
+                .annotate(houders=Count("pk"))
+                .values_list("voorziening_id", "competenties", "houders")
             )
             list(
                 Plaatsing.objects.actief(today).values_list(
