@@ -26,6 +26,7 @@ from matching.engine import (
     Need,
     Point,
     Priorities,
+    ProtectiveZone,
     Resident,
     Vacancy,
     Youth,
@@ -61,6 +62,8 @@ def youth_from_jongere(jongere: Jongere, analyse: VerklarendeAnalyse | None) -> 
 
     Without an analysis (or with a draft that lacks them) the care profile falls back to a
     neutral guess and needs are empty; the search page shows that the analysis is missing.
+    The youth's protective zones go in as points and radii (their place names and reasons
+    stay in the database).
     """
     needs: tuple[Need, ...] = ()
     attention: frozenset[str] = frozenset()
@@ -100,6 +103,12 @@ def youth_from_jongere(jongere: Jongere, analyse: VerklarendeAnalyse | None) -> 
         needs=needs,
         attention=attention,
         priorities=priorities,
+        protective_zones=tuple(
+            ProtectiveZone(Point(lat, lon), straal)
+            for lat, lon, straal in jongere.beschermde_zones.order_by("pk").values_list(
+                "lat", "lon", "straal_km"
+            )
+        ),
     )
 
 

@@ -55,7 +55,7 @@ def codes(item: Entry, kind: str = "blocking") -> list[str]:
     return [reason["code"] for reason in item[kind]]
 
 
-def zone(location: dict[str, float], radius_km: float) -> dict[str, object]:
+def zone(location: dict[str, float], radius_km: object) -> dict[str, object]:
     return {"location": location, "radius_km": radius_km}
 
 

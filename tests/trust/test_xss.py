@@ -332,6 +332,9 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("admin_user", "afgewezen"),
     ],
     "melding": [(persona, "meldingen") for persona in PERSONAS if persona != "anon"],
+    # A protective zone's place and reason: only on the youth's page, for the coordinator.
+    "zone_plaats": [("coordinator", "jongeren:detail")],
+    "zone_reden": [("coordinator", "jongeren:detail")],
 }
 
 
