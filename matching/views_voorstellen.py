@@ -51,7 +51,7 @@ from matching.forms import (
     TegenspraakForm,
     VoorstelNieuwForm,
 )
-from matching.models import OPEN_STATUSSEN, Kenmerk, Voorstel, VoorstelStatus
+from matching.models import OPEN_STATUSSEN, Kenmerk, Tegenspraak, Voorstel, VoorstelStatus
 from matching.views import _get_jongere_for_user, _prioriteiten
 from voorzieningen.models import Teamlid, Voorziening
 
@@ -315,6 +315,32 @@ def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
     return context
 
 
+def _tegenspraak_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    """The counter-check: whether one is needed now, who may sign it (four eyes), and
+    whether the latest sign-off still holds for the group as it is now."""
+    controle = flow.groepscontrole(voorstel) if voorstel.is_open else None
+    tegenspraken = list(voorstel.tegenspraken.select_related("door"))
+    laatste = tegenspraken[0] if tegenspraken else None
+    vervallen = (
+        laatste is not None
+        and laatste.oordeel == Tegenspraak.Oordeel.AKKOORD
+        and controle is not None
+        and flow.tegenspraak_vervallen(laatste, controle)
+    )
+    return {
+        "tegenspraak_nodig": voorstel.tegenspraak_nodig
+        or (controle is not None and controle.tegenspraak_nodig),
+        "tegenspraken": tegenspraken,
+        "tegenspraak_vervallen": laatste if vervallen else None,
+        "tekenaars": flow.wie_mag_tegenspraak_geven(voorstel),
+        "zelf_uitgesloten": user.is_gedragswetenschapper
+        and not flow.mag_tegenspraak_geven(voorstel, user),
+        "mag_tegenspraak": flow.mag_tegenspraak_geven(voorstel, user)
+        and voorstel.status in flow.TEGENSPRAAK_STATUSSEN,
+        "plaats_probleem": flow.kan_plaatsen(voorstel, controle),
+    }
+
+
 def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     return {
         "standen": flow.stand_van_besluiten(voorstel),
@@ -322,10 +348,7 @@ def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
         "gezin": flow.gezin(voorstel.jongere),
         "tijdlijn": list(voorstel.tijdlijn.select_related("door")),
-        "tegenspraken": list(voorstel.tegenspraken.select_related("door")),
-        "mag_tegenspraak": user.is_gedragswetenschapper
-        and voorstel.status in flow.TEGENSPRAAK_STATUSSEN,
-        "plaats_probleem": flow.kan_plaatsen(voorstel),
+        **_tegenspraak_context(voorstel, user),
         "kennismaking_form": KennismakingForm(),
         "notitie_form": NotitieForm(),
         "delen_form": RedenForm(prefix="delen"),
