@@ -171,6 +171,7 @@ class Uitkomst:
     verboden_paren: int
     voorrang_totaal: int = 0  # the second part: priority points of the placed youths
     voorrang_bewezen: bool = True  # the first two parts proven the best possible
+    seconden_eerste_ronde: float = 0.0  # of `seconden_solver`: placed and priority
 
     @property
     def geplaatst(self) -> int:
@@ -563,6 +564,7 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
     status = solver.solve(eerste)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise _geen_oplossing(model, status)
+    seconden_eerste_ronde = time.perf_counter() - solve_start
     ronde1 = {ref: h for (ref, h), var in x1.items() if solver.boolean_value(var)}
     geplaatst = len(ronde1)
     voorrang_totaal = sum(p[ref] for ref in ronde1)
@@ -642,6 +644,7 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
         verboden_paren=len(model.verboden),
         voorrang_totaal=sum(p[ref] for ref in gekozen),
         voorrang_bewezen=voorrang_bewezen,
+        seconden_eerste_ronde=seconden_eerste_ronde,
     )
 
 

@@ -159,6 +159,7 @@ class Command(BaseCommand):
             ("within gap limit", uitkomst.optimaal),
             ("scoring seconds", round(seconds - uitkomst.seconden_solver, 2)),
             ("solver seconds", round(uitkomst.seconden_solver, 2)),
+            ("of which round 1", round(uitkomst.seconden_eerste_ronde, 2)),
             ("total seconds", round(seconds, 2)),
         ]
         for label, value in figures:
