@@ -327,6 +327,9 @@ def _controleer_groep(woning: Voorziening, nieuw: Plaatsing) -> None:
     )
     if result is None or result.eligible:
         return
+    if any(reason.code in {"groep_vol", "geen_plek"} for reason in result.blocking):
+        # Places are this service's own count: a full home gets the usual message.
+        raise _vol(woning)
     raise OnveiligeGroep(
         _("Deze jongere kan niet in deze groep komen. Er is niets opgeslagen. %(redenen)s")
         % {"redenen": " ".join(reason.explanation for reason in result.blocking)},
