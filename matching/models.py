@@ -264,7 +264,22 @@ class Voorstel(models.Model):
         related_name="voorstellen_gemaakt",
     )
     motivatie = models.TextField(
-        _("motivatie"), blank=True, help_text=_("Kort: waarom deze woning bij deze jongere past.")
+        _("motivatie"),
+        blank=True,
+        help_text=_(
+            "Kort: waarom deze woning bij deze jongere past. Het gezin leest dit; de woning "
+            "pas als het gezin toestemming gaf om te delen."
+        ),
+    )
+    # What the home reads before consent, besides the structured profile (see
+    # jongeren/profiel.py): written for strangers, so without names or places.
+    tekst_voor_woning = models.TextField(
+        _("tekst voor de woning"),
+        blank=True,
+        help_text=_(
+            "Wat de woning over de jongere leest voordat het gezin toestemming gaf: zonder "
+            "namen van mensen, plaatsen, scholen of afstanden."
+        ),
     )
     status = models.CharField(
         _("status"),

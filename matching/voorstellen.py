@@ -43,6 +43,7 @@ from accounts.models import Rol, User
 from accounts.services import meld
 from accounts.uitgesteld import na_commit
 from jongeren.models import Fase, Jongere
+from jongeren.profiel import fout_in_tekst_voor_woning
 from matching.adapters import load_homes, youth_from_jongere
 from matching.engine import HomeResult, Youth, evaluate_home
 from matching.models import (
@@ -326,17 +327,30 @@ def _uitleg(result: HomeResult) -> dict[str, object]:
 
 @transaction.atomic
 def maak_voorstel(
-    *, jongere: Jongere, voorziening: Voorziening, door: User, motivatie: str = ""
+    *,
+    jongere: Jongere,
+    voorziening: Voorziening,
+    door: User,
+    motivatie: str = "",
+    tekst_voor_woning: str = "",
 ) -> Voorstel:
-    """A draft proposal; nothing is sent and nobody is told yet."""
+    """A draft proposal; nothing is sent and nobody is told yet.
+
+    `tekst_voor_woning` is what the home reads before consent (jongeren/profiel.py); it may
+    not name what the portal knows of the youth (name, town, school, the family's names).
+    """
     voorstel = Voorstel(
         jongere=jongere,
         voorziening=voorziening,
         gemaakt_door=door,
         motivatie=motivatie.strip(),
+        tekst_voor_woning=tekst_voor_woning.strip(),
         analyse=jongere.actuele_analyse(),
     )
     _controleer_coordinator(voorstel, door)
+    fout = fout_in_tekst_voor_woning(jongere, voorstel.tekst_voor_woning)
+    if fout is not None:
+        raise VoorstelFout({"tekst_voor_woning": fout}, code="namen")
     voorstel.save()
     _log(voorstel, door=door, wat="maak", naar=S.CONCEPT, waarom=voorstel.motivatie)
     return voorstel
