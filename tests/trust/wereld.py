@@ -166,6 +166,7 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         voorziening=woning,
         door=coordinator,
         motivatie=tekst("motivatie", "Rustig huis."),
+        tekst_voor_woning=tekst("tekst_voor_woning", "Tekent graag."),
     )
     voorstel = flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
     zoekopdracht = Zoekopdracht.objects.create(jongere=noor, gemaakt_door=coordinator)
