@@ -120,7 +120,9 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     Instemming.objects.filter(analyse__jongere=jongere).update(opmerking="")
 
     voorstellen = Voorstel.objects.filter(jongere=jongere)
-    samenvatting.voorstellen += voorstellen.update(motivatie="", antwoord_toelichting="", uitleg={})
+    samenvatting.voorstellen += voorstellen.update(
+        motivatie="", tekst_voor_woning="", antwoord_toelichting="", uitleg={}
+    )
     VoorstelGebeurtenis.objects.filter(voorstel__jongere=jongere).update(waarom="")
     Besluit.objects.filter(voorstel__jongere=jongere).update(opmerking="")
     Kennismaking.objects.filter(voorstel__jongere=jongere).update(

@@ -84,6 +84,7 @@ def _voorstel(voorstel: Voorstel) -> dict[str, Any]:
         "gemaakt_op": _tijd(voorstel.aangemaakt_op),
         "verstuurd_op": _tijd(voorstel.verstuurd_op),
         "motivatie": voorstel.motivatie,
+        "tekst_voor_woning": voorstel.tekst_voor_woning,
         "antwoord_woning": str(voorstel.get_afwijsreden_display()) if voorstel.afwijsreden else "",
         "antwoord_toelichting": voorstel.antwoord_toelichting,
         "analyse_gedeeld_op": _tijd(voorstel.volledig_gedeeld_op),

@@ -28,6 +28,7 @@ from voorzieningen.models import Plaatsing
 # Distinctive texts, so a test can tell exactly where each one ends up.
 FACTOREN = "Factortekst-geheim"
 MOTIVATIE = "Motivatietekst-geheim"
+TEKST_VOOR_WONING = "Woningtekst-geheim"
 OPMERKING = "Opmerkingtekst-geheim"
 TOELICHTING = "Bewonertoelichting-geheim"
 SIGNAAL_LABEL = "Weglopen"
@@ -77,6 +78,7 @@ def vul_dossier(jongere: Jongere, *, beheerder: User) -> Dossier:
         analyse=analyse,
         gemaakt_door=jongere.coordinator,
         motivatie=MOTIVATIE,
+        tekst_voor_woning=TEKST_VOOR_WONING,
         status=VoorstelStatus.GEPLAATST,
         uitleg={"aandacht": ["Let op weglopen"]},
         verstuurd_op=nu - dt.timedelta(days=230),
