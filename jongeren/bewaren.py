@@ -18,7 +18,13 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import User
-from jongeren.models import AnalyseBehoefte, Instemming, Jongere, VerklarendeAnalyse
+from jongeren.models import (
+    AnalyseBehoefte,
+    Instemming,
+    Jongere,
+    Uitnodiging,
+    VerklarendeAnalyse,
+)
 from matching.models import (
     Besluit,
     Kennismaking,
@@ -118,6 +124,7 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     )
     AnalyseBehoefte.objects.filter(analyse__jongere=jongere).update(toelichting="")
     Instemming.objects.filter(analyse__jongere=jongere).update(opmerking="")
+    Uitnodiging.objects.filter(jongere=jongere).update(email="")
 
     voorstellen = Voorstel.objects.filter(jongere=jongere)
     samenvatting.voorstellen += voorstellen.update(

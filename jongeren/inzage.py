@@ -204,13 +204,14 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
         "analyses": [_analyse(a) for a in analyses],
         "uitnodigingen": [
             {
-                "aan": _persoon(u.persoon),
+                # The address as typed: not whose account it turned out to be.
+                "aan": u.email,
                 "als": str(u.get_rol_display()),
                 "verstuurd_door": _persoon(u.verstuurd_door),
                 "verstuurd_op": _tijd(u.verstuurd_op),
                 "gebruikt_op": _tijd(u.gebruikt_op),
             }
-            for u in jongere.uitnodigingen.select_related("persoon", "verstuurd_door")
+            for u in jongere.uitnodigingen.select_related("verstuurd_door")
         ],
         "voorstellen": [_voorstel(v) for v in voorstellen],
         "plaatsingen": [_plaatsing(p) for p in plaatsingen],

@@ -548,16 +548,25 @@ class Uitnodiging(models.Model):
 
     The link carries this row's id, signed with a timestamp (so it expires after
     settings.UITNODIGING_GELDIG_DAGEN); `gebruikt_op` makes it one-time.
+
+    The coordinator sees the address as typed (`email`), never whose account it is: an
+    address that already belongs to an account that cannot be used here (another kind of
+    account, one that is switched off, another youth's) gets no `persoon` and no link, only
+    an e-mail saying so, to the address's owner.
     """
 
     jongere = models.ForeignKey(
         Jongere, verbose_name=_("jongere"), on_delete=models.CASCADE, related_name="uitnodigingen"
     )
+    email = models.EmailField(_("e-mailadres"), blank=True)
     persoon = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uitgenodigde"),
         on_delete=models.CASCADE,
         related_name="uitnodigingen",
+        null=True,
+        blank=True,
+        help_text=_("Leeg: het adres hoort bij een account dat hier niet kan worden gebruikt."),
     )
     rol = models.CharField(_("als"), max_length=20, choices=Instemming.Rol.choices[:2])
     verstuurd_door = models.ForeignKey(
@@ -580,7 +589,7 @@ class Uitnodiging(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.persoon} ({self.get_rol_display()})"
+        return f"{self.email} ({self.get_rol_display()})"
 
     def verloopt_op(self) -> datetime:
         return self.verstuurd_op + timedelta(days=settings.UITNODIGING_GELDIG_DAGEN)

@@ -200,7 +200,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             else []
         ),
         "ouders": jongere.ouders.order_by("first_name", "email"),
-        "uitnodigingen": jongere.uitnodigingen.select_related("persoon")[:10],
+        "uitnodigingen": jongere.uitnodigingen.all()[:10],
         "coordinator_akkoord": _coordinator_akkoord(voorgelegd),
         "leeftijd_nodig": jongere.leeftijd_op(jongere.nodig_vanaf),
     }
@@ -392,13 +392,11 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 form.add_error(None, fout)
         else:
+            # The same words whatever the address belongs to (see services.nodig_uit).
             messages.success(
                 request,
                 _("De uitnodiging is verstuurd naar %(email)s. De link werkt %(dagen)s dagen.")
-                % {
-                    "email": uitnodiging.persoon.email,
-                    "dagen": settings.UITNODIGING_GELDIG_DAGEN,
-                },
+                % {"email": uitnodiging.email, "dagen": settings.UITNODIGING_GELDIG_DAGEN},
             )
             return redirect("jongeren:detail", pk=jongere.pk)
     return render(
@@ -420,6 +418,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     except services.UitnodigingOngeldig:
         return render(request, "jongeren/uitnodiging.html", {"staat": "ongeldig"}, status=404)
     persoon = uitnodiging.persoon
+    assert persoon is not None  # lees_token refuses an invitation without a usable account
     form = WachtwoordKiezenForm(persoon, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -430,6 +429,8 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "jongeren/uitnodiging.html", {"staat": "gebruikt"}, status=410)
         except services.UitnodigingVerlopen:
             return render(request, "jongeren/uitnodiging.html", {"staat": "verlopen"}, status=410)
+        except services.UitnodigingOngeldig:
+            return render(request, "jongeren/uitnodiging.html", {"staat": "ongeldig"}, status=404)
         persoon.refresh_from_db()
         login(request, persoon, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welkom! Je wachtwoord is opgeslagen. Je bent nu ingelogd."))

@@ -55,7 +55,11 @@ def vul_dossier(jongere: Jongere, *, beheerder: User) -> Dossier:
         analyse=analyse, persoon=jongere.account, rol="jongere", akkoord=True, opmerking=OPMERKING
     )
     Uitnodiging.objects.create(
-        jongere=jongere, persoon=jongere.account, rol="jongere", verstuurd_door=jongere.coordinator
+        jongere=jongere,
+        email=jongere.account.email,
+        persoon=jongere.account,
+        rol="jongere",
+        verstuurd_door=jongere.coordinator,
     )
     assert beheerder.organisatie is not None
     woning = VoorzieningFactory.create(aanbieder=beheerder.organisatie, naam="De Eik")

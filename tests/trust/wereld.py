@@ -172,7 +172,7 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
     zoekopdracht = Zoekopdracht.objects.create(jongere=noor, gemaakt_door=coordinator)
     oma = UserFactory.create(email="oma@example.org", first_name="Riet", rol=Rol.OUDER)
     uitnodiging = Uitnodiging.objects.create(
-        jongere=noor, persoon=oma, rol=Rol.OUDER, verstuurd_door=coordinator
+        jongere=noor, email=oma.email, persoon=oma, rol=Rol.OUDER, verstuurd_door=coordinator
     )
     kwargs: dict[str, dict[str, Any]] = {
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
