@@ -128,7 +128,7 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
 
     voorstellen = Voorstel.objects.filter(jongere=jongere)
     samenvatting.voorstellen += voorstellen.update(
-        motivatie="", tekst_voor_woning="", antwoord_toelichting="", uitleg={}
+        motivatie="", tekst_voor_woning="", antwoord_toelichting="", uitleg_per_publiek={}
     )
     VoorstelGebeurtenis.objects.filter(voorstel__jongere=jongere).update(waarom="")
     Besluit.objects.filter(voorstel__jongere=jongere).update(opmerking="")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Melding, User
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching.choices import Signaal
+from matching.engine.audience import Audience
 from matching.models import Voorstel, VoorstelStatus
 from voorzieningen.models import Plaatsing
 
@@ -75,9 +76,32 @@ def _analyse(analyse: VerklarendeAnalyse) -> dict[str, Any]:
     }
 
 
+def _matching(voorstel: Voorstel) -> dict[str, Any] | None:
+    """How the portal scored the home for the youth (profiling, AVG art. 15(1)(h)), as the
+    family reads it: no other person's signals (matching.engine.audience)."""
+    uitleg = voorstel.uitleg_voor(Audience.GEZIN) or voorstel.uitleg_voor(Audience.COORDINATOR)
+    if uitleg is None:
+        return None
+    groep = uitleg.get("groep_na") or {}
+    return {
+        "score": uitleg.get("score"),
+        "factoren": [
+            {
+                "uitleg": factor.get("uitleg", ""),
+                "punten": factor.get("punten"),
+                "maximum": factor.get("max"),
+            }
+            for factor in uitleg.get("factoren", [])
+        ],
+        "aandachtspunten": list(uitleg.get("aandacht", [])),
+        "groep_met_jongere": groep.get("niveau"),
+    }
+
+
 def _voorstel(voorstel: Voorstel) -> dict[str, Any]:
     kennismaking = voorstel.kennismaking_of_none()
     return {
+        "matching": _matching(voorstel),
         "nummer": voorstel.pk,
         "woning": voorstel.voorziening.naam,
         "status": str(voorstel.get_status_display()),

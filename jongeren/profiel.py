@@ -92,6 +92,11 @@ ANALYSE: dict[str, Delen] = {
     "zorgprofiel": VOOR,
     "zorgintensiteit": VOOR,
     "signalen": NA,
+    # When and why the signals may count in a search: the portal's own bookkeeping.
+    "signalen_gewijzigd_op": NIET,
+    "signalen_vrijgegeven_op": NIET,
+    "signalen_vrijgegeven_door": NIET,
+    "signalen_vrijgave_reden": NIET,
     "belangrijk_jongere": NA,
     "belangrijk_ouders": NA,
     "netwerk": NA,

@@ -164,8 +164,11 @@ def _maak_versie(
     if basis is not None:
         for veld in INHOUD_VELDEN:
             setattr(nieuw, veld, getattr(basis, veld))
+        nieuw.signalen_gewijzigd_op = basis.signalen_gewijzigd_op
     for veld, waarde in inhoud.items():
         setattr(nieuw, veld, waarde)
+    if sorted(nieuw.signalen or []) != sorted((basis.signalen or []) if basis else []):
+        nieuw.signalen_gewijzigd_op = nu
     _bewaar(nieuw)
     if behoeften is None:
         behoeften = _behoeften_van(basis) if basis is not None else []
@@ -213,8 +216,11 @@ def bewaar_analyse(
     if laatste is not None and _is_gelijk(laatste, inhoud, behoeften):
         return laatste, False
     if laatste is not None and laatste.is_concept:
+        signalen_voor = sorted(laatste.signalen or [])
         for veld, waarde in inhoud.items():
             setattr(laatste, veld, waarde)
+        if sorted(laatste.signalen or []) != signalen_voor:
+            laatste.signalen_gewijzigd_op = timezone.now()
         _bewaar(laatste)
         _zet_behoeften(laatste, behoeften)
         return laatste, True
@@ -244,6 +250,42 @@ def leg_voor(*, analyse: VerklarendeAnalyse, door: User) -> VerklarendeAnalyse:
     analyse.save(update_fields=["status", "voorgelegd_op", "gewijzigd_op"])
     _vervang_oudere(analyse)
     return analyse
+
+
+@transaction.atomic
+def geef_signalen_vrij(*, analyse: VerklarendeAnalyse, door: User, reden: str) -> None:
+    """Let this version's attention signals count in searches before it is endorsed.
+
+    For a youth whose family cannot endorse (yet): no accounts, a crisis. The reason is
+    kept with the version and the release counts as a change of the signals, so the next
+    search shows in the access log as one made right after a change.
+    """
+    _vergrendel(analyse.jongere)
+    analyse = VerklarendeAnalyse.objects.get(pk=analyse.pk)
+    if analyse.is_concept:
+        raise ValidationError(
+            _("Een concept telt niet mee in het zoeken. Leg de analyse eerst voor.")
+        )
+    if analyse.status == Status.VERVANGEN:
+        raise ValidationError(_("Deze versie is vervangen door een nieuwere."))
+    if analyse.is_gedragen or analyse.signalen_vrijgegeven:
+        raise ValidationError(_("De aandachtssignalen van deze versie tellen al mee."))
+    if not reden.strip():
+        raise ValidationError(_("Schrijf op waarom de signalen nu al moeten meetellen."))
+    nu = timezone.now()
+    analyse.signalen_vrijgegeven_op = nu
+    analyse.signalen_vrijgegeven_door = door
+    analyse.signalen_vrijgave_reden = reden.strip()
+    analyse.signalen_gewijzigd_op = nu
+    analyse.save(
+        update_fields=[
+            "signalen_vrijgegeven_op",
+            "signalen_vrijgegeven_door",
+            "signalen_vrijgave_reden",
+            "signalen_gewijzigd_op",
+            "gewijzigd_op",
+        ]
+    )
 
 
 def rol_bij(persoon: User, jongere: Jongere) -> str | None:

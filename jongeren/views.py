@@ -368,6 +368,28 @@ def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
     return redirect("jongeren:detail", pk=jongere.pk)
 
 
+@require_POST
+@permission_required("jongeren.coordinator")
+def analyse_signalen_vrijgeven(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
+    """Let a version's attention signals count in searches before it is endorsed."""
+    jongere = _get_jongere_for_user(request, pk)
+    analyse = _get_versie(jongere, versie)
+    _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
+    reden = str(request.POST.get("reden", ""))[:2000]
+    try:
+        services.geef_signalen_vrij(analyse=analyse, door=_gebruiker(request), reden=reden)
+    except ValidationError as fout:
+        for bericht in fout.messages:
+            messages.error(request, bericht)
+    else:
+        messages.success(
+            request,
+            _("De aandachtssignalen van versie %(versie)s tellen nu mee in het zoeken.")
+            % {"versie": versie},
+        )
+    return redirect("jongeren:detail", pk=jongere.pk)
+
+
 @permission_required("jongeren.coordinator")
 def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)

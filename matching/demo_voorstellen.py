@@ -21,6 +21,7 @@ from accounts.models import User
 from jongeren.models import Fase, Jongere
 from matching import voorstellen as flow
 from matching.adapters import home_pk, rank_for
+from matching.engine import Audience
 from matching.models import Kennismaking, Voorstel
 from voorzieningen.models import Voorziening
 
@@ -40,7 +41,13 @@ def seed(log: list[str]) -> None:
     coordinator = User.objects.get(email="coordinator@example.org")
     beheerder = User.objects.get(email="beheerder@example.org")
     now = timezone.now()
-    results = rank_for(noor, noor.actuele_analyse(), today=timezone.localdate(now), now=now)
+    results = rank_for(
+        noor,
+        noor.actuele_analyse(),
+        today=timezone.localdate(now),
+        now=now,
+        audience=Audience.COORDINATOR,
+    )
     eigen = set(
         Voorziening.objects.filter(aanbieder__naam=NOORDERHUIS).values_list("pk", flat=True)
     )

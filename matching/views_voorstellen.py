@@ -53,6 +53,7 @@ from matching.forms import (
     VoorstelNieuwForm,
 )
 from matching.models import OPEN_STATUSSEN, Kenmerk, Voorstel, VoorstelStatus
+from matching.publiek import publiek_voor
 from matching.views import _get_jongere_for_user, _prioriteiten
 from voorzieningen.models import Teamlid, Voorziening
 
@@ -107,8 +108,15 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
     now = timezone.now()
     today = timezone.localdate(now)
     homes = load_homes(today=today, now=now, only=[voorziening.pk])
+    # Read as the search reads it: the youth's signals count once the analysis is endorsed
+    # or they were released; sending checks again with every signal (matching.voorstellen).
     result = (
-        evaluate_home(youth_from_jongere(jongere, jongere.actuele_analyse()), homes[0], today)
+        evaluate_home(
+            youth_from_jongere(jongere, jongere.actuele_analyse()),
+            homes[0],
+            today,
+            audience=publiek_voor(user),
+        )
         if homes
         else None
     )
@@ -249,6 +257,7 @@ def _woning_in_gewone_woorden(voorstel: Voorstel) -> dict[str, Any]:
 def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     eigen = voorstel.besluiten.filter(persoon=user).order_by("-op", "-pk")
     return {
+        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
         "woning": _woning_in_gewone_woorden(voorstel),
         "prioriteiten": _prioriteiten(voorstel.jongere.actuele_analyse()),
         "analyse": voorstel.jongere.actuele_analyse(),
@@ -290,13 +299,16 @@ def _na_toestemming(voorstel: Voorstel) -> dict[str, str]:
     }
 
 
-def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
+def _woning_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     """The manager's view: the profile without a name (jongeren/profiel.py); the whole
     analysis only once shared; what the admission means per current resident (this
-    manager's own residents only)."""
+    manager's own residents only), without the youth's signals until the family agreed to
+    share (audience.py)."""
     analyse = voorstel.analyse
+    publiek = publiek_voor(user, voorstel)
     gedeeld = flow.volledig_gedeeld(voorstel)
     context: dict[str, Any] = {
+        "uitleg": flow.uitleg_voor(voorstel, publiek),
         "gedeeld": gedeeld,
         "profiel": _profiel(voorstel),
         "na_toestemming": _na_toestemming(voorstel) if gedeeld else None,
@@ -317,7 +329,12 @@ def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
         today = timezone.localdate(now)
         homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
         if homes:
-            result = evaluate_home(youth_from_jongere(voorstel.jongere, analyse), homes[0], today)
+            result = evaluate_home(
+                youth_from_jongere(voorstel.jongere, analyse, alle_signalen=True),
+                homes[0],
+                today,
+                audience=publiek,
+            )
             aanduidingen = list(
                 voorstel.voorziening.plaatsingen.actief(today)
                 .order_by("aankomst", "pk")
@@ -333,6 +350,7 @@ def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
 
 def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     return {
+        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
         "profiel": _profiel(voorstel),
         "standen": flow.stand_van_besluiten(voorstel),
         "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
@@ -369,7 +387,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
         context.update(_gezin_context(item, user))
         return render(request, "matching/voorstel_gezin.html", context)
     if user.is_beheerder:
-        context.update(_woning_context(item))
+        context.update(_woning_context(item, user))
         return render(request, "matching/voorstel_woning.html", context)
     context.update(_coordinator_context(item, user))
     return render(request, "matching/voorstel.html", context)
@@ -385,6 +403,7 @@ def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
     alleen_profiel = user.is_beheerder and not flow.volledig_gedeeld(item)
     context: dict[str, Any] = {
         "voorstel": item,
+        "uitleg": flow.uitleg_voor(item, publiek_voor(user, item)),
         "kennismaking": item.kennismaking_of_none(),
         "woning": _woning_in_gewone_woorden(item),
         "is_beheerder": user.is_beheerder,

@@ -84,7 +84,7 @@ def vul_dossier(jongere: Jongere, *, beheerder: User) -> Dossier:
         motivatie=MOTIVATIE,
         tekst_voor_woning=TEKST_VOOR_WONING,
         status=VoorstelStatus.GEPLAATST,
-        uitleg={"aandacht": ["Let op weglopen"]},
+        uitleg_per_publiek={"coordinator": {"aandacht": ["Let op weglopen"]}},
         verstuurd_op=nu - dt.timedelta(days=230),
         beantwoord_op=nu - dt.timedelta(days=229),
         antwoord_toelichting="Wij hebben plek.",

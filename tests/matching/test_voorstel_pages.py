@@ -330,11 +330,13 @@ def test_family_page_has_accessible_decision_form(gehouden: Voorstel, jongere_us
 
 def test_family_never_reads_the_residents_signals(verstuurd: Voorstel, jongere_user: User) -> None:
     Voorstel.objects.filter(pk=verstuurd.pk).update(
-        uitleg={
-            **verstuurd.uitleg,
-            "factoren": [
-                {"code": "groep", "punten": 1, "max": 2, "uitleg": "Kans op agressie in de groep."}
-            ],
+        uitleg_per_publiek={
+            **verstuurd.uitleg_per_publiek,
+            "beheerder_na_toestemming": {
+                "factoren": [
+                    {"code": "groep", "punten": 1, "max": 2, "uitleg": "Kans op agressie."}
+                ],
+            },
         }
     )
     html = _client(jongere_user).get(_detail(verstuurd)).content.decode()

@@ -179,6 +179,7 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         "jongeren:analyse_versie": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:analyse_voorleggen": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:analyse_akkoord": {"pk": noor.pk, "versie": analyse.versie},
+        "jongeren:analyse_signalen_vrijgeven": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:uitnodiging": {"token": jongeren_services.maak_token(uitnodiging)},
         "voorzieningen:teamlid": {"pk": woning.pk, "teamlid_pk": teamlid.pk},
         "voorzieningen:teamlid_einde": {"pk": woning.pk, "teamlid_pk": teamlid.pk},

@@ -16,7 +16,7 @@ def adres_van_persoon(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jongeren', '0002_historicaljongere_historicalverklarendeanalyse'),
+        ('jongeren', '0003_analyse_signalen_vrijgave'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
