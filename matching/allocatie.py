@@ -51,7 +51,7 @@ from datetime import date
 from ortools.graph.python import min_cost_flow
 from ortools.sat.python import cp_model
 
-from matching.engine import Home, HomeResult, Resident, Youth, best_homes, rank_homes
+from matching.engine import Audience, Home, HomeResult, Resident, Youth, best_homes, rank_homes
 from matching.engine import config as engine_config
 from matching.engine.group import age_on
 
@@ -71,15 +71,15 @@ AANDEEL_EERSTE_RONDE = 0.4
 ESCALATIE_WEKEN = 4
 ESCALATIE_AFWIJZINGEN = 3
 
-# Attention points that a second newcomer can add to a youth's placement.
+# The placement table is read by coordinators: explanations name no resident's signals.
+PUBLIEK = Audience.COORDINATOR
+
+# Attention points that a second newcomer can add to a youth's placement (as coordinators
+# read them: every signal-based point is the one group-level `groepsrisico`).
 _PAAR_CODES = frozenset(
     {
         "zelfde_zorgprofiel",
-        "beinvloeding_agressie",
-        "beinvloeding_verslaving",
-        "beinvloeding_zelfbeschadiging",
-        "beinvloeding_criminaliteit",
-        "risico_werving",
+        "groepsrisico",
         "groepsgrootte",
         "leeftijdsverschil",
         "personeelsbezetting",
@@ -353,9 +353,10 @@ def _bouw(verzoek: Verzoek) -> _Model:
             _niet_uitgesloten(youth, home_list, verzoek),
             verzoek.today,
             verzoek.top_k + ALTERNATIEVEN + 1,
+            audience=PUBLIEK,
         )
         if vaste is not None and not any(r.home.ref == vaste for r in beste):
-            eigen = rank_homes(youth, [homes[vaste]], verzoek.today, with_impacts=False)[0]
+            eigen = rank_homes(youth, [homes[vaste]], verzoek.today, audience=PUBLIEK)[0]
             if not eigen.eligible:
                 raise AllocatieFout(
                     f"{verzoek.naam(youth.ref)} kan niet naar {verzoek.naam(vaste)}: "
@@ -428,7 +429,7 @@ def _bouw(verzoek: Verzoek) -> _Model:
                 te_scoren[b_ref].append(_met_nieuwkomer(home, youths[a_ref], a_ref))
     samen_score: dict[tuple[str, str, str], HomeResult] = {}
     for youth_ref, varianten in te_scoren.items():
-        for result in rank_homes(youths[youth_ref], varianten, verzoek.today, with_impacts=False):
+        for result in rank_homes(youths[youth_ref], varianten, verzoek.today, audience=PUBLIEK):
             home_ref, _sep, ander = result.home.ref.partition("+")
             samen_score[youth_ref, ander, home_ref] = result
     for a_ref, b_ref, home_ref, a_kand, b_kand in paren:
@@ -782,6 +783,7 @@ _BLOKKADE_WOORDEN = {
     "leeftijd_kwv": "de leeftijd valt buiten 8 tot en met 23 jaar",
     "gesloten_zonder_machtiging": "een gesloten woning, zonder machtiging",
     "onverenigbare_combinatie": "een combinatie in de groep die nooit samen mag wonen",
+    "groepssamenstelling": "de samenstelling van de groep laat het niet toe",
     "beschermde_zone": "de woning ligt in een beschermde zone",
 }
 # What widens the search, by the reason that blocks most homes.
@@ -802,7 +804,7 @@ def _waarom_geen_woning(model: _Model, youth: Youth) -> tuple[str, str | None]:
     the homes with a free place, most common first, and the most common one's code."""
     per_code: dict[str, list[str]] = defaultdict(list)
     for result in rank_homes(
-        youth, list(model.homes.values()), model.verzoek.today, with_impacts=False
+        youth, list(model.homes.values()), model.verzoek.today, audience=PUBLIEK
     ):
         for reason in result.blocking:
             per_code[reason.code].append(reason.explanation)

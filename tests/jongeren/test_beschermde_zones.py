@@ -19,7 +19,7 @@ from django.utils import timezone
 from accounts.models import Inzage, User
 from jongeren.models import BeschermdeZone, Jongere
 from matching.adapters import rank_for, youth_from_jongere
-from matching.engine import ProtectiveZone
+from matching.engine import Audience, ProtectiveZone
 from tests.jongeren.privacy_dossier import maak_oud, vul_dossier
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
 
@@ -187,7 +187,12 @@ def test_the_engine_gets_the_point_and_radius_and_blocks_homes_inside(
     assert youth.protective_zones[0].location.lat == zone.lat
 
     now = timezone.now()
-    results = {r.home.ref: r for r in rank_for(noor, None, today=timezone.localdate(now), now=now)}
+    results = {
+        r.home.ref: r
+        for r in rank_for(
+            noor, None, today=timezone.localdate(now), now=now, audience=Audience.COORDINATOR
+        )
+    }
     binnen_result = results[f"{binnen.pk:09d}"]
     assert not binnen_result.eligible
     assert [reason.code for reason in binnen_result.blocking] == ["beschermde_zone"]

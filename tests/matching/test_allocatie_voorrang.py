@@ -21,7 +21,7 @@ from django.utils import timezone
 from accounts.models import User
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching.allocatie import Verzoek, stel_voor, voorrang, wachtweken
-from matching.engine import Home, Point, Resident, Youth, evaluate_home
+from matching.engine import Audience, Home, Point, Resident, Youth, evaluate_home
 from matching.models import Voorstel, VoorstelStatus
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.matching.test_allocatie import TODAY, home, plan, score, youth
@@ -59,7 +59,7 @@ def test_as_many_youths_as_possible_even_when_one_of_them_would_fit_better_elsew
     b = replace(youth("B", needs=("buitenruimte",), age=17), location=Point(51.5, 3.8))
     h1 = home("H1", offers=("rust_structuur", "traumasensitief"))
     h2 = replace(far_away(home("H2")), age_min=12, age_max=16)
-    assert not evaluate_home(b, h2, TODAY).eligible
+    assert not evaluate_home(b, h2, TODAY, audience=Audience.COORDINATOR).eligible
     assert score(a, h1) > score(a, h2) + score(b, h1)  # the fit alone would leave B out
 
     uitkomst = stel_voor(Verzoek(youths=[a, b], homes=[h1, h2], today=TODAY))
@@ -136,9 +136,9 @@ def test_a_youth_no_place_fits_is_told_why_without_naming_signals() -> None:
 
     assert t.voorstel is None
     assert t.waarom_geen == (
-        "Geen enkele vrije plek in de regio past binnen de harde grenzen: bij 2 woningen een "
-        "combinatie in de groep die nooit samen mag wonen; bij 1 woning de leeftijd past niet "
-        "bij de woning."
+        "Geen enkele vrije plek in de regio past binnen de harde grenzen: bij 2 woningen de "
+        "samenstelling van de groep laat het niet toe; bij 1 woning de leeftijd past niet bij "
+        "de woning."
     )
     for woord in ("seksueel", "mensenhandel", "grensoverschrijdend", "slachtoffer"):
         assert woord not in t.waarom_geen and woord not in t.suggestie

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 import pytest
 
-from matching.engine import Point, ProtectiveZone, evaluate_home
+from matching.engine import Audience, Point, ProtectiveZone, evaluate_home
 from matching.engine.geo import haversine_km
 from matching.scenario import ScenarioError, load_scenario, run_scenario
 
@@ -225,8 +225,8 @@ def test_a_home_without_a_known_location_cannot_be_shown_to_lie_outside(
     twin = next(home for home in loaded.homes if home.ref == "A")
     unknown = replace(twin, location=None)
 
-    known = evaluate_home(loaded.youth, twin, loaded.today)
-    result = evaluate_home(loaded.youth, unknown, loaded.today)
+    known = evaluate_home(loaded.youth, twin, loaded.today, audience=Audience.GEZIN)
+    result = evaluate_home(loaded.youth, unknown, loaded.today, audience=Audience.GEZIN)
 
     assert known.eligible is True
     assert result.eligible is False

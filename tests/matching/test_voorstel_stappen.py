@@ -70,7 +70,10 @@ def akkoord(verstuurd: Voorstel, beheerder: User, jongere_user: User, ouder_user
 def _met_aandachtspunt(voorstel: Voorstel) -> Voorstel:
     """A proposal the engine left an attention point on, so a counter-check is required."""
     Voorstel.objects.filter(pk=voorstel.pk).update(
-        uitleg={**voorstel.uitleg, "aandacht": ["Let op: zelfde zorgprofiel."]}
+        uitleg_per_publiek={
+            lezer: {**uitleg, "aandacht": ["Let op: zelfde zorgprofiel."]}
+            for lezer, uitleg in voorstel.uitleg_per_publiek.items()
+        }
     )
     voorstel.refresh_from_db()
     return voorstel
@@ -118,7 +121,7 @@ def test_placing_is_refused_when_a_sexually_transgressive_resident_arrived_after
     for door in (coordinator, beheerder):  # placing, and the manager registering the arrival
         with pytest.raises(flow.VoorstelFout) as fout:
             flow.plaats(voorstel=akkoord, door=door, aankomst=timezone.localdate())
-        assert "nooit samen mag wonen" in fout.value.messages[0]
+        assert "samenstelling van de groep laat deze plaatsing niet toe" in fout.value.messages[0]
         assert "Er is niets opgeslagen." in fout.value.messages[0]
 
     _ongewijzigd(akkoord, S.AKKOORD, bewoners=1)
@@ -151,7 +154,7 @@ def test_an_old_counter_check_does_not_let_a_blocked_placement_through(
     )
     _nieuwe_bewoner(akkoord.voorziening, beheerder, SGG)
 
-    with pytest.raises(flow.VoorstelFout, match="nooit samen mag wonen"):
+    with pytest.raises(flow.VoorstelFout, match="samenstelling van de groep laat deze plaatsing niet toe"):
         flow.plaats(voorstel=akkoord, door=coordinator, aankomst=timezone.localdate())
     _ongewijzigd(akkoord, S.AKKOORD, bewoners=1)
 
@@ -267,7 +270,12 @@ def test_the_score_kept_at_placement_is_computed_at_placement(
 ) -> None:
     # A resident who changes the group arrives after sending; what was said then is stale.
     _nieuwe_bewoner(akkoord.voorziening, beheerder)
-    Voorstel.objects.filter(pk=akkoord.pk).update(uitleg={**akkoord.uitleg, "score": 12.3})
+    Voorstel.objects.filter(pk=akkoord.pk).update(
+        uitleg_per_publiek={
+            lezer: {**uitleg, "score": 12.3} for lezer, uitleg in akkoord.uitleg_per_publiek.items()
+        }
+    )
+    akkoord.refresh_from_db()
     _met_aandachtspunt(akkoord)
     flow.teken_tegenspraak(
         voorstel=akkoord, door=gedragswetenschapper, akkoord=True, toelichting="Akkoord."

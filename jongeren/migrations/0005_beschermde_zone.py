@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jongeren', '0002_historicaljongere_historicalverklarendeanalyse'),
+        ('jongeren', '0004_uitnodiging_adres'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0006_historicalvoorstel'),
+        ('matching', '0008_tekst_voor_woning'),
     ]
 
     operations = [
