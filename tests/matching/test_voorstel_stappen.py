@@ -154,7 +154,7 @@ def test_an_old_counter_check_does_not_let_a_blocked_placement_through(
     )
     _nieuwe_bewoner(akkoord.voorziening, beheerder, SGG)
 
-    with pytest.raises(flow.VoorstelFout, match="samenstelling van de groep laat deze plaatsing niet toe"):
+    with pytest.raises(flow.VoorstelFout, match="laat deze plaatsing niet toe"):
         flow.plaats(voorstel=akkoord, door=coordinator, aankomst=timezone.localdate())
     _ongewijzigd(akkoord, S.AKKOORD, bewoners=1)
 
