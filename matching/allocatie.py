@@ -60,7 +60,10 @@ SCHAAL = 10
 TOP_K = 8
 TOP_M = 12
 ALTERNATIEVEN = 3
-TIJDSLIMIET_SECONDEN = 8.0
+# The whole advice, scoring included, within this many seconds: the two solver rounds share
+# what the scoring left (and always get at least a moment each).
+TIJDSLIMIET_SECONDEN = 9.0
+MINSTE_SOLVERTIJD = 0.5
 WORKERS = 2
 # Stop searching once the answer is provably within 0.5% of the best possible.
 RELATIEVE_GAP = 0.005
@@ -104,6 +107,7 @@ class Verzoek:
     home refs the table leaves out. `iedereen` asks for a place for every youth (the request
     is infeasible when that cannot be). `namen` gives display names for refs, for messages.
     `afwijzingen` counts earlier declines per youth, for the suggestion to escalate.
+    `tijdslimiet` is for the whole advice, the engine's scoring included.
     """
 
     youths: Sequence[Youth]
@@ -513,7 +517,7 @@ def _solver(model: _Model, seconden: float, gap: float) -> cp_model.CpSolver:
     verzoek = model.verzoek
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = verzoek.workers
-    solver.parameters.max_time_in_seconds = max(0.1, seconden)
+    solver.parameters.max_time_in_seconds = seconden
     solver.parameters.random_seed = 1
     # With only two workers, the default portfolio hardly moves the bound on this model.
     # One worker on the full LP relaxation and one on an LP-guided tree search close the
@@ -549,6 +553,7 @@ def _geen_oplossing(model: _Model, status: object) -> AllocatieFout:
 def _los_op(model: _Model, start: float) -> Uitkomst:
     verzoek = model.verzoek
     solve_start = time.perf_counter()
+    budget = max(2 * MINSTE_SOLVERTIJD, verzoek.tijdslimiet - (solve_start - start))
     p = model.voorrang
 
     # Round 1: as many placed as possible, then as much priority as possible. One placed
@@ -561,7 +566,7 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
     start_keuze = _startpunt(model)
     for key, waarde in _hint(model, start_keuze).items():
         eerste.add_hint(x1[key], waarde)
-    solver = _solver(model, verzoek.tijdslimiet * AANDEEL_EERSTE_RONDE, 0.0)
+    solver = _solver(model, budget * AANDEEL_EERSTE_RONDE, 0.0)
     status = solver.solve(eerste)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise _geen_oplossing(model, status)
@@ -612,7 +617,7 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
     _verbeter(model, keuze)
     for key, waarde in _hint(model, keuze).items():
         tweede.add_hint(x[key], waarde)
-    over = verzoek.tijdslimiet - (time.perf_counter() - solve_start)
+    over = max(MINSTE_SOLVERTIJD, budget - (time.perf_counter() - solve_start))
     solver = _solver(model, over, RELATIEVE_GAP)
     status = solver.solve(tweede)
     seconden_solver = time.perf_counter() - solve_start
