@@ -50,6 +50,10 @@ if DEBUG:
     SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "django-insecure-local-development-only"
 else:
     SECRET_KEY = env_secret_key("DJANGO_SECRET_KEY")
+# Rotating the key (README, "Operating it"): the previous key, listed here for a while,
+# keeps the sessions and the reset and invitation links made with it working until they
+# run out. Empty after a leak, so that everything made with the old key stops working.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else []

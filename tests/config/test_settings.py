@@ -203,3 +203,22 @@ def test_dutch_is_the_default_language_and_time_is_amsterdam() -> None:
     assert ("en", "Engels") in [(code, str(name)) for code, name in settings.LANGUAGES]
     assert settings.TIME_ZONE == "Europe/Amsterdam"
     assert settings.USE_TZ is True
+
+
+def test_links_made_with_a_rotated_secret_key_work_while_it_is_a_fallback() -> None:
+    oud, nieuw = "0ld-" + "k3y" * 20, "n3w-" + "s3cr3t" * 10
+    maak = "from django.core import signing; print(signing.dumps(42, salt='uitnodiging'))"
+    link = _manage(
+        "shell", "--no-imports", "-c", maak, env={**PRODUCTION, "DJANGO_SECRET_KEY": oud}
+    )
+    lees = (
+        "from django.core import signing\n"
+        "try:\n"
+        f"    print(signing.loads({link.stdout.strip()!r}, salt='uitnodiging'))\n"
+        "except signing.BadSignature:\n"
+        "    print('ongeldig')"
+    )
+    na_rotatie = {**PRODUCTION, "DJANGO_SECRET_KEY": nieuw, "DJANGO_SECRET_KEY_FALLBACKS": oud}
+    assert _manage("shell", "--no-imports", "-c", lees, env=na_rotatie).stdout.strip() == "42"
+    zonder_oud = {**PRODUCTION, "DJANGO_SECRET_KEY": nieuw}
+    assert _manage("shell", "--no-imports", "-c", lees, env=zonder_oud).stdout.strip() == "ongeldig"
