@@ -183,3 +183,24 @@ def test_failed_tasks_are_cleared_after_the_retention_waiting_ones_never(
         f"outbox cleared: 1 failed tasks older than {settings.BEWAARTERMIJN_MISLUKT_DAGEN} days",
         f"outbox cleared: 0 failed tasks older than {settings.BEWAARTERMIJN_MISLUKT_DAGEN} days",
     ]
+
+
+def test_without_beat_one_command_runs_the_nightly_jobs(db: None) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    lang_geleden = timezone.now() - timedelta(days=settings.BEWAARTERMIJN_MISLUKT_DAGEN + 1)
+    UitgesteldeTaak.objects.create(
+        taak="t.oud", status=UitgesteldeTaak.Status.MISLUKT, laatste_poging_op=lang_geleden
+    )
+    uit = StringIO()
+    call_command("onderhoud", stdout=uit)
+    regels = uit.getvalue().splitlines()
+    assert regels[0].startswith("anonimiseer: 0 jongere(n) geanonimiseerd (bewaartermijn 2 jaar")
+    assert regels[1:] == [
+        "sessies: 0 verlopen, 0 indexregels verwijderd",
+        "inlogpogingen: 0 verlopen tellingen, 0 inlogregels en 0 foutregels verwijderd",
+        "mislukte taken: 1 verwijderd",
+    ]
+    assert not UitgesteldeTaak.objects.exists()
