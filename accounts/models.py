@@ -313,6 +313,14 @@ class Inzage(models.Model):
     doel = models.CharField(_("doel"), max_length=30, choices=Doel.choices)
     adres = models.GenericIPAddressField(_("adres van de client"), null=True, blank=True)
     pad = models.CharField(_("pagina"), max_length=300, blank=True)
+    na_signaalwijziging = models.BooleanField(
+        _("zoeken na een wijziging van de aandachtssignalen"),
+        default=False,
+        help_text=_(
+            "De aandachtssignalen die dit zoeken sturen, veranderden sinds het vorige zoeken "
+            "voor deze jongere."
+        ),
+    )
 
     objects = InzageQuerySet.as_manager()
 

@@ -164,10 +164,18 @@ class InstemmingAdmin(admin.ModelAdmin[Instemming]):
 
 @admin.register(Uitnodiging)
 class UitnodigingAdmin(admin.ModelAdmin[Uitnodiging]):
-    list_display = ["persoon", "rol", "jongere", "verstuurd_door", "verstuurd_op", "gebruikt_op"]
+    list_display = ["email", "rol", "jongere", "verstuurd_door", "verstuurd_op", "gebruikt_op"]
     list_filter = ["rol", ("gebruikt_op", admin.EmptyFieldListFilter)]
-    search_fields = ["persoon__email", "jongere__roepnaam"]
-    readonly_fields = ["jongere", "persoon", "rol", "verstuurd_door", "verstuurd_op", "gebruikt_op"]
+    search_fields = ["email", "jongere__roepnaam"]
+    readonly_fields = [
+        "jongere",
+        "email",
+        "persoon",
+        "rol",
+        "verstuurd_door",
+        "verstuurd_op",
+        "gebruikt_op",
+    ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Uitnodiging]:
         return Uitnodiging.objects.filter(jongere__in=_jongeren_voor(request)).select_related(

@@ -18,7 +18,13 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import User
-from jongeren.models import AnalyseBehoefte, Instemming, Jongere, VerklarendeAnalyse
+from jongeren.models import (
+    AnalyseBehoefte,
+    Instemming,
+    Jongere,
+    Uitnodiging,
+    VerklarendeAnalyse,
+)
 from matching.models import (
     Besluit,
     Kennismaking,
@@ -118,9 +124,12 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     )
     AnalyseBehoefte.objects.filter(analyse__jongere=jongere).update(toelichting="")
     Instemming.objects.filter(analyse__jongere=jongere).update(opmerking="")
+    Uitnodiging.objects.filter(jongere=jongere).update(email="")
 
     voorstellen = Voorstel.objects.filter(jongere=jongere)
-    samenvatting.voorstellen += voorstellen.update(motivatie="", antwoord_toelichting="", uitleg={})
+    samenvatting.voorstellen += voorstellen.update(
+        motivatie="", tekst_voor_woning="", antwoord_toelichting="", uitleg_per_publiek={}
+    )
     VoorstelGebeurtenis.objects.filter(voorstel__jongere=jongere).update(waarom="")
     Besluit.objects.filter(voorstel__jongere=jongere).update(opmerking="")
     Kennismaking.objects.filter(voorstel__jongere=jongere).update(

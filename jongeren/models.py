@@ -330,6 +330,28 @@ class VerklarendeAnalyse(models.Model):
     gewijzigd_op = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     voorgelegd_op = models.DateTimeField(_("ter instemming voorgelegd op"), null=True, blank=True)
     gedragen_op = models.DateTimeField(_("gedragen sinds"), null=True, blank=True)
+    # The attention signals steer a search only once this version is endorsed, or once a
+    # coordinator released them with a reason (a youth without family accounts, a crisis):
+    # see `matching.adapters.signalen_tellen_mee`. When they last changed is kept so that a
+    # search right after a change shows as such in the access log.
+    signalen_gewijzigd_op = models.DateTimeField(
+        _("aandachtssignalen gewijzigd op"), null=True, blank=True, editable=False
+    )
+    signalen_vrijgegeven_op = models.DateTimeField(
+        _("aandachtssignalen vrijgegeven op"), null=True, blank=True, editable=False
+    )
+    signalen_vrijgegeven_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aandachtssignalen vrijgegeven door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    signalen_vrijgave_reden = models.TextField(
+        _("reden om de aandachtssignalen vrij te geven"), blank=True, editable=False
+    )
 
     history = HistoricalRecords()
 
@@ -370,6 +392,11 @@ class VerklarendeAnalyse(models.Model):
     @property
     def is_gedragen(self) -> bool:
         return self.status == self.Status.GEDRAGEN
+
+    @property
+    def signalen_vrijgegeven(self) -> bool:
+        """A coordinator let this version's signals count before it was endorsed."""
+        return self.signalen_vrijgegeven_op is not None
 
     def prioriteiten(self) -> list[tuple[str, Any, int]]:
         """(field name, family label, value) for the five search priorities."""
@@ -548,16 +575,25 @@ class Uitnodiging(models.Model):
 
     The link carries this row's id, signed with a timestamp (so it expires after
     settings.UITNODIGING_GELDIG_DAGEN); `gebruikt_op` makes it one-time.
+
+    The coordinator sees the address as typed (`email`), never whose account it is: an
+    address that already belongs to an account that cannot be used here (another kind of
+    account, one that is switched off, another youth's) gets no `persoon` and no link, only
+    an e-mail saying so, to the address's owner.
     """
 
     jongere = models.ForeignKey(
         Jongere, verbose_name=_("jongere"), on_delete=models.CASCADE, related_name="uitnodigingen"
     )
+    email = models.EmailField(_("e-mailadres"), blank=True)
     persoon = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uitgenodigde"),
         on_delete=models.CASCADE,
         related_name="uitnodigingen",
+        null=True,
+        blank=True,
+        help_text=_("Leeg: het adres hoort bij een account dat hier niet kan worden gebruikt."),
     )
     rol = models.CharField(_("als"), max_length=20, choices=Instemming.Rol.choices[:2])
     verstuurd_door = models.ForeignKey(
@@ -580,7 +616,7 @@ class Uitnodiging(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.persoon} ({self.get_rol_display()})"
+        return f"{self.email} ({self.get_rol_display()})"
 
     def verloopt_op(self) -> datetime:
         return self.verstuurd_op + timedelta(days=settings.UITNODIGING_GELDIG_DAGEN)

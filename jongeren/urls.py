@@ -23,6 +23,11 @@ urlpatterns = [
         views.analyse_akkoord,
         name="analyse_akkoord",
     ),
+    path(
+        "jongeren/<int:pk>/analyse/<int:versie>/signalen-vrijgeven/",
+        views.analyse_signalen_vrijgeven,
+        name="analyse_signalen_vrijgeven",
+    ),
     path("jongeren/<int:pk>/uitnodigen/", views.uitnodigen, name="uitnodigen"),
     path("jongeren/<int:pk>/gegevens/", views.gegevens, name="gegevens"),
     path("jongeren/<int:pk>/gegevens.json", views.gegevens_json, name="gegevens_json"),

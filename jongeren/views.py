@@ -200,7 +200,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             else []
         ),
         "ouders": jongere.ouders.order_by("first_name", "email"),
-        "uitnodigingen": jongere.uitnodigingen.select_related("persoon")[:10],
+        "uitnodigingen": jongere.uitnodigingen.all()[:10],
         "coordinator_akkoord": _coordinator_akkoord(voorgelegd),
         "leeftijd_nodig": jongere.leeftijd_op(jongere.nodig_vanaf),
     }
@@ -368,6 +368,28 @@ def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
     return redirect("jongeren:detail", pk=jongere.pk)
 
 
+@require_POST
+@permission_required("jongeren.coordinator")
+def analyse_signalen_vrijgeven(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
+    """Let a version's attention signals count in searches before it is endorsed."""
+    jongere = _get_jongere_for_user(request, pk)
+    analyse = _get_versie(jongere, versie)
+    _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
+    reden = str(request.POST.get("reden", ""))[:2000]
+    try:
+        services.geef_signalen_vrij(analyse=analyse, door=_gebruiker(request), reden=reden)
+    except ValidationError as fout:
+        for bericht in fout.messages:
+            messages.error(request, bericht)
+    else:
+        messages.success(
+            request,
+            _("De aandachtssignalen van versie %(versie)s tellen nu mee in het zoeken.")
+            % {"versie": versie},
+        )
+    return redirect("jongeren:detail", pk=jongere.pk)
+
+
 @permission_required("jongeren.coordinator")
 def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
@@ -392,13 +414,11 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 form.add_error(None, fout)
         else:
+            # The same words whatever the address belongs to (see services.nodig_uit).
             messages.success(
                 request,
                 _("De uitnodiging is verstuurd naar %(email)s. De link werkt %(dagen)s dagen.")
-                % {
-                    "email": uitnodiging.persoon.email,
-                    "dagen": settings.UITNODIGING_GELDIG_DAGEN,
-                },
+                % {"email": uitnodiging.email, "dagen": settings.UITNODIGING_GELDIG_DAGEN},
             )
             return redirect("jongeren:detail", pk=jongere.pk)
     return render(
@@ -420,6 +440,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     except services.UitnodigingOngeldig:
         return render(request, "jongeren/uitnodiging.html", {"staat": "ongeldig"}, status=404)
     persoon = uitnodiging.persoon
+    assert persoon is not None  # lees_token refuses an invitation without a usable account
     form = WachtwoordKiezenForm(persoon, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -430,6 +451,8 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "jongeren/uitnodiging.html", {"staat": "gebruikt"}, status=410)
         except services.UitnodigingVerlopen:
             return render(request, "jongeren/uitnodiging.html", {"staat": "verlopen"}, status=410)
+        except services.UitnodigingOngeldig:
+            return render(request, "jongeren/uitnodiging.html", {"staat": "ongeldig"}, status=404)
         persoon.refresh_from_db()
         login(request, persoon, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welkom! Je wachtwoord is opgeslagen. Je bent nu ingelogd."))

@@ -21,6 +21,7 @@ from django.db.models.functions import Cast
 
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching.engine import (
+    Audience,
     Home,
     HomeResult,
     Need,
@@ -56,11 +57,28 @@ def _point(lat: float | None, lon: float | None) -> Point | None:
     return Point(lat, lon) if lat is not None and lon is not None else None
 
 
-def youth_from_jongere(jongere: Jongere, analyse: VerklarendeAnalyse | None) -> Youth:
+def signalen_tellen_mee(analyse: VerklarendeAnalyse | None) -> bool:
+    """Whether this analysis version's attention signals steer a search.
+
+    Only an endorsed version, or one whose signals a coordinator released with a recorded
+    reason, does: signals decide eligibility and group texts, so a version anyone can type
+    and search with would let them probe which homes house which residents.
+    """
+    if analyse is None:
+        return False
+    return analyse.status == VerklarendeAnalyse.Status.GEDRAGEN or analyse.signalen_vrijgegeven
+
+
+def youth_from_jongere(
+    jongere: Jongere, analyse: VerklarendeAnalyse | None, *, alle_signalen: bool = False
+) -> Youth:
     """The engine's view of a youth, from the profile and the analysis version given.
 
     Without an analysis (or with a draft that lacks them) the care profile falls back to a
     neutral guess and needs are empty; the search page shows that the analysis is missing.
+    A search uses the attention signals only when `signalen_tellen_mee`; the steps that
+    change the world (sending, answering, placing) pass `alle_signalen=True`, because the
+    hard limits protect children whatever the state of the paperwork.
     """
     needs: tuple[Need, ...] = ()
     attention: frozenset[str] = frozenset()
@@ -73,10 +91,7 @@ def youth_from_jongere(jongere: Jongere, analyse: VerklarendeAnalyse | None) -> 
                 "-belang", "kenmerk__volgorde"
             ).values_list("kenmerk__code", "belang")
         )
-        # A draft's signals are not used: a version must at least have been put to the
-        # family before its attention signals steer a search (and reveal what residents
-        # they clash with).
-        if analyse.status != VerklarendeAnalyse.Status.CONCEPT:
+        if alle_signalen or signalen_tellen_mee(analyse):
             attention = frozenset(analyse.signalen or ())
         priorities = Priorities(
             nabijheid=analyse.prioriteit_nabijheid,
@@ -310,11 +325,12 @@ def rank_for(
     today: date,
     now: datetime,
     filters: HomeFilter | None = None,
+    audience: Audience,
 ) -> list[HomeResult]:
     filters = filters or HomeFilter()
     youth = youth_from_jongere(jongere, analyse)
     homes = all_homes(today=today, now=now)
-    ranked = _ranglijst(youth, homes, today)
+    ranked = _ranglijst(youth, homes, today, audience)
     kept = apply_filter(homes, filters, today)
     if kept is homes:
         results = list(ranked)
@@ -331,19 +347,24 @@ def rank_for(
 # the same youth again and again, and filters only leave homes out. A few dozen youths at most
 # (about 1.5 MB per youth with 1,000 homes); the least recently used one goes first.
 RANGLIJSTEN_MAX = 16
-_ranglijsten: OrderedDict[tuple[Youth, date], tuple[list[Home], list[HomeResult]]] = OrderedDict()
+_ranglijsten: OrderedDict[tuple[Youth, date, Audience], tuple[list[Home], list[HomeResult]]] = (
+    OrderedDict()
+)
 _ranglijsten_lock = threading.Lock()
 
 
-def _ranglijst(youth: Youth, homes: list[Home], today: date) -> list[HomeResult]:
-    key = (youth, today)
+def _ranglijst(
+    youth: Youth, homes: list[Home], today: date, audience: Audience
+) -> list[HomeResult]:
+    # The audience is part of the key: a ranking's explanations are written for one reader.
+    key = (youth, today, audience)
     with _ranglijsten_lock:
         bewaard = _ranglijsten.get(key)
         if bewaard is not None and bewaard[0] is homes:
             _ranglijsten.move_to_end(key)
             return bewaard[1]
     # What an admission means per resident is for the home's own manager, not for searches.
-    results = rank_homes(youth, homes, today, with_impacts=False)
+    results = rank_homes(youth, homes, today, audience=audience, with_impacts=False)
     with _ranglijsten_lock:
         _ranglijsten[key] = (homes, results)
         _ranglijsten.move_to_end(key)

@@ -35,7 +35,7 @@ from datetime import date
 from ortools.graph.python import min_cost_flow
 from ortools.sat.python import cp_model
 
-from matching.engine import Home, HomeResult, Resident, Youth, best_homes, rank_homes
+from matching.engine import Audience, Home, HomeResult, Resident, Youth, best_homes, rank_homes
 from matching.engine import config as engine_config
 from matching.engine.group import age_on
 
@@ -49,15 +49,15 @@ WORKERS = 2
 # Stop searching once the answer is provably within 0.5% of the best possible.
 RELATIEVE_GAP = 0.005
 
-# Attention points that a second newcomer can add to a youth's placement.
+# The placement table is read by coordinators: explanations name no resident's signals.
+PUBLIEK = Audience.COORDINATOR
+
+# Attention points that a second newcomer can add to a youth's placement (as coordinators
+# read them: every signal-based point is the one group-level `groepsrisico`).
 _PAAR_CODES = frozenset(
     {
         "zelfde_zorgprofiel",
-        "beinvloeding_agressie",
-        "beinvloeding_verslaving",
-        "beinvloeding_zelfbeschadiging",
-        "beinvloeding_criminaliteit",
-        "risico_werving",
+        "groepsrisico",
         "groepsgrootte",
         "leeftijdsverschil",
         "personeelsbezetting",
@@ -302,9 +302,10 @@ def _bouw(verzoek: Verzoek) -> _Model:
             _niet_uitgesloten(youth, home_list, verzoek),
             verzoek.today,
             verzoek.top_k + ALTERNATIEVEN + 1,
+            audience=PUBLIEK,
         )
         if vaste is not None and not any(r.home.ref == vaste for r in beste):
-            eigen = rank_homes(youth, [homes[vaste]], verzoek.today, with_impacts=False)[0]
+            eigen = rank_homes(youth, [homes[vaste]], verzoek.today, audience=PUBLIEK)[0]
             if not eigen.eligible:
                 raise AllocatieFout(
                     f"{verzoek.naam(youth.ref)} kan niet naar {verzoek.naam(vaste)}: "
@@ -377,7 +378,7 @@ def _bouw(verzoek: Verzoek) -> _Model:
                 te_scoren[b_ref].append(_met_nieuwkomer(home, youths[a_ref], a_ref))
     samen_score: dict[tuple[str, str, str], HomeResult] = {}
     for youth_ref, varianten in te_scoren.items():
-        for result in rank_homes(youths[youth_ref], varianten, verzoek.today, with_impacts=False):
+        for result in rank_homes(youths[youth_ref], varianten, verzoek.today, audience=PUBLIEK):
             home_ref, _sep, ander = result.home.ref.partition("+")
             samen_score[youth_ref, ander, home_ref] = result
     for a_ref, b_ref, home_ref, a_kand, b_kand in paren:

@@ -35,6 +35,10 @@ from matching.engine import (
     Youth,
     rank_homes,
 )
+from matching.engine.audience import (
+    SCENARIO_DEFAULT,
+    Audience,
+)
 from matching.engine.types import Gender, Setting
 from matching.engine.vocabulary import (
     ATTENTION_SIGNALS,
@@ -108,10 +112,11 @@ def load_scenario(data: object) -> Scenario:
     return Scenario(today=today, youth=youth, homes=homes)
 
 
-def run_scenario(data: object) -> dict[str, object]:
-    """Rank the scenario's homes and return the contract's output dict."""
+def run_scenario(data: object, audience: Audience = SCENARIO_DEFAULT) -> dict[str, object]:
+    """Rank the scenario's homes and return the contract's output dict, as `audience`
+    would read it (by default the reader who may know everything in a scenario)."""
     scenario = load_scenario(data)
-    results = rank_homes(scenario.youth, scenario.homes, scenario.today)
+    results = rank_homes(scenario.youth, scenario.homes, scenario.today, audience=audience)
     return result_to_dict(scenario.youth, results)
 
 

@@ -43,8 +43,9 @@ from accounts.models import Rol, User
 from accounts.services import meld
 from accounts.uitgesteld import na_commit
 from jongeren.models import Fase, Jongere
+from jongeren.profiel import fout_in_tekst_voor_woning
 from matching.adapters import load_homes, youth_from_jongere
-from matching.engine import HomeResult, Youth, evaluate_home
+from matching.engine import Audience, HomeResult, Youth, evaluate_home
 from matching.models import (
     Afwijsreden,
     Besluit,
@@ -280,13 +281,39 @@ def _vertel(voorstel: Voorstel, ontvangers: Iterable[User], tekst: str) -> None:
     na_commit("matching.tasks.mail_voorstel_gewijzigd", voorstel.pk, sorted(unieke))
 
 
-def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
+# Everyone who reads a proposal's explanation, each from their own version (audience.py).
+# The steps decide with the coordinator's reading: it uses all of the youth's signals and
+# names no resident's, so its reasons may be repeated to anyone party to the proposal.
+VOORSTEL_PUBLIEK = (
+    Audience.COORDINATOR,
+    Audience.GEZIN,
+    Audience.BEHEERDER_VOOR_TOESTEMMING,
+    Audience.BEHEERDER_NA_TOESTEMMING,
+)
+BESLISSEND = Audience.COORDINATOR
+
+
+def _home_results(
+    voorstel: Voorstel, *, now: dt.datetime, publiek: Iterable[Audience] = VOORSTEL_PUBLIEK
+) -> dict[Audience, HomeResult] | None:
+    """The engine's answer for the proposal's home now, once per reader. The youth's
+    signals always count here (`alle_signalen`): these are the steps that change the world."""
     today = timezone.localdate(now)
     homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
     if not homes:
         return None
-    youth = youth_from_jongere(voorstel.jongere, voorstel.jongere.actuele_analyse())
-    return evaluate_home(youth, homes[0], today)
+    youth = youth_from_jongere(
+        voorstel.jongere, voorstel.jongere.actuele_analyse(), alle_signalen=True
+    )
+    return {
+        audience: evaluate_home(youth, homes[0], today, audience=audience) for audience in publiek
+    }
+
+
+def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
+    """The deciding reading of the home now (see `BESLISSEND`)."""
+    results = _home_results(voorstel, now=now, publiek=[BESLISSEND])
+    return results[BESLISSEND] if results else None
 
 
 def _score_bij_plaatsing(voorstel: Voorstel, youth: Youth) -> tuple[float | None, int | None]:
@@ -294,18 +321,24 @@ def _score_bij_plaatsing(voorstel: Voorstel, youth: Youth) -> tuple[float | None
     today = timezone.localdate(now)
     homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
     if homes:
-        result = evaluate_home(youth, homes[0], today)
+        result = evaluate_home(youth, homes[0], today, audience=BESLISSEND)
         if result.score is not None:
             return result.score, len(result.attention)
-    score = voorstel.uitleg.get("score")
+    bewaard = voorstel.uitleg_voor(BESLISSEND)
+    score = bewaard.get("score") if bewaard else None
     if isinstance(score, int | float):
         return float(score), len(voorstel.aandachtspunten)
     return None, None
 
 
-def _uitleg(result: HomeResult) -> dict[str, object]:
-    """What the engine said, kept with the proposal. Per-resident impacts are left out:
+def _uitleg(results: dict[Audience, HomeResult]) -> dict[str, object]:
+    """What the engine said, kept with the proposal: one version per reader, keyed by the
+    audience (read it back with `Voorstel.uitleg_voor`). Per-resident impacts are left out:
     they are for the home's manager and computed live on their page."""
+    return {audience.value: _uitleg_voor_een(result) for audience, result in results.items()}
+
+
+def _uitleg_voor_een(result: HomeResult) -> dict[str, object]:
     return {
         "score": result.score,
         "factoren": [
@@ -315,10 +348,29 @@ def _uitleg(result: HomeResult) -> dict[str, object]:
         "aandacht": [reason.explanation for reason in result.attention],
         "groep_na": {
             "niveau": result.group_risk_after.level,
-            # Without residents' signals: coordinators and families read this too.
-            "redenen": list(result.group_risk_after.shareable_reasons),
+            "redenen": list(result.group_risk_after.reasons),
         },
     }
+
+
+def uitleg_voor(voorstel: Voorstel, audience: Audience) -> dict[str, object] | None:
+    """The stored explanation of the proposal as `audience` reads it.
+
+    A proposal sent before explanations were kept per reader has none for this reader yet:
+    it is computed now from the current group and kept (None when the home is gone).
+    """
+    bewaard = voorstel.uitleg_voor(audience)
+    if bewaard is not None or voorstel.status == S.CONCEPT:
+        return bewaard
+    results = _home_results(voorstel, now=timezone.now(), publiek=[audience])
+    if results is None:
+        return None
+    nieuw = _uitleg_voor_een(results[audience])
+    uitleg = dict(voorstel.uitleg_per_publiek)
+    uitleg[audience.value] = nieuw
+    Voorstel.objects.filter(pk=voorstel.pk).update(uitleg_per_publiek=uitleg)
+    voorstel.uitleg_per_publiek = uitleg
+    return nieuw
 
 
 # --- the steps ---------------------------------------------------------------------------
@@ -326,17 +378,30 @@ def _uitleg(result: HomeResult) -> dict[str, object]:
 
 @transaction.atomic
 def maak_voorstel(
-    *, jongere: Jongere, voorziening: Voorziening, door: User, motivatie: str = ""
+    *,
+    jongere: Jongere,
+    voorziening: Voorziening,
+    door: User,
+    motivatie: str = "",
+    tekst_voor_woning: str = "",
 ) -> Voorstel:
-    """A draft proposal; nothing is sent and nobody is told yet."""
+    """A draft proposal; nothing is sent and nobody is told yet.
+
+    `tekst_voor_woning` is what the home reads before consent (jongeren/profiel.py); it may
+    not name what the portal knows of the youth (name, town, school, the family's names).
+    """
     voorstel = Voorstel(
         jongere=jongere,
         voorziening=voorziening,
         gemaakt_door=door,
         motivatie=motivatie.strip(),
+        tekst_voor_woning=tekst_voor_woning.strip(),
         analyse=jongere.actuele_analyse(),
     )
     _controleer_coordinator(voorstel, door)
+    fout = fout_in_tekst_voor_woning(jongere, voorstel.tekst_voor_woning)
+    if fout is not None:
+        raise VoorstelFout({"tekst_voor_woning": fout}, code="namen")
     voorstel.save()
     _log(voorstel, door=door, wat="maak", naar=S.CONCEPT, waarom=voorstel.motivatie)
     return voorstel
@@ -368,19 +433,26 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
             % {"max": max_open()},
             code="max_open",
         )
-    result = _home_result(actueel, now=now)
-    if result is None or not result.eligible:
+    results = _home_results(actueel, now=now)
+    result = results[BESLISSEND] if results else None
+    if results is None or result is None or not result.eligible:
         redenen = " ".join(r.explanation for r in result.blocking) if result else ""
         raise VoorstelFout(
             _("Deze woning komt nu niet in aanmerking. %(redenen)s") % {"redenen": redenen},
             code="niet_geschikt",
         )
-    actueel.uitleg = _uitleg(result)
+    actueel.uitleg_per_publiek = _uitleg(results)
     actueel.analyse = actueel.jongere.actuele_analyse()
     actueel.verstuurd_op = now
     actueel.antwoord_uiterlijk = werkdagen_later(now, antwoord_werkdagen())
     actueel.save(
-        update_fields=["uitleg", "analyse", "verstuurd_op", "antwoord_uiterlijk", "gewijzigd_op"]
+        update_fields=[
+            "uitleg_per_publiek",
+            "analyse",
+            "verstuurd_op",
+            "antwoord_uiterlijk",
+            "gewijzigd_op",
+        ]
     )
     _ga_over(actueel, "stuur", door=door, waarom=actueel.motivatie, op=now)
     if actueel.jongere.fase in {Fase.ANALYSE, Fase.ZOEKEN}:
@@ -945,12 +1017,13 @@ def herbeoordeel_voorstellen(*, voorziening_id: int, now: dt.datetime | None = N
     ):
         with transaction.atomic():
             voorstel = _vergrendel(Voorstel(pk=pk))
-            result = _home_result(voorstel, now=now) if voorstel.is_open else None
-            if result is None:
+            results = _home_results(voorstel, now=now) if voorstel.is_open else None
+            if results is None:
                 continue
+            result = results[BESLISSEND]
             if result.eligible:
-                voorstel.uitleg = _uitleg(result)
-                voorstel.save(update_fields=["uitleg", "gewijzigd_op"])
+                voorstel.uitleg_per_publiek = _uitleg(results)
+                voorstel.save(update_fields=["uitleg_per_publiek", "gewijzigd_op"])
                 waarom = _("De woning past nog; nieuwe score: %(score)s van 100.") % {
                     "score": f"{result.score:.0f}"
                 }

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol
 
+from matching.engine.audience import Audience
+
 Gender = Literal["m", "v", "x"]
 Setting = Literal["woonwijk", "instellingsterrein"]
 RiskLevel = Literal["laag", "verhoogd", "hoog"]
@@ -150,19 +152,13 @@ class Reason:
 class GroupRisk:
     """The risk of a group's composition, with aggregated reasons (never per resident).
 
-    `reasons` may name attention signals ("meer jongeren met agressie"); in a small group
-    that points at a person, so only the home's own manager reads them. Everyone else gets
-    `public_reasons`, where every signal-based sentence is one general sentence. When no
-    reason rests on a signal the two are the same (and `public_reasons` may be left empty).
+    The reasons are written for one audience (see `matching.engine.audience`): for the
+    home's own managers they may name the attention signals in the group ("meer jongeren met
+    agressie"); for everyone else each such sentence is one group-level sentence naming none.
     """
 
     level: RiskLevel
     reasons: tuple[str, ...]
-    public_reasons: tuple[str, ...] | None = None
-
-    @property
-    def shareable_reasons(self) -> tuple[str, ...]:
-        return self.reasons if self.public_reasons is None else self.public_reasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +192,7 @@ class GroupSummary:
 
 @dataclass(frozen=True, slots=True)
 class HomeResult:
-    """The whole answer for one home.
+    """The whole answer for one home, explained for one `audience`.
 
     An eligible home has `score` (0-100, the sum of the factor points), its factors, attention
     points and what the admission means per resident. A blocked home is explained, not scored:
@@ -214,3 +210,16 @@ class HomeResult:
     group_risk: GroupRisk
     group_risk_after: GroupRisk
     resident_impacts: tuple[ResidentImpact, ...]
+    audience: Audience
+
+    def for_audience(self, audience: Audience) -> HomeResult:
+        """This result, after checking it was written for `audience`: pages call it where
+        they hand a result to a template, so a result meant for another reader fails loudly
+        instead of being shown."""
+        if audience is not self.audience:
+            raise WrongAudience(f"written for {self.audience}, shown to {audience}")
+        return self
+
+
+class WrongAudience(Exception):
+    """An explanation was about to reach a reader it was not written for."""

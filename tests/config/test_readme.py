@@ -22,6 +22,7 @@ HIER = [
     "make install",
     ".venv/bin/python manage.py match_scenario scenario.json",
     ".venv/bin/python manage.py match_scenario - < scenario.json",
+    ".venv/bin/python manage.py match_scenario --audience coordinator scenario.json",
     "make demo-code",
     "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'",
 ]
@@ -137,9 +138,13 @@ def test_the_readmes_quick_commands_work_as_written_with_nothing_exported(kopie:
     assert ranglijst["youth"] == "J1"
     assert [home["eligible"] for home in ranglijst["ranking"]] == [True, True, True, False]
     assert uitkomsten[HIER[2]] == uitkomsten[HIER[1]]
+    voor_coordinator = json.loads(uitkomsten[HIER[3]])
+    assert [h["home"] for h in voor_coordinator["ranking"]] == [
+        h["home"] for h in ranglijst["ranking"]
+    ]
     assert re.match(r"^\d{6}\b", uitkomsten["make demo-code"].strip())
     # The key the README tells you to make is one production accepts.
-    nieuw = uitkomsten[HIER[4]].strip()
+    nieuw = uitkomsten[HIER[-1]].strip()
     monkey = pytest.MonkeyPatch()
     monkey.setenv("NIEUWE_SLEUTEL", nieuw)
     try:

@@ -72,7 +72,12 @@ def test_a_file_past_retention_is_anonymised(
     assert not AnalyseBehoefte.objects.filter(analyse=analyse).exclude(toelichting="").exists()
     assert not Instemming.objects.filter(analyse=analyse).exclude(opmerking="").exists()
     voorstel = Voorstel.objects.get(pk=oud_dossier.voorstel.pk)
-    assert (voorstel.motivatie, voorstel.antwoord_toelichting, voorstel.uitleg) == ("", "", {})
+    assert (voorstel.motivatie, voorstel.antwoord_toelichting, voorstel.uitleg_per_publiek) == (
+        "",
+        "",
+        {},
+    )
+    assert voorstel.tekst_voor_woning == ""
     assert not VoorstelGebeurtenis.objects.filter(voorstel=voorstel).exclude(waarom="").exists()
     assert not Besluit.objects.filter(voorstel=voorstel).exclude(opmerking="").exists()
     kennismaking = Kennismaking.objects.get(voorstel=voorstel)

@@ -69,7 +69,11 @@ def test_invitation_to_a_parent_does_not_name_the_child(
     dossier: Dossier, ouder_user: User, coordinator: User
 ) -> None:
     uitnodiging = Uitnodiging.objects.create(
-        jongere=dossier.jongere, persoon=ouder_user, rol="ouder", verstuurd_door=coordinator
+        jongere=dossier.jongere,
+        email=ouder_user.email,
+        persoon=ouder_user,
+        rol="ouder",
+        verstuurd_door=coordinator,
     )
 
     services.mail_uitnodiging(uitnodiging_id=uitnodiging.pk, basis_url="http://testserver/")
@@ -78,6 +82,27 @@ def test_invitation_to_a_parent_does_not_name_the_child(
     assert bericht.to == [ouder_user.email]
     assert bericht.body.startswith("Hoi Esther,")
     assert "Noor" not in f"{bericht.subject}\n{bericht.body}"
+    _geen_geheimen(bericht)
+
+
+def test_an_address_that_cannot_be_used_hears_it_without_any_name_or_link(
+    dossier: Dossier, coordinator: User
+) -> None:
+    uitnodiging = Uitnodiging.objects.create(
+        jongere=dossier.jongere,
+        email="iemand.anders@example.org",
+        persoon=None,
+        rol="ouder",
+        verstuurd_door=coordinator,
+    )
+
+    services.mail_uitnodiging(uitnodiging_id=uitnodiging.pk, basis_url="http://testserver/")
+
+    [bericht] = mail.outbox
+    assert bericht.to == ["iemand.anders@example.org"]
+    assert bericht.body.startswith("Hallo,")
+    assert "Met dit e-mailadres kan dat niet" in bericht.body
+    assert "Noor" not in f"{bericht.subject}\n{bericht.body}" and "http" not in bericht.body
     _geen_geheimen(bericht)
 
 

@@ -85,6 +85,7 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:analyse_versie":   COORDINATOR_OWN,
     "jongeren:analyse_voorleggen": POST_ONLY,
     "jongeren:analyse_akkoord":  POST_ONLY,
+    "jongeren:analyse_signalen_vrijgeven": POST_ONLY,
     "jongeren:uitnodigen":       COORDINATOR_OWN,
     # The export a coordinator makes to hand over on request.
     "jongeren:gegevens":         COORDINATOR_OWN,
@@ -143,6 +144,7 @@ MATRIX: dict[str, dict[str, int | str]] = {
 POST_MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:analyse_voorleggen": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
     "jongeren:analyse_akkoord":    row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
+    "jongeren:analyse_signalen_vrijgeven": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
     "voorzieningen:vacature_bevestigen": row(LOGIN, 403, 403, 302, 404, 403, 403, 403, 302),
     "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
     # No login redirect for an action: a POST cannot be replayed after logging in.

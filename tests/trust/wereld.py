@@ -166,18 +166,20 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         voorziening=woning,
         door=coordinator,
         motivatie=tekst("motivatie", "Rustig huis."),
+        tekst_voor_woning=tekst("tekst_voor_woning", "Tekent graag."),
     )
     voorstel = flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
     zoekopdracht = Zoekopdracht.objects.create(jongere=noor, gemaakt_door=coordinator)
     oma = UserFactory.create(email="oma@example.org", first_name="Riet", rol=Rol.OUDER)
     uitnodiging = Uitnodiging.objects.create(
-        jongere=noor, persoon=oma, rol=Rol.OUDER, verstuurd_door=coordinator
+        jongere=noor, email=oma.email, persoon=oma, rol=Rol.OUDER, verstuurd_door=coordinator
     )
     kwargs: dict[str, dict[str, Any]] = {
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "jongeren:analyse_versie": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:analyse_voorleggen": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:analyse_akkoord": {"pk": noor.pk, "versie": analyse.versie},
+        "jongeren:analyse_signalen_vrijgeven": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:uitnodiging": {"token": jongeren_services.maak_token(uitnodiging)},
         "voorzieningen:teamlid": {"pk": woning.pk, "teamlid_pk": teamlid.pk},
         "voorzieningen:teamlid_einde": {"pk": woning.pk, "teamlid_pk": teamlid.pk},

@@ -33,6 +33,7 @@ from accounts.models import Organisatie, Regio, Rol, User
 from jongeren.models import AnalyseBehoefte, Jongere, VerklarendeAnalyse
 from matching.adapters import HOME_COLUMNS, TEAM_COLUMNS, _cache, rank_for
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
+from matching.engine import Audience
 from matching.models import Kenmerk
 from voorzieningen.models import Plaatsing, Teamlid, Vacature, Voorziening
 
@@ -219,7 +220,9 @@ class Command(BaseCommand):
         def rank() -> int:
             # Cold: the per-process cache of homes is emptied, so this includes loading.
             _cache.clear()
-            return len(rank_for(jongere, analyse, today=today, now=now))
+            return len(
+                rank_for(jongere, analyse, today=today, now=now, audience=Audience.COORDINATOR)
+            )
 
         def fetch() -> None:
             # The same rows the ranking reads, one plain cursor per table, nothing built.

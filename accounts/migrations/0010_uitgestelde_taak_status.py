@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0008_uitgestelde_taak'),
+        ('accounts', '0009_inzage_na_signaalwijziging'),
     ]
 
     operations = [
