@@ -9,7 +9,9 @@ something is waiting and link to the portal, where the reader has to log in.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -29,6 +31,7 @@ from tests.jongeren.privacy_dossier import (
     vul_dossier,
 )
 
+Capture = Callable[..., Any]
 GEHEIM = [FACTOREN, MOTIVATIE, OPMERKING, SIGNAAL_LABEL, "weglopen", "Haren", "Bij mijn oma"]
 
 
@@ -120,8 +123,11 @@ def test_proposal_mail_names_nobody_and_nothing(
         _geen_geheimen(bericht)
 
 
-def test_password_reset_mail_holds_no_youth_data(dossier: Dossier, ouder_user: User) -> None:
-    antwoord = Client().post(reverse("password_reset"), {"email": ouder_user.email})
+def test_password_reset_mail_holds_no_youth_data(
+    dossier: Dossier, ouder_user: User, django_capture_on_commit_callbacks: Capture
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # the mail leaves after the commit
+        antwoord = Client().post(reverse("password_reset"), {"email": ouder_user.email})
 
     assert antwoord.status_code == 302
     [bericht] = mail.outbox
