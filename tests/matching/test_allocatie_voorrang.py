@@ -21,7 +21,7 @@ from django.utils import timezone
 from accounts.models import User
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching.allocatie import Verzoek, stel_voor, voorrang, wachtweken
-from matching.engine import Audience, Home, Point, Resident, Youth, evaluate_home
+from matching.engine import Audience, Home, Point, Priorities, Resident, Youth, evaluate_home
 from matching.models import Voorstel, VoorstelStatus
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.matching.test_allocatie import TODAY, home, plan, score, youth
@@ -54,9 +54,15 @@ def test_priority_points_count_the_weeks_since_the_place_was_needed() -> None:
 def test_as_many_youths_as_possible_even_when_one_of_them_would_fit_better_elsewhere() -> None:
     # A fits H1 perfectly and H2 poorly; B can only go to H1 (H2 takes no 17-year-olds) and
     # fits it modestly. The best total fit gives H1 to A and leaves B out; placing both
-    # means A goes to the poorer home.
-    a = youth("A", needs=("rust_structuur", "traumasensitief"))
-    b = replace(youth("B", needs=("buitenruimte",), age=17), location=Point(51.5, 3.8))
+    # means A goes to the poorer home. (Both families weigh needs and nearness most, so the
+    # fit is what separates the homes: every safe home keeps its safety points.)
+    weigh_fit = Priorities(nabijheid=3, onderwijs=3, behoeften=3)
+    a = replace(youth("A", needs=("rust_structuur", "traumasensitief")), priorities=weigh_fit)
+    b = replace(
+        youth("B", needs=("buitenruimte",), age=17),
+        location=Point(51.5, 3.8),
+        priorities=weigh_fit,
+    )
     h1 = home("H1", offers=("rust_structuur", "traumasensitief"))
     h2 = replace(far_away(home("H2")), age_min=12, age_max=16)
     assert not evaluate_home(b, h2, TODAY, audience=Audience.COORDINATOR).eligible
