@@ -133,6 +133,19 @@ PROFIEL_VELDEN_VOORZIENING = [
     "ouderdeelname_toelichting",
     "beschrijving",
     "opent_op",
+    # What a family wants to picture.
+    "eigen_kamer",
+    "kamers_toelichting",
+    "toegankelijkheid",
+    "huisdieren",
+    "eigen_huisdier",
+    "roken",
+    "huisregels",
+    "talen",
+    "talen_anders",
+    "voeding",
+    "geloof_cultuur",
+    "geloof_cultuur_toelichting",
 ]
 
 
