@@ -153,9 +153,8 @@ def test_a_boys_preference_costs_a_girl_group_points_and_is_an_attention_point(
     verlies = round(POLICY_PREFERENCE_PENALTY * groep_b["max_points"], 1)
     assert groep_a["points"] == pytest.approx(groep_b["points"] - verlies, abs=0.1)
     assert "liever alleen jongens" in groep_a["explanation"]
-    assert [item["home"] for item in entries].index("A") > [
-        item["home"] for item in entries
-    ].index("B")
+    volgorde = [item["home"] for item in entries]
+    assert volgorde.index("A") > volgorde.index("B")
 
 
 def test_a_preference_against_closed_care_weighs_only_with_that_authorisation(
@@ -213,9 +212,7 @@ def test_a_homes_rules_read_the_same_before_the_family_consented(scenario: Scena
         ({"kind": "need", "value": "buitenruimte", "hard": True, "reason": " "}, r"\.reason: must"),
     ],
 )
-def test_a_bad_rule_names_its_field(
-    scenario: Scenario, rule: dict[str, Any], message: str
-) -> None:
+def test_a_bad_rule_names_its_field(scenario: Scenario, rule: dict[str, Any], message: str) -> None:
     geef_a(scenario, rule)
 
     with pytest.raises(ScenarioError, match=r"^homes\[0\]\.admission_policies\[0\]" + message):
