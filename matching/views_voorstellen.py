@@ -234,11 +234,23 @@ def _woning_in_gewone_woorden(voorstel: Voorstel) -> dict[str, Any]:
         Q(pk__in=Teamlid.competenties.through.objects.filter(teamlid__in=team).values("kenmerk_id"))
         | Q(pk__in=woning.aanbod.values("pk"))
     )
+    eigen_niveau = jongere.school_niveau
     return {
         "groep": groep,
         "km_familie": _km((jongere.lat, jongere.lon), (woning.lat, woning.lon)),
         "km_school": _km((jongere.school_lat, jongere.school_lon), (woning.lat, woning.lon)),
         "team_goed_in": [k.naam for k in competenties],
+        "fotos": list(woning.fotos.only("pk", "beschrijving", "breedte", "hoogte")),
+        # Nearby schools, those at the youth's own level first: the level is why it matters.
+        "scholen": sorted(
+            (
+                (school, bool(eigen_niveau) and eigen_niveau in school.niveaus)
+                for school in woning.onderwijs.all()
+            ),
+            key=lambda paar: (not paar[1], paar[0].afstand_km),
+        ),
+        "eigen_niveau": jongere.get_school_niveau_display() if eigen_niveau else "",
+        "behandelpartners": list(woning.behandelpartners.all()),
     }
 
 

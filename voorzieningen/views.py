@@ -700,6 +700,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "voorziening": voorziening,
             "aanbod": voorziening.aanbod.all(),
+            "fotos": voorziening.fotos.only("pk", "beschrijving", "breedte", "hoogte"),
             "vacatures": voorziening.vacatures.zichtbaar(now).order_by("beschikbaar_vanaf"),
             "groepsbeeld": voorziening.groepsbeeld(vandaag),
             "team_grootte": voorziening.team_grootte(vandaag),
