@@ -50,6 +50,10 @@ def _fouten(detail: Any, pad: str = "") -> Iterator[dict[str, Any]]:
     """Flatten DRF's nested error detail into (field path, message) pairs."""
     if isinstance(detail, dict):
         for veld, sub in detail.items():
+            if isinstance(veld, int) or str(veld).isdigit():
+                # A list's item (ListField gives {index: errors}): written as `talen[0]`.
+                yield from _fouten(sub, f"{pad}[{veld}]")
+                continue
             naam = None if veld in {"non_field_errors", "__all__"} else str(veld)
             volgend = pad if naam is None else (f"{pad}.{naam}" if pad else naam)
             yield from _fouten(sub, volgend)

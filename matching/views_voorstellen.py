@@ -411,6 +411,25 @@ def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "matching/voorstel_afdruk.html", context)
 
 
+def kennismaking_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The planned meeting for one's calendar, for everyone party to the proposal. The entry
+    names nobody (matching.kalender); what it is about stays behind the login."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    item = _get_voorstel_for_user(request, pk)
+    kennismaking = item.kennismaking_of_none()
+    if kennismaking is None or not item.is_open:
+        raise Http404
+    _log_voorstel(request, item, Actie.EXPORT)
+    from matching.kalender import kennismaking_ics as maak_ics
+
+    response = HttpResponse(maak_ics(kennismaking), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kennismaking.ics"'
+    return response
+
+
 # --- actions -----------------------------------------------------------------------------
 
 Handler = Callable[[HttpRequest, Voorstel, User], str]
