@@ -83,12 +83,18 @@ class ApiSleutelAdmin(admin.ModelAdmin[ApiSleutel]):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return self.readonly_fields if obj is not None else []
 
-    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+    def get_form(
+        self,
+        request: HttpRequest,
+        obj: ApiSleutel | None = None,
+        change: bool = False,
+        **kwargs: Any,
+    ) -> Any:
         if obj is None:
             kwargs["form"] = NieuweSleutelForm
-        return super().get_form(request, obj, **kwargs)
+        return super().get_form(request, obj, change, **kwargs)
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return ["naam", "gebruiker"] if obj is None else self.readonly_fields
 
     def save_model(self, request: HttpRequest, obj: ApiSleutel, form: Any, change: bool) -> None:

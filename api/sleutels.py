@@ -40,11 +40,13 @@ def maak_sleutel(*, gebruiker: User, naam: str, door: User | None) -> tuple[ApiS
     bezwaar = mag_sleutel_hebben(gebruiker)
     if bezwaar:
         raise ValidationError({"gebruiker": bezwaar})
+    aanbieder = gebruiker.organisatie
+    assert aanbieder is not None  # mag_sleutel_hebben checked it
     sleutel = VOORVOEGSEL + secrets.token_urlsafe(32)
     record = ApiSleutel.objects.create(
         naam=naam.strip() or _("API-sleutel"),
         gebruiker=gebruiker,
-        aanbieder_id=gebruiker.organisatie_id,
+        aanbieder=aanbieder,
         begin=sleutel[:10],
         sleutel_hash=hash_van(sleutel),
         aangemaakt_door=door,

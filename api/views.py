@@ -89,7 +89,7 @@ def _user(request: Request) -> User:
 
 def _inzage(request: Request, **gegevens: Any) -> None:
     """What this call is about, for its access-log entry (written by `log_api`)."""
-    request._request.api_inzage = gegevens  # type: ignore[attr-defined]
+    request._request.api_inzage = gegevens
 
 
 def log_api(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

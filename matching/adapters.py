@@ -34,7 +34,7 @@ from matching.engine import (
     rank_homes,
 )
 from matching.engine.geo import DistanceFrom
-from matching.engine.types import Gender, Setting
+from matching.engine.types import Gender, PolicyKind, Setting
 from matching.models import Kenmerk
 from voorzieningen.models import (
     Plaatsing,
@@ -227,7 +227,7 @@ def residents_by_home(
 
 
 # A home's admission rules as the engine names their kinds.
-_POLICY_KINDS = {
+_POLICY_KINDS: dict[str, PolicyKind] = {
     Toelatingsregel.Soort.GESLACHT: "gender",
     Toelatingsregel.Soort.GEEN_MACHTIGING: "no_closed_authorisation",
     Toelatingsregel.Soort.BEHOEFTE: "need",
@@ -244,7 +244,7 @@ def policies_by_home(home_ids: Iterable[int] | QuerySet[Any]) -> dict[int, list[
     ):
         policies[home_id].append(
             AdmissionPolicy(
-                kind=cast(Any, _POLICY_KINDS[soort]),
+                kind=_POLICY_KINDS[soort],
                 value=geslacht or code or "",
                 hard=sterkte == Toelatingsregel.Sterkte.HARD,
                 reason=reden,

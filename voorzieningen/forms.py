@@ -318,7 +318,7 @@ class ToelatingsregelForm(forms.ModelForm[Toelatingsregel]):
         ]
 
 
-class BaseToelatingsregelFormSet(forms.BaseInlineFormSet):  # type: ignore[type-arg]
+class BaseToelatingsregelFormSet(forms.BaseInlineFormSet):
     def clean(self) -> None:
         super().clean()
         gesloten = getattr(self, "woning_gesloten", self.instance.gesloten)

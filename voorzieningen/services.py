@@ -245,9 +245,9 @@ def vervang_toelatingsbeleid(
             ) from None
         regel.save()
         bewaard.append(regel)
-    fout = toelating_fout(woning)
-    if fout:
-        raise ValidationError({"toelatingsbeleid": fout})
+    past_niet = toelating_fout(woning)
+    if past_niet:
+        raise ValidationError({"toelatingsbeleid": past_niet})
     # The search's cache of homes notices a change by the home's change time.
     Voorziening.objects.filter(pk=woning.pk).update(gewijzigd_op=timezone.now())
     logger.info("toelatingsbeleid van %s vervangen door gebruiker %s", woning.pk, door.pk)

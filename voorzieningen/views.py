@@ -282,7 +282,10 @@ def _profiel(request: HttpRequest, voorziening: Voorziening, *, nieuw: bool) -> 
                     _("De ligging is opgezocht bij de postcode: %(plaats)s.")
                     % {"plaats": form.geocode_label},
                 )
-            if any(getattr(f, "schoon", None) and f.schoon.metadata_verwijderd for f in fotos):
+            if any(
+                schoon is not None and schoon.metadata_verwijderd
+                for schoon in (getattr(f, "schoon", None) for f in fotos)
+            ):
                 messages.info(
                     request,
                     _(

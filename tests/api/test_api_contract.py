@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.urls import URLPattern, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
@@ -37,7 +37,9 @@ def document(client: Client, db: None) -> dict[str, Any]:
 
 def _api_patronen() -> list[tuple[str, URLPattern]]:
     resolver = next(
-        entry for entry in get_resolver().url_patterns if getattr(entry, "namespace", "") == "api"
+        entry
+        for entry in get_resolver().url_patterns
+        if isinstance(entry, URLResolver) and entry.namespace == "api"
     )
     return [(f"api:{p.name}", p) for p in resolver.url_patterns if isinstance(p, URLPattern)]
 

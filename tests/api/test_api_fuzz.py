@@ -153,7 +153,7 @@ def test_wild_vacancies_are_answered_and_never_exceed_the_free_places(
     a: Aanbieder, b: Aanbieder, body: Any, sleutel: str | None
 ) -> None:
     voor = _staat(b)
-    kop = {} if sleutel is None else {"HTTP_IDEMPOTENCY_KEY": sleutel}
+    kop: dict[str, Any] = {} if sleutel is None else {"HTTP_IDEMPOTENCY_KEY": sleutel}
     try:
         response = a.client.post(
             reverse("api:vacatures", args=[a.woning.pk]),

@@ -8,6 +8,7 @@ it, the manager leaving or moving, a made-up key, no key at all.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -130,7 +131,7 @@ def test_a_key_stops_when_its_manager_is_deactivated_or_moves_provider(
 )
 def test_without_a_valid_key_nothing_is_read(a: Aanbieder, kop: str | None) -> None:
     client = ApiClient(None)
-    extra = {"HTTP_AUTHORIZATION": kop} if kop is not None else {}
+    extra: dict[str, Any] = {"HTTP_AUTHORIZATION": kop} if kop is not None else {}
 
     response = client.get(reverse("api:woningen"), **extra)
 
