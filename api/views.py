@@ -70,7 +70,7 @@ _IDEMPOTENTIE = OpenApiParameter(
 
 def _fouten(*codes: int) -> dict[int, OpenApiResponse]:
     uitleg = {
-        400: _("Het verzoek klopt niet; `fouten` noemt per veld wat er mis is."),
+        400: _("Het verzoek klopt niet; het veld fouten noemt per veld wat er mis is."),
         401: _("Geen geldige API-sleutel."),
         404: _("Bestaat niet, of hoort niet bij uw woningen."),
         409: _("Dit kan nu niet (bijvoorbeeld: de vacature is al ingetrokken)."),

@@ -275,6 +275,8 @@ SPECTACULAR_SETTINGS = {
     # 3.1: a field that may be null is written as oneOf [type, null], which validators agree on.
     "OAS_VERSION": "3.1.0",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # In the order of the URLs (homes, vacancies, proposals), not alphabetically.
+    "SORT_OPERATIONS": False,
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],

@@ -163,9 +163,9 @@ NIVEAUS = {
 # Daily life, in turn per home (by its place in the list, not drawn: the demo's random stream
 # stays as it was). (pets, own pet allowed, smoking, languages, food, faith and culture).
 DAGELIJKS_LEVEN = [
-    ("Een hond, Bram", True, "rookvrij", ["nl", "en"], ["halal", "vegetarisch"], ["gebedsplek"]),
+    ("een hond, Bram", True, "rookvrij", ["nl", "en"], ["halal", "vegetarisch"], ["gebedsplek"]),
     ("", False, "buiten", ["nl", "fy"], ["vegetarisch"], ["feestdagen"]),
-    ("Twee katten", True, "rookvrij", ["nl", "ar", "tr"], ["halal"], ["gebedshuis", "vasten"]),
+    ("twee katten", True, "rookvrij", ["nl", "ar", "tr"], ["halal"], ["gebedshuis", "vasten"]),
     ("", False, "rookvrij", ["nl", "pap"], ["glutenvrij", "lactosevrij"], []),
 ]
 HUISREGELS = (
