@@ -277,32 +277,40 @@ class VoorstelKortSerializer(serializers.ModelSerializer[Voorstel]):
 
 
 class BehoefteSerializer(serializers.Serializer[Any]):
-    code = serializers.CharField()
     naam = serializers.CharField()
-    belang = serializers.IntegerField(
-        help_text=_("1 fijn om te hebben, 2 belangrijk, 3 heel belangrijk.")
-    )
+    belang = serializers.CharField(help_text=_("Hoe belangrijk, in woorden."))
+
+
+class PrioriteitSerializer(serializers.Serializer[Any]):
+    label = serializers.CharField()
+    belang = serializers.CharField()
 
 
 class ProfielSerializer(serializers.Serializer[Any]):
-    """The profile without a name, as the home's manager reads it on the proposal page."""
+    """The profile without a name (jongeren/profiel.py), as the manager's proposal page
+    shows it: what a home reads before the family agreed to share more."""
 
     leeftijd = serializers.IntegerField(help_text=_("Leeftijd op de dag dat een plek nodig is."))
     nodig_vanaf = serializers.DateField()
+    geslacht = serializers.CharField()
+    zorgprofiel = serializers.CharField(allow_blank=True)
+    zorgintensiteit = serializers.CharField(allow_blank=True)
     behoeften = BehoefteSerializer(many=True)
-    krachten = serializers.CharField(allow_blank=True)
-    wat_werkt = serializers.CharField(allow_blank=True)
-    motivatie = serializers.CharField(allow_blank=True)
+    prioriteiten = PrioriteitSerializer(many=True)
+    tekst = serializers.CharField(
+        allow_blank=True, help_text=_("De tekst van de coördinator voor de woning.")
+    )
 
 
 class AnalyseSerializer(serializers.Serializer[Any]):
     """The whole analysis: only after the youth and parents agreed to share it."""
 
     naam = serializers.CharField()
+    krachten = serializers.CharField(allow_blank=True)
+    wat_werkt = serializers.CharField(allow_blank=True)
+    motivatie = serializers.CharField(allow_blank=True)
     factoren = serializers.CharField(allow_blank=True)
     behoeften_toelichting = serializers.CharField(allow_blank=True)
-    zorgprofiel = serializers.CharField(allow_blank=True)
-    zorgintensiteit = serializers.CharField(allow_blank=True)
     aandachtspunten = serializers.ListField(child=serializers.CharField())
 
 

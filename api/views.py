@@ -337,25 +337,17 @@ def vacature_intrekken(request: Request, pk: int) -> Response:
 
 def lezing_voor_woning(voorstel: Voorstel, user: User) -> dict[str, Any]:
     """The proposal as this home's manager may read it now: the same function and the same
-    privacy rules as the manager's proposal page (`_woning_context`). Before the family
-    agreed to share, a profile without name; the score, every factor and the whole analysis
-    only after."""
+    privacy rules as the manager's proposal page (`_woning_context`, which builds the profile
+    without a name with `jongeren.profiel`). Before the family agreed to share, that profile;
+    the score, every factor and the whole analysis only after."""
+    from dataclasses import asdict
+
     from matching.views_voorstellen import _woning_context
 
     context = _woning_context(voorstel, user)
     gedeeld = bool(context["gedeeld"])
     uitleg: dict[str, Any] = context["uitleg"] or {}
-    profiel = {
-        "leeftijd": context["leeftijd"],
-        "nodig_vanaf": voorstel.jongere.nodig_vanaf,
-        "behoeften": [
-            {"code": b.kenmerk.code, "naam": b.kenmerk.naam, "belang": b.belang}
-            for b in context["behoeften"]
-        ],
-        "krachten": context["profiel"].get("krachten", ""),
-        "wat_werkt": context["profiel"].get("wat_werkt", ""),
-        "motivatie": context["profiel"].get("motivatie", ""),
-    }
+    profiel = asdict(context["profiel"])
     api_uitleg: dict[str, Any] = {
         "groep": " ".join(
             factor["uitleg"] for factor in uitleg.get("factoren", []) if factor["code"] == "groep"
@@ -369,10 +361,9 @@ def lezing_voor_woning(voorstel: Voorstel, user: User) -> dict[str, Any]:
         versie = voorstel.analyse
         analyse = {
             "naam": voorstel.jongere.roepnaam,
+            **context["na_toestemming"],
             "factoren": versie.factoren if versie else "",
             "behoeften_toelichting": versie.behoeften_toelichting if versie else "",
-            "zorgprofiel": versie.get_zorgprofiel_display() if versie else "",
-            "zorgintensiteit": versie.get_zorgintensiteit_display() if versie else "",
             "aandachtspunten": list(uitleg.get("aandacht", [])),
         }
     return {

@@ -108,6 +108,7 @@ def _voorstel(voorstel: Voorstel) -> dict[str, Any]:
         "gemaakt_op": _tijd(voorstel.aangemaakt_op),
         "verstuurd_op": _tijd(voorstel.verstuurd_op),
         "motivatie": voorstel.motivatie,
+        "tekst_voor_woning": voorstel.tekst_voor_woning,
         "antwoord_woning": str(voorstel.get_afwijsreden_display()) if voorstel.afwijsreden else "",
         "antwoord_toelichting": voorstel.antwoord_toelichting,
         "analyse_gedeeld_op": _tijd(voorstel.volledig_gedeeld_op),
@@ -227,13 +228,14 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
         "analyses": [_analyse(a) for a in analyses],
         "uitnodigingen": [
             {
-                "aan": _persoon(u.persoon),
+                # The address as typed: not whose account it turned out to be.
+                "aan": u.email,
                 "als": str(u.get_rol_display()),
                 "verstuurd_door": _persoon(u.verstuurd_door),
                 "verstuurd_op": _tijd(u.verstuurd_op),
                 "gebruikt_op": _tijd(u.gebruikt_op),
             }
-            for u in jongere.uitnodigingen.select_related("persoon", "verstuurd_door")
+            for u in jongere.uitnodigingen.select_related("verstuurd_door")
         ],
         "voorstellen": [_voorstel(v) for v in voorstellen],
         "plaatsingen": [_plaatsing(p) for p in plaatsingen],

@@ -29,6 +29,12 @@ urlpatterns = [
         name="analyse_signalen_vrijgeven",
     ),
     path("jongeren/<int:pk>/uitnodigen/", views.uitnodigen, name="uitnodigen"),
+    path("jongeren/<int:pk>/beschermde-zones/nieuw/", views.zone_nieuw, name="zone_nieuw"),
+    path(
+        "jongeren/<int:pk>/beschermde-zones/<int:zone_pk>/opheffen/",
+        views.zone_verwijderen,
+        name="zone_verwijderen",
+    ),
     path("jongeren/<int:pk>/gegevens/", views.gegevens, name="gegevens"),
     path("jongeren/<int:pk>/gegevens.json", views.gegevens_json, name="gegevens_json"),
     # The youth's and the parents' pages.

@@ -11,7 +11,7 @@ import json
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -28,9 +28,11 @@ from matching.engine import (
     Need,
     Point,
     Priorities,
+    ProtectiveZone,
     Resident,
     Vacancy,
     Youth,
+    evaluate_home,
     rank_homes,
 )
 from matching.engine.geo import DistanceFrom
@@ -81,6 +83,8 @@ def youth_from_jongere(
     A search uses the attention signals only when `signalen_tellen_mee`; the steps that
     change the world (sending, answering, placing) pass `alle_signalen=True`, because the
     hard limits protect children whatever the state of the paperwork.
+    The youth's protective zones go in as points and radii (their place names and reasons
+    stay in the database).
     """
     needs: tuple[Need, ...] = ()
     attention: frozenset[str] = frozenset()
@@ -117,6 +121,12 @@ def youth_from_jongere(
         needs=needs,
         attention=attention,
         priorities=priorities,
+        protective_zones=tuple(
+            ProtectiveZone(Point(lat, lon), straal)
+            for lat, lon, straal in jongere.beschermde_zones.order_by("pk").values_list(
+                "lat", "lon", "straal_km"
+            )
+        ),
     )
 
 
@@ -440,3 +450,64 @@ def all_homes(*, today: date, now: datetime) -> list[Home]:
     homes = load_homes(today=today, now=now)
     _cache["homes"] = (key, homes)
     return homes
+
+
+# --- The checks at each step that changes a home's group -----------------------------------
+
+
+def home_for_arrival(voorziening_id: int, *, today: date, now: datetime) -> Home | None:
+    """The home as the engine sees it now, for a step where someone will move in.
+
+    The place the newcomer takes counts as free even when no vacancy is published (or it
+    went unconfirmed): whether a place is left is counted by the service that registers the
+    arrival, under the home's row lock. Everything else is the home as it is: the current
+    residents, the home's limits, and so the engine's hard limits and safety rules.
+    """
+    homes = load_homes(today=today, now=now, only=[voorziening_id])
+    if not homes:
+        return None
+    home = homes[0]
+    if home.vacancies:
+        return home
+    return replace(home, vacancies=(Vacancy(today),))
+
+
+def newcomer_check(
+    voorziening_id: int,
+    *,
+    geboortemaand: date,
+    geslacht: str,
+    zorgprofiel: str,
+    zorgintensiteit: str,
+    signalen: Iterable[str],
+    aankomst: date,
+    today: date,
+    now: datetime,
+) -> HomeResult | None:
+    """The engine's answer for a resident a manager registers directly (without a proposal):
+    this newcomer joining the home's current group.
+
+    Only the group is asked about: a court order for a closed home and the home's own age
+    range are the manager's business when they take someone in themselves, and the place
+    is counted by the registration. What the engine still blocks (the absolute
+    incompatibility, an age outside 8 to 23, and any other hard limit on the group) stops
+    the registration.
+    """
+    home = home_for_arrival(voorziening_id, today=today, now=now)
+    if home is None:
+        return None
+    newcomer = Youth(
+        ref="nieuwe bewoner",
+        birth_date=geboortemaand,
+        gender=cast(Gender, geslacht),
+        location=None,
+        school_location=None,
+        needed_from=aankomst,
+        machtiging_gesloten=True,
+        care_profile=zorgprofiel,
+        care_intensity=zorgintensiteit,
+        attention=frozenset(signalen),
+    )
+    open_to_all_ages = replace(home, age_min=0, age_max=99)
+    # The manager of the home reads the answer: their own residents' signals may be named.
+    return evaluate_home(newcomer, open_to_all_ages, today, audience=Audience.BEHEERDER)

@@ -67,6 +67,10 @@ def seed(log: list[str]) -> None:
             motivatie=(
                 "Een rustig huis dicht bij oma, met een team dat weet hoe je met trauma omgaat."
             ),
+            tekst_voor_woning=(
+                "Een open, creatieve jongere die veel tekent. Heeft rust en een vaste "
+                "volwassene nodig. Contact met familie is belangrijk."
+            ),
         )
         voorstel.tijdlijn.update(op=now - dt.timedelta(days=2, minutes=5))
         flow.stuur_voorstel(voorstel=voorstel, door=coordinator, now=now - dt.timedelta(days=2))
@@ -74,7 +78,7 @@ def seed(log: list[str]) -> None:
             voorstel=voorstel,
             door=beheerder,
             interesse=True,
-            toelichting="Wij denken dat Noor hier goed past.",
+            toelichting="Wij denken dat deze jongere hier goed past.",
             now=now - dt.timedelta(days=1, hours=20),
         )
         flow.plan_kennismaking(
@@ -104,6 +108,7 @@ def seed(log: list[str]) -> None:
             voorziening=tweede,
             door=coordinator,
             motivatie="Tweede optie: kleine groep, vaste begeleiders.",
+            tekst_voor_woning="Een open jongere die graag tekent. Zoekt rust in een kleine groep.",
         )
         flow.stuur_voorstel(voorstel=tweede_voorstel, door=coordinator, now=now)
     log.append(

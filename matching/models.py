@@ -272,7 +272,22 @@ class Voorstel(models.Model):
         related_name="voorstellen_gemaakt",
     )
     motivatie = models.TextField(
-        _("motivatie"), blank=True, help_text=_("Kort: waarom deze woning bij deze jongere past.")
+        _("motivatie"),
+        blank=True,
+        help_text=_(
+            "Kort: waarom deze woning bij deze jongere past. Het gezin leest dit; de woning "
+            "pas als het gezin toestemming gaf om te delen."
+        ),
+    )
+    # What the home reads before consent, besides the structured profile (see
+    # jongeren/profiel.py): written for strangers, so without names or places.
+    tekst_voor_woning = models.TextField(
+        _("tekst voor de woning"),
+        blank=True,
+        help_text=_(
+            "Wat de woning over de jongere leest voordat het gezin toestemming gaf: zonder "
+            "namen van mensen, plaatsen, scholen of afstanden."
+        ),
     )
     status = models.CharField(
         _("status"),
@@ -542,7 +557,14 @@ class Toestemming(models.Model):
 
 class Tegenspraak(models.Model):
     """The behavioural scientist's counter-check: sign-off or objection, with reasons.
-    The latest row counts; an objection blocks placement until a later sign-off."""
+    The latest row counts; an objection blocks placement until a later sign-off.
+
+    It is four eyes: never signed by the proposal's author or the youth's own coordinator
+    (`matching.voorstellen.teken_tegenspraak`). It judges the group as it was when signed,
+    so it keeps that group: the stays in the home (`bewoners`) and the group's risk with
+    the youth added (`risico_na`). A resident arriving or leaving, or a higher risk since,
+    voids it (`matching.voorstellen.tegenspraak_vervallen`).
+    """
 
     class Oordeel(models.TextChoices):
         AKKOORD = "akkoord", _("Akkoord")
@@ -557,6 +579,18 @@ class Tegenspraak(models.Model):
     oordeel = models.CharField(_("oordeel"), max_length=10, choices=Oordeel.choices)
     toelichting = models.TextField(_("toelichting"))
     op = models.DateTimeField(_("op"), default=timezone.now)
+    bewoners = models.JSONField(
+        _("bewoners bij het tekenen"),
+        null=True,
+        blank=True,
+        help_text=_("De verblijven in de woning toen getekend werd (ids). Leeg: niet bekend."),
+    )
+    risico_na = models.CharField(
+        _("groepsrisico met de jongere erbij, bij het tekenen"),
+        max_length=10,
+        choices=Risiconiveau.choices,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["-op", "-pk"]

@@ -409,7 +409,8 @@ def toewijzing(request: HttpRequest) -> HttpResponse:
             context["fout"] = fout.message
         else:
             context["uitkomst"] = uitkomst
-            context["rijen"] = _adviesrijen(uitkomst, data.jongeren, data.woningen)
+            context["rijen"] = rijen = _adviesrijen(uitkomst, data.jongeren, data.woningen)
+            context["zonder_plek"] = [rij for rij in rijen if rij.woning is None]
     return render(request, "matching/regio/toewijzing.html", context)
 
 

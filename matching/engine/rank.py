@@ -267,6 +267,7 @@ class _Context:
         self._prepare_needs()
         self._prepare_signals()
         self._prepare_fixed_results()
+        self._prepare_protective_zones()
 
         self._needs_cache: dict[int, Factor] = {}
         self._family_cache: dict[int, Factor] = {}
@@ -478,6 +479,10 @@ class _Context:
             blocking.append(self.closed_reason)
         if self.kwv_age_reason is not None or not home.age_min <= self.age <= home.age_max:
             blocking.append(self._age_reason(home))
+        if self.zones:
+            zone_reason = self._protective_zone_reason(home)
+            if zone_reason is not None:
+                blocking.append(zone_reason)
         # The home's own admission rules (matching.engine.policy): hard ones block here.
         policy = assess_policies(self.youth, home.policies) if home.policies else NO_POLICY
         blocking.extend(policy.blocking)
@@ -579,6 +584,41 @@ class _Context:
             ),
             audience=self.audience,
         )
+
+    # --- protective zones ---------------------------------------------------------------
+
+    def _prepare_protective_zones(self) -> None:
+        """A professional set places the youth must be kept away from (a legal or safety
+        decision): a home inside one is not eligible, whatever else it offers.
+
+        The explanations never say where a zone is or why: the youth's family reads them
+        too, and the zone may protect the youth from someone in the family's own network.
+        A home whose location is not known cannot be shown to lie outside, so it is not
+        eligible either until its location is known.
+        """
+        self.zones = tuple(
+            (DistanceFrom(zone.location), zone.radius_km) for zone in self.youth.protective_zones
+        )
+        self.zone_inside_reason = Reason(
+            "beschermde_zone",
+            "Deze woning ligt binnen een beschermde zone die voor deze jongere is ingesteld. "
+            "Dit is een harde grens.",
+        )
+        self.zone_unknown_reason = Reason(
+            "beschermde_zone",
+            "Voor deze jongere is een beschermde zone ingesteld, en de locatie van deze woning "
+            "is niet bekend. Pas als bekend is dat de woning erbuiten ligt, kan het wel.",
+        )
+
+    def _protective_zone_reason(self, home: Home) -> Reason | None:
+        location = home.location
+        if location is None:
+            return self.zone_unknown_reason
+        for origin, radius_km in self.zones:
+            # On the edge counts as inside: the radius is the least distance asked for.
+            if origin.km(location) <= radius_km:
+                return self.zone_inside_reason
+        return None
 
     # --- blocking reasons and dated attention points -------------------------------------
 

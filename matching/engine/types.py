@@ -21,6 +21,9 @@ Gender = Literal["m", "v", "x"]
 Setting = Literal["woonwijk", "instellingsterrein"]
 RiskLevel = Literal["laag", "verhoogd", "hoog"]
 
+# A protective zone's radius: above 0 and at most this many kilometres.
+MAX_PROTECTIVE_RADIUS_KM = 300.0
+
 
 @dataclass(frozen=True, slots=True)
 class Point:
@@ -60,6 +63,22 @@ class Priorities:
 
 
 @dataclass(frozen=True, slots=True)
+class ProtectiveZone:
+    """A place the youth must be kept away from, with a radius: a home inside may not be
+    proposed. Only the point and the radius reach the engine; the place's name and the
+    reason stay with the professionals who set the zone."""
+
+    location: Point
+    radius_km: float
+
+    def __post_init__(self) -> None:
+        if not 0 < self.radius_km <= MAX_PROTECTIVE_RADIUS_KM:
+            raise ValueError(
+                f"protective zone radius must be above 0 and at most {MAX_PROTECTIVE_RADIUS_KM}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
 class Youth:
     ref: str
     birth_date: date
@@ -73,6 +92,7 @@ class Youth:
     needs: tuple[Need, ...] = ()
     attention: frozenset[str] = frozenset()
     priorities: Priorities = field(default_factory=Priorities)
+    protective_zones: tuple[ProtectiveZone, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

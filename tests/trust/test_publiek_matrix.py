@@ -24,6 +24,7 @@ from accounts.models import Melding, User
 from jongeren.models import VerklarendeAnalyse
 from matching import voorstellen as flow
 from matching.choices import Signaal
+from matching.engine.audience import GROUP_SIGNALS_NEUTRAL
 from matching.engine.vocabulary import ATTENTION_SIGNALS
 from matching.services import herbereken_groepsbeeld
 from tests.trust.wereld import PERSONAS, World, bouw_wereld, url_names
@@ -81,6 +82,8 @@ TOONT_MATCHING: dict[str, bool] = {
     "jongeren:analyse_voorleggen": False, "jongeren:analyse_akkoord": False,
     "jongeren:analyse_signalen_vrijgeven": False,
     "jongeren:uitnodigen": False,
+    # A protective zone's place and reason: the coordinator's own input, no matching output.
+    "jongeren:zone_nieuw": False, "jongeren:zone_verwijderen": False,
     "jongeren:gegevens": True, "jongeren:gegevens_json": True,
     "jongeren:mijn": True, "jongeren:mijn_jongere": True, "jongeren:mijn_aanpassen": False,
     "jongeren:mijn_reactie": False, "jongeren:mijn_veranderingen": True,
@@ -157,6 +160,14 @@ def test_the_world_has_every_signal_among_the_residents(world: World) -> None:
     assert html is not None and _gevonden(html)
     voorstel = _pagina(world, "beheerder", "matching:voorstel")
     assert voorstel is not None and "kans op negatieve beïnvloeding" in voorstel.lower()
+
+
+def test_the_coordinator_reads_the_group_risk_in_words_that_name_no_signal(world: World) -> None:
+    """Left out is not the same as hidden: the group's risk is explained, neutrally."""
+    html = _pagina(world, "coordinator", "matching:zoeken")
+    assert html is not None and GROUP_SIGNALS_NEUTRAL in html
+    detail = _pagina(world, "coordinator", "voorzieningen:detail")
+    assert detail is not None and GROUP_SIGNALS_NEUTRAL in detail
 
 
 @pytest.mark.parametrize("name", sorted(n for n, toont in TOONT_MATCHING.items() if toont))
