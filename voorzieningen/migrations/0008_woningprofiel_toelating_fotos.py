@@ -8,7 +8,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0007_uitleg_per_publiek'),
+        # Only the vocabulary (Kenmerk) is needed: a later matching migration rolled back
+        # (as a migration test does) must not take the homes' profile with it.
+        ('matching', '0001_initial'),
         ('voorzieningen', '0007_plaatsing_score_bij_plaatsing'),
     ]
 
