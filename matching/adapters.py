@@ -21,6 +21,7 @@ from django.db.models.functions import Cast
 
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching.engine import (
+    AdmissionPolicy,
     Audience,
     Home,
     HomeResult,
@@ -36,11 +37,12 @@ from matching.engine import (
 )
 from matching.engine import config as engine_config
 from matching.engine.geo import DistanceFrom
-from matching.engine.types import Gender, Setting
+from matching.engine.types import Gender, PolicyKind, Setting
 from matching.models import Kenmerk
 from voorzieningen.models import (
     Plaatsing,
     Teamlid,
+    Toelatingsregel,
     Vacature,
     Voorziening,
     verloop,
@@ -235,8 +237,35 @@ def residents_by_home(
     return residents
 
 
+# A home's admission rules as the engine names their kinds.
+_POLICY_KINDS: dict[str, PolicyKind] = {
+    Toelatingsregel.Soort.GESLACHT: "gender",
+    Toelatingsregel.Soort.GEEN_MACHTIGING: "no_closed_authorisation",
+    Toelatingsregel.Soort.BEHOEFTE: "need",
+}
+
+
+def policies_by_home(home_ids: Iterable[int] | QuerySet[Any]) -> dict[int, list[AdmissionPolicy]]:
+    """Each home's own admission rules (`Toelatingsregel`), in one query."""
+    policies: dict[int, list[AdmissionPolicy]] = defaultdict(list)
+    for home_id, soort, geslacht, code, sterkte, reden in (
+        Toelatingsregel.objects.filter(voorziening_id__in=home_ids)
+        .order_by("voorziening_id", "soort", "pk")
+        .values_list("voorziening_id", "soort", "geslacht", "kenmerk__code", "sterkte", "reden")
+    ):
+        policies[home_id].append(
+            AdmissionPolicy(
+                kind=_POLICY_KINDS[soort],
+                value=geslacht or code or "",
+                hard=sterkte == Toelatingsregel.Sterkte.HARD,
+                reason=reden,
+            )
+        )
+    return policies
+
+
 def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None) -> list[Home]:
-    """Every (filtered) home as the engine sees it, in six queries whatever their number.
+    """Every (filtered) home as the engine sees it, in seven queries whatever their number.
 
     Team figures and the team members per competence are counted by the database (one row
     per home, or per home and competence, not per team member) and offers are read as ids,
@@ -284,6 +313,8 @@ def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None)
     ):
         vacancies[home_id].append(Vacancy(available))
 
+    policies = policies_by_home(ids)
+
     no_offers: frozenset[str] = frozenset()
     return [
         Home(
@@ -301,6 +332,7 @@ def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None)
             vacancies=tuple(vacancies.get(pk, ())),
             residents=tuple(residents.get(pk, ())),
             opens_on=opent_op,
+            policies=tuple(policies.get(pk, ())),
         )
         for (
             pk,
@@ -406,7 +438,7 @@ def fingerprint(today: date, now: datetime) -> tuple[object, ...]:
     resident or vacancy, or changing a home's offers, touches the home's own change time
     (see `matching.receivers`), so deletions show up too."""
     parts = []
-    for model in (Voorziening, Teamlid, Plaatsing, Vacature):
+    for model in (Voorziening, Teamlid, Plaatsing, Vacature, Toelatingsregel):
         table = connection.ops.quote_name(model._meta.db_table)
         count = "COUNT(*)" if model is Voorziening else "0"
         parts.append(f"SELECT {count}, MAX(gewijzigd_op) FROM {table}")  # noqa: S608

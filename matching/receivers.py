@@ -8,7 +8,7 @@ from django.db.models.signals import m2m_changed, post_delete
 from django.utils import timezone
 
 from accounts.uitgesteld import na_commit
-from voorzieningen.models import Plaatsing, Teamlid, Vacature, Voorziening
+from voorzieningen.models import Plaatsing, Teamlid, Toelatingsregel, Vacature, Voorziening
 from voorzieningen.signals import groep_gewijzigd
 
 
@@ -35,7 +35,7 @@ def touch_home(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 def connect() -> None:
     groep_gewijzigd.connect(recompute_on_group_change, dispatch_uid="matching.recompute_group")
-    for model in (Teamlid, Plaatsing, Vacature):
+    for model in (Teamlid, Plaatsing, Vacature, Toelatingsregel):
         post_delete.connect(touch_home, sender=model, dispatch_uid=f"matching.touch.{model}")
     for through in (Voorziening.aanbod.through, Teamlid.competenties.through):
         m2m_changed.connect(touch_home, sender=through, dispatch_uid=f"matching.touch.{through}")
