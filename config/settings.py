@@ -303,6 +303,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=15),
     },
     "verloop-voorstellen": {"task": "matching.tasks.verloop_voorstellen", "schedule": 15 * 60},
+    # The search index: whatever a process left behind, and every row just after midnight
+    # (ages and team figures move on), so the first search of the day need not do it.
+    "zoekindex": {"task": "matching.tasks.werk_zoekindex_bij", "schedule": 5 * 60},
+    "zoekindex-na-middernacht": {
+        "task": "matching.tasks.werk_zoekindex_bij",
+        "schedule": crontab(hour=0, minute=1),
+    },
     # Whatever could not reach the broker when it was saved (the outbox).
     "uitgestelde-taken": {"task": "accounts.tasks.verstuur_uitgestelde_taken", "schedule": 60},
 }

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from jongeren.models import AnalyseBehoefte, Instemming, Jongere, VerklarendeAnalyse
+from matching import zoekindex
 from matching.models import (
     Besluit,
     Kennismaking,
@@ -132,9 +133,10 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     Zoekopdracht.objects.filter(jongere=jongere).delete()
 
     # Stays keep what the figures need: home, arrival, end, end reason, notice period.
-    samenvatting.plaatsingen += Plaatsing.objects.filter(jongere=jongere).update(
-        aanduiding="", signalen=[], toelichting=""
-    )
+    verblijven = Plaatsing.objects.filter(jongere=jongere)
+    samenvatting.plaatsingen += verblijven.update(aanduiding="", signalen=[], toelichting="")
+    # A bulk update passes no signals: tell the search index which homes' residents changed.
+    zoekindex.markeer(verblijven.values_list("voorziening_id", flat=True))
 
     # The change history holds the old texts and names too: it goes with them.
     Jongere.history.filter(id=jongere.pk).delete()

@@ -73,3 +73,21 @@ def verloop_voorstellen() -> str:
 
     result = verloop()
     return f"{result.te_laat} te laat, {result.verlopen} verlopen"
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    max_retries=5,
+)
+def werk_zoekindex_bij() -> int:
+    """Take into the search index what the processes that made changes left behind, the
+    rows that time made stale (every row at midnight), and homes without a row (made in
+    bulk). Run by Celery beat; searches do the same for whatever they meet first."""
+    from matching import zoekindex
+
+    zoekindex.vul_aan()
+    gedaan = zoekindex.werk_alles_bij(per_keer=2000)
+    zoekindex.ruim_op()
+    return gedaan
