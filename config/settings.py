@@ -257,6 +257,12 @@ if not 1 <= VOORSTEL_ANTWOORD_WERKDAGEN <= VOORSTEL_VERLOOP_WERKDAGEN:
     )
 if VOORSTEL_MAX_OPEN < 1:
     raise ImproperlyConfigured("VOORSTEL_MAX_OPEN: expected 1 or more")
+# The joint allocation: a computation that has not finished after this many minutes counts
+# as stuck (a new request starts another); results are kept this many days.
+VERDELING_MAX_MINUTEN = env_int("VERDELING_MAX_MINUTEN", 10)
+VERDELING_BEWAAR_DAGEN = env_int("VERDELING_BEWAAR_DAGEN", 7)
+if VERDELING_MAX_MINUTEN < 1 or VERDELING_BEWAAR_DAGEN < 1:
+    raise ImproperlyConfigured("VERDELING_MAX_MINUTEN and VERDELING_BEWAAR_DAGEN: 1 or more")
 # The address in e-mails ("log in: <link>"); e-mails are sent by Celery, outside a request.
 PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -292,6 +298,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 # Several deployments may share one Redis; each then names its own queue.
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE") or "celery"
+# The joint allocation (seconds of CPU per computation) has a queue and workers of its own,
+# so that group recomputes, e-mails and the outbox never wait behind it.
+SOLVER_QUEUE = env_str("CELERY_SOLVER_QUEUE") or f"{CELERY_TASK_DEFAULT_QUEUE}-solver"
+CELERY_TASK_ROUTES = {"matching.tasks.bereken_verdeling": {"queue": SOLVER_QUEUE}}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 # Run by `celery beat` (docker-compose runs it inside the worker with -B). Without beat,
@@ -306,6 +316,10 @@ CELERY_BEAT_SCHEDULE = {
     # The search index: whatever a process left behind, and every row just after midnight
     # (ages and team figures move on), so the first search of the day need not do it.
     "zoekindex": {"task": "matching.tasks.werk_zoekindex_bij", "schedule": 5 * 60},
+    "verdelingen-opruimen": {
+        "task": "matching.tasks.ruim_verdelingen_op",
+        "schedule": crontab(hour=3, minute=45),
+    },
     "zoekindex-na-middernacht": {
         "task": "matching.tasks.werk_zoekindex_bij",
         "schedule": crontab(hour=0, minute=1),

@@ -25,6 +25,7 @@ from matching.models import (
     Kennismaking,
     Tegenspraak,
     Toestemming,
+    Verdeling,
     Voorstel,
     VoorstelGebeurtenis,
     Zoekopdracht,
@@ -131,6 +132,8 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     Toestemming.objects.filter(voorstel__jongere=jongere).exclude(reden="").update(reden="—")
     Tegenspraak.objects.filter(voorstel__jongere=jongere).update(toelichting="—")
     Zoekopdracht.objects.filter(jongere=jongere).delete()
+    # The placement table's computations hold the youth as the engine saw them.
+    Verdeling.objects.filter(jongeren=jongere).delete()
 
     # Stays keep what the figures need: home, arrival, end, end reason, notice period.
     verblijven = Plaatsing.objects.filter(jongere=jongere)

@@ -35,5 +35,11 @@ urlpatterns = [
     path("regio/", views_regio.regio, name="regio"),
     path("regio/regiobeeld.csv", views_regio.regio_csv, name="regio_csv"),
     path("regio/verdeling/", views_regio.toewijzing, name="toewijzing"),
+    path("regio/verdeling/<int:pk>/", views_regio.verdeling, name="verdeling"),
+    path(
+        "regio/verdeling/<int:pk>/stoppen/",
+        views_regio.verdeling_stoppen,
+        name="verdeling_stoppen",
+    ),
     path("regio/uitkomsten/", views_regio.uitkomsten, name="uitkomsten"),
 ]
