@@ -17,12 +17,12 @@ def _command(service: str) -> list[str]:
     return shlex.split(command) if isinstance(command, str) else list(command)
 
 
-def test_the_four_services_exist_with_the_expected_images() -> None:
+def test_the_five_services_exist_with_the_expected_images() -> None:
     services = COMPOSE["services"]
-    assert set(services) == {"web", "worker", "db", "redis"}
+    assert set(services) == {"web", "worker", "solver", "db", "redis"}
     assert services["db"]["image"].startswith("postgres:17")
     assert services["redis"]["image"].startswith("redis:7")
-    assert services["web"]["build"] == "." and services["worker"]["build"] == "."
+    assert all(services[naam]["build"] == "." for naam in ("web", "worker", "solver"))
 
 
 def test_web_runs_gunicorn_on_the_real_wsgi_application_after_migrating() -> None:
@@ -46,6 +46,19 @@ def test_worker_runs_celery_on_the_real_celery_app() -> None:
     assert "worker" in command
 
 
+def test_the_allocation_has_a_worker_of_its_own_and_the_default_worker_leaves_it() -> None:
+    from django.conf import settings
+
+    solver = _command("solver")
+    assert solver[:1] == ["celery"] and "worker" in solver
+    assert solver[solver.index("-Q") + 1] == settings.SOLVER_QUEUE
+    assert settings.CELERY_TASK_ROUTES["matching.tasks.bereken_verdeling"] == {
+        "queue": settings.SOLVER_QUEUE
+    }
+    worker = _command("worker")
+    assert worker[worker.index("-Q") + 1] == settings.CELERY_TASK_DEFAULT_QUEUE
+
+
 def test_services_read_their_environment_from_the_example_file_and_it_names_real_settings() -> None:
     example = (ROOT / ".env.example").read_text()
     keys = {
@@ -62,7 +75,7 @@ def test_services_read_their_environment_from_the_example_file_and_it_names_real
     settings_source = (ROOT / "config" / "settings.py").read_text()
     for key in keys - {"POSTGRES_PASSWORD", "POSTGRES_DB", "POSTGRES_USER"}:
         assert f'"{key}"' in settings_source, f"{key} is not read by config/settings.py"
-    for service in ("web", "worker"):
+    for service in ("web", "worker", "solver"):
         assert ".env" in str(COMPOSE["services"][service]["env_file"])
 
 
