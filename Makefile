@@ -8,9 +8,6 @@ MANAGE  := $(PY) manage.py
 PORT    ?= 8000
 STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d' ' -f1)
 
-# Local runs are development runs unless the environment says otherwise.
-export DJANGO_DEBUG ?= 1
-
 .PHONY: help install run test demo-code e2e lint format migrate seed messages clean bench bench-allocation loadtest
 
 help:
@@ -48,7 +45,15 @@ $(STAMP): $(PY) requirements-dev.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
-install: $(STAMP)
+# The checkout's own settings (ignored by git), read by manage.py, celery and gunicorn, so
+# every command in the README works without exporting anything: a development run (debug
+# on, SQLite, tasks in-process) with a secret key of its own. Never overwritten.
+.env: | $(PY)
+	@sed "s|^DJANGO_SECRET_KEY=.*|DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')|" \
+	  .env.example > .env
+	@echo "Created .env from .env.example (local development settings; edit as you like)"
+
+install: $(STAMP) .env
 
 migrate: install
 	$(MANAGE) migrate --noinput
@@ -64,8 +69,10 @@ run: seed
 demo-code: install
 	@$(MANAGE) demo_code
 
+# Uses PostgreSQL and Redis when they answer on their default ports (or DATABASE_URL and
+# CELERY_BROKER_URL as given); the last line before the count names what was skipped.
 test: install
-	$(PY) -m pytest
+	$(PY) -m tests.diensten
 
 # Journeys and axe-core accessibility checks in the system Chromium (/usr/bin/chromium,
 # Debian's `chromium` package; no browser is downloaded). Screenshots of failures: test-results/.

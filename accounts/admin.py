@@ -90,18 +90,28 @@ class ActieveSessieAdmin(admin.ModelAdmin[ActieveSessie]):
 
 @admin.register(UitgesteldeTaak)
 class UitgesteldeTaakAdmin(admin.ModelAdmin[UitgesteldeTaak]):
-    """The outbox: tasks that could not reach the task queue yet. Normally empty; rows
-    here mean the broker was (or is) unreachable. They are sent automatically."""
+    """The outbox: tasks that could not reach the task queue yet ("wacht"; sent
+    automatically once the broker is back), and tasks that failed for good ("mislukt": an
+    e-mail the mail server kept refusing; sent again only from here). Normally empty."""
 
-    list_display = ["taak", "aangemaakt_op", "pogingen", "laatste_poging_op", "laatste_fout"]
-    list_filter = ["taak"]
-    readonly_fields = [
+    list_display = [
         "taak",
-        "argumenten",
+        "status",
         "aangemaakt_op",
         "pogingen",
         "laatste_poging_op",
         "laatste_fout",
+    ]
+    list_filter = ["status", "taak"]
+    readonly_fields = [
+        "taak",
+        "argumenten",
+        "status",
+        "aangemaakt_op",
+        "pogingen",
+        "laatste_poging_op",
+        "laatste_fout",
+        "request_id",
     ]
     actions = ["nu_versturen"]
 
@@ -113,12 +123,12 @@ class UitgesteldeTaakAdmin(admin.ModelAdmin[UitgesteldeTaak]):
     ) -> bool:
         return False
 
-    @admin.action(description=_("Nu versturen naar de takenwachtrij"))
+    @admin.action(description=_("Nu (opnieuw) versturen naar de takenwachtrij"))
     def nu_versturen(self, request: HttpRequest, queryset: QuerySet[UitgesteldeTaak]) -> None:
-        from accounts.uitgesteld import publiceer
+        from accounts.uitgesteld import opnieuw
 
         gekozen = list(queryset.values_list("pk", flat=True))
-        verstuurd = publiceer(ids=gekozen, altijd=True)
+        verstuurd = opnieuw(gekozen)
         if verstuurd == len(gekozen):
             self.message_user(request, _("%(aantal)s taken verstuurd.") % {"aantal": verstuurd})
         else:

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from accounts.models import Inzage, User
 
 if TYPE_CHECKING:
-    from jongeren.models import Jongere
+    from jongeren.models import Jongere, VerklarendeAnalyse
     from voorzieningen.models import Voorziening
 
 Actie = Inzage.Actie
@@ -121,4 +121,31 @@ def log_geweigerd(request: HttpRequest, *, jongere: int | None, soort: str) -> N
         soort=soort,
         doel=standaard_doel(request),
         uitkomst=Uitkomst.GEWEIGERD,
+    )
+
+
+def log_zoeken(
+    request: HttpRequest, *, jongere: Jongere, analyse: VerklarendeAnalyse | None
+) -> Inzage:
+    """Record a search for a youth. `analyse` is the version whose attention signals steer
+    this search (None: none do). A search whose signals changed since the youth's previous
+    search is marked as such: changing signals and then searching is how someone would
+    probe which homes house which residents (the admin's report counts these)."""
+    na_wijziging = False
+    gewijzigd = analyse.signalen_gewijzigd_op if analyse is not None else None
+    if gewijzigd is not None:
+        vorige = (
+            Inzage.objects.filter(
+                jongere_ref=jongere.pk, actie=Actie.SEARCH, uitkomst=Uitkomst.GELUKT
+            )
+            .order_by("-op")
+            .values_list("op", flat=True)
+            .first()
+        )
+        na_wijziging = vorige is None or gewijzigd > vorige
+    return Inzage.objects.create(
+        **_velden(request, actie=Actie.SEARCH, soort=Soort.ZOEKRESULTAAT, doel=Doel.MATCHING),
+        uitkomst=Uitkomst.GELUKT,
+        jongere_ref=jongere.pk,
+        na_signaalwijziging=na_wijziging,
     )

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Inzage
+from accounts.uitgesteld import na_commit
 
 
 class LoginForm(AuthenticationForm):
@@ -28,6 +32,13 @@ class ResetForm(PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Queue the reset e-mail through the outbox, like every other mail, instead of
+        sending it inside the request (where a slow or failing mail server would lose it
+        and tell the visitor whether the address exists). The worker makes the link."""
+        for user in self.get_users(self.cleaned_data["email"]):
+            na_commit("accounts.tasks.mail_wachtwoord_herstel", user.pk, get_language())
 
 
 class InzageFilterForm(forms.Form):

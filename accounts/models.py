@@ -313,6 +313,14 @@ class Inzage(models.Model):
     doel = models.CharField(_("doel"), max_length=30, choices=Doel.choices)
     adres = models.GenericIPAddressField(_("adres van de client"), null=True, blank=True)
     pad = models.CharField(_("pagina"), max_length=300, blank=True)
+    na_signaalwijziging = models.BooleanField(
+        _("zoeken na een wijziging van de aandachtssignalen"),
+        default=False,
+        help_text=_(
+            "De aandachtssignalen die dit zoeken sturen, veranderden sinds het vorige zoeken "
+            "voor deze jongere."
+        ),
+    )
 
     objects = InzageQuerySet.as_manager()
 
@@ -340,22 +348,36 @@ class InzageOnveranderlijk(Exception):
 
 
 class UitgesteldeTaak(models.Model):
-    """Background work waiting to be handed to the task queue (the outbox).
+    """Background work waiting to be handed to the task queue (the outbox), or work that
+    failed for good (the dead letters).
 
     Written in the same transaction as the change that causes it and removed once the
     broker has it, so a recompute or an e-mail is neither lost when Redis is down nor
-    sent for a change that was rolled back. See `accounts.uitgesteld`.
+    sent for a change that was rolled back. See `accounts.uitgesteld`. A task that gives up
+    (an e-mail after its last try, see `accounts.mail`) comes back as a row with status
+    "mislukt": visible in the admin, where it can be sent again, until the daily clean-up
+    removes it after BEWAARTERMIJN_MISLUKT_DAGEN.
     """
+
+    class Status(models.TextChoices):
+        WACHT = "wacht", _("wacht op de takenwachtrij")
+        MISLUKT = "mislukt", _("mislukt, niet meer geprobeerd")
 
     taak = models.CharField(_("taak"), max_length=200)
     argumenten = models.JSONField(_("argumenten"), default=list)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WACHT
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     pogingen = models.PositiveIntegerField(_("mislukte pogingen"), default=0)
     laatste_poging_op = models.DateTimeField(_("laatste poging op"), null=True, blank=True)
     laatste_fout = models.CharField(_("laatste fout"), max_length=300, blank=True)
+    # The id of the request that caused the work, so the task's log lines carry it too.
+    request_id = models.CharField(_("request-id"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["pk"]
+        indexes = [models.Index(fields=["status", "laatste_poging_op"])]
         verbose_name = _("uitgestelde taak")
         verbose_name_plural = _("uitgestelde taken")
 

@@ -15,6 +15,11 @@ change, and hands the task to the broker once that transaction commits:
 Publishing never waits long: the broker has short connection timeouts (settings), and after a
 failure this process stops trying for `PAUZE_NA_STORING` seconds, leaving the rows to the
 periodic task, so saves stay fast while Redis is down.
+
+The same table keeps the dead letters: a task that gave up for good (see `accounts.mail`)
+is written back with status MISLUKT by `noteer_mislukt`. Those rows are never published by
+themselves; an admin sends them again (`opnieuw`), and `ruim_mislukt_op` removes them after
+BEWAARTERMIJN_MISLUKT_DAGEN.
 """
 
 from __future__ import annotations
@@ -23,8 +28,10 @@ import json
 import logging
 import time
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -32,6 +39,7 @@ from django.utils.module_loading import import_string
 from kombu.exceptions import OperationalError as BrokerFout
 
 from accounts.models import UitgesteldeTaak
+from config.logs import HEADER, REQUEST_ID
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +54,9 @@ _storing_tot = 0.0  # time.monotonic() until which the broker counts as down in 
 def na_commit(taak: str, *argumenten: Any) -> UitgesteldeTaak:
     """Queue the Celery task `taak` (its dotted path, e.g. "matching.tasks.x") with
     `argumenten` (JSON values: ids, not objects) as part of the current transaction."""
-    rij = UitgesteldeTaak.objects.create(taak=taak, argumenten=list(argumenten))
+    rij = UitgesteldeTaak.objects.create(
+        taak=taak, argumenten=list(argumenten), request_id=REQUEST_ID.get()
+    )
     transaction.on_commit(lambda: publiceer(ids=[rij.pk]))
     return rij
 
@@ -64,7 +74,11 @@ def publiceer(*, ids: Iterable[int] | None = None, altijd: bool = False) -> int:
         return 0
     verstuurd = 0
     with transaction.atomic():
-        rijen = UitgesteldeTaak.objects.select_for_update(skip_locked=True).order_by("pk")
+        rijen = (
+            UitgesteldeTaak.objects.select_for_update(skip_locked=True)
+            .filter(status=UitgesteldeTaak.Status.WACHT)
+            .order_by("pk")
+        )
         if ids is not None:
             rijen = rijen.filter(pk__in=list(ids))
         groepen: dict[tuple[str, str], list[UitgesteldeTaak]] = {}
@@ -74,8 +88,9 @@ def publiceer(*, ids: Iterable[int] | None = None, altijd: bool = False) -> int:
         reeks = list(groepen.items())
         for nummer, ((taak, _), groep) in enumerate(reeks):
             pks = [rij.pk for rij in groep]
+            headers = {HEADER: groep[0].request_id} if groep[0].request_id else None
             try:
-                import_string(taak).apply_async(args=groep[0].argumenten)
+                import_string(taak).apply_async(args=groep[0].argumenten, headers=headers)
             except BROKER_FOUTEN as exc:
                 _storing_tot = time.monotonic() + PAUZE_NA_STORING
                 wachtend = [rij.pk for _, rest in reeks[nummer:] for rij in rest]
@@ -110,3 +125,35 @@ def _noteer_fout(pks: list[int], exc: BaseException) -> None:
         laatste_poging_op=timezone.now(),
         laatste_fout=f"{type(exc).__name__}: {exc}"[:300],
     )
+
+
+def noteer_mislukt(*, taak: str, argumenten: list[Any], pogingen: int, fout: str) -> None:
+    """Keep a task that gave up for good where an admin sees it (status MISLUKT)."""
+    UitgesteldeTaak.objects.create(
+        taak=taak,
+        argumenten=argumenten,
+        status=UitgesteldeTaak.Status.MISLUKT,
+        pogingen=pogingen,
+        laatste_poging_op=timezone.now(),
+        laatste_fout=fout[:300],
+        request_id=REQUEST_ID.get(),
+    )
+
+
+def opnieuw(ids: Iterable[int]) -> int:
+    """Put failed rows back in the queue and send them; returns how many were sent."""
+    gekozen = list(ids)
+    UitgesteldeTaak.objects.filter(pk__in=gekozen, status=UitgesteldeTaak.Status.MISLUKT).update(
+        status=UitgesteldeTaak.Status.WACHT, pogingen=0
+    )
+    return publiceer(ids=gekozen, altijd=True)
+
+
+def ruim_mislukt_op() -> int:
+    """Remove failed rows whose last try is older than BEWAARTERMIJN_MISLUKT_DAGEN. Waiting
+    rows are never removed: they are work still to be done."""
+    grens = timezone.now() - timedelta(days=settings.BEWAARTERMIJN_MISLUKT_DAGEN)
+    aantal, _ = UitgesteldeTaak.objects.filter(
+        status=UitgesteldeTaak.Status.MISLUKT, laatste_poging_op__lt=grens
+    ).delete()
+    return aantal

@@ -11,6 +11,12 @@ from accounts.forms import InzageFilterForm
 from accounts.models import Inzage, Melding, Organisatie, Rol, User
 from accounts.services import markeer_gelezen
 from config.http import HtmxHttpRequest
+from jongeren.zoekpatronen import (
+    DREMPEL_NA_WIJZIGING,
+    DREMPEL_ZONDER_GEZIN,
+    PERIODE_DAGEN,
+    opvallende_zoekpatronen,
+)
 
 PER_PAGINA = 50
 
@@ -88,5 +94,9 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": Paginator(entries, PER_PAGINA).get_page(request.GET.get("pagina")),
             "query": query.urlencode(),
+            "zoekpatronen": opvallende_zoekpatronen(),
+            "zoekpatronen_dagen": PERIODE_DAGEN,
+            "drempel_na_wijziging": DREMPEL_NA_WIJZIGING,
+            "drempel_zonder_gezin": DREMPEL_ZONDER_GEZIN,
         },
     )

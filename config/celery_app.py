@@ -6,11 +6,15 @@ from typing import Any
 from celery import Celery
 from celery.signals import worker_ready
 
+from config.logs import connect_celery_signals
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("passendeplek")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# The request id travels with every task (see config.logs).
+connect_celery_signals()
 
 
 @worker_ready.connect

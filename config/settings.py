@@ -1,37 +1,59 @@
 """Settings for Passende Plek, read from the environment (see the README's table).
 
-Nothing here is secret or machine-specific: debug is off unless DJANGO_DEBUG=1, and
-with debug off the portal refuses to start without DJANGO_SECRET_KEY.
+Nothing here is secret or machine-specific: debug is off unless DJANGO_DEBUG=1, and with
+debug off the portal refuses to start rather than guess: without a real DJANGO_SECRET_KEY,
+DJANGO_ALLOWED_HOSTS, PORTAL_URL, and a broker (or the explicit TASKS_IN_PROCESS=1).
 """
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import django_stubs_ext
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_database, env_int, env_list, env_str
+from config.env import (
+    env_bool,
+    env_database,
+    env_int,
+    env_list,
+    env_secret_key,
+    env_str,
+    env_url,
+    load_env_file,
+)
 
 # Lets the generic classes of the type stubs (ModelAdmin[...], QuerySet[...]) work at runtime.
 django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# The checkout's own environment file: `make install` creates .env from .env.example, so
+# manage.py, celery and gunicorn work without anything exported. A variable set in the real
+# environment wins. DJANGO_ENV_FILE names another file, or none at all when empty (the
+# test settings, and the tests that start the portal with an environment of their own).
+_ENV_FILE = os.environ.get("DJANGO_ENV_FILE")
+if _ENV_FILE != "":
+    load_env_file(_ENV_FILE or BASE_DIR / ".env")
+
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-SECRET_KEY = env_str("DJANGO_SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY: required when DJANGO_DEBUG is not 1 (set a long random value)"
-        )
+if DEBUG:
     # Only for local development with DJANGO_DEBUG=1; never used in production.
-    SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "django-insecure-local-development-only"
+else:
+    SECRET_KEY = env_secret_key("DJANGO_SECRET_KEY")
+# Rotating the key (README, "Operating it"): the previous key, listed here for a while,
+# keeps the sessions and the reset and invitation links made with it working until they
+# run out. Empty after a leak, so that everything made with the old key stops working.
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else []
@@ -60,6 +82,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later log line of the request carries its id.
+    "config.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -127,7 +151,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Login throttling (django-axes): 5 wrong attempts for one e-mail address from one client
 # address lock that pair for 15 minutes. Per pair, so nobody can lock someone else out from
-# elsewhere; a success resets the count.
+# elsewhere; a success resets the count. The client address is the one the access log uses:
+# behind DJANGO_TRUSTED_PROXIES proxies the address the nearest proxy saw, else REMOTE_ADDR
+# (behind an unconfigured proxy every login would share the proxy's address).
 # Two-step login (TOTP, django-otp). Professionals (coordinators, managers, admins) must
 # pass it; youths and parents may switch it on. Only the test settings turn the duty off,
 # so that tests which log in directly need no device; tests of the login itself turn it on.
@@ -144,6 +170,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "accounts.audit.client_adres"
 AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
@@ -213,9 +240,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # so no HTTPS redirect, no HSTS and cookies without the Secure flag. Never set it on a server
 # that anyone reaches over a network.
 PLAIN_HTTP_LOOPBACK = env_bool("DJANGO_PLAIN_HTTP_LOOPBACK", default=False)
+# How many reverse proxies in front of the portal append to X-Forwarded-For. 0 (the
+# default) means no forwarded header is believed: the access log and the login throttle use
+# REMOTE_ADDR, and X-Forwarded-Proto does not make a request count as HTTPS.
+INZAGE_VERTROUWDE_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
+if INZAGE_VERTROUWDE_PROXIES < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXIES: expected 0 or more proxies")
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not PLAIN_HTTP_LOOPBACK)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if INZAGE_VERTROUWDE_PROXIES:
+        # The proxy terminates TLS and says so; without a proxy anyone could say it.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365)
     if PLAIN_HTTP_LOOPBACK:
         SECURE_HSTS_SECONDS = 0
@@ -224,9 +259,6 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = not PLAIN_HTTP_LOOPBACK
     CSRF_COOKIE_SECURE = not PLAIN_HTTP_LOOPBACK
     LANGUAGE_COOKIE_SECURE = not PLAIN_HTTP_LOOPBACK
-# How many reverse proxies in front of the portal append to X-Forwarded-For. 0 (the
-# default) means the header is ignored and the access log records REMOTE_ADDR.
-INZAGE_VERTROUWDE_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # --- Locations ------------------------------------------------------------------------------
@@ -263,12 +295,39 @@ VERDELING_MAX_MINUTEN = env_int("VERDELING_MAX_MINUTEN", 10)
 VERDELING_BEWAAR_DAGEN = env_int("VERDELING_BEWAAR_DAGEN", 7)
 if VERDELING_MAX_MINUTEN < 1 or VERDELING_BEWAAR_DAGEN < 1:
     raise ImproperlyConfigured("VERDELING_MAX_MINUTEN and VERDELING_BEWAAR_DAGEN: 1 or more")
-# The address in e-mails ("log in: <link>"); e-mails are sent by Celery, outside a request.
-PORTAL_URL = env_str("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address in e-mails ("log in: <link>"); e-mails are sent by Celery, outside a request,
+# so there is no request to take the address from. In production it must be said, over
+# HTTPS, and be one of the allowed hosts.
+if DEBUG:
+    PORTAL_URL = env_url("PORTAL_URL", "http://127.0.0.1:8000")
+elif not env_str("PORTAL_URL"):
+    raise ImproperlyConfigured(
+        "PORTAL_URL: required when DJANGO_DEBUG is not 1 (the address in e-mails, "
+        "e.g. https://plek.example.org)"
+    )
+else:
+    PORTAL_URL = env_url("PORTAL_URL", https=not PLAIN_HTTP_LOOPBACK)
+    if not validate_host(urlsplit(PORTAL_URL).hostname or "", ALLOWED_HOSTS):
+        raise ImproperlyConfigured(
+            f"PORTAL_URL: its host is not in DJANGO_ALLOWED_HOSTS ({', '.join(ALLOWED_HOSTS)})"
+        )
 
 # --- Celery ---------------------------------------------------------------------------------
-# Without a broker the tasks run in-process, so `make run` needs nothing else running.
+# Without a broker the tasks run in-process, so `make run` needs nothing else running. In
+# production that is a choice to make on purpose (TASKS_IN_PROCESS=1): e-mails and recomputes
+# then run inside the request that caused them, a failed e-mail is not retried later but
+# shown as failed in the admin, and nothing runs the schedule below.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
+TASKS_IN_PROCESS = env_bool("TASKS_IN_PROCESS", default=DEBUG and not CELERY_BROKER_URL)
+if CELERY_BROKER_URL and TASKS_IN_PROCESS:
+    raise ImproperlyConfigured(
+        "TASKS_IN_PROCESS: set to 1 while CELERY_BROKER_URL names a broker; choose one"
+    )
+if not CELERY_BROKER_URL and not TASKS_IN_PROCESS:
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL: required when DJANGO_DEBUG is not 1 (e.g. redis://redis:6379/0), "
+        "or set TASKS_IN_PROCESS=1 to run background tasks inside the web process on purpose"
+    )
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 # A task is acknowledged when it is done, not when it starts: a worker killed mid-task
@@ -304,8 +363,10 @@ SOLVER_QUEUE = env_str("CELERY_SOLVER_QUEUE") or f"{CELERY_TASK_DEFAULT_QUEUE}-s
 CELERY_TASK_ROUTES = {"matching.tasks.bereken_verdeling": {"queue": SOLVER_QUEUE}}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
-# Run by `celery beat` (docker-compose runs it inside the worker with -B). Without beat,
-# run `manage.py verloop_voorstellen` from cron instead.
+# The worker logs through LOGGING below (JSON in production, with the request id).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Run by one `celery beat` process (the `beat` service of docker-compose.yml). Each job is
+# safe to run twice and logs what it did; the README's "Operating it" lists them.
 CELERY_BEAT_SCHEDULE = {
     # Ages in the stored group pictures move on with the calendar.
     "groepsbeelden-elke-nacht": {
@@ -326,7 +387,31 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Whatever could not reach the broker when it was saved (the outbox).
     "uitgestelde-taken": {"task": "accounts.tasks.verstuur_uitgestelde_taken", "schedule": 60},
+    # The retention period (BEWAARTERMIJN_JONGERE_JAREN): `manage.py anonimiseer`.
+    "anonimiseren": {"task": "jongeren.tasks.anonimiseer", "schedule": crontab(hour=2, minute=30)},
+    # Expired sessions, and the index of whose session is whose.
+    "sessies-opruimen": {
+        "task": "accounts.tasks.ruim_sessies_op",
+        "schedule": crontab(hour=3, minute=45),
+    },
+    # Lock-outs past their cool-off and login records past BEWAARTERMIJN_INLOGLOG_DAGEN.
+    "inlogpogingen-opruimen": {
+        "task": "accounts.tasks.ruim_inlogpogingen_op",
+        "schedule": crontab(minute=5),
+    },
+    # Failed tasks (e-mails that could not be delivered) past BEWAARTERMIJN_MISLUKT_DAGEN.
+    "uitgestelde-taken-opruimen": {
+        "task": "accounts.tasks.ruim_uitgestelde_taken_op",
+        "schedule": crontab(hour=4, minute=0),
+    },
 }
+# Login records (django-axes: who logged in, when, from where) are kept this long.
+BEWAARTERMIJN_INLOGLOG_DAGEN = env_int("BEWAARTERMIJN_INLOGLOG_DAGEN", 90)
+# A task that failed for good (an e-mail after its last try) stays visible in the admin
+# this long after its last try.
+BEWAARTERMIJN_MISLUKT_DAGEN = env_int("BEWAARTERMIJN_MISLUKT_DAGEN", 30)
+if BEWAARTERMIJN_INLOGLOG_DAGEN < 1 or BEWAARTERMIJN_MISLUKT_DAGEN < 1:
+    raise ImproperlyConfigured("BEWAARTERMIJN_*_DAGEN: expected 1 or more days")
 
 # --- E-mail ---------------------------------------------------------------------------------
 # In development mail goes to the console; in production to an SMTP server.
@@ -344,18 +429,58 @@ if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         "username": env_str("DJANGO_EMAIL_HOST_USER"),
         "password": env_str("DJANGO_EMAIL_HOST_PASSWORD"),
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", default=False),
-        "timeout": 10,
+        "timeout": env_int("DJANGO_EMAIL_TIMEOUT", 10),
     }
 MAILERS = {"default": {"BACKEND": _EMAIL_BACKEND, "OPTIONS": _EMAIL_OPTIONS}}
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Passende Plek <noreply@passendeplek.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every e-mail is sent by a task through the outbox. A timeout, a refused or dropped
+# connection or a 4xx answer is tried again, MAIL_POGINGEN times in all, waiting
+# MAIL_HERKANSING_SECONDEN and twice as long after every further failure (at most 10 minutes,
+# below CELERY_VISIBILITY_TIMEOUT). A 5xx answer, or the last failed try, leaves the e-mail
+# as "mislukt" in the admin (Uitgestelde taken), where it can be sent again.
+MAIL_POGINGEN = env_int("MAIL_POGINGEN", 8)
+MAIL_HERKANSING_SECONDEN = env_int("MAIL_HERKANSING_SECONDEN", 60)
+if MAIL_POGINGEN < 1 or MAIL_HERKANSING_SECONDEN < 0:
+    raise ImproperlyConfigured(
+        "MAIL_POGINGEN: expected 1 or more; MAIL_HERKANSING_SECONDEN: 0 or more"
+    )
 # Where people report an accessibility problem (shown on /toegankelijkheid).
 TOEGANKELIJKHEID_EMAIL = env_str("TOEGANKELIJKHEID_EMAIL", "toegankelijkheid@passendeplek.nl")
 
+# --- Logs and error tracking ----------------------------------------------------------------
+# One line per event on stderr: JSON in production (for a log collector), readable text in
+# development. Every line carries the request's id (also in the X-Request-ID response header
+# and in the tasks the request caused); lines carry ids, never names or texts.
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT: expected json or text, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"context": {"()": "config.logs.ContextFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "config.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    # Django's own console handler would print request errors a second time.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
+# Optional error tracking with any Sentry-compatible service: unhandled errors of the web
+# and the worker, and ERROR log lines. Without local variables or request bodies.
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from config.logs import start_error_tracking
+
+    start_error_tracking(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "development" if DEBUG else "production"),
+    )

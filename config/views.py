@@ -29,8 +29,11 @@ def _database_ready() -> bool:
 
 
 def _broker_ready(url: str) -> bool:
+    # A broker that accepts the connection and then never answers must not hang the probe
+    # (and pile up the probes behind it): every wait is bounded.
+    opties = {"socket_connect_timeout": 2, "socket_timeout": 2}
     try:
-        with Connection(url, connect_timeout=2) as broker:
+        with Connection(url, connect_timeout=2, transport_options=opties) as broker:
             broker.ensure_connection(max_retries=1, timeout=2)
         return True
     except Exception:

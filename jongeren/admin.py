@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from jongeren.models import (
     AnalyseBehoefte,
+    BeschermdeZone,
     Instemming,
     Jongere,
     Uitnodiging,
@@ -164,10 +165,18 @@ class InstemmingAdmin(admin.ModelAdmin[Instemming]):
 
 @admin.register(Uitnodiging)
 class UitnodigingAdmin(admin.ModelAdmin[Uitnodiging]):
-    list_display = ["persoon", "rol", "jongere", "verstuurd_door", "verstuurd_op", "gebruikt_op"]
+    list_display = ["email", "rol", "jongere", "verstuurd_door", "verstuurd_op", "gebruikt_op"]
     list_filter = ["rol", ("gebruikt_op", admin.EmptyFieldListFilter)]
-    search_fields = ["persoon__email", "jongere__roepnaam"]
-    readonly_fields = ["jongere", "persoon", "rol", "verstuurd_door", "verstuurd_op", "gebruikt_op"]
+    search_fields = ["email", "jongere__roepnaam"]
+    readonly_fields = [
+        "jongere",
+        "email",
+        "persoon",
+        "rol",
+        "verstuurd_door",
+        "verstuurd_op",
+        "gebruikt_op",
+    ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Uitnodiging]:
         return Uitnodiging.objects.filter(jongere__in=_jongeren_voor(request)).select_related(
@@ -177,3 +186,16 @@ class UitnodigingAdmin(admin.ModelAdmin[Uitnodiging]):
     def has_add_permission(self, request: HttpRequest) -> bool:
         # Invitations go out from the coordinator's page, which also sends the e-mail.
         return False
+
+
+@admin.register(BeschermdeZone)
+class BeschermdeZoneAdmin(SimpleHistoryAdmin):
+    list_display = ["jongere", "plaats", "straal_km", "ingesteld_door", "ingesteld_op"]
+    search_fields = ["jongere__roepnaam", "plaats"]
+    autocomplete_fields = ["jongere", "ingesteld_door"]
+    list_filter = ["jongere__organisatie"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[BeschermdeZone]:
+        return BeschermdeZone.objects.filter(jongere__in=_jongeren_voor(request)).select_related(
+            "jongere", "ingesteld_door"
+        )

@@ -3,8 +3,8 @@
 The portal keeps its own copy for `settings.BEWAARTERMIJN_JONGERE_JAREN` after the last
 stay ended or, without a stay, after the file last changed. What remains afterwards are
 the numbers the stability page needs (stays, dates, end reasons, answer times); names,
-places, school, free texts and attention signals go. Anonymised youths are recognised by
-their name, so a second run finds nothing to do.
+places, school, free texts, protective zones and attention signals go. Anonymised youths
+are recognised by their name, so a second run finds nothing to do.
 """
 
 from __future__ import annotations
@@ -18,7 +18,14 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from accounts.models import User
-from jongeren.models import AnalyseBehoefte, Instemming, Jongere, VerklarendeAnalyse
+from jongeren.models import (
+    AnalyseBehoefte,
+    BeschermdeZone,
+    Instemming,
+    Jongere,
+    Uitnodiging,
+    VerklarendeAnalyse,
+)
 from matching import zoekindex
 from matching.models import (
     Besluit,
@@ -120,9 +127,12 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     )
     AnalyseBehoefte.objects.filter(analyse__jongere=jongere).update(toelichting="")
     Instemming.objects.filter(analyse__jongere=jongere).update(opmerking="")
+    Uitnodiging.objects.filter(jongere=jongere).update(email="")
 
     voorstellen = Voorstel.objects.filter(jongere=jongere)
-    samenvatting.voorstellen += voorstellen.update(motivatie="", antwoord_toelichting="", uitleg={})
+    samenvatting.voorstellen += voorstellen.update(
+        motivatie="", tekst_voor_woning="", antwoord_toelichting="", uitleg_per_publiek={}
+    )
     VoorstelGebeurtenis.objects.filter(voorstel__jongere=jongere).update(waarom="")
     Besluit.objects.filter(voorstel__jongere=jongere).update(opmerking="")
     Kennismaking.objects.filter(voorstel__jongere=jongere).update(
@@ -134,6 +144,8 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     Zoekopdracht.objects.filter(jongere=jongere).delete()
     # The placement table's computations hold the youth as the engine saw them.
     Verdeling.objects.filter(jongeren=jongere).delete()
+    # A protective zone names a place and a reason; no figure needs it.
+    BeschermdeZone.objects.filter(jongere=jongere).delete()
 
     # Stays keep what the figures need: home, arrival, end, end reason, notice period.
     verblijven = Plaatsing.objects.filter(jongere=jongere)
@@ -146,6 +158,7 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     VerklarendeAnalyse.history.filter(jongere_id=jongere.pk).delete()
     Voorstel.history.filter(jongere_id=jongere.pk).delete()
     Plaatsing.history.filter(jongere_id=jongere.pk).delete()
+    BeschermdeZone.history.filter(jongere_id=jongere.pk).delete()
 
     if jongere.account is not None and jongere.account.is_active:
         _deactiveer(jongere.account)

@@ -13,7 +13,9 @@ from accounts.models import Rol, User
 from jongeren.models import (
     PRIORITEIT_KEUZES,
     PRIORITEITEN,
+    ZONE_STRAAL_MAX_KM,
     AnalyseBehoefte,
+    BeschermdeZone,
     Fase,
     Jongere,
     VerklarendeAnalyse,
@@ -173,6 +175,92 @@ class JongereForm(forms.ModelForm[Jongere]):
         data = self.cleaned_data
         self._plaats("woonplaats", "lat", "lon")
         self._plaats("school_plaats", "school_lat", "school_lon")
+        return data
+
+
+# --- Protective zones ------------------------------------------------------------------------
+
+
+class BeschermdeZoneForm(forms.ModelForm[BeschermdeZone]):
+    """A place and a radius the youth must be kept away from, with the reason.
+
+    The place is looked up like the family's home town; when the geocoder does not know
+    it, the coordinates can be typed in (they win over the place, as on the profile).
+    """
+
+    straal_km = forms.FloatField(
+        label=_("Straal in km"),
+        localize=True,
+        help_text=_("Geen woning binnen deze afstand van de plaats. Meer dan 0, hoogstens 300."),
+        error_messages={
+            "required": _("Vul de straal in, in kilometers."),
+            "invalid": _("Vul een getal in, bijvoorbeeld 25 of 2,5."),
+        },
+    )
+    lat = forms.FloatField(
+        label=_("Breedtegraad (alleen als de plaats niet gevonden wordt)"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        error_messages={
+            "min_value": _("Een breedtegraad ligt tussen -90 en 90."),
+            "max_value": _("Een breedtegraad ligt tussen -90 en 90."),
+            "invalid": _("Vul een getal in, met een punt: bijvoorbeeld 53.2190."),
+        },
+    )
+    lon = forms.FloatField(
+        label=_("Lengtegraad (alleen als de plaats niet gevonden wordt)"),
+        required=False,
+        min_value=-180,
+        max_value=180,
+        error_messages={
+            "min_value": _("Een lengtegraad ligt tussen -180 en 180."),
+            "max_value": _("Een lengtegraad ligt tussen -180 en 180."),
+            "invalid": _("Vul een getal in, met een punt: bijvoorbeeld 6.5680."),
+        },
+    )
+
+    class Meta:
+        model = BeschermdeZone
+        fields = ["plaats", "straal_km", "reden", "lat", "lon"]
+        error_messages = {
+            "plaats": {"required": _("Vul de plaats of de postcode in.")},
+            "reden": {"required": _("Schrijf op waarom deze jongere hier weg moet blijven.")},
+        }
+        widgets = {"reden": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, jongere: Jongere, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.jongere = jongere
+        self.fields["plaats"].widget.attrs["autocomplete"] = "off"
+
+    def clean_straal_km(self) -> float:
+        straal = cast(float, self.cleaned_data["straal_km"])
+        if not straal > 0:  # also NaN
+            raise ValidationError(_("De straal moet groter zijn dan 0 km."))
+        if straal > ZONE_STRAAL_MAX_KM:
+            raise ValidationError(
+                _("De straal is hoogstens %(max)s km.") % {"max": ZONE_STRAAL_MAX_KM}
+            )
+        return straal
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "plaats" in self.errors or "lat" in self.errors or "lon" in self.errors:
+            return data
+        lat, lon = data.get("lat"), data.get("lon")
+        if (lat is None) != (lon is None):
+            self.add_error("lat", _("Vul beide coördinaten in, of laat ze allebei leeg."))
+            return data
+        if lat is not None:
+            return data
+        plaats = data.get("plaats", "")
+        try:
+            locatie = get_geocoder().lookup(plaats)
+        except GeocodingError as fout:
+            self.add_error("plaats", fout.message)
+            return data
+        data["lat"], data["lon"] = locatie.lat, locatie.lon
         return data
 
 

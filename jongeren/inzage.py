@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Melding, User
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching.choices import Signaal
+from matching.engine.audience import Audience
 from matching.models import Voorstel, VoorstelStatus
 from voorzieningen.models import Plaatsing
 
@@ -75,15 +76,39 @@ def _analyse(analyse: VerklarendeAnalyse) -> dict[str, Any]:
     }
 
 
+def _matching(voorstel: Voorstel) -> dict[str, Any] | None:
+    """How the portal scored the home for the youth (profiling, AVG art. 15(1)(h)), as the
+    family reads it: no other person's signals (matching.engine.audience)."""
+    uitleg = voorstel.uitleg_voor(Audience.GEZIN) or voorstel.uitleg_voor(Audience.COORDINATOR)
+    if uitleg is None:
+        return None
+    groep = uitleg.get("groep_na") or {}
+    return {
+        "score": uitleg.get("score"),
+        "factoren": [
+            {
+                "uitleg": factor.get("uitleg", ""),
+                "punten": factor.get("punten"),
+                "maximum": factor.get("max"),
+            }
+            for factor in uitleg.get("factoren", [])
+        ],
+        "aandachtspunten": list(uitleg.get("aandacht", [])),
+        "groep_met_jongere": groep.get("niveau"),
+    }
+
+
 def _voorstel(voorstel: Voorstel) -> dict[str, Any]:
     kennismaking = voorstel.kennismaking_of_none()
     return {
+        "matching": _matching(voorstel),
         "nummer": voorstel.pk,
         "woning": voorstel.voorziening.naam,
         "status": str(voorstel.get_status_display()),
         "gemaakt_op": _tijd(voorstel.aangemaakt_op),
         "verstuurd_op": _tijd(voorstel.verstuurd_op),
         "motivatie": voorstel.motivatie,
+        "tekst_voor_woning": voorstel.tekst_voor_woning,
         "antwoord_woning": str(voorstel.get_afwijsreden_display()) if voorstel.afwijsreden else "",
         "antwoord_toelichting": voorstel.antwoord_toelichting,
         "analyse_gedeeld_op": _tijd(voorstel.volledig_gedeeld_op),
@@ -203,13 +228,14 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
         "analyses": [_analyse(a) for a in analyses],
         "uitnodigingen": [
             {
-                "aan": _persoon(u.persoon),
+                # The address as typed: not whose account it turned out to be.
+                "aan": u.email,
                 "als": str(u.get_rol_display()),
                 "verstuurd_door": _persoon(u.verstuurd_door),
                 "verstuurd_op": _tijd(u.verstuurd_op),
                 "gebruikt_op": _tijd(u.gebruikt_op),
             }
-            for u in jongere.uitnodigingen.select_related("persoon", "verstuurd_door")
+            for u in jongere.uitnodigingen.select_related("verstuurd_door")
         ],
         "voorstellen": [_voorstel(v) for v in voorstellen],
         "plaatsingen": [_plaatsing(p) for p in plaatsingen],

@@ -330,6 +330,28 @@ class VerklarendeAnalyse(models.Model):
     gewijzigd_op = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     voorgelegd_op = models.DateTimeField(_("ter instemming voorgelegd op"), null=True, blank=True)
     gedragen_op = models.DateTimeField(_("gedragen sinds"), null=True, blank=True)
+    # The attention signals steer a search only once this version is endorsed, or once a
+    # coordinator released them with a reason (a youth without family accounts, a crisis):
+    # see `matching.adapters.signalen_tellen_mee`. When they last changed is kept so that a
+    # search right after a change shows as such in the access log.
+    signalen_gewijzigd_op = models.DateTimeField(
+        _("aandachtssignalen gewijzigd op"), null=True, blank=True, editable=False
+    )
+    signalen_vrijgegeven_op = models.DateTimeField(
+        _("aandachtssignalen vrijgegeven op"), null=True, blank=True, editable=False
+    )
+    signalen_vrijgegeven_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aandachtssignalen vrijgegeven door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    signalen_vrijgave_reden = models.TextField(
+        _("reden om de aandachtssignalen vrij te geven"), blank=True, editable=False
+    )
 
     history = HistoricalRecords()
 
@@ -370,6 +392,11 @@ class VerklarendeAnalyse(models.Model):
     @property
     def is_gedragen(self) -> bool:
         return self.status == self.Status.GEDRAGEN
+
+    @property
+    def signalen_vrijgegeven(self) -> bool:
+        """A coordinator let this version's signals count before it was endorsed."""
+        return self.signalen_vrijgegeven_op is not None
 
     def prioriteiten(self) -> list[tuple[str, Any, int]]:
         """(field name, family label, value) for the five search priorities."""
@@ -548,16 +575,25 @@ class Uitnodiging(models.Model):
 
     The link carries this row's id, signed with a timestamp (so it expires after
     settings.UITNODIGING_GELDIG_DAGEN); `gebruikt_op` makes it one-time.
+
+    The coordinator sees the address as typed (`email`), never whose account it is: an
+    address that already belongs to an account that cannot be used here (another kind of
+    account, one that is switched off, another youth's) gets no `persoon` and no link, only
+    an e-mail saying so, to the address's owner.
     """
 
     jongere = models.ForeignKey(
         Jongere, verbose_name=_("jongere"), on_delete=models.CASCADE, related_name="uitnodigingen"
     )
+    email = models.EmailField(_("e-mailadres"), blank=True)
     persoon = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uitgenodigde"),
         on_delete=models.CASCADE,
         related_name="uitnodigingen",
+        null=True,
+        blank=True,
+        help_text=_("Leeg: het adres hoort bij een account dat hier niet kan worden gebruikt."),
     )
     rol = models.CharField(_("als"), max_length=20, choices=Instemming.Rol.choices[:2])
     verstuurd_door = models.ForeignKey(
@@ -580,7 +616,7 @@ class Uitnodiging(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.persoon} ({self.get_rol_display()})"
+        return f"{self.email} ({self.get_rol_display()})"
 
     def verloopt_op(self) -> datetime:
         return self.verstuurd_op + timedelta(days=settings.UITNODIGING_GELDIG_DAGEN)
@@ -588,3 +624,69 @@ class Uitnodiging(models.Model):
     @property
     def is_verlopen(self) -> bool:
         return timezone.now() > self.verloopt_op()
+
+
+# A protective zone's radius in km: above 0 and at most this (the engine uses the same limit).
+ZONE_STRAAL_MAX_KM = 300
+
+
+class BeschermdeZone(models.Model):
+    """A place this youth must be kept away from, with a radius: no home inside it may be
+    proposed (a hard limit in the matching engine).
+
+    A legal or safety decision by a professional, e.g. after trafficking or a threat from
+    the network. The place and the reason stay with the coordinators of the youth's
+    organisation: the engine gets only the point and the radius, and what families and
+    homes read says that a zone exists, never where or why.
+    """
+
+    jongere = models.ForeignKey(
+        Jongere,
+        verbose_name=_("jongere"),
+        on_delete=models.CASCADE,
+        related_name="beschermde_zones",
+    )
+    plaats = models.CharField(
+        _("plaats"), max_length=100, help_text=_("Plaatsnaam of postcode van het midden.")
+    )
+    lat = models.FloatField(_("breedtegraad"))
+    lon = models.FloatField(_("lengtegraad"))
+    straal_km = models.FloatField(
+        _("straal (km)"),
+        validators=[MaxValueValidator(ZONE_STRAAL_MAX_KM)],
+        help_text=_("Geen woning binnen deze afstand van de plaats. Hoogstens 300 km."),
+    )
+    reden = models.TextField(
+        _("reden"),
+        help_text=_("Waarom deze jongere hier weg moet blijven. Alleen voor professionals."),
+    )
+    ingesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingesteld door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    ingesteld_op = models.DateTimeField(_("ingesteld op"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["jongere", "ingesteld_op", "pk"]
+        verbose_name = _("beschermde zone")
+        verbose_name_plural = _("beschermde zones")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(straal_km__gt=0, straal_km__lte=ZONE_STRAAL_MAX_KM),
+                name="beschermde_zone_straal_0_300",
+                violation_error_message=_(
+                    "De straal moet groter zijn dan 0 km en hoogstens 300 km."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(lat__gte=-90, lat__lte=90, lon__gte=-180, lon__lte=180),
+                name="beschermde_zone_coordinaten_geldig",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jongere}: {self.plaats} ({self.straal_km:g} km)"

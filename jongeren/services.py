@@ -164,8 +164,11 @@ def _maak_versie(
     if basis is not None:
         for veld in INHOUD_VELDEN:
             setattr(nieuw, veld, getattr(basis, veld))
+        nieuw.signalen_gewijzigd_op = basis.signalen_gewijzigd_op
     for veld, waarde in inhoud.items():
         setattr(nieuw, veld, waarde)
+    if sorted(nieuw.signalen or []) != sorted((basis.signalen or []) if basis else []):
+        nieuw.signalen_gewijzigd_op = nu
     _bewaar(nieuw)
     if behoeften is None:
         behoeften = _behoeften_van(basis) if basis is not None else []
@@ -213,8 +216,11 @@ def bewaar_analyse(
     if laatste is not None and _is_gelijk(laatste, inhoud, behoeften):
         return laatste, False
     if laatste is not None and laatste.is_concept:
+        signalen_voor = sorted(laatste.signalen or [])
         for veld, waarde in inhoud.items():
             setattr(laatste, veld, waarde)
+        if sorted(laatste.signalen or []) != signalen_voor:
+            laatste.signalen_gewijzigd_op = timezone.now()
         _bewaar(laatste)
         _zet_behoeften(laatste, behoeften)
         return laatste, True
@@ -244,6 +250,42 @@ def leg_voor(*, analyse: VerklarendeAnalyse, door: User) -> VerklarendeAnalyse:
     analyse.save(update_fields=["status", "voorgelegd_op", "gewijzigd_op"])
     _vervang_oudere(analyse)
     return analyse
+
+
+@transaction.atomic
+def geef_signalen_vrij(*, analyse: VerklarendeAnalyse, door: User, reden: str) -> None:
+    """Let this version's attention signals count in searches before it is endorsed.
+
+    For a youth whose family cannot endorse (yet): no accounts, a crisis. The reason is
+    kept with the version and the release counts as a change of the signals, so the next
+    search shows in the access log as one made right after a change.
+    """
+    _vergrendel(analyse.jongere)
+    analyse = VerklarendeAnalyse.objects.get(pk=analyse.pk)
+    if analyse.is_concept:
+        raise ValidationError(
+            _("Een concept telt niet mee in het zoeken. Leg de analyse eerst voor.")
+        )
+    if analyse.status == Status.VERVANGEN:
+        raise ValidationError(_("Deze versie is vervangen door een nieuwere."))
+    if analyse.is_gedragen or analyse.signalen_vrijgegeven:
+        raise ValidationError(_("De aandachtssignalen van deze versie tellen al mee."))
+    if not reden.strip():
+        raise ValidationError(_("Schrijf op waarom de signalen nu al moeten meetellen."))
+    nu = timezone.now()
+    analyse.signalen_vrijgegeven_op = nu
+    analyse.signalen_vrijgegeven_door = door
+    analyse.signalen_vrijgave_reden = reden.strip()
+    analyse.signalen_gewijzigd_op = nu
+    analyse.save(
+        update_fields=[
+            "signalen_vrijgegeven_op",
+            "signalen_vrijgegeven_door",
+            "signalen_vrijgave_reden",
+            "signalen_gewijzigd_op",
+            "gewijzigd_op",
+        ]
+    )
 
 
 def rol_bij(persoon: User, jongere: Jongere) -> str | None:
@@ -363,13 +405,32 @@ def lees_token(token: str) -> Uitnodiging:
         if isinstance(pk, int)
         else None
     )
-    if uitnodiging is None or not uitnodiging.persoon.is_active:
+    if (
+        uitnodiging is None
+        or uitnodiging.persoon is None
+        or not kan_koppelen(uitnodiging.persoon, rol=uitnodiging.rol, jongere=uitnodiging.jongere)
+    ):
         raise UitnodigingOngeldig
     if uitnodiging.gebruikt_op is not None:
         raise UitnodigingGebruikt
     if uitnodiging.is_verlopen:
         raise UitnodigingVerlopen
     return uitnodiging
+
+
+def kan_koppelen(persoon: User, *, rol: str, jongere: Jongere) -> bool:
+    """May an invitation for `jongere` as `rol` use this existing account?
+
+    Only an active account of the same kind; for the youth, one that is no other youth's.
+    A parent may have children with different coordinators, so a parent's account may be
+    invited again for another child: it is linked only when its owner uses the link.
+    """
+    if persoon.rol != rol or not persoon.is_active:
+        return False
+    return not (
+        rol == Rol.JONGERE
+        and Jongere.objects.filter(account=persoon).exclude(pk=jongere.pk).exists()
+    )
 
 
 @transaction.atomic
@@ -383,7 +444,14 @@ def nodig_uit(
     achternaam: str = "",
     basis_url: str,
 ) -> Uitnodiging:
-    """Invite the youth or a parent: make or reuse their account, link it, e-mail a link.
+    """Invite the youth or a parent: make or reuse their account and e-mail a link.
+
+    The coordinator gets the same answer whatever the address belongs to: nobody yet, a
+    parent of another family, a youth of another organisation, a professional, an account
+    that is switched off. Telling them apart would tell any coordinator who is a client of
+    youth care. Only the address's owner hears, by e-mail, when the address cannot be used
+    here; such an invitation has no person and no link. The only refusal depends on this
+    youth alone (whose account the coordinator can already see), never on the address.
 
     The e-mail is sent after the transaction commits, so a rolled-back invitation never
     reaches anyone's inbox.
@@ -392,40 +460,18 @@ def nodig_uit(
         raise ValidationError({"rol": _("Nodig een jongere of een ouder uit.")})
     jongere = _vergrendel(jongere)
     email = email.strip().lower()
-    persoon = User.objects.filter(email__iexact=email).first()
-    if persoon is not None and persoon.rol != rol:
+    persoon: User | None = User.objects.filter(email__iexact=email).first()
+    # Depends on this youth only: whether the address is the youth's own account.
+    anders_dan_eigen_account = persoon is None or persoon.pk != jongere.account_id
+    if rol == Rol.JONGERE and jongere.account_id is not None and anders_dan_eigen_account:
         raise ValidationError(
             {
                 "email": _(
-                    "Dit e-mailadres hoort al bij een ander soort account. "
-                    "Gebruik een ander e-mailadres."
+                    "Deze jongere heeft al een account met een ander e-mailadres. "
+                    "Stuur de uitnodiging opnieuw naar dat adres."
                 )
             }
         )
-    if persoon is not None and not persoon.is_active:
-        raise ValidationError(
-            {
-                "email": _(
-                    "Het account met dit e-mailadres staat uit. Vraag de functioneel "
-                    "beheerder om het weer aan te zetten."
-                )
-            }
-        )
-    if rol == Rol.JONGERE:
-        if jongere.account_id is not None and (persoon is None or persoon.pk != jongere.account_id):
-            raise ValidationError(
-                {
-                    "email": _(
-                        "Deze jongere heeft al een account met een ander e-mailadres. "
-                        "Stuur de uitnodiging opnieuw naar dat adres."
-                    )
-                }
-            )
-        if (
-            persoon is not None
-            and Jongere.objects.filter(account=persoon).exclude(pk=jongere.pk).exists()
-        ):
-            raise ValidationError({"email": _("Dit account hoort al bij een andere jongere.")})
     if persoon is None:
         # No usable password until the person sets one through the link.
         persoon = User.objects.create_user(
@@ -435,10 +481,12 @@ def nodig_uit(
             last_name=achternaam.strip(),
             rol=rol,
         )
+    elif not kan_koppelen(persoon, rol=rol, jongere=jongere):
+        persoon = None
     # Nobody is linked to the youth before they accept: a mistyped address must not open a
     # child's analysis to a stranger, nor make a stranger one of the required endorsers.
     uitnodiging = Uitnodiging.objects.create(
-        jongere=jongere, persoon=persoon, rol=rol, verstuurd_door=door
+        jongere=jongere, email=email, persoon=persoon, rol=rol, verstuurd_door=door
     )
     na_commit("jongeren.tasks.stuur_uitnodiging", uitnodiging.pk, basis_url)
     return uitnodiging
@@ -451,17 +499,24 @@ def mail_uitnodiging(*, uitnodiging_id: int, basis_url: str) -> None:
     )
     if uitnodiging.gebruikt_op is not None:
         return
-    link = basis_url.rstrip("/") + reverse("jongeren:uitnodiging", args=[maak_token(uitnodiging)])
     context = {
         "uitnodiging": uitnodiging,
-        "link": link,
         "dagen": settings.UITNODIGING_GELDIG_DAGEN,
         "is_jongere": uitnodiging.rol == Rol.JONGERE,
     }
+    if uitnodiging.persoon is None:
+        # The address belongs to an account that cannot be used here: its owner hears it,
+        # without a link (nothing to set, nothing to link).
+        template = "jongeren/email/uitnodiging_niet_mogelijk.txt"
+    else:
+        template = "jongeren/email/uitnodiging.txt"
+        context["link"] = basis_url.rstrip("/") + reverse(
+            "jongeren:uitnodiging", args=[maak_token(uitnodiging)]
+        )
     with translation.override(settings.LANGUAGE_CODE):
         onderwerp = render_to_string("jongeren/email/uitnodiging_onderwerp.txt", context).strip()
-        tekst = render_to_string("jongeren/email/uitnodiging.txt", context)
-    send_mail(onderwerp, tekst, None, [uitnodiging.persoon.email])
+        tekst = render_to_string(template, context)
+    send_mail(onderwerp, tekst, None, [uitnodiging.email])
 
 
 @transaction.atomic
@@ -473,13 +528,12 @@ def accepteer_uitnodiging(*, uitnodiging: Uitnodiging, wachtwoord: str) -> User:
     if uitnodiging.is_verlopen:
         raise UitnodigingVerlopen
     persoon = uitnodiging.persoon
-    if not persoon.is_active:
-        raise UitnodigingOngeldig
     jongere = _vergrendel(uitnodiging.jongere)
+    # Checked again under the lock: the account may have changed since the invitation.
+    if persoon is None or not kan_koppelen(persoon, rol=uitnodiging.rol, jongere=jongere):
+        raise UitnodigingOngeldig
     if uitnodiging.rol == Rol.JONGERE:
-        if jongere.account_id not in (None, persoon.pk) or (
-            Jongere.objects.filter(account=persoon).exclude(pk=jongere.pk).exists()
-        ):
+        if jongere.account_id not in (None, persoon.pk):
             raise UitnodigingOngeldig
         jongere.account = persoon
         jongere.save(update_fields=["account", "gewijzigd_op"])

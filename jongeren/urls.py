@@ -23,7 +23,18 @@ urlpatterns = [
         views.analyse_akkoord,
         name="analyse_akkoord",
     ),
+    path(
+        "jongeren/<int:pk>/analyse/<int:versie>/signalen-vrijgeven/",
+        views.analyse_signalen_vrijgeven,
+        name="analyse_signalen_vrijgeven",
+    ),
     path("jongeren/<int:pk>/uitnodigen/", views.uitnodigen, name="uitnodigen"),
+    path("jongeren/<int:pk>/beschermde-zones/nieuw/", views.zone_nieuw, name="zone_nieuw"),
+    path(
+        "jongeren/<int:pk>/beschermde-zones/<int:zone_pk>/opheffen/",
+        views.zone_verwijderen,
+        name="zone_verwijderen",
+    ),
     path("jongeren/<int:pk>/gegevens/", views.gegevens, name="gegevens"),
     path("jongeren/<int:pk>/gegevens.json", views.gegevens_json, name="gegevens_json"),
     # The youth's and the parents' pages.

@@ -35,6 +35,7 @@ from accounts.models import Inzage, Rol, User
 from jongeren import inzage, services
 from jongeren.forms import (
     AnalyseForm,
+    BeschermdeZoneForm,
     GezinForm,
     JongereFilterForm,
     JongereForm,
@@ -45,9 +46,12 @@ from jongeren.forms import (
     behoeften_formset,
 )
 from jongeren.gewone_taal import BELANG_GEWOON, ZORGINTENSITEIT_GEWOON, ZORGPROFIEL_GEWOON
-from jongeren.models import Instemming, Jongere, VerklarendeAnalyse
+from jongeren.models import BeschermdeZone, Instemming, Jongere, VerklarendeAnalyse
 from jongeren.verschillen import vergelijk
 from matching.choices import Signaal
+from matching.engine.geo import haversine_km
+from matching.engine.types import Point
+from matching.models import Voorstel
 
 Status = VerklarendeAnalyse.Status
 PER_PAGINA = 20
@@ -200,9 +204,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             else []
         ),
         "ouders": jongere.ouders.order_by("first_name", "email"),
-        "uitnodigingen": jongere.uitnodigingen.select_related("persoon")[:10],
+        "uitnodigingen": jongere.uitnodigingen.all()[:10],
         "coordinator_akkoord": _coordinator_akkoord(voorgelegd),
         "leeftijd_nodig": jongere.leeftijd_op(jongere.nodig_vanaf),
+        "zones": list(jongere.beschermde_zones.select_related("ingesteld_door")),
     }
     return render(request, "jongeren/detail.html", context)
 
@@ -368,6 +373,28 @@ def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
     return redirect("jongeren:detail", pk=jongere.pk)
 
 
+@require_POST
+@permission_required("jongeren.coordinator")
+def analyse_signalen_vrijgeven(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
+    """Let a version's attention signals count in searches before it is endorsed."""
+    jongere = _get_jongere_for_user(request, pk)
+    analyse = _get_versie(jongere, versie)
+    _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
+    reden = str(request.POST.get("reden", ""))[:2000]
+    try:
+        services.geef_signalen_vrij(analyse=analyse, door=_gebruiker(request), reden=reden)
+    except ValidationError as fout:
+        for bericht in fout.messages:
+            messages.error(request, bericht)
+    else:
+        messages.success(
+            request,
+            _("De aandachtssignalen van versie %(versie)s tellen nu mee in het zoeken.")
+            % {"versie": versie},
+        )
+    return redirect("jongeren:detail", pk=jongere.pk)
+
+
 @permission_required("jongeren.coordinator")
 def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = _get_jongere_for_user(request, pk)
@@ -392,13 +419,11 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 form.add_error(None, fout)
         else:
+            # The same words whatever the address belongs to (see services.nodig_uit).
             messages.success(
                 request,
                 _("De uitnodiging is verstuurd naar %(email)s. De link werkt %(dagen)s dagen.")
-                % {
-                    "email": uitnodiging.persoon.email,
-                    "dagen": settings.UITNODIGING_GELDIG_DAGEN,
-                },
+                % {"email": uitnodiging.email, "dagen": settings.UITNODIGING_GELDIG_DAGEN},
             )
             return redirect("jongeren:detail", pk=jongere.pk)
     return render(
@@ -406,6 +431,69 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
         "jongeren/uitnodigen.html",
         {"jongere": jongere, "form": form, "dagen": settings.UITNODIGING_GELDIG_DAGEN},
     )
+
+
+# --- Protective zones ----------------------------------------------------------------------
+
+
+@permission_required("jongeren.coordinator")
+def zone_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set a protective zone: a place and a radius no proposed home may lie within."""
+    jongere = _get_jongere_for_user(request, pk)
+    form = BeschermdeZoneForm(request.POST or None, jongere=jongere)
+    _log(request, jongere, Soort.PROFIEL, actie_voor(request, wijzigt=Actie.CREATE))
+    if request.method == "POST" and form.is_valid():
+        zone = form.save(commit=False)
+        zone.ingesteld_door = _gebruiker(request)
+        zone.save()
+        messages.success(
+            request,
+            _(
+                "De beschermde zone rond %(plaats)s is ingesteld. Geen woning binnen %(straal)s "
+                "km kan nog worden voorgesteld."
+            )
+            % {"plaats": zone.plaats, "straal": f"{zone.straal_km:g}"},
+        )
+        binnen = zone_raakt_voorstellen(zone)
+        if binnen:
+            messages.warning(
+                request,
+                _(
+                    "Deze open voorstellen gaan naar een woning binnen de zone en kunnen niet "
+                    "verder: %(woningen)s. Trek ze in."
+                )
+                % {"woningen": ", ".join(binnen)},
+            )
+        return redirect("jongeren:detail", pk=jongere.pk)
+    return render(request, "jongeren/zone_form.html", {"jongere": jongere, "form": form})
+
+
+@require_POST
+@permission_required("jongeren.coordinator")
+def zone_verwijderen(request: HttpRequest, pk: int, zone_pk: int) -> HttpResponse:
+    """Lift a protective zone; the change history keeps who set and who lifted it."""
+    jongere = _get_jongere_for_user(request, pk)
+    zone = get_object_or_404(jongere.beschermde_zones, pk=zone_pk)
+    _log(request, jongere, Soort.PROFIEL, Actie.DELETE)
+    plaats = zone.plaats
+    zone.delete()
+    messages.success(
+        request, _("De beschermde zone rond %(plaats)s is opgeheven.") % {"plaats": plaats}
+    )
+    return redirect("jongeren:detail", pk=jongere.pk)
+
+
+def zone_raakt_voorstellen(zone: BeschermdeZone) -> list[str]:
+    """Names of the homes of the youth's open proposals that lie inside `zone`."""
+    midden = Point(zone.lat, zone.lon)
+    return [
+        voorstel.voorziening.naam
+        for voorstel in Voorstel.objects.open()
+        .filter(jongere=zone.jongere)
+        .select_related("voorziening")
+        if haversine_km(midden, Point(voorstel.voorziening.lat, voorstel.voorziening.lon))
+        <= zone.straal_km
+    ]
 
 
 @never_cache
@@ -420,6 +508,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     except services.UitnodigingOngeldig:
         return render(request, "jongeren/uitnodiging.html", {"staat": "ongeldig"}, status=404)
     persoon = uitnodiging.persoon
+    assert persoon is not None  # lees_token refuses an invitation without a usable account
     form = WachtwoordKiezenForm(persoon, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -430,6 +519,8 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "jongeren/uitnodiging.html", {"staat": "gebruikt"}, status=410)
         except services.UitnodigingVerlopen:
             return render(request, "jongeren/uitnodiging.html", {"staat": "verlopen"}, status=410)
+        except services.UitnodigingOngeldig:
+            return render(request, "jongeren/uitnodiging.html", {"staat": "ongeldig"}, status=404)
         persoon.refresh_from_db()
         login(request, persoon, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welkom! Je wachtwoord is opgeslagen. Je bent nu ingelogd."))

@@ -75,8 +75,13 @@ def productie_env(basis: Mapping[str, str], port: int) -> dict[str, str]:
             "DJANGO_LOG_LEVEL": "WARNING",
             "PORTAL_URL": f"http://127.0.0.1:{port}",
             "PYTHONPATH": str(ROOT),
+            # Only what is set here (and DATABASE_URL): not the checkout's .env.
+            "DJANGO_ENV_FILE": "",
         }
     )
+    if not env.get("CELERY_BROKER_URL"):
+        # No worker in this run: the few tasks run inside the requests, as chosen here.
+        env["TASKS_IN_PROCESS"] = "1"
     return env
 
 

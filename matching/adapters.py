@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -20,14 +20,17 @@ from django.db.models.functions import Cast
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching import zoekindex
 from matching.engine import (
+    Audience,
     Home,
     HomeResult,
     Need,
     Point,
     Priorities,
+    ProtectiveZone,
     Resident,
     Vacancy,
     Youth,
+    evaluate_home,
     rank_homes,
 )
 from matching.engine.geo import DistanceFrom
@@ -55,11 +58,30 @@ def _point(lat: float | None, lon: float | None) -> Point | None:
     return Point(lat, lon) if lat is not None and lon is not None else None
 
 
-def youth_from_jongere(jongere: Jongere, analyse: VerklarendeAnalyse | None) -> Youth:
+def signalen_tellen_mee(analyse: VerklarendeAnalyse | None) -> bool:
+    """Whether this analysis version's attention signals steer a search.
+
+    Only an endorsed version, or one whose signals a coordinator released with a recorded
+    reason, does: signals decide eligibility and group texts, so a version anyone can type
+    and search with would let them probe which homes house which residents.
+    """
+    if analyse is None:
+        return False
+    return analyse.status == VerklarendeAnalyse.Status.GEDRAGEN or analyse.signalen_vrijgegeven
+
+
+def youth_from_jongere(
+    jongere: Jongere, analyse: VerklarendeAnalyse | None, *, alle_signalen: bool = False
+) -> Youth:
     """The engine's view of a youth, from the profile and the analysis version given.
 
     Without an analysis (or with a draft that lacks them) the care profile falls back to a
     neutral guess and needs are empty; the search page shows that the analysis is missing.
+    A search uses the attention signals only when `signalen_tellen_mee`; the steps that
+    change the world (sending, answering, placing) pass `alle_signalen=True`, because the
+    hard limits protect children whatever the state of the paperwork.
+    The youth's protective zones go in as points and radii (their place names and reasons
+    stay in the database).
     """
     needs: tuple[Need, ...] = ()
     attention: frozenset[str] = frozenset()
@@ -72,10 +94,7 @@ def youth_from_jongere(jongere: Jongere, analyse: VerklarendeAnalyse | None) -> 
                 "-belang", "kenmerk__volgorde"
             ).values_list("kenmerk__code", "belang")
         )
-        # A draft's signals are not used: a version must at least have been put to the
-        # family before its attention signals steer a search (and reveal what residents
-        # they clash with).
-        if analyse.status != VerklarendeAnalyse.Status.CONCEPT:
+        if alle_signalen or signalen_tellen_mee(analyse):
             attention = frozenset(analyse.signalen or ())
         priorities = Priorities(
             nabijheid=analyse.prioriteit_nabijheid,
@@ -99,6 +118,12 @@ def youth_from_jongere(jongere: Jongere, analyse: VerklarendeAnalyse | None) -> 
         needs=needs,
         attention=attention,
         priorities=priorities,
+        protective_zones=tuple(
+            ProtectiveZone(Point(lat, lon), straal)
+            for lat, lon, straal in jongere.beschermde_zones.order_by("pk").values_list(
+                "lat", "lon", "straal_km"
+            )
+        ),
     )
 
 
@@ -309,11 +334,12 @@ def rank_for(
     today: date,
     now: datetime,
     filters: HomeFilter | None = None,
+    audience: Audience,
 ) -> list[HomeResult]:
     filters = filters or HomeFilter()
     youth = youth_from_jongere(jongere, analyse)
     homes = all_homes(today=today, now=now)
-    ranked = _ranglijst(youth, homes, today)
+    ranked = _ranglijst(youth, homes, today, audience)
     kept = apply_filter(homes, filters, today)
     if kept is homes:
         results = list(ranked)
@@ -328,13 +354,16 @@ def rank_for(
 # The ranking of every home per youth is kept (see `matching.zoekindex.ranglijst`): a
 # coordinator changing the filters on a youth's search page asks for the same youth again and
 # again, and filters only leave homes out. After a change only the changed homes are scored
-# again. The key holds every engine option besides the youth and the day, so rankings made
-# with other options are never mixed.
+# again. The key holds every engine option besides the youth and the day, the audience
+# among them: a ranking's explanations are written for one reader, and rankings made for
+# another are never mixed in.
 
 
-def _ranglijst(youth: Youth, homes: list[Home], today: date) -> list[HomeResult]:
+def _ranglijst(
+    youth: Youth, homes: list[Home], today: date, audience: Audience
+) -> list[HomeResult]:
     # What an admission means per resident is for the home's own manager, not for searches.
-    opties: dict[str, Any] = {"with_impacts": False}
+    opties: dict[str, Any] = {"audience": audience, "with_impacts": False}
     return zoekindex.ranglijst(
         youth, homes, today, opties, lambda kies: rank_homes(youth, kies, today, **opties)
     )
@@ -344,3 +373,64 @@ def all_homes(*, today: date, now: datetime) -> list[Home]:
     """Every home as the engine sees it, from the search index that every process shares
     (`matching.zoekindex`); only the homes that changed are read again."""
     return zoekindex.woningen(today=today, now=now)
+
+
+# --- The checks at each step that changes a home's group -----------------------------------
+
+
+def home_for_arrival(voorziening_id: int, *, today: date, now: datetime) -> Home | None:
+    """The home as the engine sees it now, for a step where someone will move in.
+
+    The place the newcomer takes counts as free even when no vacancy is published (or it
+    went unconfirmed): whether a place is left is counted by the service that registers the
+    arrival, under the home's row lock. Everything else is the home as it is: the current
+    residents, the home's limits, and so the engine's hard limits and safety rules.
+    """
+    homes = load_homes(today=today, now=now, only=[voorziening_id])
+    if not homes:
+        return None
+    home = homes[0]
+    if home.vacancies:
+        return home
+    return replace(home, vacancies=(Vacancy(today),))
+
+
+def newcomer_check(
+    voorziening_id: int,
+    *,
+    geboortemaand: date,
+    geslacht: str,
+    zorgprofiel: str,
+    zorgintensiteit: str,
+    signalen: Iterable[str],
+    aankomst: date,
+    today: date,
+    now: datetime,
+) -> HomeResult | None:
+    """The engine's answer for a resident a manager registers directly (without a proposal):
+    this newcomer joining the home's current group.
+
+    Only the group is asked about: a court order for a closed home and the home's own age
+    range are the manager's business when they take someone in themselves, and the place
+    is counted by the registration. What the engine still blocks (the absolute
+    incompatibility, an age outside 8 to 23, and any other hard limit on the group) stops
+    the registration.
+    """
+    home = home_for_arrival(voorziening_id, today=today, now=now)
+    if home is None:
+        return None
+    newcomer = Youth(
+        ref="nieuwe bewoner",
+        birth_date=geboortemaand,
+        gender=cast(Gender, geslacht),
+        location=None,
+        school_location=None,
+        needed_from=aankomst,
+        machtiging_gesloten=True,
+        care_profile=zorgprofiel,
+        care_intensity=zorgintensiteit,
+        attention=frozenset(signalen),
+    )
+    open_to_all_ages = replace(home, age_min=0, age_max=99)
+    # The manager of the home reads the answer: their own residents' signals may be named.
+    return evaluate_home(newcomer, open_to_all_ages, today, audience=Audience.BEHEERDER)

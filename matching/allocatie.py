@@ -1,8 +1,24 @@
 """The joint allocation proposal for a placement table (plaatsingstafel).
 
-Many youths wait, few places are free: this module computes the assignment of youths to free
-places that maximises the total fit, as *advice* for the people at the table. Nothing here
-sends a proposal; the pages only link to the normal proposal flow.
+Many youths wait, few places are free: this module computes an assignment of youths to free
+places, as *advice* for the people at the table. Nothing here sends a proposal; the pages only
+link to the normal proposal flow.
+
+The objective is lexicographic, because maximising the total fit alone leaves out the
+lowest-scoring youths, usually the most complex ones, the very youths the field says end up
+with no place at all:
+
+1. **as many youths placed as possible**;
+2. then **priority** for those who have waited longest or are most urgent (`voorrang`: the
+   weeks since the place was needed; a youth whose place is not needed yet has none);
+3. only then the **total fit** (the engine's scores minus what newcomers sharing a home
+   cost each other).
+
+It is solved in two rounds: the first maximises 1 and 2 together (one extra youth placed is
+worth more than all priority points together, so that is exactly "1, then 2"), the second
+keeps the first round's numbers as constraints and maximises 3. The reported gap is the
+second round's. Every youth left without a place gets the reason and a suggestion (escalate
+to the regional expert team, widen the search).
 
 Plain Python plus OR-Tools CP-SAT, no Django, like the engine it builds on:
 
@@ -35,7 +51,7 @@ from datetime import date
 from ortools.graph.python import min_cost_flow
 from ortools.sat.python import cp_model
 
-from matching.engine import Home, HomeResult, Resident, Youth, best_homes, rank_homes
+from matching.engine import Audience, Home, HomeResult, Resident, Youth, best_homes, rank_homes
 from matching.engine import config as engine_config
 from matching.engine.group import age_on
 
@@ -44,20 +60,29 @@ SCHAAL = 10
 TOP_K = 8
 TOP_M = 12
 ALTERNATIEVEN = 3
-TIJDSLIMIET_SECONDEN = 8.0
+# The whole advice, scoring included, within this many seconds: the two solver rounds share
+# what the scoring left (and always get at least a moment each).
+TIJDSLIMIET_SECONDEN = 9.0
+MINSTE_SOLVERTIJD = 0.5
 WORKERS = 2
 # Stop searching once the answer is provably within 0.5% of the best possible.
 RELATIEVE_GAP = 0.005
+# The first round (placed, then priority) is an assignment problem the solver closes fast;
+# it may take at most this share of the time limit, the rest is for the fit.
+AANDEEL_EERSTE_RONDE = 0.4
+# When the case goes to the region's expert table (DOMAIN.md, "Escalation").
+ESCALATIE_WEKEN = 4
+ESCALATIE_AFWIJZINGEN = 3
 
-# Attention points that a second newcomer can add to a youth's placement.
+# The placement table is read by coordinators: explanations name no resident's signals.
+PUBLIEK = Audience.COORDINATOR
+
+# Attention points that a second newcomer can add to a youth's placement (as coordinators
+# read them: every signal-based point is the one group-level `groepsrisico`).
 _PAAR_CODES = frozenset(
     {
         "zelfde_zorgprofiel",
-        "beinvloeding_agressie",
-        "beinvloeding_verslaving",
-        "beinvloeding_zelfbeschadiging",
-        "beinvloeding_criminaliteit",
-        "risico_werving",
+        "groepsrisico",
         "groepsgrootte",
         "leeftijdsverschil",
         "personeelsbezetting",
@@ -81,6 +106,8 @@ class Verzoek:
     `vast` maps a youth's ref to a home's ref that is already decided; `uitgesloten` holds
     home refs the table leaves out. `iedereen` asks for a place for every youth (the request
     is infeasible when that cannot be). `namen` gives display names for refs, for messages.
+    `afwijzingen` counts earlier declines per youth, for the suggestion to escalate.
+    `tijdslimiet` is for the whole advice, the engine's scoring included.
     """
 
     youths: Sequence[Youth]
@@ -90,6 +117,8 @@ class Verzoek:
     uitgesloten: frozenset[str] = frozenset()
     iedereen: bool = False
     namen: Mapping[str, str] = field(default_factory=dict)
+    # How many homes declined each youth so far (by ref): part of when to escalate.
+    afwijzingen: Mapping[str, int] = field(default_factory=dict)
     top_k: int = TOP_K
     top_m: int = TOP_M
     tijdslimiet: float = TIJDSLIMIET_SECONDEN
@@ -125,25 +154,50 @@ class Toewijzing:
     samen_met: tuple[Paareffect, ...]
     vast: bool
     waarom_geen: str = ""
+    suggestie: str = ""
+    voorrang: int = 0
 
 
 @dataclass(frozen=True)
 class Uitkomst:
+    """The advice, with the objective in its three parts (placed, priority, fit)."""
+
     toewijzingen: tuple[Toewijzing, ...]
-    totale_fit: float  # the objective: sum of scores minus what pairs cost
-    grens: float  # the solver's bound on the objective
-    gap: float  # |objective - bound| / max(1, |objective|)
-    optimaal: bool  # proven optimal, or within RELATIEVE_GAP of the best possible
+    totale_fit: float  # the third part: sum of scores minus what pairs cost
+    grens: float  # the solver's bound on the fit, given the first two parts
+    gap: float  # |fit - bound| / max(1, |fit|)
+    optimaal: bool  # the fit proven optimal, or within RELATIEVE_GAP of the best possible
     seconden: float
     seconden_solver: float
     plekken: int
     kandidaten: int
     paren: int
     verboden_paren: int
+    voorrang_totaal: int = 0  # the second part: priority points of the placed youths
+    voorrang_bewezen: bool = True  # the first two parts proven the best possible
+    seconden_eerste_ronde: float = 0.0  # of `seconden_solver`: placed and priority
 
     @property
     def geplaatst(self) -> int:
         return sum(1 for t in self.toewijzingen if t.voorstel is not None)
+
+    @property
+    def doel(self) -> tuple[int, int, float]:
+        """The lexicographic objective: (placed, priority, fit), compared in that order."""
+        return (self.geplaatst, self.voorrang_totaal, self.totale_fit)
+
+
+def voorrang(youth: Youth, today: date) -> int:
+    """Priority points: 1 plus a point per whole week since the place was needed; 0 while
+    the place is not needed yet. Waiting longest and being most urgent come to the same
+    thing here: a crisis has today's date, and every week without a place adds a point."""
+    if youth.needed_from > today:
+        return 0
+    return 1 + (today - youth.needed_from).days // 7
+
+
+def wachtweken(youth: Youth, today: date) -> int:
+    return max(0, (today - youth.needed_from).days // 7)
 
 
 def capaciteit(home: Home) -> int:
@@ -229,6 +283,7 @@ class _Model:
     alle_geschikt: dict[str, list[Kandidaat]]  # per youth, every eligible home, best first
     paar_verlies: dict[tuple[str, str, str], tuple[int, Paareffect, Paareffect]]
     verboden: set[tuple[str, str, str]]
+    voorrang: dict[str, int]  # priority points per youth
 
 
 def stel_voor(verzoek: Verzoek) -> Uitkomst:
@@ -302,9 +357,10 @@ def _bouw(verzoek: Verzoek) -> _Model:
             _niet_uitgesloten(youth, home_list, verzoek),
             verzoek.today,
             verzoek.top_k + ALTERNATIEVEN + 1,
+            audience=PUBLIEK,
         )
         if vaste is not None and not any(r.home.ref == vaste for r in beste):
-            eigen = rank_homes(youth, [homes[vaste]], verzoek.today, with_impacts=False)[0]
+            eigen = rank_homes(youth, [homes[vaste]], verzoek.today, audience=PUBLIEK)[0]
             if not eigen.eligible:
                 raise AllocatieFout(
                     f"{verzoek.naam(youth.ref)} kan niet naar {verzoek.naam(vaste)}: "
@@ -377,7 +433,7 @@ def _bouw(verzoek: Verzoek) -> _Model:
                 te_scoren[b_ref].append(_met_nieuwkomer(home, youths[a_ref], a_ref))
     samen_score: dict[tuple[str, str, str], HomeResult] = {}
     for youth_ref, varianten in te_scoren.items():
-        for result in rank_homes(youths[youth_ref], varianten, verzoek.today, with_impacts=False):
+        for result in rank_homes(youths[youth_ref], varianten, verzoek.today, audience=PUBLIEK):
             home_ref, _sep, ander = result.home.ref.partition("+")
             samen_score[youth_ref, ander, home_ref] = result
     for a_ref, b_ref, home_ref, a_kand, b_kand in paren:
@@ -414,14 +470,26 @@ def _bouw(verzoek: Verzoek) -> _Model:
                         code="vast_onverenigbaar",
                     )
 
-    return _Model(verzoek, homes, cap, kandidaten, alle_geschikt, paar_verlies, verboden)
+    return _Model(
+        verzoek,
+        homes,
+        cap,
+        kandidaten,
+        alle_geschikt,
+        paar_verlies,
+        verboden,
+        {ref: voorrang(youth, verzoek.today) for ref, youth in youths.items()},
+    )
 
 
-def _los_op(model: _Model, start: float) -> Uitkomst:
+Keuze = dict[tuple[str, str], cp_model.IntVar]
+
+
+def _basis(model: _Model, cp: cp_model.CpModel) -> Keuze:
+    """What every round must respect: one home per youth at most (exactly one when everyone
+    must get a place), the fixed choices, the places per home, the forbidden pairs."""
     verzoek = model.verzoek
-    cp = cp_model.CpModel()
-    x: dict[tuple[str, str], cp_model.IntVar] = {}
-    objective: list[cp_model.LinearExprT] = []
+    x: Keuze = {}
     per_home: dict[str, list[cp_model.IntVar]] = defaultdict(list)
     for youth_ref, lijst in model.kandidaten.items():
         youth_vars = []
@@ -430,7 +498,6 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
             x[youth_ref, kandidaat.home_ref] = var
             youth_vars.append(var)
             per_home[kandidaat.home_ref].append(var)
-            objective.append(round(kandidaat.score * SCHAAL) * var)
         if verzoek.iedereen:
             cp.add_exactly_one(youth_vars)
         elif youth_vars:
@@ -443,12 +510,88 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
             cp.add(sum(variables) <= model.cap[home_ref])
     for a_ref, b_ref, home_ref in model.verboden:
         cp.add(x[a_ref, home_ref] + x[b_ref, home_ref] <= 1)
+    return x
+
+
+def _solver(model: _Model, seconden: float, gap: float) -> cp_model.CpSolver:
+    verzoek = model.verzoek
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = verzoek.workers
+    solver.parameters.max_time_in_seconds = seconden
+    solver.parameters.random_seed = 1
+    # With only two workers, the default portfolio hardly moves the bound on this model.
+    # One worker on the full LP relaxation and one on an LP-guided tree search close the
+    # gap within seconds (measured on the 300 x 1000 benchmark).
+    if verzoek.workers == 2:
+        solver.parameters.subsolvers.append("max_lp")
+        solver.parameters.subsolvers.append("lb_tree_search")
+    solver.parameters.relative_gap_limit = gap
+    return solver
+
+
+def _geen_oplossing(model: _Model, status: object) -> AllocatieFout:
+    if status == cp_model.INFEASIBLE:
+        plekken = sum(model.cap.values())
+        return AllocatieFout(
+            "Niet iedere jongere kan tegelijk een plek krijgen"
+            + (
+                f": er zijn {plekken} vrije plekken voor {len(model.kandidaten)} jongeren."
+                if plekken < len(model.kandidaten)
+                else ": meerdere jongeren zijn op dezelfde paar woningen aangewezen, of mogen "
+                "daar niet samen wonen."
+            )
+            + " Vraag het voorstel zonder de eis 'iedereen een plek', of zet minder keuzes vast.",
+            code="onhaalbaar",
+        )
+    return AllocatieFout(
+        "De berekening vond binnen de tijd geen oplossing. Probeer het opnieuw met minder "
+        "jongeren of zonder de eis 'iedereen een plek'.",
+        code="geen_oplossing",
+    )
+
+
+def _los_op(model: _Model, start: float) -> Uitkomst:
+    verzoek = model.verzoek
+    solve_start = time.perf_counter()
+    budget = max(2 * MINSTE_SOLVERTIJD, verzoek.tijdslimiet - (solve_start - start))
+    p = model.voorrang
+
+    # Round 1: as many placed as possible, then as much priority as possible. One placed
+    # youth is worth more than all priority points together, so this one objective is
+    # exactly that order.
+    eerste = cp_model.CpModel()
+    x1 = _basis(model, eerste)
+    per_plaatsing = sum(p.values()) + 1
+    eerste.maximize(sum((per_plaatsing + p[ref]) * var for (ref, _h), var in x1.items()))
+    start_keuze = _startpunt(model)
+    for key, waarde in _hint(model, start_keuze).items():
+        eerste.add_hint(x1[key], waarde)
+    solver = _solver(model, budget * AANDEEL_EERSTE_RONDE, 0.0)
+    status = solver.solve(eerste)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise _geen_oplossing(model, status)
+    seconden_eerste_ronde = time.perf_counter() - solve_start
+    ronde1 = {ref: h for (ref, h), var in x1.items() if solver.boolean_value(var)}
+    geplaatst = len(ronde1)
+    voorrang_totaal = sum(p[ref] for ref in ronde1)
+    voorrang_bewezen = status == cp_model.OPTIMAL
+
+    # Round 2: the fit, keeping round 1's numbers of placed youths and priority.
+    tweede = cp_model.CpModel()
+    x = _basis(model, tweede)
+    tweede.add(sum(x.values()) >= geplaatst)
+    tweede.add(sum(p[ref] * var for (ref, _h), var in x.items()) >= voorrang_totaal)
+    objective: list[cp_model.LinearExprT] = [
+        round(kandidaat.score * SCHAAL) * x[ref, kandidaat.home_ref]
+        for ref, lijst in model.kandidaten.items()
+        for kandidaat in lijst
+    ]
     paar_vars: dict[str, list[cp_model.IntVar]] = defaultdict(list)
     paar_leden: dict[str, set[str]] = defaultdict(set)
     for (a_ref, b_ref, home_ref), (verlies, _pa, _pb) in model.paar_verlies.items():
-        samen = cp.new_bool_var(f"y_{a_ref}_{b_ref}_{home_ref}")
+        samen = tweede.new_bool_var(f"y_{a_ref}_{b_ref}_{home_ref}")
         # Both there means `samen`; maximising keeps it 0 otherwise.
-        cp.add(x[a_ref, home_ref] + x[b_ref, home_ref] - samen <= 1)
+        tweede.add(x[a_ref, home_ref] + x[b_ref, home_ref] - samen <= 1)
         objective.append(-verlies * samen)
         paar_vars[home_ref].append(samen)
         paar_leden[home_ref].update((a_ref, b_ref))
@@ -463,79 +606,93 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
         forbidden = sum(1 for (a, b, h) in model.verboden if h == home_ref)
         if len(paar_vars[home_ref]) + forbidden != n * (n - 1) // 2:
             continue
-        cp.add(sum(paar_vars[home_ref]) >= sum(x[ref, home_ref] for ref in kandidaten) - 1)
-    cp.maximize(sum(objective))
-    for (youth_ref, home_ref), waarde in _startpunt(model).items():
-        cp.add_hint(x[youth_ref, home_ref], waarde)
-
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = verzoek.workers
-    solver.parameters.max_time_in_seconds = verzoek.tijdslimiet
-    solver.parameters.random_seed = 1
-    # With only two workers, the default portfolio hardly moves the bound on this model.
-    # One worker on the full LP relaxation and one on an LP-guided tree search close the
-    # gap within seconds (measured on the 300 x 1000 benchmark).
-    if verzoek.workers == 2:
-        solver.parameters.subsolvers.append("max_lp")
-        solver.parameters.subsolvers.append("lb_tree_search")
-    solver.parameters.relative_gap_limit = RELATIEVE_GAP
-    solve_start = time.perf_counter()
-    status = solver.solve(cp)
+        tweede.add(sum(paar_vars[home_ref]) >= sum(x[ref, home_ref] for ref in kandidaten) - 1)
+    tweede.maximize(sum(objective))
+    # Start from the flow's assignment when it already reaches round 1's numbers, else from
+    # round 1's own; both improved by a short local search that counts the pair effects.
+    if len(start_keuze) == geplaatst and sum(p[r] for r in start_keuze) == voorrang_totaal:
+        keuze = dict(start_keuze)
+    else:
+        keuze = dict(ronde1)
+    _verbeter(model, keuze)
+    for key, waarde in _hint(model, keuze).items():
+        tweede.add_hint(x[key], waarde)
+    over = max(MINSTE_SOLVERTIJD, budget - (time.perf_counter() - solve_start))
+    solver = _solver(model, over, RELATIEVE_GAP)
+    status = solver.solve(tweede)
     seconden_solver = time.perf_counter() - solve_start
 
-    if status == cp_model.INFEASIBLE:
-        plekken = sum(model.cap.values())
-        raise AllocatieFout(
-            "Niet iedere jongere kan tegelijk een plek krijgen"
-            + (
-                f": er zijn {plekken} vrije plekken voor {len(model.kandidaten)} jongeren."
-                if plekken < len(model.kandidaten)
-                else ": meerdere jongeren zijn op dezelfde paar woningen aangewezen, of mogen "
-                "daar niet samen wonen."
-            )
-            + " Vraag het voorstel zonder de eis 'iedereen een plek', of zet minder keuzes vast.",
-            code="onhaalbaar",
-        )
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise AllocatieFout(
-            "De berekening vond binnen de tijd geen oplossing. Probeer het opnieuw met minder "
-            "jongeren of zonder de eis 'iedereen een plek'.",
-            code="geen_oplossing",
-        )
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        gekozen = {ref: h for (ref, h), var in x.items() if solver.boolean_value(var)}
+        objective_value = solver.objective_value / SCHAAL
+        bound = solver.best_objective_bound / SCHAAL
+        gap = abs(objective_value - bound) / max(1.0, abs(objective_value))
+        optimaal = status == cp_model.OPTIMAL
+    else:
+        # No time left for the fit: round 1's assignment stands, improved locally; how far
+        # it is from the best fit is not known.
+        gekozen = keuze
+        objective_value = bound = _fit(model, gekozen) / SCHAAL
+        gap = 1.0
+        optimaal = False
 
-    objective_value = solver.objective_value / SCHAAL
-    bound = solver.best_objective_bound / SCHAAL
-    gap = abs(objective_value - bound) / max(1.0, abs(objective_value))
-
-    gekozen: dict[str, str] = {}
-    for (youth_ref, home_ref), var in x.items():
-        if solver.boolean_value(var):
-            gekozen[youth_ref] = home_ref
     return Uitkomst(
         toewijzingen=_toewijzingen(model, gekozen),
         totale_fit=round(objective_value, 1),
         grens=round(bound, 1),
         gap=gap,
-        optimaal=status == cp_model.OPTIMAL,
+        optimaal=optimaal,
         seconden=time.perf_counter() - start,
         seconden_solver=seconden_solver,
         plekken=sum(model.cap.values()),
         kandidaten=len(x),
         paren=len(model.paar_verlies),
         verboden_paren=len(model.verboden),
+        voorrang_totaal=sum(p[ref] for ref in gekozen),
+        voorrang_bewezen=voorrang_bewezen,
+        seconden_eerste_ronde=seconden_eerste_ronde,
     )
 
 
-def _startpunt(model: _Model) -> dict[tuple[str, str], int]:
-    """A good starting assignment for the solver: the best assignment *without* the pair
-    effects, which is a min-cost flow (exact and fast), then repaired so that no forbidden
-    pair shares a home. The solver starts its search from there."""
+def _fit(model: _Model, gekozen: Mapping[str, str]) -> int:
+    """The fit of an assignment in tenths: its scores minus what its pairs cost."""
+    score = {
+        (ref, k.home_ref): round(k.score * SCHAAL)
+        for ref, lijst in model.kandidaten.items()
+        for k in lijst
+    }
+    totaal = sum(score[ref, home_ref] for ref, home_ref in gekozen.items())
+    for (a_ref, b_ref, home_ref), (verlies, _pa, _pb) in model.paar_verlies.items():
+        if gekozen.get(a_ref) == home_ref and gekozen.get(b_ref) == home_ref:
+            totaal -= verlies
+    return totaal
+
+
+def _hint(model: _Model, gekozen: Mapping[str, str]) -> dict[tuple[str, str], int]:
+    return {
+        (youth_ref, k.home_ref): int(gekozen.get(youth_ref) == k.home_ref)
+        for youth_ref, lijst in model.kandidaten.items()
+        for k in lijst
+    }
+
+
+def _startpunt(model: _Model) -> dict[str, str]:
+    """A good starting assignment: the lexicographic optimum *without* the pair effects —
+    most youths placed, then most priority, then the highest total score — which is a
+    min-cost flow (exact and fast), repaired so that no forbidden pair shares a home."""
     verzoek = model.verzoek
+    p = model.voorrang
     youth_refs = list(model.kandidaten)
     home_refs = list(model.cap)
     youth_node = {ref: 1 + i for i, ref in enumerate(youth_refs)}
     home_node = {ref: 1 + len(youth_refs) + i for i, ref in enumerate(home_refs)}
     bron, put = 0, 1 + len(youth_refs) + len(home_refs)
+    # Weights in three tiers, each larger than everything the tiers below can add up to.
+    per_voorrang = 1 + sum(
+        max((round(k.score * SCHAAL) for k in lijst), default=0)
+        for lijst in model.kandidaten.values()
+    )
+    per_plaatsing = per_voorrang * (1 + sum(p.values()))
     flow = min_cost_flow.SimpleMinCostFlow()
     bogen: dict[int, tuple[str, str]] = {}
     for ref in youth_refs:
@@ -547,11 +704,9 @@ def _startpunt(model: _Model) -> dict[tuple[str, str], int]:
         for kandidaat in model.kandidaten[ref]:
             if vaste is not None and kandidaat.home_ref != vaste:
                 continue
+            winst = per_plaatsing + per_voorrang * p[ref] + round(kandidaat.score * SCHAAL)
             boog = flow.add_arc_with_capacity_and_unit_cost(
-                youth_node[ref],
-                home_node[kandidaat.home_ref],
-                1,
-                -round(kandidaat.score * SCHAAL),
+                youth_node[ref], home_node[kandidaat.home_ref], 1, -winst
             )
             bogen[boog] = (ref, kandidaat.home_ref)
     for ref in home_refs:
@@ -560,31 +715,25 @@ def _startpunt(model: _Model) -> dict[tuple[str, str], int]:
     flow.set_node_supply(put, -len(youth_refs))
     if flow.solve() != flow.OPTIMAL:
         return {}
-    in_woning: dict[str, list[str]] = defaultdict(list)
     gekozen: dict[str, str] = {}
     for boog, (youth_ref, home_ref) in bogen.items():
         if flow.flow(boog):
             gekozen[youth_ref] = home_ref
-            in_woning[home_ref].append(youth_ref)
     for a_ref, b_ref, home_ref in model.verboden:
         if gekozen.get(a_ref) == home_ref and gekozen.get(b_ref) == home_ref:
             weg = b_ref if b_ref not in verzoek.vast else a_ref
             del gekozen[weg]
-            in_woning[home_ref].remove(weg)
-    _verbeter(model, gekozen, in_woning)
-    return {
-        (youth_ref, k.home_ref): int(gekozen.get(youth_ref) == k.home_ref)
-        for youth_ref, lijst in model.kandidaten.items()
-        for k in lijst
-    }
+    return gekozen
 
 
-def _verbeter(
-    model: _Model, gekozen: dict[str, str], in_woning: dict[str, list[str]], rondes: int = 5
-) -> None:
+def _verbeter(model: _Model, gekozen: dict[str, str], rondes: int = 5) -> None:
     """Local search on the starting point, now counting the pair effects: move a youth to
     a candidate home with room where it adds more (taking a place when it had none), as
-    long as that helps. Fixed choices stay."""
+    long as that helps. Fixed choices stay. Nobody loses a place, so the number placed and
+    the priority never go down."""
+    in_woning: dict[str, list[str]] = defaultdict(list)
+    for youth_ref, home_ref in gekozen.items():
+        in_woning[home_ref].append(youth_ref)
     verlies: dict[tuple[str, str, str], int] = {}
     for (a_ref, b_ref, home_ref), (punten, _pa, _pb) in model.paar_verlies.items():
         verlies[a_ref, b_ref, home_ref] = verlies[b_ref, a_ref, home_ref] = punten
@@ -630,6 +779,81 @@ def _verbeter(
             break
 
 
+# Why a home is not eligible, in words that name no attention signal (the table reads them);
+# a code not listed here is explained with the engine's own words.
+_BLOKKADE_WOORDEN = {
+    "geen_plek": "geen plek vrij",
+    "groep_vol": "de groep is vol",
+    "leeftijd_woning": "de leeftijd past niet bij de woning",
+    "leeftijd_kwv": "de leeftijd valt buiten 8 tot en met 23 jaar",
+    "gesloten_zonder_machtiging": "een gesloten woning, zonder machtiging",
+    "onverenigbare_combinatie": "een combinatie in de groep die nooit samen mag wonen",
+    "groepssamenstelling": "de samenstelling van de groep laat het niet toe",
+    "beschermde_zone": "de woning ligt in een beschermde zone",
+}
+# What widens the search, by the reason that blocks most homes.
+_VERBREDEN = {
+    "geen_plek": "kijk ook naar plekken die binnenkort vrijkomen, en naar woningen buiten de regio",
+    "groep_vol": "kijk ook naar plekken die binnenkort vrijkomen, en naar woningen buiten de regio",
+    "leeftijd_woning": "vraag woningen met een leeftijdsgrens vlak bij de leeftijd van deze "
+    "jongere of ze een uitzondering maken, en kijk buiten de regio",
+    "gesloten_zonder_machtiging": "zoek open woningen, ook buiten de regio",
+}
+_VERBREDEN_ANDERS = (
+    "kijk ook naar woningen buiten de regio en naar plekken die binnenkort vrijkomen"
+)
+
+
+def _waarom_geen_woning(model: _Model, youth: Youth) -> tuple[str, str | None]:
+    """Why no free place in the region fits this youth: the blocking reasons counted over
+    the homes with a free place, most common first, and the most common one's code."""
+    per_code: dict[str, list[str]] = defaultdict(list)
+    for result in rank_homes(
+        youth, list(model.homes.values()), model.verzoek.today, audience=PUBLIEK
+    ):
+        for reason in result.blocking:
+            per_code[reason.code].append(reason.explanation)
+    if not per_code:
+        return "Geen enkele vrije plek in de regio past binnen de harde grenzen.", None
+    volgorde = sorted(per_code, key=lambda code: (-len(per_code[code]), code))
+    delen = []
+    for code in volgorde:
+        aantal = len(per_code[code])
+        woorden = _BLOKKADE_WOORDEN.get(code, per_code[code][0].rstrip("."))
+        delen.append(f"bij {aantal} {'woning' if aantal == 1 else 'woningen'} {woorden}")
+    return (
+        "Geen enkele vrije plek in de regio past binnen de harde grenzen: "
+        + "; ".join(delen)
+        + ".",
+        volgorde[0],
+    )
+
+
+def _suggestie(
+    model: _Model, youth: Youth, *, zonder_passende_woning: bool, code: str | None
+) -> str:
+    """What the table can do for a youth left without a place: escalate to the regional
+    expert team when the field's criteria say so, and how to widen the search."""
+    weken = wachtweken(youth, model.verzoek.today)
+    afwijzingen = model.verzoek.afwijzingen.get(youth.ref, 0)
+    redenen = []
+    if weken >= ESCALATIE_WEKEN:
+        redenen.append(f"wacht al {weken} weken")
+    if afwijzingen >= ESCALATIE_AFWIJZINGEN:
+        redenen.append(f"is al {afwijzingen} keer afgewezen")
+    verbreden = _VERBREDEN.get(code or "", _VERBREDEN_ANDERS)
+    if redenen:
+        return (
+            "Escaleer naar het regionale expertteam: deze jongere "
+            + " en ".join(redenen)
+            + f". Verbreed intussen de zoektocht: {verbreden}."
+        )
+    tekst = f"Verbreed de zoektocht: {verbreden}."
+    if zonder_passende_woning:
+        tekst += " Levert dat niets op, escaleer dan naar het regionale expertteam."
+    return tekst
+
+
 def _toewijzingen(model: _Model, gekozen: Mapping[str, str]) -> tuple[Toewijzing, ...]:
     verzoek = model.verzoek
     samen: dict[str, list[Paareffect]] = defaultdict(list)
@@ -643,14 +867,18 @@ def _toewijzingen(model: _Model, gekozen: Mapping[str, str]) -> tuple[Toewijzing
         gekozen_ref = gekozen.get(youth.ref)
         voorstel = next((k for k in lijst if k.home_ref == gekozen_ref), None)
         alternatieven = tuple(k for k in lijst if k.home_ref != gekozen_ref)[:ALTERNATIEVEN]
-        waarom = ""
+        waarom = suggestie = ""
         if voorstel is None:
-            waarom = (
-                "Geen enkele vrije plek in de regio past binnen de harde grenzen."
-                if not lijst
-                else "De plekken die passen, gaan in dit voorstel naar jongeren voor wie ze "
-                "samen een betere uitkomst geven."
-            )
+            if lijst:
+                waarom = (
+                    "Er zijn passende woningen met een vrije plek (de beste staan hieronder), "
+                    "maar die plekken gaan in dit voorstel naar andere jongeren: eerst krijgen "
+                    "zoveel mogelijk jongeren een plek, daarna gaat wie het langst wacht voor."
+                )
+                code = None
+            else:
+                waarom, code = _waarom_geen_woning(model, youth)
+            suggestie = _suggestie(model, youth, zonder_passende_woning=not lijst, code=code)
         toewijzingen.append(
             Toewijzing(
                 youth=youth,
@@ -659,6 +887,8 @@ def _toewijzingen(model: _Model, gekozen: Mapping[str, str]) -> tuple[Toewijzing
                 samen_met=tuple(samen.get(youth.ref, ())),
                 vast=youth.ref in verzoek.vast,
                 waarom_geen=waarom,
+                suggestie=suggestie,
+                voorrang=model.voorrang[youth.ref],
             )
         )
     return tuple(toewijzingen)
@@ -673,4 +903,6 @@ __all__ = [
     "Verzoek",
     "capaciteit",
     "stel_voor",
+    "voorrang",
+    "wachtweken",
 ]

@@ -21,6 +21,7 @@ from accounts.models import User
 from jongeren.models import Fase, Jongere
 from matching import voorstellen as flow
 from matching.adapters import home_pk, rank_for
+from matching.engine import Audience
 from matching.models import Kennismaking, Voorstel
 from voorzieningen.models import Voorziening
 
@@ -40,7 +41,13 @@ def seed(log: list[str]) -> None:
     coordinator = User.objects.get(email="coordinator@example.org")
     beheerder = User.objects.get(email="beheerder@example.org")
     now = timezone.now()
-    results = rank_for(noor, noor.actuele_analyse(), today=timezone.localdate(now), now=now)
+    results = rank_for(
+        noor,
+        noor.actuele_analyse(),
+        today=timezone.localdate(now),
+        now=now,
+        audience=Audience.COORDINATOR,
+    )
     eigen = set(
         Voorziening.objects.filter(aanbieder__naam=NOORDERHUIS).values_list("pk", flat=True)
     )
@@ -60,6 +67,10 @@ def seed(log: list[str]) -> None:
             motivatie=(
                 "Een rustig huis dicht bij oma, met een team dat weet hoe je met trauma omgaat."
             ),
+            tekst_voor_woning=(
+                "Een open, creatieve jongere die veel tekent. Heeft rust en een vaste "
+                "volwassene nodig. Contact met familie is belangrijk."
+            ),
         )
         voorstel.tijdlijn.update(op=now - dt.timedelta(days=2, minutes=5))
         flow.stuur_voorstel(voorstel=voorstel, door=coordinator, now=now - dt.timedelta(days=2))
@@ -67,7 +78,7 @@ def seed(log: list[str]) -> None:
             voorstel=voorstel,
             door=beheerder,
             interesse=True,
-            toelichting="Wij denken dat Noor hier goed past.",
+            toelichting="Wij denken dat deze jongere hier goed past.",
             now=now - dt.timedelta(days=1, hours=20),
         )
         flow.plan_kennismaking(
@@ -97,6 +108,7 @@ def seed(log: list[str]) -> None:
             voorziening=tweede,
             door=coordinator,
             motivatie="Tweede optie: kleine groep, vaste begeleiders.",
+            tekst_voor_woning="Een open jongere die graag tekent. Zoekt rust in een kleine groep.",
         )
         flow.stuur_voorstel(voorstel=tweede_voorstel, door=coordinator, now=now)
     log.append(

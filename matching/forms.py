@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Regio
+from jongeren.models import Jongere
+from jongeren.profiel import fout_in_tekst_voor_woning
 from matching.adapters import HomeFilter
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 from matching.engine import Youth
@@ -106,8 +108,33 @@ class VoorstelNieuwForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("De woning en het gezin lezen dit. Schrijf geen aandachtssignalen op."),
+        help_text=_(
+            "Het gezin leest dit. De woning leest het pas als het gezin toestemming gaf om "
+            "te delen. Schrijf geen aandachtssignalen op."
+        ),
     )
+    tekst_voor_woning = forms.CharField(
+        label=_("Tekst voor de woning"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Wie is deze jongere, wat gaat goed, wat heeft de jongere nodig? De woning leest "
+            "dit meteen, voordat het gezin toestemming gaf. Noem daarom geen namen van "
+            "mensen, geen plaatsen, geen school en geen afstanden."
+        ),
+    )
+
+    def __init__(self, *args: Any, jongere: Jongere, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.jongere = jongere
+
+    def clean_tekst_voor_woning(self) -> str:
+        tekst = str(self.cleaned_data.get("tekst_voor_woning", "")).strip()
+        fout = fout_in_tekst_voor_woning(self.jongere, tekst)
+        if fout is not None:
+            raise forms.ValidationError(fout, code="namen")
+        return tekst
 
 
 class AntwoordForm(forms.Form):

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from matching.engine.audience import Audience
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -92,6 +94,11 @@ class Groepsbeeld(models.Model):
 
     def __str__(self) -> str:
         return f"{self.voorziening}: {self.get_niveau_display()}"
+
+    def redenen_voor(self, audience: Audience) -> list[str]:
+        """The reasons as `audience` may read them: naming residents' signals only for the
+        home's own managers (see `matching.engine.audience`)."""
+        return list(self.redenen if audience.names_resident_signals else self.redenen_openbaar)
 
     def wezenlijk_anders_dan(self, other: Groepsbeeld | None) -> bool:
         """A change people should hear about: another risk level or another group size."""
@@ -231,10 +238,11 @@ class VoorstelQuerySet(models.QuerySet["Voorstel"]):
 class Voorstel(models.Model):
     """A coordinator's proposal of one home for one youth, from draft to placement.
 
-    What the engine said at sending time is kept (`uitleg`): the factor explanations the
-    family reads, the attention points that call for a counter-check, the group risk after
-    admission. State changes go through `matching.voorstellen` only, which writes the
-    timeline (`VoorstelGebeurtenis`) and tells the people concerned.
+    What the engine said at sending time is kept (`uitleg_per_publiek`), once for every
+    reader (`matching.engine.audience`): the factor explanations, the attention points that
+    call for a counter-check, the group risk after admission. State changes go through
+    `matching.voorstellen` only, which writes the timeline (`VoorstelGebeurtenis`) and
+    tells the people concerned.
     """
 
     jongere = models.ForeignKey(
@@ -264,7 +272,22 @@ class Voorstel(models.Model):
         related_name="voorstellen_gemaakt",
     )
     motivatie = models.TextField(
-        _("motivatie"), blank=True, help_text=_("Kort: waarom deze woning bij deze jongere past.")
+        _("motivatie"),
+        blank=True,
+        help_text=_(
+            "Kort: waarom deze woning bij deze jongere past. Het gezin leest dit; de woning "
+            "pas als het gezin toestemming gaf om te delen."
+        ),
+    )
+    # What the home reads before consent, besides the structured profile (see
+    # jongeren/profiel.py): written for strangers, so without names or places.
+    tekst_voor_woning = models.TextField(
+        _("tekst voor de woning"),
+        blank=True,
+        help_text=_(
+            "Wat de woning over de jongere leest voordat het gezin toestemming gaf: zonder "
+            "namen van mensen, plaatsen, scholen of afstanden."
+        ),
     )
     status = models.CharField(
         _("status"),
@@ -273,7 +296,10 @@ class Voorstel(models.Model):
         default=VoorstelStatus.CONCEPT,
         db_index=True,
     )
-    uitleg = models.JSONField(_("uitleg van de matching"), default=dict, blank=True)
+    # One explanation per reader, keyed by `Audience` value: read it with `uitleg_voor`.
+    uitleg_per_publiek = models.JSONField(
+        _("uitleg van de matching, per lezer"), default=dict, blank=True
+    )
     verstuurd_op = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     antwoord_uiterlijk = models.DateTimeField(_("antwoord uiterlijk"), null=True, blank=True)
     te_laat_gemeld_op = models.DateTimeField(
@@ -332,9 +358,21 @@ class Voorstel(models.Model):
     def is_te_laat(self) -> bool:
         return self.te_laat_gemeld_op is not None and self.status == VoorstelStatus.VERSTUURD
 
+    def uitleg_voor(self, audience: Audience) -> dict[str, Any] | None:
+        """The stored explanation as `audience` reads it (None: none kept for that reader;
+        `matching.voorstellen.uitleg_voor` then computes it)."""
+        uitleg = self.uitleg_per_publiek.get(audience.value)
+        return uitleg if isinstance(uitleg, dict) else None
+
     @property
     def aandachtspunten(self) -> list[str]:
-        return list(self.uitleg.get("aandacht", []))
+        """The attention points as the coordinator reads them (they decide whether a
+        counter-check is needed; every reader's version has points when this one has)."""
+        for audience in (Audience.COORDINATOR, Audience.BEHEERDER_NA_TOESTEMMING):
+            uitleg = self.uitleg_voor(audience)
+            if uitleg is not None:
+                return list(uitleg.get("aandacht", []))
+        return []
 
     @property
     def tegenspraak_nodig(self) -> bool:
@@ -519,7 +557,14 @@ class Toestemming(models.Model):
 
 class Tegenspraak(models.Model):
     """The behavioural scientist's counter-check: sign-off or objection, with reasons.
-    The latest row counts; an objection blocks placement until a later sign-off."""
+    The latest row counts; an objection blocks placement until a later sign-off.
+
+    It is four eyes: never signed by the proposal's author or the youth's own coordinator
+    (`matching.voorstellen.teken_tegenspraak`). It judges the group as it was when signed,
+    so it keeps that group: the stays in the home (`bewoners`) and the group's risk with
+    the youth added (`risico_na`). A resident arriving or leaving, or a higher risk since,
+    voids it (`matching.voorstellen.tegenspraak_vervallen`).
+    """
 
     class Oordeel(models.TextChoices):
         AKKOORD = "akkoord", _("Akkoord")
@@ -534,6 +579,18 @@ class Tegenspraak(models.Model):
     oordeel = models.CharField(_("oordeel"), max_length=10, choices=Oordeel.choices)
     toelichting = models.TextField(_("toelichting"))
     op = models.DateTimeField(_("op"), default=timezone.now)
+    bewoners = models.JSONField(
+        _("bewoners bij het tekenen"),
+        null=True,
+        blank=True,
+        help_text=_("De verblijven in de woning toen getekend werd (ids). Leeg: niet bekend."),
+    )
+    risico_na = models.CharField(
+        _("groepsrisico met de jongere erbij, bij het tekenen"),
+        max_length=10,
+        choices=Risiconiveau.choices,
+        blank=True,
+    )
 
     class Meta:
         ordering = ["-op", "-pk"]

@@ -17,7 +17,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -315,6 +315,7 @@ class Regiodata:
     woningen: dict[str, Voorziening]  # by home ref, only homes with a free place
     homes: list[Home]
     capaciteit: dict[str, int]
+    afwijzingen: dict[str, int] = field(default_factory=dict)  # declines so far, by youth ref
 
     def namen(self) -> dict[str, str]:
         namen = {ref: jongere.roepnaam for ref, jongere in self.jongeren.items()}
@@ -337,6 +338,7 @@ class Regiodata:
             uitgesloten=uitgesloten,
             iedereen=iedereen,
             namen=self.namen(),
+            afwijzingen=self.afwijzingen,
         )
 
 
@@ -361,10 +363,21 @@ def laad_regiodata(user: User, regio: Regio, *, now: dt.datetime | None = None) 
         home_ref(woning.pk): woning
         for woning in woningen_qs.filter(pk__in=[int(ref) for ref in refs]).order_by("naam")
     }
+    youth_refs = {jongere.pk: youth.ref for youth, jongere in zip(youths, jongeren, strict=True)}
+    afwijzingen = {
+        youth_refs[jongere_id]: aantal
+        for jongere_id, aantal in Voorstel.objects.filter(
+            jongere_id__in=list(youth_refs), status=VoorstelStatus.AFGEWEZEN
+        )
+        .values("jongere_id")
+        .annotate(aantal=Count("pk"))
+        .values_list("jongere_id", "aantal")
+    }
     return Regiodata(
         jongeren={youth.ref: jongere for youth, jongere in zip(youths, jongeren, strict=True)},
         youths=youths,
         woningen=woningen,
         homes=sorted(homes, key=lambda home: woningen[home.ref].naam),
         capaciteit={home.ref: capaciteit(home) for home in homes},
+        afwijzingen=afwijzingen,
     )

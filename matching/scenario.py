@@ -7,6 +7,9 @@ the first problem is reported as one line that names the field
 engine needs is required, apart from the few the contract calls optional: a typo in an
 optional key would otherwise silently drop data.
 
+`youth.protective_zones` is optional (absent or null: none); each zone needs a `location` and
+a `radius_km` above 0 and at most 300.
+
 Beyond the contract the adapter accepts `planned_end` on a resident and `opens_on` on a home
 (both optional ISO dates), and `location` of the youth may be absent or null. Residents get the
 pseudonyms "bewoner 1", "bewoner 2", ... by position. The output holds only the contract's keys:
@@ -29,13 +32,18 @@ from matching.engine import (
     Need,
     Point,
     Priorities,
+    ProtectiveZone,
     Reason,
     Resident,
     Vacancy,
     Youth,
     rank_homes,
 )
-from matching.engine.types import Gender, Setting
+from matching.engine.audience import (
+    SCENARIO_DEFAULT,
+    Audience,
+)
+from matching.engine.types import MAX_PROTECTIVE_RADIUS_KM, Gender, Setting
 from matching.engine.vocabulary import (
     ATTENTION_SIGNALS,
     CARE_INTENSITIES,
@@ -108,10 +116,11 @@ def load_scenario(data: object) -> Scenario:
     return Scenario(today=today, youth=youth, homes=homes)
 
 
-def run_scenario(data: object) -> dict[str, object]:
-    """Rank the scenario's homes and return the contract's output dict."""
+def run_scenario(data: object, audience: Audience = SCENARIO_DEFAULT) -> dict[str, object]:
+    """Rank the scenario's homes and return the contract's output dict, as `audience`
+    would read it (by default the reader who may know everything in a scenario)."""
     scenario = load_scenario(data)
-    results = rank_homes(scenario.youth, scenario.homes, scenario.today)
+    results = rank_homes(scenario.youth, scenario.homes, scenario.today, audience=audience)
     return result_to_dict(scenario.youth, results)
 
 
@@ -182,7 +191,27 @@ def _youth(value: object, path: str) -> Youth:
         needs=_needs(_required(obj, "needs", path), f"{path}.needs"),
         attention=_codes(_required(obj, "attention", path), f"{path}.attention", ATTENTION_SIGNALS),
         priorities=_optional(obj, "priorities", path, _priorities) or Priorities(),
+        protective_zones=_optional(obj, "protective_zones", path, _protective_zones) or (),
     )
+
+
+def _protective_zones(value: object, path: str) -> tuple[ProtectiveZone, ...]:
+    return _list(value, path, _protective_zone)
+
+
+def _protective_zone(value: object, path: str) -> ProtectiveZone:
+    obj = _object(value, path)
+    location = _point(_required(obj, "location", path), f"{path}.location")
+    radius_path = f"{path}.radius_km"
+    radius = _required(obj, "radius_km", path)
+    if isinstance(radius, bool) or not isinstance(radius, int | float):
+        raise ScenarioError(radius_path, "must be a number")
+    # Also rejects NaN, which compares false with everything.
+    if not 0 < radius <= MAX_PROTECTIVE_RADIUS_KM:
+        raise ScenarioError(
+            radius_path, f"must be above 0 and at most {MAX_PROTECTIVE_RADIUS_KM:g}"
+        )
+    return ProtectiveZone(location=location, radius_km=float(radius))
 
 
 def _needs(value: object, path: str) -> tuple[Need, ...]:

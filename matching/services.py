@@ -20,7 +20,7 @@ from accounts.services import meld
 from accounts.uitgesteld import na_commit
 from jongeren.models import Jongere
 from matching.adapters import HomeFilter, home_pk, rank_for, residents_by_home
-from matching.engine import assess_group, group_summary
+from matching.engine import Audience, assess_group, group_summary
 from matching.models import Groepsbeeld, Zoekopdracht
 from matching.voorstellen import herbeoordeel_voorstellen
 from voorzieningen.models import Voorziening
@@ -51,11 +51,16 @@ def herbereken_groepsbeeld(*, voorziening_id: int, today: date | None = None) ->
         if home is None:
             return Herberekening(None, wezenlijk_veranderd=False)
         members = residents_by_home([voorziening_id], today).get(voorziening_id, [])
-        risk = assess_group(
-            members,
-            today,
-            max_residents=home["max_bewoners"],
-            staff_on_shift=home["medewerkers_per_dienst"],
+        # Stored in two readings: the home's own managers', and everyone else's.
+        risk, risk_openbaar = (
+            assess_group(
+                members,
+                today,
+                max_residents=home["max_bewoners"],
+                staff_on_shift=home["medewerkers_per_dienst"],
+                audience=audience,
+            )
+            for audience in (Audience.BEHEERDER, Audience.COORDINATOR)
         )
         summary = group_summary(members, today)
         values = {
@@ -68,7 +73,7 @@ def herbereken_groepsbeeld(*, voorziening_id: int, today: date | None = None) ->
             "signalen": dict(summary.attention),
             "niveau": risk.level,
             "redenen": list(risk.reasons),
-            "redenen_openbaar": list(risk.shareable_reasons),
+            "redenen_openbaar": list(risk_openbaar.reasons),
             "groep_versie": home["groep_versie"],
             "berekend_op": timezone.now(),
         }
@@ -128,6 +133,8 @@ def ververs_zoekopdracht(*, zoekopdracht: Zoekopdracht, now: datetime | None = N
         today=timezone.localdate(now),
         now=now,
         filters=HomeFilter.from_dict(zoekopdracht.filters),
+        # Only scores and homes are kept, but a saved search is the coordinator's.
+        audience=Audience.COORDINATOR,
     )
     best = [result for result in results if result.eligible][:ZOEKOPDRACHT_TOP]
     zoekopdracht.resultaat = [[home_pk(result.home.ref), result.score] for result in best]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
+from typing import Any
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.db import InterfaceError, OperationalError, transaction
 
+from accounts.mail import met_herkansing
 from matching import services
 
 logger = logging.getLogger(__name__)
@@ -53,17 +56,26 @@ def groepsbeeld_veranderd(voorziening_id: int) -> None:
     services.groepsbeeld_veranderd(voorziening_id=voorziening_id)
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
-    retry_backoff=2,
-    max_retries=5,
-)
-def mail_voorstel_gewijzigd(voorstel_id: int, ontvanger_ids: list[int]) -> int:
-    """E-mail people that something changed in a proposal (no details, just a link)."""
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True)
+def mail_voorstel_gewijzigd(
+    self: Task[Any, Any], voorstel_id: int, ontvanger_ids: list[int]
+) -> int:
+    """E-mail people that something changed in a proposal (no details, just a link). One
+    mail per person: a failure is tried again (or kept as failed) for that person and those
+    after them only, so nobody gets the mail twice because of someone else's."""
     from matching.voorstellen import mail_voorstel_gewijzigd as mail
 
-    return mail(voorstel_id=voorstel_id, ontvanger_ids=ontvanger_ids)
+    verstuurd = 0
+    for nummer, ontvanger_id in enumerate(ontvanger_ids):
+        gelukt = met_herkansing(
+            self,
+            partial(mail, voorstel_id=voorstel_id, ontvanger_ids=[ontvanger_id]),
+            args=[voorstel_id, ontvanger_ids[nummer:]],
+        )
+        if gelukt is None:
+            break  # given up: the rest is kept as failed, in one row
+        verstuurd += gelukt
+    return verstuurd
 
 
 @shared_task

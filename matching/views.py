@@ -13,15 +13,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.audit import Actie, Doel, Soort, log_geweigerd, log_inzage
+from accounts.audit import Actie, Doel, Soort, log_geweigerd, log_inzage, log_zoeken
 from accounts.decorators import permission_required
 from accounts.models import User
 from config.http import HtmxHttpRequest
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching.adapters import HomeFilter, home_pk, load_homes, rank_for
+from matching.adapters import HomeFilter, home_pk, load_homes, rank_for, signalen_tellen_mee
 from matching.engine import HomeResult, evaluate_home
 from matching.forms import KandidaatForm, ZoekFilterForm
 from matching.models import Zoekopdracht
+from matching.publiek import publiek_voor
 from matching.services import ververs_zoekopdracht
 from voorzieningen.models import Voorziening
 
@@ -35,6 +36,11 @@ PRIORITEIT_LABELS = {
     "behoeften": "Wat de jongere nodig heeft",
 }
 PRIORITEIT_WOORDEN = {0: "niet belangrijk", 1: "een beetje", 2: "belangrijk", 3: "heel belangrijk"}
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
 
 
 def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
@@ -90,11 +96,17 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 )
         filters = form.to_filter()
     analyse = jongere.actuele_analyse()
-    log_inzage(
-        request, jongere=jongere, actie=Actie.SEARCH, soort=Soort.ZOEKRESULTAAT, doel=Doel.MATCHING
-    )
+    signalen_tellen = signalen_tellen_mee(analyse)
+    log_zoeken(request, jongere=jongere, analyse=analyse if signalen_tellen else None)
     now = timezone.now()
-    results = rank_for(jongere, analyse, today=timezone.localdate(now), now=now, filters=filters)
+    results = rank_for(
+        jongere,
+        analyse,
+        today=timezone.localdate(now),
+        now=now,
+        filters=filters,
+        audience=publiek_voor(_user(request)),
+    )
     geschikt = [result for result in results if result.eligible]
     ongeschikt = [result for result in results if not result.eligible]
     pagina = Paginator(geschikt, PER_PAGINA).get_page(request.GET.get("pagina"))
@@ -106,6 +118,7 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "jongere": jongere,
         "analyse": analyse,
         "gedragen": analyse is not None and analyse.is_gedragen,
+        "signalen_wachten": analyse is not None and bool(analyse.signalen) and not signalen_tellen,
         "form": form if form.is_bound else ZoekFilterForm(),
         "filters": filters,
         "aantal_geschikt": len(geschikt),
@@ -190,7 +203,10 @@ def nieuwe_bewoner(request: HttpRequest, pk: int) -> HttpResponse:
         now = timezone.now()
         today = timezone.localdate(now)
         (home,) = load_homes(today=today, now=now, only=[voorziening.pk])
-        result = evaluate_home(form.to_youth(today), home, today)
+        # The manager types this candidate in themselves: their own reading of their group.
+        result = evaluate_home(
+            form.to_youth(today), home, today, audience=publiek_voor(_user(request))
+        )
         # The engine numbers residents by arrival; put the manager's own labels next to it.
         aanduidingen = list(
             voorziening.plaatsingen.actief(today)

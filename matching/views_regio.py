@@ -418,7 +418,8 @@ def verdeling(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 for woning in Voorziening.objects.filter(pk__in=[home_pk(r) for r in refs])
             }
             context["uitkomst"] = uitkomst
-            context["rijen"] = _adviesrijen(uitkomst, jongeren, woningen)
+            context["rijen"] = rijen = _adviesrijen(uitkomst, jongeren, woningen)
+            context["zonder_plek"] = [rij for rij in rijen if rij.woning is None]
         log_inzage_lijst(
             request,
             jongeren=[j.pk for j in jongeren.values()],

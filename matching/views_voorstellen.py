@@ -9,7 +9,6 @@ double submit) comes back as a message on the same page, never as an error page.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +35,8 @@ from accounts.audit import (
 from accounts.decorators import permission_required
 from accounts.models import User
 from config.http import HtmxHttpRequest
+from jongeren.models import VerklarendeAnalyse
+from jongeren.profiel import ProfielVoorWoning, profiel_voor_woning
 from matching import voorstellen as flow
 from matching.adapters import load_homes, youth_from_jongere
 from matching.engine import evaluate_home
@@ -51,7 +52,8 @@ from matching.forms import (
     TegenspraakForm,
     VoorstelNieuwForm,
 )
-from matching.models import OPEN_STATUSSEN, Kenmerk, Voorstel, VoorstelStatus
+from matching.models import OPEN_STATUSSEN, Kenmerk, Tegenspraak, Voorstel, VoorstelStatus
+from matching.publiek import publiek_voor
 from matching.views import _get_jongere_for_user, _prioriteiten
 from voorzieningen.models import Teamlid, Voorziening
 
@@ -94,28 +96,40 @@ def _log_voorstel(request: HttpRequest, voorstel: Voorstel, actie: Actie) -> Non
 
 
 @permission_required("matching.voorstellen")
-def voorstel_nieuw(request: HttpRequest, pk: int, voorziening_pk: int) -> HttpResponse:
-    """The coordinator proposes one home: checked live with the engine, sent or kept as draft."""
+def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> HttpResponse:
+    """The coordinator proposes one home: checked live with the engine, sent or kept as draft.
+
+    The page previews the profile without a name exactly as the home will read it before
+    consent (the same function builds both); "voorbeeld" refreshes it with the typed text.
+    """
     jongere = _get_jongere_for_user(request, pk)
     voorziening = get_object_or_404(Voorziening.objects.for_user(request.user), pk=voorziening_pk)
     user = _user(request)
     now = timezone.now()
     today = timezone.localdate(now)
     homes = load_homes(today=today, now=now, only=[voorziening.pk])
+    # Read as the search reads it: the youth's signals count once the analysis is endorsed
+    # or they were released; sending checks again with every signal (matching.voorstellen).
     result = (
-        evaluate_home(youth_from_jongere(jongere, jongere.actuele_analyse()), homes[0], today)
+        evaluate_home(
+            youth_from_jongere(jongere, jongere.actuele_analyse()),
+            homes[0],
+            today,
+            audience=publiek_voor(user),
+        )
         if homes
         else None
     )
-    form = VoorstelNieuwForm(request.POST or None)
+    form = VoorstelNieuwForm(request.POST or None, jongere=jongere)
+    voorbeeld = request.POST.get("actie") == "voorbeeld"
     log_inzage(
         request,
         jongere=jongere,
-        actie=actie_voor(request, wijzigt=Actie.CREATE),
+        actie=Actie.READ if voorbeeld else actie_voor(request, wijzigt=Actie.CREATE),
         soort=Soort.VOORSTEL,
         doel=Doel.VOORSTEL,
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not voorbeeld and form.is_valid():
         try:
             with transaction.atomic():
                 voorstel = flow.maak_voorstel(
@@ -123,6 +137,7 @@ def voorstel_nieuw(request: HttpRequest, pk: int, voorziening_pk: int) -> HttpRe
                     voorziening=voorziening,
                     door=user,
                     motivatie=form.cleaned_data["motivatie"],
+                    tekst_voor_woning=form.cleaned_data["tekst_voor_woning"],
                 )
                 if request.POST.get("actie") != "concept":
                     flow.stuur_voorstel(voorstel=voorstel, door=user, now=now)
@@ -135,18 +150,23 @@ def voorstel_nieuw(request: HttpRequest, pk: int, voorziening_pk: int) -> HttpRe
             else:
                 messages.success(request, _("Het voorstel is verstuurd naar de woning."))
             return redirect(voorstel)
-    return render(
-        request,
-        "matching/voorstel_nieuw.html",
-        {
-            "jongere": jongere,
-            "voorziening": voorziening,
-            "result": result,
-            "form": form,
-            "open_aantal": Voorstel.objects.open().filter(jongere=jongere).count(),
-            "max_open": flow.max_open(),
-        },
-    )
+    # The preview shows the typed text once it may go to the home (no known names in it).
+    tekst = form.cleaned_data["tekst_voor_woning"] if form.is_bound and form.is_valid() else ""
+    context = {
+        "jongere": jongere,
+        "voorziening": voorziening,
+        "result": result,
+        "form": form,
+        "open_aantal": Voorstel.objects.open().filter(jongere=jongere).count(),
+        "max_open": flow.max_open(),
+        # Sending stores the youth's current analysis with the proposal: the same one.
+        "profiel": profiel_voor_woning(
+            jongere=jongere, analyse=jongere.actuele_analyse(), tekst_voor_woning=tekst
+        ),
+    }
+    if request.htmx and voorbeeld:
+        return render(request, "matching/voorstel_nieuw.html#voorbeeld", context)
+    return render(request, "matching/voorstel_nieuw.html", context)
 
 
 # --- lists -----------------------------------------------------------------------------
@@ -237,6 +257,7 @@ def _woning_in_gewone_woorden(voorstel: Voorstel) -> dict[str, Any]:
 def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     eigen = voorstel.besluiten.filter(persoon=user).order_by("-op", "-pk")
     return {
+        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
         "woning": _woning_in_gewone_woorden(voorstel),
         "prioriteiten": _prioriteiten(voorstel.jongere.actuele_analyse()),
         "analyse": voorstel.jongere.actuele_analyse(),
@@ -250,40 +271,47 @@ def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     }
 
 
-def zonder_naam(tekst: str, naam: str) -> str:
-    """Free text of the analysis for the pseudonymised profile: the youth's name replaced.
-
-    The analysis is written with the family and names the youth; the home reads 'de
-    jongere' until the full analysis is shared.
-    """
-    if not tekst or not naam.strip():
-        return tekst
-    return re.sub(rf"\b{re.escape(naam.strip())}\b", _("de jongere"), tekst, flags=re.IGNORECASE)
+def _analyse_voor_woning(voorstel: Voorstel) -> VerklarendeAnalyse | None:
+    """The analysis version the home reads: the one kept with the proposal once sent; for
+    a draft, the youth's current one, which sending will keep."""
+    if voorstel.verstuurd_op is None:
+        return voorstel.jongere.actuele_analyse()
+    return voorstel.analyse
 
 
-def _profieltekst(voorstel: Voorstel, gedeeld: bool) -> dict[str, str]:
+def _profiel(voorstel: Voorstel) -> ProfielVoorWoning:
+    """What the home reads before consent: the manager's page, the printout and the
+    coordinator's preview all come from here."""
+    return profiel_voor_woning(
+        jongere=voorstel.jongere,
+        analyse=_analyse_voor_woning(voorstel),
+        tekst_voor_woning=voorstel.tekst_voor_woning,
+    )
+
+
+def _na_toestemming(voorstel: Voorstel) -> dict[str, str]:
+    """The free texts a home reads only once the analysis is shared (with the names)."""
     analyse = voorstel.analyse
-    naam = "" if gedeeld else voorstel.jongere.roepnaam
     return {
-        "krachten": zonder_naam(analyse.krachten if analyse else "", naam),
-        "wat_werkt": zonder_naam(analyse.wat_werkt if analyse else "", naam),
-        "motivatie": zonder_naam(voorstel.motivatie, naam),
+        "krachten": analyse.krachten if analyse else "",
+        "wat_werkt": analyse.wat_werkt if analyse else "",
+        "motivatie": voorstel.motivatie,
     }
 
 
-def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
-    """The manager's view: pseudonymised profile; the whole analysis only once shared;
-    what the admission means per current resident (this manager's own residents only)."""
+def _woning_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    """The manager's view: the profile without a name (jongeren/profiel.py); the whole
+    analysis only once shared; what the admission means per current resident (this
+    manager's own residents only), without the youth's signals until the family agreed to
+    share (audience.py)."""
     analyse = voorstel.analyse
+    publiek = publiek_voor(user, voorstel)
+    gedeeld = flow.volledig_gedeeld(voorstel)
     context: dict[str, Any] = {
-        "leeftijd": voorstel.jongere.leeftijd_op(voorstel.jongere.nodig_vanaf),
-        "behoeften": list(
-            analyse.behoeften.select_related("kenmerk").order_by("-belang", "kenmerk__volgorde")
-        )
-        if analyse
-        else [],
-        "gedeeld": flow.volledig_gedeeld(voorstel),
-        "profiel": _profieltekst(voorstel, flow.volledig_gedeeld(voorstel)),
+        "uitleg": flow.uitleg_voor(voorstel, publiek),
+        "gedeeld": gedeeld,
+        "profiel": _profiel(voorstel),
+        "na_toestemming": _na_toestemming(voorstel) if gedeeld else None,
         "antwoord_form": AntwoordForm(),
         "kennismaking_form": KennismakingForm(),
         "notitie_form": NotitieForm(),
@@ -301,7 +329,12 @@ def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
         today = timezone.localdate(now)
         homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
         if homes:
-            result = evaluate_home(youth_from_jongere(voorstel.jongere, analyse), homes[0], today)
+            result = evaluate_home(
+                youth_from_jongere(voorstel.jongere, analyse, alle_signalen=True),
+                homes[0],
+                today,
+                audience=publiek,
+            )
             aanduidingen = list(
                 voorstel.voorziening.plaatsingen.actief(today)
                 .order_by("aankomst", "pk")
@@ -315,17 +348,42 @@ def _woning_context(voorstel: Voorstel) -> dict[str, Any]:
     return context
 
 
+def _tegenspraak_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    """The counter-check: whether one is needed now, who may sign it (four eyes), and
+    whether the latest sign-off still holds for the group as it is now."""
+    controle = flow.groepscontrole(voorstel) if voorstel.is_open else None
+    tegenspraken = list(voorstel.tegenspraken.select_related("door"))
+    laatste = tegenspraken[0] if tegenspraken else None
+    vervallen = (
+        laatste is not None
+        and laatste.oordeel == Tegenspraak.Oordeel.AKKOORD
+        and controle is not None
+        and flow.tegenspraak_vervallen(laatste, controle)
+    )
+    return {
+        "tegenspraak_nodig": voorstel.tegenspraak_nodig
+        or (controle is not None and controle.tegenspraak_nodig),
+        "tegenspraken": tegenspraken,
+        "tegenspraak_vervallen": laatste if vervallen else None,
+        "tekenaars": flow.wie_mag_tegenspraak_geven(voorstel),
+        "zelf_uitgesloten": user.is_gedragswetenschapper
+        and not flow.mag_tegenspraak_geven(voorstel, user),
+        "mag_tegenspraak": flow.mag_tegenspraak_geven(voorstel, user)
+        and voorstel.status in flow.TEGENSPRAAK_STATUSSEN,
+        "plaats_probleem": flow.kan_plaatsen(voorstel, controle),
+    }
+
+
 def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     return {
+        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
+        "profiel": _profiel(voorstel),
         "standen": flow.stand_van_besluiten(voorstel),
         "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
         "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
         "gezin": flow.gezin(voorstel.jongere),
         "tijdlijn": list(voorstel.tijdlijn.select_related("door")),
-        "tegenspraken": list(voorstel.tegenspraken.select_related("door")),
-        "mag_tegenspraak": user.is_gedragswetenschapper
-        and voorstel.status in flow.TEGENSPRAAK_STATUSSEN,
-        "plaats_probleem": flow.kan_plaatsen(voorstel),
+        **_tegenspraak_context(voorstel, user),
         "kennismaking_form": KennismakingForm(),
         "notitie_form": NotitieForm(),
         "delen_form": RedenForm(prefix="delen"),
@@ -352,7 +410,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
         context.update(_gezin_context(item, user))
         return render(request, "matching/voorstel_gezin.html", context)
     if user.is_beheerder:
-        context.update(_woning_context(item))
+        context.update(_woning_context(item, user))
         return render(request, "matching/voorstel_woning.html", context)
     context.update(_coordinator_context(item, user))
     return render(request, "matching/voorstel.html", context)
@@ -364,13 +422,17 @@ def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
     item = _get_voorstel_for_user(request, pk)
     _log_voorstel(request, item, Actie.PRINT)
     user = _user(request)
+    # A manager reads the printout as the page: the profile without a name until consent.
+    alleen_profiel = user.is_beheerder and not flow.volledig_gedeeld(item)
     context: dict[str, Any] = {
         "voorstel": item,
+        "uitleg": flow.uitleg_voor(item, publiek_voor(user, item)),
         "kennismaking": item.kennismaking_of_none(),
         "woning": _woning_in_gewone_woorden(item),
         "is_beheerder": user.is_beheerder,
         "gedeeld": flow.volledig_gedeeld(item),
-        "profiel": _profieltekst(item, not user.is_beheerder or flow.volledig_gedeeld(item)),
+        "profiel": _profiel(item),
+        "na_toestemming": None if alleen_profiel else _na_toestemming(item),
         "behoeften": list(item.analyse.behoeften.select_related("kenmerk").order_by("-belang"))
         if item.analyse
         else [],

@@ -18,8 +18,15 @@ Decisions made here, in short:
 * The family decides per person (`Besluit`, newest row counts). When the meeting was held
   and the youth (if they have an account) and every parent said yes, the proposal moves to
   AKKOORD by itself; a later "twijfel" or "nee" moves it back.
-* A counter-check (`Tegenspraak`) is required when the engine left attention points; the
-  latest counter-check must be a sign-off before placement.
+* Every step that changes the world asks the engine again about the group as it is then
+  (`groepscontrole`): sending, the home's "interested", placing (also when the home's
+  manager registers the arrival). A home the engine now blocks (a hard limit, e.g. the
+  absolute incompatibility or a protective zone) stops the step with the engine's reasons,
+  and nothing is saved. The score kept on the stay is the one computed at placement.
+* A counter-check (`Tegenspraak`) is required when the engine left attention points or the
+  group would be high-risk; the latest counter-check must be a sign-off before placement.
+  It is four eyes (never the proposal's author or the youth's own coordinator), and it is
+  void once a resident arrived or left or the group's risk rose since it was signed.
 * The full analysis is shared with the home after consent of the youth and every parent,
   or after a coordinator's override with a reason (`Toestemming`).
 """
@@ -43,8 +50,9 @@ from accounts.models import Rol, User
 from accounts.services import meld
 from accounts.uitgesteld import na_commit
 from jongeren.models import Fase, Jongere
-from matching.adapters import load_homes, youth_from_jongere
-from matching.engine import HomeResult, Youth, evaluate_home
+from jongeren.profiel import fout_in_tekst_voor_woning
+from matching.adapters import home_for_arrival, load_homes, youth_from_jongere
+from matching.engine import Audience, HomeResult, evaluate_home
 from matching.models import (
     Afwijsreden,
     Besluit,
@@ -55,7 +63,7 @@ from matching.models import (
     VoorstelGebeurtenis,
     VoorstelStatus,
 )
-from voorzieningen.models import Vacature, Voorziening
+from voorzieningen.models import Plaatsing, Vacature, Voorziening
 from voorzieningen.services import registreer_aankomst
 
 logger = logging.getLogger(__name__)
@@ -280,32 +288,160 @@ def _vertel(voorstel: Voorstel, ontvangers: Iterable[User], tekst: str) -> None:
     na_commit("matching.tasks.mail_voorstel_gewijzigd", voorstel.pk, sorted(unieke))
 
 
-def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
+# Everyone who reads a proposal's explanation, each from their own version (audience.py).
+# The steps decide with the coordinator's reading: it uses all of the youth's signals and
+# names no resident's, so its reasons may be repeated to anyone party to the proposal.
+VOORSTEL_PUBLIEK = (
+    Audience.COORDINATOR,
+    Audience.GEZIN,
+    Audience.BEHEERDER_VOOR_TOESTEMMING,
+    Audience.BEHEERDER_NA_TOESTEMMING,
+)
+BESLISSEND = Audience.COORDINATOR
+
+
+def _home_results(
+    voorstel: Voorstel, *, now: dt.datetime, publiek: Iterable[Audience] = VOORSTEL_PUBLIEK
+) -> dict[Audience, HomeResult] | None:
+    """The engine's answer for the proposal's home now, once per reader. The youth's
+    signals always count here (`alle_signalen`): these are the steps that change the world."""
     today = timezone.localdate(now)
     homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
     if not homes:
         return None
-    youth = youth_from_jongere(voorstel.jongere, voorstel.jongere.actuele_analyse())
-    return evaluate_home(youth, homes[0], today)
+    youth = youth_from_jongere(
+        voorstel.jongere, voorstel.jongere.actuele_analyse(), alle_signalen=True
+    )
+    return {
+        audience: evaluate_home(youth, homes[0], today, audience=audience) for audience in publiek
+    }
 
 
-def _score_bij_plaatsing(voorstel: Voorstel, youth: Youth) -> tuple[float | None, int | None]:
-    now = timezone.now()
+def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
+    """The deciding reading of the home now (see `BESLISSEND`)."""
+    results = _home_results(voorstel, now=now, publiek=[BESLISSEND])
+    return results[BESLISSEND] if results else None
+
+
+@dataclass(frozen=True)
+class Groepscontrole:
+    """The engine on the home's current group, for a step that changes the world.
+
+    `result` is the engine's answer for this youth joining the group as it is now (the
+    place the youth takes counts as free: places are counted under the home's lock);
+    `bewoners` the stays in the home now, to tell whether the group changed since a
+    counter-check was signed.
+    """
+
+    result: HomeResult
+    bewoners: list[int]
+
+    @property
+    def blokkade(self) -> str | None:
+        """The engine's blocking reasons, as it gives them, or None when the home can."""
+        if self.result.eligible:
+            return None
+        return " ".join(reason.explanation for reason in self.result.blocking)
+
+    @property
+    def tegenspraak_nodig(self) -> bool:
+        """Open attention points, or a group whose risk would be high, need a counter-check."""
+        return bool(self.result.attention) or self.result.group_risk_after.level == "hoog"
+
+
+def bewoners_nu(voorziening_id: int) -> list[int]:
+    """The stays that hold a place in the home now (no registered departure), by id."""
+    return sorted(
+        Plaatsing.objects.lopend()
+        .filter(voorziening_id=voorziening_id)
+        .values_list("pk", flat=True)
+    )
+
+
+def groepscontrole(voorstel: Voorstel, *, now: dt.datetime | None = None) -> Groepscontrole | None:
+    """Run the engine's hard limits and safety rules for this proposal on the current group,
+    with the youth's current analysis and protective zones. None: the home is gone."""
+    now = now or timezone.now()
     today = timezone.localdate(now)
-    homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
-    if homes:
-        result = evaluate_home(youth, homes[0], today)
-        if result.score is not None:
-            return result.score, len(result.attention)
-    score = voorstel.uitleg.get("score")
-    if isinstance(score, int | float):
-        return float(score), len(voorstel.aandachtspunten)
-    return None, None
+    home = home_for_arrival(voorstel.voorziening_id, today=today, now=now)
+    if home is None:
+        return None
+    youth = youth_from_jongere(
+        voorstel.jongere, voorstel.jongere.actuele_analyse(), alle_signalen=True
+    )
+    return Groepscontrole(
+        result=evaluate_home(youth, home, today, audience=BESLISSEND),
+        bewoners=bewoners_nu(voorstel.voorziening_id),
+    )
 
 
-def _uitleg(result: HomeResult) -> dict[str, object]:
-    """What the engine said, kept with the proposal. Per-resident impacts are left out:
+def _eis_geen_blokkade(controle: Groepscontrole | None, stap: str) -> Groepscontrole:
+    """Stop the step, with the engine's reasons, when the home cannot take the youth now."""
+    if controle is None:
+        raise VoorstelFout(_("Deze woning bestaat niet meer."), code="niet_geschikt")
+    blokkade = controle.blokkade
+    if blokkade is not None:
+        raise VoorstelFout(
+            _(
+                "%(stap)s kan niet: deze woning kan deze jongere nu niet opnemen. %(redenen)s "
+                "Er is niets opgeslagen."
+            )
+            % {"stap": stap, "redenen": blokkade},
+            code="niet_geschikt",
+        )
+    return controle
+
+
+_RISICO_ORDE = {"laag": 0, "verhoogd": 1, "hoog": 2}
+
+
+def tegenspraak_vervallen(tegenspraak: Tegenspraak, controle: Groepscontrole) -> bool:
+    """A counter-check judges the group as it was: it no longer counts once a resident
+    arrived or left since, or the group's risk with the youth added rose. One signed
+    before the portal kept the group (no `bewoners`) cannot be shown to still hold."""
+    if tegenspraak.bewoners is None or not tegenspraak.risico_na:
+        return True
+    if sorted(tegenspraak.bewoners) != controle.bewoners:
+        return True
+    nu = _RISICO_ORDE[controle.result.group_risk_after.level]
+    return nu > _RISICO_ORDE.get(tegenspraak.risico_na, 0)
+
+
+def mag_tegenspraak_geven(voorstel: Voorstel, door: User) -> bool:
+    """Four eyes: a behavioural scientist of the youth's organisation who did not make
+    the proposal and is not the youth's own coordinator."""
+    return (
+        door.is_active
+        and door.is_coordinator
+        and door.is_gedragswetenschapper
+        and door.organisatie_id is not None
+        and door.organisatie_id == voorstel.jongere.organisatie_id
+        and door.pk not in {voorstel.gemaakt_door_id, voorstel.jongere.coordinator_id}
+    )
+
+
+def wie_mag_tegenspraak_geven(voorstel: Voorstel) -> list[User]:
+    """The people who may sign this proposal's counter-check, for the page."""
+    return [
+        persoon
+        for persoon in User.objects.filter(
+            rol=Rol.COORDINATOR,
+            is_gedragswetenschapper=True,
+            is_active=True,
+            organisatie_id=voorstel.jongere.organisatie_id,
+        ).order_by("first_name", "email")
+        if mag_tegenspraak_geven(voorstel, persoon)
+    ]
+
+
+def _uitleg(results: dict[Audience, HomeResult]) -> dict[str, object]:
+    """What the engine said, kept with the proposal: one version per reader, keyed by the
+    audience (read it back with `Voorstel.uitleg_voor`). Per-resident impacts are left out:
     they are for the home's manager and computed live on their page."""
+    return {audience.value: _uitleg_voor_een(result) for audience, result in results.items()}
+
+
+def _uitleg_voor_een(result: HomeResult) -> dict[str, object]:
     return {
         "score": result.score,
         "factoren": [
@@ -315,10 +451,29 @@ def _uitleg(result: HomeResult) -> dict[str, object]:
         "aandacht": [reason.explanation for reason in result.attention],
         "groep_na": {
             "niveau": result.group_risk_after.level,
-            # Without residents' signals: coordinators and families read this too.
-            "redenen": list(result.group_risk_after.shareable_reasons),
+            "redenen": list(result.group_risk_after.reasons),
         },
     }
+
+
+def uitleg_voor(voorstel: Voorstel, audience: Audience) -> dict[str, object] | None:
+    """The stored explanation of the proposal as `audience` reads it.
+
+    A proposal sent before explanations were kept per reader has none for this reader yet:
+    it is computed now from the current group and kept (None when the home is gone).
+    """
+    bewaard = voorstel.uitleg_voor(audience)
+    if bewaard is not None or voorstel.status == S.CONCEPT:
+        return bewaard
+    results = _home_results(voorstel, now=timezone.now(), publiek=[audience])
+    if results is None:
+        return None
+    nieuw = _uitleg_voor_een(results[audience])
+    uitleg = dict(voorstel.uitleg_per_publiek)
+    uitleg[audience.value] = nieuw
+    Voorstel.objects.filter(pk=voorstel.pk).update(uitleg_per_publiek=uitleg)
+    voorstel.uitleg_per_publiek = uitleg
+    return nieuw
 
 
 # --- the steps ---------------------------------------------------------------------------
@@ -326,17 +481,30 @@ def _uitleg(result: HomeResult) -> dict[str, object]:
 
 @transaction.atomic
 def maak_voorstel(
-    *, jongere: Jongere, voorziening: Voorziening, door: User, motivatie: str = ""
+    *,
+    jongere: Jongere,
+    voorziening: Voorziening,
+    door: User,
+    motivatie: str = "",
+    tekst_voor_woning: str = "",
 ) -> Voorstel:
-    """A draft proposal; nothing is sent and nobody is told yet."""
+    """A draft proposal; nothing is sent and nobody is told yet.
+
+    `tekst_voor_woning` is what the home reads before consent (jongeren/profiel.py); it may
+    not name what the portal knows of the youth (name, town, school, the family's names).
+    """
     voorstel = Voorstel(
         jongere=jongere,
         voorziening=voorziening,
         gemaakt_door=door,
         motivatie=motivatie.strip(),
+        tekst_voor_woning=tekst_voor_woning.strip(),
         analyse=jongere.actuele_analyse(),
     )
     _controleer_coordinator(voorstel, door)
+    fout = fout_in_tekst_voor_woning(jongere, voorstel.tekst_voor_woning)
+    if fout is not None:
+        raise VoorstelFout({"tekst_voor_woning": fout}, code="namen")
     voorstel.save()
     _log(voorstel, door=door, wat="maak", naar=S.CONCEPT, waarom=voorstel.motivatie)
     return voorstel
@@ -368,19 +536,26 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
             % {"max": max_open()},
             code="max_open",
         )
-    result = _home_result(actueel, now=now)
-    if result is None or not result.eligible:
+    results = _home_results(actueel, now=now)
+    result = results[BESLISSEND] if results else None
+    if results is None or result is None or not result.eligible:
         redenen = " ".join(r.explanation for r in result.blocking) if result else ""
         raise VoorstelFout(
             _("Deze woning komt nu niet in aanmerking. %(redenen)s") % {"redenen": redenen},
             code="niet_geschikt",
         )
-    actueel.uitleg = _uitleg(result)
+    actueel.uitleg_per_publiek = _uitleg(results)
     actueel.analyse = actueel.jongere.actuele_analyse()
     actueel.verstuurd_op = now
     actueel.antwoord_uiterlijk = werkdagen_later(now, antwoord_werkdagen())
     actueel.save(
-        update_fields=["uitleg", "analyse", "verstuurd_op", "antwoord_uiterlijk", "gewijzigd_op"]
+        update_fields=[
+            "uitleg_per_publiek",
+            "analyse",
+            "verstuurd_op",
+            "antwoord_uiterlijk",
+            "gewijzigd_op",
+        ]
     )
     _ga_over(actueel, "stuur", door=door, waarom=actueel.motivatie, op=now)
     if actueel.jongere.fase in {Fase.ANALYSE, Fase.ZOEKEN}:
@@ -420,6 +595,10 @@ def beantwoord_voorstel(
             raise VoorstelFout(
                 {"toelichting": _("Schrijf kort op wat de reden is.")}, code="toelichting"
             )
+    elif actueel.status == S.VERSTUURD:
+        # Saying yes moves the proposal on: only when the home can still take the youth
+        # with the group as it is now. Saying no is always possible.
+        _eis_geen_blokkade(groepscontrole(actueel, now=now), _("Interesse tonen"))
     _ga_over(
         actueel,
         "interesse" if interesse else "afwijzen",
@@ -687,6 +866,14 @@ def teken_tegenspraak(
             _("Alleen een gedragswetenschapper van deze organisatie geeft tegenspraak."),
             code="rol",
         )
+    if not mag_tegenspraak_geven(actueel, door):
+        raise VoorstelFout(
+            _(
+                "Tegenspraak is vier ogen: wie het voorstel maakte of de coördinator van deze "
+                "jongere is, geeft geen tegenspraak. Vraag een andere gedragswetenschapper."
+            ),
+            code="vier_ogen",
+        )
     if actueel.status not in TEGENSPRAAK_STATUSSEN:
         raise VoorstelFout(
             _("Tegenspraak kan na de kennismaking en voor de plaatsing."),
@@ -696,8 +883,15 @@ def teken_tegenspraak(
     if not toelichting:
         raise VoorstelFout({"toelichting": _("Schrijf je afweging op.")}, code="toelichting")
     oordeel = Tegenspraak.Oordeel.AKKOORD if akkoord else Tegenspraak.Oordeel.BEZWAAR
+    # The group this counter-check judges: when it changes, the counter-check is void.
+    controle = groepscontrole(actueel)
     tegenspraak = Tegenspraak.objects.create(
-        voorstel=actueel, door=door, oordeel=oordeel, toelichting=toelichting
+        voorstel=actueel,
+        door=door,
+        oordeel=oordeel,
+        toelichting=toelichting,
+        bewoners=controle.bewoners if controle else None,
+        risico_na=controle.result.group_risk_after.level if controle else "",
     )
     _log(actueel, door=door, wat=f"tegenspraak_{oordeel}", waarom=toelichting)
     _vertel(
@@ -709,11 +903,24 @@ def teken_tegenspraak(
     return tegenspraak
 
 
-def kan_plaatsen(voorstel: Voorstel) -> str | None:
-    """Why this proposal cannot be placed now, or None when it can."""
+def kan_plaatsen(voorstel: Voorstel, controle: Groepscontrole | None = None) -> str | None:
+    """Why this proposal cannot be placed now, or None when it can.
+
+    Asks the engine about the current group (unless `controle` is given): a home that can
+    no longer take the youth, or a counter-check that is missing, objected or void since the
+    group changed, stops the placement.
+    """
     if voorstel.status != S.AKKOORD:
         return _("Plaatsen kan als de kennismaking is geweest en iedereen ja heeft gezegd.")
-    if voorstel.tegenspraak_nodig:
+    controle = controle or groepscontrole(voorstel)
+    if controle is None:
+        return _("Deze woning bestaat niet meer.")
+    blokkade = controle.blokkade
+    if blokkade is not None:
+        return _("Plaatsen kan niet: deze woning kan deze jongere nu niet opnemen. %(redenen)s") % {
+            "redenen": blokkade
+        }
+    if voorstel.tegenspraak_nodig or controle.tegenspraak_nodig:
         laatste = voorstel.laatste_tegenspraak()
         if laatste is None:
             return _(
@@ -721,6 +928,11 @@ def kan_plaatsen(voorstel: Voorstel) -> str | None:
             )
         if laatste.oordeel != Tegenspraak.Oordeel.AKKOORD:
             return _("De gedragswetenschapper heeft bezwaar gemaakt. Plaatsen kan nu niet.")
+        if tegenspraak_vervallen(laatste, controle):
+            return _(
+                "De groep in de woning is veranderd sinds de tegenspraak van %(datum)s. Die "
+                "telt niet meer: een gedragswetenschapper moet opnieuw tegenspraak geven."
+            ) % {"datum": timezone.localtime(laatste.op).strftime("%d-%m-%Y %H:%M")}
     return None
 
 
@@ -737,9 +949,11 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
     actueel = _vergrendel(voorstel)
     _controleer_partij_professional(actueel, door)
     jongere = Jongere.objects.select_for_update().get(pk=actueel.jongere_id)
-    reden = kan_plaatsen(actueel)
-    if reden is not None:
-        raise VoorstelFout(reden, code="ongeldige_overgang")
+    if actueel.status != S.AKKOORD:
+        raise VoorstelFout(
+            _("Plaatsen kan als de kennismaking is geweest en iedereen ja heeft gezegd."),
+            code="ongeldige_overgang",
+        )
     if jongere.fase == Fase.GEPLAATST:
         raise VoorstelFout(_("Deze jongere is al geplaatst."), code="geplaatst")
     woning = Voorziening.objects.select_for_update().get(pk=actueel.voorziening_id)
@@ -752,6 +966,13 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
             % {"naam": woning.naam},
             code="vol",
         )
+    # The engine again, on the group as it is now that the home's row is locked (no
+    # arrival can slip in between): the hard limits, the safety rules, and whether the
+    # counter-check still holds for this group.
+    controle = _eis_geen_blokkade(groepscontrole(actueel), _("Plaatsen"))
+    reden = kan_plaatsen(actueel, controle)
+    if reden is not None:
+        raise VoorstelFout(reden, code="tegenspraak")
     vacature = (
         Vacature.objects.select_for_update()
         .filter(voorziening=woning, status=Vacature.Status.OPEN)
@@ -759,11 +980,11 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
         .first()
     )
     analyse = actueel.analyse or jongere.actuele_analyse()
-    youth = youth_from_jongere(jongere, analyse)
-    # What the matching says now, just before the youth joins the group: kept on the stay
-    # so that outcomes can later calibrate the score. When the engine would no longer
-    # score the home (the group changed), what it said when the proposal was sent is kept.
-    score, aandacht = _score_bij_plaatsing(actueel, youth)
+    youth = youth_from_jongere(jongere, analyse, alle_signalen=True)
+    # What the matching says now, just before the youth joins the group, is kept on the
+    # stay so that outcomes can later calibrate the score: computed here, never reused.
+    score = controle.result.score
+    aandacht = len(controle.result.attention)
     try:
         plaatsing = registreer_aankomst(
             voorziening=woning,
@@ -945,12 +1166,13 @@ def herbeoordeel_voorstellen(*, voorziening_id: int, now: dt.datetime | None = N
     ):
         with transaction.atomic():
             voorstel = _vergrendel(Voorstel(pk=pk))
-            result = _home_result(voorstel, now=now) if voorstel.is_open else None
-            if result is None:
+            results = _home_results(voorstel, now=now) if voorstel.is_open else None
+            if results is None:
                 continue
+            result = results[BESLISSEND]
             if result.eligible:
-                voorstel.uitleg = _uitleg(result)
-                voorstel.save(update_fields=["uitleg", "gewijzigd_op"])
+                voorstel.uitleg_per_publiek = _uitleg(results)
+                voorstel.save(update_fields=["uitleg_per_publiek", "gewijzigd_op"])
                 waarom = _("De woning past nog; nieuwe score: %(score)s van 100.") % {
                     "score": f"{result.score:.0f}"
                 }
@@ -958,6 +1180,18 @@ def herbeoordeel_voorstellen(*, voorziening_id: int, now: dt.datetime | None = N
                 waarom = _("De woning kan deze jongere nu niet opnemen: %(redenen)s") % {
                     "redenen": " ".join(reden.explanation for reden in result.blocking)
                 }
+            laatste = voorstel.laatste_tegenspraak()
+            controle = groepscontrole(voorstel, now=now)
+            if (
+                laatste is not None
+                and laatste.oordeel == Tegenspraak.Oordeel.AKKOORD
+                and controle is not None
+                and tegenspraak_vervallen(laatste, controle)
+            ):
+                waarom += " " + _(
+                    "De tegenspraak van %(datum)s telt niet meer: de groep is veranderd. Er is "
+                    "opnieuw tegenspraak nodig."
+                ) % {"datum": timezone.localtime(laatste.op).strftime("%d-%m-%Y")}
             _log(voorstel, door=None, wat="herbeoordeeld", waarom=waarom, op=now)
             _vertel(
                 voorstel,

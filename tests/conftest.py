@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -30,6 +31,42 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"Skipped under CI=true, which counts as a failure: {reason}"
+
+
+# What a skipped test needed, recognised in its reason, and how to provide it.
+_NODIG = (
+    ("PostgreSQL", "PostgreSQL", "PostgreSQL on 127.0.0.1:5432 or DATABASE_URL=postgres://…"),
+    ("Redis", "edis", "Redis on 127.0.0.1:6379 or CELERY_BROKER_URL=redis://…"),
+    ("Chromium", "Chromium", "apt-get install chromium"),
+)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter: Any) -> Iterator[None]:
+    """End with one line naming what was skipped for want of a service, and how to run it
+    (`make test` finds PostgreSQL and Redis on their default ports by itself). After the
+    short summary, so it is the last line before pytest's count."""
+    yield
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    tellingen: dict[str, int] = {}
+    hoe: dict[str, str] = {}
+    for report in skipped:
+        reden = str(report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr)
+        wat, uitleg = next(
+            ((wat, uitleg) for wat, teken, uitleg in _NODIG if teken in reden),
+            ("other reasons", ""),
+        )
+        tellingen[wat] = tellingen.get(wat, 0) + 1
+        if uitleg:
+            hoe[wat] = uitleg
+    wat = ", ".join(f"{naam} ({aantal})" for naam, aantal in tellingen.items())
+    aantal = len(skipped)
+    regel = f"Skipped {aantal} test{'' if aantal == 1 else 's'}; needed: {wat}."
+    if hoe:
+        regel += " To run them: " + "; ".join(hoe.values())
+    terminalreporter.write_line(regel, yellow=True, bold=True)
 
 
 @pytest.fixture(autouse=True)

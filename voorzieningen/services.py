@@ -267,6 +267,10 @@ def registreer_aankomst(
         geplande_einde=geplande_einde,
     )
     plaatsing.full_clean()
+    if not via_voorstel:
+        # A proposal was checked by the placement itself; a direct registration is checked
+        # here, against the group as it is with the home's row locked.
+        _controleer_groep(woning, plaatsing)
     plaatsing.save()
     _wijzig_teller(woning, +1)
 
@@ -297,6 +301,40 @@ def registreer_aankomst(
     announce_group_change(woning.pk)
     logger.info("aankomst %s in voorziening %s door gebruiker %s", plaatsing.pk, woning.pk, door.pk)
     return plaatsing
+
+
+class OnveiligeGroep(ValidationError):
+    """The matching engine blocks this newcomer in this group (a hard limit on the group)."""
+
+
+def _controleer_groep(woning: Voorziening, nieuw: Plaatsing) -> None:
+    """Refuse a direct registration the matching engine blocks for this group, with the
+    engine's own reasons: the same hard limits a proposal must pass (among them the
+    absolute incompatibility), asked about the newcomer joining the current residents."""
+    from matching.adapters import newcomer_check
+
+    now = timezone.now()
+    result = newcomer_check(
+        woning.pk,
+        geboortemaand=nieuw.geboortemaand,
+        geslacht=nieuw.geslacht,
+        zorgprofiel=nieuw.zorgprofiel,
+        zorgintensiteit=nieuw.zorgintensiteit,
+        signalen=nieuw.signalen,
+        aankomst=nieuw.aankomst,
+        today=timezone.localdate(now),
+        now=now,
+    )
+    if result is None or result.eligible:
+        return
+    if any(reason.code in {"groep_vol", "geen_plek"} for reason in result.blocking):
+        # Places are this service's own count: a full home gets the usual message.
+        raise _vol(woning)
+    raise OnveiligeGroep(
+        _("Deze jongere kan niet in deze groep komen. Er is niets opgeslagen. %(redenen)s")
+        % {"redenen": " ".join(reason.explanation for reason in result.blocking)},
+        code="onveilig",
+    )
 
 
 @transaction.atomic

@@ -30,6 +30,7 @@ from django_htmx.middleware import HtmxDetails
 from accounts.audit import Doel, Soort, actie_voor, log_inzage
 from accounts.decorators import permission_required
 from accounts.models import User
+from matching.publiek import publiek_voor
 from voorzieningen import services
 from voorzieningen.forms import (
     AankomstForm,
@@ -211,7 +212,7 @@ def beheer(request: HttpRequest, pk: int) -> HttpResponse:
             "team_grootte": voorziening.team_grootte(vandaag),
             "verloop_procent": round(voorziening.verloop_12m(vandaag) * 100),
             "groepsbeeld": voorziening.groepsbeeld(vandaag),
-            "alle_redenen": True,
+            "groepsrisico_redenen": _groepsrisico_redenen(voorziening, _user(request)),
             "vertrokken": voorziening.plaatsingen.filter(einde__isnull=False).count(),
             "bevestig_dagen": vacature_bevestig_dagen(),
             "norm": JONGEREN_PER_MEDEWERKER,
@@ -641,13 +642,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ervaring": _gemiddelde_ervaring(voorziening, vandaag),
             "competenties": sorted(competenties.items(), key=lambda item: (-item[1], item[0])),
             "mag_beheren": mag_beheren,
-            # Reasons naming residents' signals only for the home's own manager.
-            "alle_redenen": mag_beheren,
+            "groepsrisico_redenen": _groepsrisico_redenen(voorziening, _user(request)),
             "norm": JONGEREN_PER_MEDEWERKER,
             "now": now,
             "vandaag": vandaag,
         },
     )
+
+
+def _groepsrisico_redenen(voorziening: Voorziening, user: User) -> list[str]:
+    """The stored group risk's reasons in this reader's version: naming residents' signals
+    only for the home's own managers."""
+    beeld = getattr(voorziening, "groepsbeeld_opgeslagen", None)
+    return beeld.redenen_voor(publiek_voor(user)) if beeld is not None else []
 
 
 def _gemiddelde_ervaring(voorziening: Voorziening, op: dt.date) -> float | None:

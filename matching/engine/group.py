@@ -20,6 +20,7 @@ from datetime import date
 from typing import NamedTuple
 
 from matching.engine import config
+from matching.engine.audience import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine.types import GroupMember, GroupRisk, GroupSummary, RiskLevel
 from matching.engine.vocabulary import ATTENTION_SIGNALS, CARE_PROFILES, places_text, youths_text
 
@@ -232,36 +233,48 @@ _CALM_RISK = GroupRisk("laag", ("Geen bijzondere risico's in de samenstelling va
 
 
 # Memo of `risk_of_state`: a pure function of small hashable values, and a search page
-# asks the same question for every home's current group on every request. Bounded: cleared
-# when it grows past `_RISK_MEMO_MAX` entries.
-_risk_memo: dict[tuple[GroupState, tuple[int, int] | None, int, int], GroupRisk] = {}
+# asks the same question for every home's current group on every request. Each entry holds
+# both versions (signals named, signals not named). Bounded: cleared when it grows past
+# `_RISK_MEMO_MAX` entries.
+_risk_memo: dict[
+    tuple[GroupState, tuple[int, int] | None, int, int], tuple[GroupRisk, GroupRisk]
+] = {}
 _RISK_MEMO_MAX = 200_000
 
 
 def risk_of_state(
-    state: GroupState, ages: tuple[int, int] | None, *, max_residents: int, staff_on_shift: int
+    state: GroupState,
+    ages: tuple[int, int] | None,
+    *,
+    max_residents: int,
+    staff_on_shift: int,
+    names_signals: bool,
 ) -> GroupRisk:
     """The risk level and aggregated reasons for a folded group (thresholds: config.py).
 
-    `ages` is the group's (youngest, oldest) age on the day that matters.
+    `ages` is the group's (youngest, oldest) age on the day that matters. With
+    `names_signals` false, every reason that rests on members' attention signals is replaced
+    by one group-level sentence that names none (`GROUP_SIGNALS_NEUTRAL`): for every reader
+    who may not know them. The level is the same either way.
     """
     key = (state, ages, max_residents, staff_on_shift)
-    risk = _risk_memo.get(key)
-    if risk is None:
+    both = _risk_memo.get(key)
+    if both is None:
         if len(_risk_memo) >= _RISK_MEMO_MAX:
             _risk_memo.clear()
-        risk = _risk_memo[key] = _risk_of_state(
+        both = _risk_memo[key] = _risk_of_state(
             state, ages, max_residents=max_residents, staff_on_shift=staff_on_shift
         )
-    return risk
+    return both[0] if names_signals else both[1]
 
 
 def _risk_of_state(
     state: GroupState, ages: tuple[int, int] | None, *, max_residents: int, staff_on_shift: int
-) -> GroupRisk:
+) -> tuple[GroupRisk, GroupRisk]:
+    """(named, neutral) versions of the same risk."""
     size = state.size
     if not size:
-        return EMPTY_GROUP_RISK
+        return EMPTY_GROUP_RISK, EMPTY_GROUP_RISK
     mix = profile_mix(state.profiles)
     labels = influence_labels(state.influence)
     places = min(max_residents, config.KWV_MAX_GROUP)
@@ -281,8 +294,9 @@ def _risk_of_state(
     ):
         # Most groups: nothing to report, and a shared answer saves building one.
         if size == 1:
-            return _ONE_MEMBER_RISK
-        return _MIXED_RISK if len(mix.counts) == size else _CALM_RISK
+            return _ONE_MEMBER_RISK, _ONE_MEMBER_RISK
+        calm = _MIXED_RISK if len(mix.counts) == size else _CALM_RISK
+        return calm, calm
 
     severe: list[str] = []
     concerns: list[str] = []
@@ -340,23 +354,23 @@ def _risk_of_state(
     reasons = (*severe, *concerns)
     if state.incompatible or state.recruitment:
         signal_based.update(reasons[: int(state.incompatible) + int(state.recruitment)])
+    named = GroupRisk(level=level, reasons=reasons)
     if not signal_based:
-        return GroupRisk(level=level, reasons=reasons)
-    public = tuple(reason for reason in reasons if reason not in signal_based)
-    return GroupRisk(level=level, reasons=reasons, public_reasons=(_SIGNALS_PUBLIC, *public))
-
-
-# What everyone but the home's own manager reads instead of signal-based reasons.
-_SIGNALS_PUBLIC = (
-    "Aandachtspunten van jongeren in de groep kunnen elkaar versterken; de beheerder van "
-    "de woning kan uitleggen wat dat vraagt."
-)
+        return named, named
+    neutral = tuple(reason for reason in reasons if reason not in signal_based)
+    return named, GroupRisk(level=level, reasons=(GROUP_SIGNALS_NEUTRAL, *neutral))
 
 
 def assess_group(
-    members: Iterable[GroupMember], today: date, *, max_residents: int, staff_on_shift: int
+    members: Iterable[GroupMember],
+    today: date,
+    *,
+    max_residents: int,
+    staff_on_shift: int,
+    audience: Audience,
 ) -> GroupRisk:
-    """The risk of a group: the residents alone, or residents plus a candidate youth.
+    """The risk of a group: the residents alone, or residents plus a candidate youth,
+    explained for `audience`.
 
     Ages are taken on `today`; `max_residents` and `staff_on_shift` are the home's.
     """
@@ -366,6 +380,7 @@ def assess_group(
         state.age_range(day_number(today)),
         max_residents=max_residents,
         staff_on_shift=staff_on_shift,
+        names_signals=audience.names_resident_signals,
     )
 
 

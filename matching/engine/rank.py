@@ -16,10 +16,12 @@ full home, cheap.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
 from matching.engine import config
+from matching.engine.audience import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine.geo import DistanceFrom
 from matching.engine.group import (
     EMPTY_GROUP_RISK,
@@ -66,6 +68,18 @@ _IMPACT_LOOKALIKE = "zelfde zorgprofiel, kans op naar elkaar kijken"
 
 _AgeRange = tuple[int, int] | None
 
+# For every reader who may not know the residents' signals (audience.py): one group-level
+# attention point and factor sentence for whatever signals meet, and one composition block
+# for the absolute incompatibility that does not say what the group holds.
+_GROUP_SIGNALS_REASON = Reason("groepsrisico", GROUP_SIGNALS_NEUTRAL)
+_GROUP_SIGNALS_FACTOR = "Meer risico op negatieve beïnvloeding in deze groep."
+_COMPOSITION_BLOCK = Reason(
+    "groepssamenstelling",
+    "De samenstelling van de groep laat deze plaatsing niet toe. Dat is een harde grens. Dit "
+    "verandert alleen als de groep anders wordt samengesteld; de beheerder van de woning kan "
+    "zeggen wanneer dat zo is.",
+)
+
 
 # Memo of each home's current group folded into numbers. The ORM adapter keeps the same
 # Home objects between searches, so the same residents tuple comes back on every search.
@@ -87,21 +101,29 @@ def _current_state(residents: tuple[Resident, ...]) -> GroupState:
 
 
 def rank_homes(
-    youth: Youth, homes: Iterable[Home], today: date, *, with_impacts: bool = True
+    youth: Youth,
+    homes: Iterable[Home],
+    today: date,
+    *,
+    audience: Audience,
+    with_impacts: bool = True,
 ) -> list[HomeResult]:
-    """Every home, eligible ones first by score (high to low), then the blocked ones.
+    """Every home, eligible ones first by score (high to low), then the blocked ones, each
+    explained for `audience` (see `matching.engine.audience`).
 
     Ties are broken by the home's ref, so the order is fully determined by the input.
-    `with_impacts=False` leaves out what the admission means per resident: only a home's
-    own manager may read that, so a coordinator's search need not compute it.
+    What the admission means per resident is written only for audiences that may read the
+    residents' signals; `with_impacts=False` leaves it out for them too.
     """
-    context = _Context(youth, today, with_impacts=with_impacts)
+    context = _Context(youth, today, audience=audience, with_impacts=with_impacts)
     results = [context.evaluate(home) for home in homes]
     results.sort(key=_ranking_key)
     return results
 
 
-def best_homes(youth: Youth, homes: Iterable[Home], today: date, count: int) -> list[HomeResult]:
+def best_homes(
+    youth: Youth, homes: Iterable[Home], today: date, count: int, *, audience: Audience
+) -> list[HomeResult]:
     """The `count` best eligible homes, exactly as the top of `rank_homes` (same scores,
     same order), without scoring every home.
 
@@ -112,7 +134,7 @@ def best_homes(youth: Youth, homes: Iterable[Home], today: date, count: int) -> 
     enter the top. For the placement table's allocation, where each youth needs only its
     best few of hundreds of homes.
     """
-    context = _Context(youth, today, with_impacts=False)
+    context = _Context(youth, today, audience=audience, with_impacts=False)
     ordered = sorted(((context.upper_bound(home), home.ref, home) for home in homes), key=_by_bound)
     top: list[HomeResult] = []
     for bound, _ref, home in ordered:
@@ -130,9 +152,9 @@ def _by_bound(item: tuple[float, str, Home]) -> tuple[float, str]:
     return (-item[0], item[1])
 
 
-def evaluate_home(youth: Youth, home: Home, today: date) -> HomeResult:
+def evaluate_home(youth: Youth, home: Home, today: date, *, audience: Audience) -> HomeResult:
     """The result for one home, the same as its entry in `rank_homes`."""
-    return _Context(youth, today).evaluate(home)
+    return _Context(youth, today, audience=audience).evaluate(home)
 
 
 def _ranking_key(result: HomeResult) -> tuple[int, float, str]:
@@ -204,10 +226,18 @@ def _others_text(count: int) -> str:
 class _Context:
     """Everything about one youth that every home is compared against, prepared once."""
 
-    def __init__(self, youth: Youth, today: date, *, with_impacts: bool = True) -> None:
+    def __init__(
+        self, youth: Youth, today: date, *, audience: Audience, with_impacts: bool = True
+    ) -> None:
+        if youth.attention and not audience.uses_youth_signals:
+            # Before the family agreed to share, the youth's signals play no part at all.
+            youth = replace(youth, attention=frozenset())
         self.youth = youth
         self.today = today
-        self.with_impacts = with_impacts
+        self.audience = audience
+        # Whether texts may name (or pair) the residents' attention signals.
+        self.names = audience.names_resident_signals
+        self.with_impacts = with_impacts and self.names
         # Age and group checks are made for the first day the youth could move in.
         self.on = max(youth.needed_from, today)
         self.on_text = format_date(self.on)
@@ -236,6 +266,7 @@ class _Context:
         self._prepare_needs()
         self._prepare_signals()
         self._prepare_fixed_results()
+        self._prepare_protective_zones()
 
         self._needs_cache: dict[int, Factor] = {}
         self._family_cache: dict[int, Factor] = {}
@@ -284,7 +315,9 @@ class _Context:
                         f"beinvloeding_{key}",
                         f"Bij jou en in de groep speelt {label}: jongeren kunnen elkaar daarin "
                         "negatief beïnvloeden. Bespreek hoe het team daarmee omgaat.",
-                    ),
+                    )
+                    if self.names
+                    else _GROUP_SIGNALS_REASON,
                 )
             )
             for signal in signals:
@@ -331,16 +364,25 @@ class _Context:
                 turns = _birthday(self.youth.birth_date, config.KWV_AGE_MIN)
                 text += f" Vanaf {format_date(turns)} kan het wel."
             self.kwv_age_reason = Reason("leeftijd_kwv", text)
-        self.incompatible_reason = Reason(
-            "onverenigbare_combinatie",
-            "Met jou erbij zou in de groep een combinatie ontstaan die nooit samen mag wonen: "
-            "seksueel grensoverschrijdend gedrag en slachtofferschap van mensenhandel. Dat is "
-            "een harde grens. Dit verandert alleen als de groep anders wordt samengesteld.",
+        self.incompatible_reason = (
+            Reason(
+                "onverenigbare_combinatie",
+                "Met jou erbij zou in de groep een combinatie ontstaan die nooit samen mag "
+                "wonen: seksueel grensoverschrijdend gedrag en slachtofferschap van "
+                "mensenhandel. Dat is een harde grens. Dit verandert alleen als de groep anders "
+                "wordt samengesteld.",
+            )
+            if self.names
+            else _COMPOSITION_BLOCK
         )
-        self.recruitment_reason = Reason(
-            "risico_werving",
-            "Met jou erbij komen criminaliteit en slachtofferschap van mensenhandel samen in de "
-            "groep: risico op werving. Bespreek vooraf hoe de woning dat voorkomt.",
+        self.recruitment_reason = (
+            Reason(
+                "risico_werving",
+                "Met jou erbij komen criminaliteit en slachtofferschap van mensenhandel samen in "
+                "de groep: risico op werving. Bespreek vooraf hoe de woning dat voorkomt.",
+            )
+            if self.names
+            else _GROUP_SIGNALS_REASON
         )
         self.location_unknown_reason = Reason(
             "locatie_onbekend",
@@ -436,6 +478,10 @@ class _Context:
             blocking.append(self.closed_reason)
         if self.kwv_age_reason is not None or not home.age_min <= self.age <= home.age_max:
             blocking.append(self._age_reason(home))
+        if self.zones:
+            zone_reason = self._protective_zone_reason(home)
+            if zone_reason is not None:
+                blocking.append(zone_reason)
 
         current = _current_state(residents) if residents else EMPTY_STATE
         before = current if staying is residents else fold(staying)
@@ -458,12 +504,17 @@ class _Context:
                 current.age_range(self.today_number),
                 max_residents=home.max_residents,
                 staff_on_shift=home.staff_on_shift,
+                names_signals=self.names,
             )
             if residents
             else EMPTY_GROUP_RISK
         )
         group_risk_after = risk_of_state(
-            after, after_ages, max_residents=home.max_residents, staff_on_shift=home.staff_on_shift
+            after,
+            after_ages,
+            max_residents=home.max_residents,
+            staff_on_shift=home.staff_on_shift,
+            names_signals=self.names,
         )
         if blocking:
             # Explained, not scored: a blocked home may not be proposed, so it gets no score
@@ -479,6 +530,7 @@ class _Context:
                 group_risk=group_risk,
                 group_risk_after=group_risk_after,
                 resident_impacts=(),
+                audience=self.audience,
             )
 
         attention: list[Reason] = []
@@ -524,7 +576,43 @@ class _Context:
             resident_impacts=(
                 self._impacts(residents, staying) if residents and self.with_impacts else ()
             ),
+            audience=self.audience,
         )
+
+    # --- protective zones ---------------------------------------------------------------
+
+    def _prepare_protective_zones(self) -> None:
+        """A professional set places the youth must be kept away from (a legal or safety
+        decision): a home inside one is not eligible, whatever else it offers.
+
+        The explanations never say where a zone is or why: the youth's family reads them
+        too, and the zone may protect the youth from someone in the family's own network.
+        A home whose location is not known cannot be shown to lie outside, so it is not
+        eligible either until its location is known.
+        """
+        self.zones = tuple(
+            (DistanceFrom(zone.location), zone.radius_km) for zone in self.youth.protective_zones
+        )
+        self.zone_inside_reason = Reason(
+            "beschermde_zone",
+            "Deze woning ligt binnen een beschermde zone die voor deze jongere is ingesteld. "
+            "Dit is een harde grens.",
+        )
+        self.zone_unknown_reason = Reason(
+            "beschermde_zone",
+            "Voor deze jongere is een beschermde zone ingesteld, en de locatie van deze woning "
+            "is niet bekend. Pas als bekend is dat de woning erbuiten ligt, kan het wel.",
+        )
+
+    def _protective_zone_reason(self, home: Home) -> Reason | None:
+        location = home.location
+        if location is None:
+            return self.zone_unknown_reason
+        for origin, radius_km in self.zones:
+            # On the edge counts as inside: the radius is the least distance asked for.
+            if origin.km(location) <= radius_km:
+                return self.zone_inside_reason
+        return None
 
     # --- blocking reasons and dated attention points -------------------------------------
 
@@ -814,15 +902,27 @@ class _Context:
         labels = influence_labels(after.influence)
         if labels:
             penalty += config.INFLUENCE_PAIR_PENALTY * len(labels)
-            texts.append(f"Kans op negatieve beïnvloeding: {', '.join(labels)}.")
+            texts.append(
+                f"Kans op negatieve beïnvloeding: {', '.join(labels)}."
+                if self.names
+                else _GROUP_SIGNALS_FACTOR
+            )
             partners = before.signals
-            reasons.extend(reason for bits, reason in self.influence_partners if partners & bits)
+            for bits, reason in self.influence_partners:
+                if partners & bits and reason not in reasons:
+                    reasons.append(reason)
         if after.recruitment:
             penalty += config.RECRUITMENT_PENALTY
-            texts.append(
-                "Risico op werving: criminaliteit naast slachtofferschap van mensenhandel."
-            )
-            if before.signals & self.recruitment_partner_bits:
+            if self.names:
+                texts.append(
+                    "Risico op werving: criminaliteit naast slachtofferschap van mensenhandel."
+                )
+            elif _GROUP_SIGNALS_FACTOR not in texts:
+                texts.append(_GROUP_SIGNALS_FACTOR)
+            if (
+                before.signals & self.recruitment_partner_bits
+                and self.recruitment_reason not in reasons
+            ):
                 reasons.append(self.recruitment_reason)
         if size > staff_on_shift * config.YOUTHS_PER_STAFF:
             penalty += config.RATIO_GROUP_PENALTY
@@ -833,7 +933,10 @@ class _Context:
 
         max_points = self.max_points["groep"]
         if after.incompatible:
-            texts.append("In de groep zou een combinatie zitten die nooit samen mag wonen.")
+            if self.names:
+                texts.append("In de groep zou een combinatie zitten die nooit samen mag wonen.")
+            elif _GROUP_SIGNALS_FACTOR not in texts:
+                texts.append(_GROUP_SIGNALS_FACTOR)
             points = 0.0
         else:
             points = round(max(0.0, 1.0 - penalty) * max_points, 1)

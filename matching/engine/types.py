@@ -15,9 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol
 
+from matching.engine.audience import Audience
+
 Gender = Literal["m", "v", "x"]
 Setting = Literal["woonwijk", "instellingsterrein"]
 RiskLevel = Literal["laag", "verhoogd", "hoog"]
+
+# A protective zone's radius: above 0 and at most this many kilometres.
+MAX_PROTECTIVE_RADIUS_KM = 300.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,22 @@ class Priorities:
 
 
 @dataclass(frozen=True, slots=True)
+class ProtectiveZone:
+    """A place the youth must be kept away from, with a radius: a home inside may not be
+    proposed. Only the point and the radius reach the engine; the place's name and the
+    reason stay with the professionals who set the zone."""
+
+    location: Point
+    radius_km: float
+
+    def __post_init__(self) -> None:
+        if not 0 < self.radius_km <= MAX_PROTECTIVE_RADIUS_KM:
+            raise ValueError(
+                f"protective zone radius must be above 0 and at most {MAX_PROTECTIVE_RADIUS_KM}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
 class Youth:
     ref: str
     birth_date: date
@@ -71,6 +92,7 @@ class Youth:
     needs: tuple[Need, ...] = ()
     attention: frozenset[str] = frozenset()
     priorities: Priorities = field(default_factory=Priorities)
+    protective_zones: tuple[ProtectiveZone, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,19 +172,13 @@ class Reason:
 class GroupRisk:
     """The risk of a group's composition, with aggregated reasons (never per resident).
 
-    `reasons` may name attention signals ("meer jongeren met agressie"); in a small group
-    that points at a person, so only the home's own manager reads them. Everyone else gets
-    `public_reasons`, where every signal-based sentence is one general sentence. When no
-    reason rests on a signal the two are the same (and `public_reasons` may be left empty).
+    The reasons are written for one audience (see `matching.engine.audience`): for the
+    home's own managers they may name the attention signals in the group ("meer jongeren met
+    agressie"); for everyone else each such sentence is one group-level sentence naming none.
     """
 
     level: RiskLevel
     reasons: tuple[str, ...]
-    public_reasons: tuple[str, ...] | None = None
-
-    @property
-    def shareable_reasons(self) -> tuple[str, ...]:
-        return self.reasons if self.public_reasons is None else self.public_reasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +212,7 @@ class GroupSummary:
 
 @dataclass(frozen=True, slots=True)
 class HomeResult:
-    """The whole answer for one home.
+    """The whole answer for one home, explained for one `audience`.
 
     An eligible home has `score` (0-100, the sum of the factor points), its factors, attention
     points and what the admission means per resident. A blocked home is explained, not scored:
@@ -214,3 +230,16 @@ class HomeResult:
     group_risk: GroupRisk
     group_risk_after: GroupRisk
     resident_impacts: tuple[ResidentImpact, ...]
+    audience: Audience
+
+    def for_audience(self, audience: Audience) -> HomeResult:
+        """This result, after checking it was written for `audience`: pages call it where
+        they hand a result to a template, so a result meant for another reader fails loudly
+        instead of being shown."""
+        if audience is not self.audience:
+            raise WrongAudience(f"written for {self.audience}, shown to {audience}")
+        return self
+
+
+class WrongAudience(Exception):
+    """An explanation was about to reach a reader it was not written for."""

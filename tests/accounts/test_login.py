@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -13,6 +15,7 @@ from accounts.demo import demo_code
 from accounts.models import User
 
 DEMO_PASSWORD = "passendeplek-demo"
+Capture = Callable[..., Any]
 
 
 @pytest.fixture
@@ -85,10 +88,14 @@ def test_logout_ends_the_session(client: Client, coordinator: User) -> None:
 
 
 def test_password_reset_does_not_reveal_whether_an_address_exists(
-    client: Client, coordinator: User
+    client: Client, coordinator: User, django_capture_on_commit_callbacks: Capture
 ) -> None:
-    known = client.post(reverse("password_reset"), {"email": "sanne@example.org"}, follow=True)
-    unknown = client.post(reverse("password_reset"), {"email": "niemand@example.org"}, follow=True)
+    # The mail leaves through the outbox, after the commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(reverse("password_reset"), {"email": "sanne@example.org"}, follow=True)
+        unknown = client.post(
+            reverse("password_reset"), {"email": "niemand@example.org"}, follow=True
+        )
     assert known.redirect_chain == unknown.redirect_chain
 
     def without_nonce(html: str) -> str:
@@ -100,8 +107,11 @@ def test_password_reset_does_not_reveal_whether_an_address_exists(
     assert "nieuw wachtwoord" in mail.outbox[0].subject.lower()
 
 
-def test_password_reset_link_sets_a_new_password_once(client: Client, coordinator: User) -> None:
-    client.post(reverse("password_reset"), {"email": "sanne@example.org"})
+def test_password_reset_link_sets_a_new_password_once(
+    client: Client, coordinator: User, django_capture_on_commit_callbacks: Capture
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("password_reset"), {"email": "sanne@example.org"})
     link = next(line for line in mail.outbox[0].body.splitlines() if "/nieuw-wachtwoord/" in line)
     path = link.split("testserver", 1)[1]
     form_page = client.get(path, follow=True)

@@ -28,6 +28,7 @@ from voorzieningen.models import Plaatsing
 # Distinctive texts, so a test can tell exactly where each one ends up.
 FACTOREN = "Factortekst-geheim"
 MOTIVATIE = "Motivatietekst-geheim"
+TEKST_VOOR_WONING = "Woningtekst-geheim"
 OPMERKING = "Opmerkingtekst-geheim"
 TOELICHTING = "Bewonertoelichting-geheim"
 SIGNAAL_LABEL = "Weglopen"
@@ -54,7 +55,11 @@ def vul_dossier(jongere: Jongere, *, beheerder: User) -> Dossier:
         analyse=analyse, persoon=jongere.account, rol="jongere", akkoord=True, opmerking=OPMERKING
     )
     Uitnodiging.objects.create(
-        jongere=jongere, persoon=jongere.account, rol="jongere", verstuurd_door=jongere.coordinator
+        jongere=jongere,
+        email=jongere.account.email,
+        persoon=jongere.account,
+        rol="jongere",
+        verstuurd_door=jongere.coordinator,
     )
     assert beheerder.organisatie is not None
     woning = VoorzieningFactory.create(aanbieder=beheerder.organisatie, naam="De Eik")
@@ -77,8 +82,9 @@ def vul_dossier(jongere: Jongere, *, beheerder: User) -> Dossier:
         analyse=analyse,
         gemaakt_door=jongere.coordinator,
         motivatie=MOTIVATIE,
+        tekst_voor_woning=TEKST_VOOR_WONING,
         status=VoorstelStatus.GEPLAATST,
-        uitleg={"aandacht": ["Let op weglopen"]},
+        uitleg_per_publiek={"coordinator": {"aandacht": ["Let op weglopen"]}},
         verstuurd_op=nu - dt.timedelta(days=230),
         beantwoord_op=nu - dt.timedelta(days=229),
         antwoord_toelichting="Wij hebben plek.",

@@ -72,7 +72,12 @@ def test_a_file_past_retention_is_anonymised(
     assert not AnalyseBehoefte.objects.filter(analyse=analyse).exclude(toelichting="").exists()
     assert not Instemming.objects.filter(analyse=analyse).exclude(opmerking="").exists()
     voorstel = Voorstel.objects.get(pk=oud_dossier.voorstel.pk)
-    assert (voorstel.motivatie, voorstel.antwoord_toelichting, voorstel.uitleg) == ("", "", {})
+    assert (voorstel.motivatie, voorstel.antwoord_toelichting, voorstel.uitleg_per_publiek) == (
+        "",
+        "",
+        {},
+    )
+    assert voorstel.tekst_voor_woning == ""
     assert not VoorstelGebeurtenis.objects.filter(voorstel=voorstel).exclude(waarom="").exists()
     assert not Besluit.objects.filter(voorstel=voorstel).exclude(opmerking="").exists()
     kennismaking = Kennismaking.objects.get(voorstel=voorstel)
@@ -178,3 +183,26 @@ def test_anonymising_also_removes_the_change_history_of_the_youths_records(
     assert not Jongere.history.filter(id=noor.pk).exists()
     assert not VerklarendeAnalyse.history.filter(jongere_id=noor.pk).exists()
     assert not Voorstel.history.filter(jongere_id=noor.pk).exists()
+
+
+def test_the_nightly_task_runs_the_retention_job_and_logs_counts_without_names(
+    oud_dossier: Dossier, caplog: pytest.LogCaptureFixture
+) -> None:
+    from django.conf import settings
+
+    from jongeren.tasks import anonimiseer
+
+    caplog.set_level("INFO", logger="jongeren.tasks")
+    roepnaam = oud_dossier.jongere.roepnaam
+    schema = settings.CELERY_BEAT_SCHEDULE["anonimiseren"]
+    assert schema["task"] == anonimiseer.name
+
+    eerste = anonimiseer.apply().get()
+    assert eerste.startswith("1 jongere(n) geanonimiseerd")
+    assert Jongere.objects.get(pk=oud_dossier.jongere.pk).roepnaam == GEANONIMISEERD
+    # Run again (beat after a restart, a retry): nothing more to do.
+    assert anonimiseer.apply().get().startswith("0 jongere(n) geanonimiseerd")
+    regels = [r.getMessage() for r in caplog.records if r.name == "jongeren.tasks"]
+    assert regels == [f"retention: {eerste}", regels[1]]
+    assert regels[1].startswith("retention: 0 jongere(n)")
+    assert not any(roepnaam in regel for regel in regels)

@@ -15,6 +15,7 @@ from tests.jongeren.privacy_dossier import (
     MOTIVATIE,
     OPMERKING,
     SIGNAAL_LABEL,
+    TEKST_VOOR_WONING,
     TOELICHTING,
     vul_dossier,
 )
@@ -46,6 +47,7 @@ def test_youth_and_parent_see_everything_about_the_youth(
         FACTOREN,
         SIGNAAL_LABEL,
         MOTIVATIE,
+        TEKST_VOOR_WONING,
         OPMERKING,
         TOELICHTING,
         "De Eik",
@@ -91,6 +93,7 @@ def test_json_download_has_the_same_content_as_the_page(
     assert analyse["instemmingen"][0]["opmerking"] == OPMERKING
     [voorstel] = gegevens["voorstellen"]
     assert voorstel["motivatie"] == MOTIVATIE
+    assert voorstel["tekst_voor_woning"] == TEKST_VOOR_WONING
     assert voorstel["tijdlijn"][0]["wat"] == "Concept gemaakt"
     assert voorstel["besluiten"][0]["keuze"] == "Ja"
     assert voorstel["kennismaking"]["plaats"] == "Eikenlaan 3"

@@ -9,7 +9,9 @@ something is waiting and link to the portal, where the reader has to log in.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -29,6 +31,7 @@ from tests.jongeren.privacy_dossier import (
     vul_dossier,
 )
 
+Capture = Callable[..., Any]
 GEHEIM = [FACTOREN, MOTIVATIE, OPMERKING, SIGNAAL_LABEL, "weglopen", "Haren", "Bij mijn oma"]
 
 
@@ -66,7 +69,11 @@ def test_invitation_to_a_parent_does_not_name_the_child(
     dossier: Dossier, ouder_user: User, coordinator: User
 ) -> None:
     uitnodiging = Uitnodiging.objects.create(
-        jongere=dossier.jongere, persoon=ouder_user, rol="ouder", verstuurd_door=coordinator
+        jongere=dossier.jongere,
+        email=ouder_user.email,
+        persoon=ouder_user,
+        rol="ouder",
+        verstuurd_door=coordinator,
     )
 
     services.mail_uitnodiging(uitnodiging_id=uitnodiging.pk, basis_url="http://testserver/")
@@ -75,6 +82,27 @@ def test_invitation_to_a_parent_does_not_name_the_child(
     assert bericht.to == [ouder_user.email]
     assert bericht.body.startswith("Hoi Esther,")
     assert "Noor" not in f"{bericht.subject}\n{bericht.body}"
+    _geen_geheimen(bericht)
+
+
+def test_an_address_that_cannot_be_used_hears_it_without_any_name_or_link(
+    dossier: Dossier, coordinator: User
+) -> None:
+    uitnodiging = Uitnodiging.objects.create(
+        jongere=dossier.jongere,
+        email="iemand.anders@example.org",
+        persoon=None,
+        rol="ouder",
+        verstuurd_door=coordinator,
+    )
+
+    services.mail_uitnodiging(uitnodiging_id=uitnodiging.pk, basis_url="http://testserver/")
+
+    [bericht] = mail.outbox
+    assert bericht.to == ["iemand.anders@example.org"]
+    assert bericht.body.startswith("Hallo,")
+    assert "Met dit e-mailadres kan dat niet" in bericht.body
+    assert "Noor" not in f"{bericht.subject}\n{bericht.body}" and "http" not in bericht.body
     _geen_geheimen(bericht)
 
 
@@ -95,8 +123,11 @@ def test_proposal_mail_names_nobody_and_nothing(
         _geen_geheimen(bericht)
 
 
-def test_password_reset_mail_holds_no_youth_data(dossier: Dossier, ouder_user: User) -> None:
-    antwoord = Client().post(reverse("password_reset"), {"email": ouder_user.email})
+def test_password_reset_mail_holds_no_youth_data(
+    dossier: Dossier, ouder_user: User, django_capture_on_commit_callbacks: Capture
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # the mail leaves after the commit
+        antwoord = Client().post(reverse("password_reset"), {"email": ouder_user.email})
 
     assert antwoord.status_code == 302
     [bericht] = mail.outbox

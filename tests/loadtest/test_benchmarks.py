@@ -22,9 +22,11 @@ def _omgeving(**extra: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "LOADTEST_")) and k != "CELERY_BROKER_URL"
+        if not k.startswith(("DJANGO_", "LOADTEST_"))
+        and k not in ("CELERY_BROKER_URL", "TASKS_IN_PROCESS", "PORTAL_URL")
     }
-    env.update({"DJANGO_DEBUG": "1", **extra})
+    # Not the checkout's .env either: only what the test says.
+    env.update({"DJANGO_DEBUG": "1", "DJANGO_ENV_FILE": "", **extra})
     return env
 
 

@@ -183,14 +183,15 @@ def test_summary_rounds_fractional_milliseconds() -> None:
 
 
 def _instellingen(**extra: str) -> dict[str, object]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    clean.pop("DATABASE_URL", None)
     env = {
-        **clean,
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "DJANGO_ENV_FILE": "",
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "PORTAL_URL": "https://127.0.0.1",
+        "TASKS_IN_PROCESS": "1",
         **extra,
     }
     code = (

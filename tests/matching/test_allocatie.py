@@ -13,6 +13,7 @@ import pytest
 
 from matching.allocatie import AllocatieFout, Verzoek, capaciteit, stel_voor
 from matching.engine import Home, Need, Point, Resident, Vacancy, Youth, evaluate_home
+from matching.engine.audience import Audience
 from matching.engine.types import Setting
 
 TODAY = date(2026, 6, 1)
@@ -86,7 +87,7 @@ def plan(verzoek: Verzoek) -> dict[str, str | None]:
 
 
 def score(y: Youth, h: Home) -> float:
-    result = evaluate_home(y, h, TODAY)
+    result = evaluate_home(y, h, TODAY, audience=Audience.COORDINATOR)
     assert result.score is not None
     return result.score
 
@@ -304,5 +305,9 @@ def test_best_homes_is_exactly_the_top_of_the_full_ranking(count: int) -> None:
     rng = random.Random(count)
     homes = synthetic_homes(300, rng, TODAY)
     for y in synthetic_youths(15, rng, TODAY):
-        full = [r for r in rank_homes(y, homes, TODAY, with_impacts=False) if r.eligible]
-        assert best_homes(y, homes, TODAY, count) == full[:count]
+        full = [
+            r
+            for r in rank_homes(y, homes, TODAY, with_impacts=False, audience=Audience.COORDINATOR)
+            if r.eligible
+        ]
+        assert best_homes(y, homes, TODAY, count, audience=Audience.COORDINATOR) == full[:count]

@@ -23,6 +23,7 @@ from matching.engine import (
     max_points_for,
     rank_homes,
 )
+from matching.engine.audience import Audience
 from matching.engine.geo import haversine_km
 from matching.engine.vocabulary import format_date
 
@@ -92,6 +93,7 @@ def test_assess_group_of_residents_alone() -> None:
         TODAY,
         max_residents=4,
         staff_on_shift=1,
+        audience=Audience.BEHEERDER,
     )
 
     assert risk.level == "laag"
@@ -101,7 +103,13 @@ def test_assess_group_with_the_candidate_finds_the_new_pair() -> None:
     residents = [resident(1, attention=frozenset({"agressie"})), resident(2, care_profile="lvb")]
     candidate = youth(attention=frozenset({"agressie"}))
 
-    risk = assess_group([*residents, candidate], TODAY, max_residents=4, staff_on_shift=1)
+    risk = assess_group(
+        [*residents, candidate],
+        TODAY,
+        max_residents=4,
+        staff_on_shift=1,
+        audience=Audience.BEHEERDER,
+    )
 
     assert risk.level == "verhoogd"
     assert risk.reasons == ("Meer jongeren met agressie: ze kunnen elkaar negatief beïnvloeden.",)
@@ -110,7 +118,13 @@ def test_assess_group_with_the_candidate_finds_the_new_pair() -> None:
 def test_one_member_with_both_signals_is_not_the_incompatible_pair() -> None:
     both = frozenset({"seksueel_grensoverschrijdend", "slachtoffer_mensenhandel"})
 
-    alone = assess_group([resident(1, attention=both)], TODAY, max_residents=4, staff_on_shift=1)
+    alone = assess_group(
+        [resident(1, attention=both)],
+        TODAY,
+        max_residents=4,
+        staff_on_shift=1,
+        audience=Audience.BEHEERDER,
+    )
     with_other = assess_group(
         [
             resident(1, attention=both),
@@ -119,6 +133,7 @@ def test_one_member_with_both_signals_is_not_the_incompatible_pair() -> None:
         TODAY,
         max_residents=4,
         staff_on_shift=1,
+        audience=Audience.BEHEERDER,
     )
 
     assert alone.level == "laag"
@@ -128,7 +143,9 @@ def test_one_member_with_both_signals_is_not_the_incompatible_pair() -> None:
 def test_three_externalising_youths_are_high_risk() -> None:
     group = [resident(n, care_profile="externaliserend") for n in (1, 2, 3)]
 
-    risk = assess_group(group, TODAY, max_residents=4, staff_on_shift=1)
+    risk = assess_group(
+        group, TODAY, max_residents=4, staff_on_shift=1, audience=Audience.BEHEERDER
+    )
 
     assert risk.level == "hoog"
     assert "naar buiten gericht" in risk.reasons[0]
@@ -139,14 +156,21 @@ def test_stacked_concerns_make_a_high_risk() -> None:
     group = [resident(n, care_profile=p) for n, p in enumerate(["lvb", "trauma", "ontwikkeling"])]
     group += [resident(n, attention=frozenset({"verslaving"})) for n in (4, 5)]
 
-    risk = assess_group(group, TODAY, max_residents=6, staff_on_shift=1)
+    risk = assess_group(
+        group, TODAY, max_residents=6, staff_on_shift=1, audience=Audience.BEHEERDER
+    )
 
     assert risk.level == "hoog"
     assert len(risk.reasons) == 4
 
 
 def test_empty_group_is_low_risk() -> None:
-    assert assess_group([], TODAY, max_residents=4, staff_on_shift=1).level == "laag"
+    assert (
+        assess_group(
+            [], TODAY, max_residents=4, staff_on_shift=1, audience=Audience.BEHEERDER
+        ).level
+        == "laag"
+    )
 
 
 def test_group_summary_is_aggregated_only() -> None:
@@ -179,6 +203,7 @@ def test_resident_impacts_are_pseudonymised_and_specific() -> None:
             resident(3, attention=frozenset({"agressie"})),
         ),
         TODAY,
+        audience=Audience.BEHEERDER_NA_TOESTEMMING,
     )
 
     assert [impact.summary for impact in result.resident_impacts] == [
@@ -191,7 +216,9 @@ def test_resident_impacts_are_pseudonymised_and_specific() -> None:
 def test_resident_leaving_before_arrival_is_not_part_of_the_new_group() -> None:
     leaving = resident(1, care_profile="trauma", planned_end=date(2026, 12, 20))
 
-    result = evaluate_home(youth(), home(leaving), TODAY)
+    result = evaluate_home(
+        youth(), home(leaving), TODAY, audience=Audience.BEHEERDER_NA_TOESTEMMING
+    )
 
     assert result.resident_impacts[0].explanations == (
         "vertrekt naar verwachting voordat deze jongere komt",
@@ -202,16 +229,19 @@ def test_resident_leaving_before_arrival_is_not_part_of_the_new_group() -> None:
 def test_evaluate_home_matches_the_ranking_entry() -> None:
     homes = [home(resident(1), ref="H1"), home(ref="H2")]
 
-    ranked = rank_homes(youth(), homes, TODAY)
+    ranked = rank_homes(youth(), homes, TODAY, audience=Audience.BEHEERDER_NA_TOESTEMMING)
 
     for result in ranked:
-        assert evaluate_home(youth(), result.home, TODAY) == result
+        assert (
+            evaluate_home(youth(), result.home, TODAY, audience=Audience.BEHEERDER_NA_TOESTEMMING)
+            == result
+        )
 
 
 def test_blocked_home_is_explained_not_scored() -> None:
     full = replace(home(resident(1), resident(2, care_profile="lvb")), max_residents=2)
 
-    result = evaluate_home(youth(), full, TODAY)
+    result = evaluate_home(youth(), full, TODAY, audience=Audience.BEHEERDER_NA_TOESTEMMING)
 
     assert result.eligible is False
     assert [reason.code for reason in result.blocking] == ["groep_vol"]
@@ -302,7 +332,9 @@ def test_a_search_can_leave_out_what_an_admission_means_per_resident() -> None:
         vacancies=(Vacancy(today),),
         residents=(Resident("bewoner 1", date(2011, 5, 1), "m", "trauma", "midden"),),
     )
-    (full,) = rank_homes(youth, [home], today)
-    (lean,) = rank_homes(youth, [home], today, with_impacts=False)
+    (full,) = rank_homes(youth, [home], today, audience=Audience.BEHEERDER_NA_TOESTEMMING)
+    (lean,) = rank_homes(
+        youth, [home], today, with_impacts=False, audience=Audience.BEHEERDER_NA_TOESTEMMING
+    )
     assert full.resident_impacts and lean.resident_impacts == ()
     assert (full.score, full.factors, full.attention) == (lean.score, lean.factors, lean.attention)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import Organisatie
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching.adapters import home_pk, load_homes, rank_for, youth_from_jongere
+from matching.engine.audience import Audience
 from tests.matching.conftest import geboren
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
@@ -106,7 +107,9 @@ def test_ranking_respects_a_closed_home_without_court_authorisation(
     VacatureFactory.create(voorziening=closed)
     PlaatsingFactory.create(voorziening=closed, geboortemaand=geboren(14))
     now = timezone.now()
-    (result,) = rank_for(noor, noor_analyse, today=timezone.localdate(now), now=now)
+    (result,) = rank_for(
+        noor, noor_analyse, today=timezone.localdate(now), now=now, audience=Audience.COORDINATOR
+    )
     assert not result.eligible
     assert result.blocking[0].code == "gesloten_zonder_machtiging"
 
@@ -159,7 +162,9 @@ def test_a_filtered_search_is_the_ranking_of_just_the_filtered_homes(
     if "beschikbaar_op" in filters:
         filters["beschikbaar_op"] = today + dt.timedelta(days=int(str(filters["beschikbaar_op"])))
     home_filter = HomeFilter(**filters)  # type: ignore[arg-type]
-    rank_for(noor, noor_analyse, today=today, now=now)  # fills the ranking cache
+    rank_for(
+        noor, noor_analyse, today=today, now=now, audience=Audience.COORDINATOR
+    )  # fills the ranking cache
 
     youth = youth_from_jongere(noor, noor_analyse)
     verwacht = within_distance(
@@ -168,11 +173,14 @@ def test_a_filtered_search_is_the_ranking_of_just_the_filtered_homes(
             apply_filter(all_homes(today=today, now=now), home_filter, today),
             today,
             with_impacts=False,
+            audience=Audience.COORDINATOR,
         ),
         youth,
         home_filter.max_afstand_km,
     )
-    gekregen = rank_for(noor, noor_analyse, today=today, now=now, filters=home_filter)
+    gekregen = rank_for(
+        noor, noor_analyse, today=today, now=now, filters=home_filter, audience=Audience.COORDINATOR
+    )
     assert [r.home.ref for r in gekregen] == [r.home.ref for r in verwacht]
     assert gekregen == verwacht
     if filters:
@@ -200,9 +208,23 @@ def test_the_ranking_is_reused_for_the_same_youth_and_only_a_changed_home_is_sco
     monkeypatch.setattr(adapters, "rank_homes", tellend)
     now = timezone.now()
     today = timezone.localdate(now)
-    eerste = rank_for(noor, noor_analyse, today=today, now=now)
-    rank_for(noor, noor_analyse, today=today, now=now, filters=HomeFilter(gesloten=False))
-    rank_for(noor, noor_analyse, today=today, now=now, filters=HomeFilter(omgeving="woonwijk"))
+    eerste = rank_for(noor, noor_analyse, today=today, now=now, audience=Audience.COORDINATOR)
+    rank_for(
+        noor,
+        noor_analyse,
+        today=today,
+        now=now,
+        filters=HomeFilter(gesloten=False),
+        audience=Audience.COORDINATOR,
+    )
+    rank_for(
+        noor,
+        noor_analyse,
+        today=today,
+        now=now,
+        filters=HomeFilter(omgeving="woonwijk"),
+        audience=Audience.COORDINATOR,
+    )
     assert gerangschikt == [8]
 
     # A change to a home is seen at once; only that home is scored again, and the ranking
@@ -210,10 +232,10 @@ def test_the_ranking_is_reused_for_the_same_youth_and_only_a_changed_home_is_sco
     huis_1 = Voorziening.objects.get(naam="Huis 1")
     huis_1.gesloten = True
     huis_1.save()
-    na = rank_for(noor, noor_analyse, today=today, now=now)
+    na = rank_for(noor, noor_analyse, today=today, now=now, audience=Audience.COORDINATOR)
     assert gerangschikt == [8, 1]
     assert next(r for r in na if home_pk(r.home.ref) == huis_1.pk).home.closed
     assert eerste != na
     youth = youth_from_jongere(noor, noor_analyse)
     homes = adapters.all_homes(today=today, now=now)
-    assert na == rank_homes(youth, homes, today, with_impacts=False)
+    assert na == rank_homes(youth, homes, today, audience=Audience.COORDINATOR, with_impacts=False)

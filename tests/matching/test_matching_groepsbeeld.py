@@ -193,13 +193,13 @@ def test_a_material_change_re_evaluates_open_proposals_to_the_home(
 
     herbereken_groepsbeeld(voorziening_id=de_linde.pk)  # the first picture
     voorstel = Voorstel.objects.get()
-    score_before = voorstel.uitleg["score"]
+    score_before = voorstel.uitleg_per_publiek["coordinator"]["score"]
     Melding.objects.all().delete()
 
     _aankomst(de_linde, beheerder, zorgprofiel="trauma", signalen=["zelfbeschadiging"])
 
     voorstel.refresh_from_db()
-    assert voorstel.uitleg["score"] < score_before
+    assert voorstel.uitleg_per_publiek["coordinator"]["score"] < score_before
     event = VoorstelGebeurtenis.objects.filter(voorstel=voorstel, wat="herbeoordeeld").get()
     assert "nieuwe score" in event.waarom
     notice = Melding.objects.get(ontvanger=coordinator)

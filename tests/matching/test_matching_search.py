@@ -196,4 +196,4 @@ def test_coordinators_read_group_reasons_without_residents_signals(
     html = client.get(_url(noor)).content.decode()
     assert "Groep met deze jongere erbij" in html
     assert "Meer jongeren met suïcidaliteit of zelfbeschadiging" not in html
-    assert "Aandachtspunten van jongeren in de groep kunnen elkaar versterken" in html
+    assert "Meer risico op negatieve beïnvloeding in deze groep" in html

@@ -43,6 +43,7 @@ def worker(requires_postgres: None, redis_url: str, transactional_db: None) -> I
         "DJANGO_DEBUG": "1",
         "DATABASE_URL": _database_url(),
         "CELERY_BROKER_URL": redis_url,
+        "TASKS_IN_PROCESS": "0",
         # Tasks the worker itself queues (through the outbox) stay on the test's queue.
         "CELERY_QUEUE": queue,
     }

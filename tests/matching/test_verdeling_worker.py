@@ -42,6 +42,7 @@ class Werkers:
             "DJANGO_DEBUG": "1",
             "DATABASE_URL": database_url,
             "CELERY_BROKER_URL": redis_url,
+            "TASKS_IN_PROCESS": "0",
             "CELERY_QUEUE": self.queue,
         }
         self.processen: list[subprocess.Popen[str]] = []

@@ -45,7 +45,10 @@ def akkoord(gehouden: Voorstel, jongere_user: User, ouder_user: User) -> Voorste
 
 def _met_aandachtspunt(voorstel: Voorstel) -> Voorstel:
     Voorstel.objects.filter(pk=voorstel.pk).update(
-        uitleg={**voorstel.uitleg, "aandacht": ["Let op: zelfde zorgprofiel."]}
+        uitleg_per_publiek={
+            lezer: {**uitleg, "aandacht": ["Let op: zelfde zorgprofiel."]}
+            for lezer, uitleg in voorstel.uitleg_per_publiek.items()
+        }
     )
     voorstel.refresh_from_db()
     return voorstel

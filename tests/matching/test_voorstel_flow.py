@@ -64,7 +64,10 @@ def test_whole_path_from_draft_to_placement(
     flow.stuur_voorstel(voorstel=concept, door=coordinator)
     concept.refresh_from_db()
     assert concept.status == S.VERSTUURD
-    assert concept.antwoord_uiterlijk is not None and concept.uitleg["factoren"]
+    assert (
+        concept.antwoord_uiterlijk is not None
+        and concept.uitleg_per_publiek["coordinator"]["factoren"]
+    )
     noor.refresh_from_db()
     assert noor.fase == Fase.VOORGESTELD
 
@@ -381,7 +384,10 @@ def test_open_attention_points_need_a_counter_check_before_placement(
 ) -> None:
     # The engine's attention points are stored at sending; here one is set directly.
     Voorstel.objects.filter(pk=gehouden.pk).update(
-        uitleg={**gehouden.uitleg, "aandacht": ["Let op: zelfde zorgprofiel."]}
+        uitleg_per_publiek={
+            lezer: {**uitleg, "aandacht": ["Let op: zelfde zorgprofiel."]}
+            for lezer, uitleg in gehouden.uitleg_per_publiek.items()
+        }
     )
     gehouden.refresh_from_db()
     for persoon in (jongere_user, ouder_user):

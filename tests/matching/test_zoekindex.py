@@ -16,7 +16,7 @@ from accounts.models import Organisatie
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching import zoekindex
 from matching.adapters import all_homes, home_ref, load_homes, rank_for, youth_from_jongere
-from matching.engine import Home, HomeResult, rank_homes
+from matching.engine import Audience, Home, HomeResult, rank_homes
 from matching.models import Kenmerk, ZoekindexWijziging, ZoekindexWoning
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
@@ -264,11 +264,14 @@ def test_rankings_with_other_engine_options_are_never_mixed(
             youth, homes, today, opties, lambda kies: rank_homes(youth, kies, today, **engine)
         )
 
-    zonder = ranglijst({"with_impacts": False}, {"with_impacts": False})
-    met_gevolgen = ranglijst({"with_impacts": True}, {"with_impacts": True})
-    assert home.pk and zonder[0].resident_impacts == ()
-    assert met_gevolgen[0].resident_impacts != ()
-    assert ranglijst({"with_impacts": False}, {}) is zonder
+    coordinator = {"audience": Audience.COORDINATOR, "with_impacts": False}
+    beheerder = {"audience": Audience.BEHEERDER, "with_impacts": True}
+    voor_coordinator = ranglijst(coordinator, coordinator)
+    voor_beheerder = ranglijst(beheerder, beheerder)
+    assert home.pk and voor_coordinator[0].resident_impacts == ()
+    assert voor_beheerder[0].resident_impacts != ()
+    # The same options again: the same ranking, not made again.
+    assert ranglijst(dict(coordinator), {"audience": Audience.GEZIN}) is voor_coordinator
 
 
 def test_search_results_equal_ranking_straight_from_the_home_tables(
@@ -279,10 +282,20 @@ def test_search_results_equal_ranking_straight_from_the_home_tables(
     now = timezone.now()
     today = timezone.localdate(now)
     youth = youth_from_jongere(noor, noor_analyse)
-    verwacht = rank_homes(youth, load_homes(today=today, now=now), today, with_impacts=False)
-    assert rank_for(noor, noor_analyse, today=today, now=now) == verwacht
+    verwacht = rank_homes(
+        youth,
+        load_homes(today=today, now=now),
+        today,
+        audience=Audience.COORDINATOR,
+        with_impacts=False,
+    )
+    assert rank_for(noor, noor_analyse, today=today, now=now, audience=Audience.COORDINATOR) == (
+        verwacht
+    )
     zoekindex.vergeet()
-    assert rank_for(noor, noor_analyse, today=today, now=now) == verwacht
+    assert rank_for(noor, noor_analyse, today=today, now=now, audience=Audience.COORDINATOR) == (
+        verwacht
+    )
 
 
 def test_stored_form_gives_back_the_same_home(aanbieder: Organisatie) -> None:

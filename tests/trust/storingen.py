@@ -161,6 +161,7 @@ class Werker:
             "DJANGO_DEBUG": "1",  # console e-mail: what a worker sends shows up in its log
             "DATABASE_URL": database_url(),
             "CELERY_BROKER_URL": self.broker_url,
+            "TASKS_IN_PROCESS": "0",
             "CELERY_QUEUE": self.queue,
             **self.env,
         }

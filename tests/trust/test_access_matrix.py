@@ -85,7 +85,10 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:analyse_versie":   COORDINATOR_OWN,
     "jongeren:analyse_voorleggen": POST_ONLY,
     "jongeren:analyse_akkoord":  POST_ONLY,
+    "jongeren:analyse_signalen_vrijgeven": POST_ONLY,
     "jongeren:uitnodigen":       COORDINATOR_OWN,
+    "jongeren:zone_nieuw":       COORDINATOR_OWN,
+    "jongeren:zone_verwijderen": POST_ONLY,
     # The export a coordinator makes to hand over on request.
     "jongeren:gegevens":         COORDINATOR_OWN,
     "jongeren:gegevens_json":    COORDINATOR_OWN,
@@ -146,6 +149,8 @@ MATRIX: dict[str, dict[str, int | str]] = {
 POST_MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:analyse_voorleggen": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
     "jongeren:analyse_akkoord":    row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
+    "jongeren:analyse_signalen_vrijgeven": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
+    "jongeren:zone_verwijderen":   row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
     "voorzieningen:vacature_bevestigen": row(LOGIN, 403, 403, 302, 404, 403, 403, 403, 302),
     "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
     "matching:verdeling_stoppen":  row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),

@@ -144,11 +144,8 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("ouder_user", "jongeren:mijn"),
         ("jongere_user", "jongeren:mijn_jongere"),
         ("ouder_user", "jongeren:mijn_jongere"),
-        ("beheerder", "matching:voorstel"),
         ("coordinator", "matching:voorstel_afdruk"),
-        ("beheerder", "matching:voorstel_afdruk"),
         ("admin_user", "matching:voorstel_afdruk"),
-        ("beheerder", "afgewezen"),
     ],
     "wat_werkt": [
         ("coordinator", "jongeren:analyse_bewerken"),
@@ -157,11 +154,8 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("ouder_user", "jongeren:mijn"),
         ("jongere_user", "jongeren:mijn_jongere"),
         ("ouder_user", "jongeren:mijn_jongere"),
-        ("beheerder", "matching:voorstel"),
         ("coordinator", "matching:voorstel_afdruk"),
-        ("beheerder", "matching:voorstel_afdruk"),
         ("admin_user", "matching:voorstel_afdruk"),
-        ("beheerder", "afgewezen"),
     ],
     "netwerk": [
         ("coordinator", "jongeren:analyse_bewerken"),
@@ -300,13 +294,18 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
     ],
     "motivatie": [
         ("coordinator", "matching:voorstel"),
-        ("beheerder", "matching:voorstel"),
         ("jongere_user", "matching:voorstel"),
         ("ouder_user", "matching:voorstel"),
         ("admin_user", "matching:voorstel"),
         ("coordinator", "matching:voorstel_afdruk"),
-        ("beheerder", "matching:voorstel_afdruk"),
         ("admin_user", "matching:voorstel_afdruk"),
+    ],
+    # What the home reads before consent; the coordinator sees the same profile.
+    "tekst_voor_woning": [
+        ("coordinator", "matching:voorstel"),
+        ("admin_user", "matching:voorstel"),
+        ("beheerder", "matching:voorstel"),
+        ("beheerder", "matching:voorstel_afdruk"),
     ],
     "notitie": [
         ("coordinator", "matching:voorstel"),
@@ -332,6 +331,9 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("admin_user", "afgewezen"),
     ],
     "melding": [(persona, "meldingen") for persona in PERSONAS if persona != "anon"],
+    # A protective zone's place and reason: only on the youth's page, for the coordinator.
+    "zone_plaats": [("coordinator", "jongeren:detail")],
+    "zone_reden": [("coordinator", "jongeren:detail")],
 }
 
 

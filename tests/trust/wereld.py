@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from accounts.models import Rol, User
 from jongeren import services as jongeren_services
-from jongeren.models import Jongere, Uitnodiging, VerklarendeAnalyse
+from jongeren.models import BeschermdeZone, Jongere, Uitnodiging, VerklarendeAnalyse
 from matching import voorstellen as flow
 from matching.models import Verdeling, VerdelingStatus, Voorstel, Zoekopdracht
 from tests.factories import UserFactory, tweede_stap_gedaan
@@ -166,12 +166,23 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         voorziening=woning,
         door=coordinator,
         motivatie=tekst("motivatie", "Rustig huis."),
+        tekst_voor_woning=tekst("tekst_voor_woning", "Tekent graag."),
     )
     voorstel = flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
     zoekopdracht = Zoekopdracht.objects.create(jongere=noor, gemaakt_door=coordinator)
+    # Far from De Linde, so the proposal above stays possible.
+    zone = BeschermdeZone.objects.create(
+        jongere=noor,
+        plaats=tekst("zone_plaats", "Maastricht"),
+        lat=50.85,
+        lon=5.69,
+        straal_km=5,
+        reden=tekst("zone_reden", "Dreiging."),
+        ingesteld_door=coordinator,
+    )
     oma = UserFactory.create(email="oma@example.org", first_name="Riet", rol=Rol.OUDER)
     uitnodiging = Uitnodiging.objects.create(
-        jongere=noor, persoon=oma, rol=Rol.OUDER, verstuurd_door=coordinator
+        jongere=noor, email=oma.email, persoon=oma, rol=Rol.OUDER, verstuurd_door=coordinator
     )
     # A computation of the placement table about Noor, in her coordinator's region.
     assert coordinator.organisatie is not None and coordinator.organisatie.regio is not None
@@ -189,7 +200,9 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         "jongeren:analyse_versie": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:analyse_voorleggen": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:analyse_akkoord": {"pk": noor.pk, "versie": analyse.versie},
+        "jongeren:analyse_signalen_vrijgeven": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:uitnodiging": {"token": jongeren_services.maak_token(uitnodiging)},
+        "jongeren:zone_verwijderen": {"pk": noor.pk, "zone_pk": zone.pk},
         "voorzieningen:teamlid": {"pk": woning.pk, "teamlid_pk": teamlid.pk},
         "voorzieningen:teamlid_einde": {"pk": woning.pk, "teamlid_pk": teamlid.pk},
         "voorzieningen:bewoner": {"pk": woning.pk, "plaatsing_pk": bewoner.pk},

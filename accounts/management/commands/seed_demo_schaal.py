@@ -42,6 +42,7 @@ from loadtest.accounts import (
 from matching import voorstellen as flow
 from matching.adapters import home_pk, rank_for
 from matching.choices import Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
+from matching.engine import Audience
 from matching.models import Afwijsreden, Kenmerk, Kennismaking, Voorstel
 from matching.services import herbereken_groepsbeeld
 from voorzieningen import demo as woningen_demo
@@ -478,7 +479,9 @@ class Command(BaseCommand):
                 continue
             kandidaten = [
                 home_pk(r.home.ref)
-                for r in rank_for(jongere, analyse, today=today, now=now)
+                for r in rank_for(
+                    jongere, analyse, today=today, now=now, audience=Audience.COORDINATOR
+                )
                 if r.eligible
             ][:3]
             aantal = 1 + index % 3

@@ -48,6 +48,7 @@ from jongeren.models import AnalyseBehoefte, Jongere, VerklarendeAnalyse
 from matching import zoekindex
 from matching.adapters import HOME_COLUMNS, TEAM_COLUMNS, load_homes, rank_for
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
+from matching.engine import Audience
 from matching.models import Kenmerk, ZoekindexWijziging, ZoekindexWoning
 from voorzieningen.models import Plaatsing, Teamlid, Vacature, Voorziening
 
@@ -292,11 +293,13 @@ class Command(BaseCommand):
         def rank() -> int:
             # A process that just started: every home from the search index, then ranked.
             zoekindex.vergeet()
-            return len(rank_for(jongere, analyse, today=today, now=now))
+            return len(
+                rank_for(jongere, analyse, today=today, now=now, audience=Audience.COORDINATOR)
+            )
 
         def rank_warm() -> None:
             zoekindex.vergeet_ranglijsten()
-            rank_for(jongere, analyse, today=today, now=now)
+            rank_for(jongere, analyse, today=today, now=now, audience=Audience.COORDINATOR)
 
         def fetch() -> None:
             # The same rows the ranking reads, one plain cursor per table, nothing built.

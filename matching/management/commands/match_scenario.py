@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from matching.engine.audience import SCENARIO_DEFAULT, Audience
 from matching.scenario import ScenarioError, dumps, parse_json, run_scenario
 
 
@@ -19,6 +20,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", help="scenario file, or - to read standard input")
+        parser.add_argument(
+            "--audience",
+            choices=[audience.value for audience in Audience],
+            default=SCENARIO_DEFAULT.value,
+            help=(
+                "whose reading to print: the explanations as that reader would get them "
+                f"(default {SCENARIO_DEFAULT.value}, who may know everything in a scenario)"
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: str = options["path"]
@@ -28,7 +38,7 @@ class Command(BaseCommand):
             else:
                 with open(path, encoding="utf-8") as scenario_file:
                     text = scenario_file.read()
-            output = run_scenario(parse_json(text))
+            output = run_scenario(parse_json(text), Audience(options["audience"]))
         except (OSError, UnicodeDecodeError) as error:
             self._fail(f"{path}: cannot read ({error.__class__.__name__})")
         except ScenarioError as error:

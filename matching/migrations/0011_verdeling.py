@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0008_uitgestelde_taak'),
         ('jongeren', '0002_historicaljongere_historicalverklarendeanalyse'),
-        ('matching', '0007_zoekindex'),
+        ('matching', '0010_zoekindex'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

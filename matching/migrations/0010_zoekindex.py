@@ -17,7 +17,7 @@ def markeer_bestaande_woningen(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0006_historicalvoorstel'),
+        ('matching', '0009_tegenspraak_groep'),
         ('voorzieningen', '0007_plaatsing_score_bij_plaatsing'),
     ]
 

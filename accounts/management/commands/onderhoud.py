@@ -1,0 +1,36 @@
+"""The nightly clean-ups once, in this process: for a setup without Celery beat.
+
+With beat (docker compose) each job runs on its own schedule (CELERY_BEAT_SCHEDULE) and this
+command is not needed. Without it (TASKS_IN_PROCESS=1), run it nightly from cron, next to
+`manage.py verloop_voorstellen` every 15 minutes. Each job may run twice without harm.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from accounts import tasks
+from jongeren.tasks import anonimiseer
+
+
+class Command(BaseCommand):
+    help = (
+        "Voert de nachtelijke opruimtaken één keer uit: bewaartermijn, verlopen sessies, "
+        "inlogpogingen en mislukte taken."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        # The tasks' own functions, called directly: no broker involved.
+        self.stdout.write(f"anonimiseer: {anonimiseer()}")
+        sessies = tasks.ruim_sessies_op()
+        self.stdout.write(
+            f"sessies: {sessies['sessies']} verlopen, {sessies['index']} indexregels verwijderd"
+        )
+        inlog = tasks.ruim_inlogpogingen_op()
+        self.stdout.write(
+            f"inlogpogingen: {inlog['pogingen']} verlopen tellingen, {inlog['inlogregels']} "
+            f"inlogregels en {inlog['foutregels']} foutregels verwijderd"
+        )
+        self.stdout.write(f"mislukte taken: {tasks.ruim_uitgestelde_taken_op()} verwijderd")

@@ -1,0 +1,215 @@
+"""Who may read which attention signal: every page that shows matching output, for every
+persona, on a world where the residents carry every signal.
+
+Residents' signals may be named only to the home's own managers (matching.engine.audience).
+`TOONT_MATCHING` decides, per URL name, whether a page shows matching output (explanations,
+group pictures, proposals, exports, notices); a URL that is not in it fails
+`test_every_url_has_an_audience_decision`, so a new page cannot ship without that decision.
+Each page that does is fetched as every persona; whoever is not one of the home's managers
+must find no signal code, label or word in it, nor in any notice or e-mail the world sent.
+Before the family consented, the youth's own signals play no part in what a manager sees:
+the manager's pages are the same whether the youth has signals or not.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from pytest_django import Settings
+
+from accounts.models import Melding, User
+from jongeren.models import VerklarendeAnalyse
+from matching import voorstellen as flow
+from matching.choices import Signaal
+from matching.engine.audience import GROUP_SIGNALS_NEUTRAL
+from matching.engine.vocabulary import ATTENTION_SIGNALS
+from matching.services import herbereken_groepsbeeld
+from tests.trust.wereld import PERSONAS, World, bouw_wereld, url_names
+from tests.voorzieningen.factories import PlaatsingFactory
+from voorzieningen.models import Voorziening
+
+ALLE_SIGNALEN = sorted(ATTENTION_SIGNALS)
+
+# Every way a signal could be written: its code, its labels, and the stems of its words.
+VERBODEN = sorted(
+    {
+        *ALLE_SIGNALEN,
+        *(label.lower() for label in ATTENTION_SIGNALS.values()),
+        *(str(label).lower() for _code, label in Signaal.choices),
+        "beinvloeding_",
+        "werving",
+        "grensoverschrijd",
+        "mensenhandel",
+        "suïcid",
+        "suicid",
+        "zelfbeschadig",
+        "agressie",
+        "verslaving",
+        "criminalit",
+        "weglop",
+    }
+)
+
+# Personas who may read the residents' signals of the world's home: its own manager.
+EIGEN_BEHEERDERS = {"beheerder"}
+# The home's own records of its residents (the manager's pages): kept by whoever manages
+# the home, which includes the functional admin standing in for a provider without one.
+BEWONERSDOSSIER = {
+    "voorzieningen:beheer",
+    "voorzieningen:bewoners",
+    "voorzieningen:bewoner",
+    "voorzieningen:aankomst",
+}
+
+# fmt: off
+# Per URL name: does the page show matching output (explanations, group pictures, proposals,
+# their exports and notices)? True: every persona's version is checked below.
+TOONT_MATCHING: dict[str, bool] = {
+    "start": False, "beheer_start": False, "inzage_log": False, "login_code": False,
+    "tweestaps": False, "privacy": False, "toegankelijkheid": False,
+    "meldingen": True,
+    "login": False, "logout": False, "password_change": False, "password_change_done": False,
+    "password_reset": False, "password_reset_done": False, "password_reset_confirm": False,
+    "password_reset_complete": False,
+    "jongeren:lijst": True, "jongeren:nieuw": False, "jongeren:detail": True,
+    "jongeren:bewerken": False,
+    # The analysis form offers every signal as a choice: it is the coordinator's own input.
+    "jongeren:analyse_bewerken": False,
+    "jongeren:analyse_versies": True, "jongeren:analyse_versie": True,
+    "jongeren:analyse_voorleggen": False, "jongeren:analyse_akkoord": False,
+    "jongeren:analyse_signalen_vrijgeven": False,
+    "jongeren:uitnodigen": False,
+    # A protective zone's place and reason: the coordinator's own input, no matching output.
+    "jongeren:zone_nieuw": False, "jongeren:zone_verwijderen": False,
+    "jongeren:gegevens": True, "jongeren:gegevens_json": True,
+    "jongeren:mijn": True, "jongeren:mijn_jongere": True, "jongeren:mijn_aanpassen": False,
+    "jongeren:mijn_reactie": False, "jongeren:mijn_veranderingen": True,
+    "jongeren:mijn_gegevens": True, "jongeren:mijn_gegevens_json": True,
+    "jongeren:mijn_inzage": True, "jongeren:uitnodiging": False,
+    "voorzieningen:dashboard": True, "voorzieningen:nieuw": False,
+    "voorzieningen:beheer": True, "voorzieningen:profiel": False, "voorzieningen:team": False,
+    "voorzieningen:teamlid": False, "voorzieningen:teamlid_einde": False,
+    "voorzieningen:aankomst": True, "voorzieningen:bewoners": True,
+    "voorzieningen:bewoner": True, "voorzieningen:vertrek": False,
+    "voorzieningen:vacature_nieuw": False, "voorzieningen:vacature_bevestigen": False,
+    "voorzieningen:vacature_intrekken": False,
+    "voorzieningen:lijst": True, "voorzieningen:detail": True,
+    "matching:zoeken": True, "matching:bewaren": False, "matching:zoekopdracht": True,
+    "matching:nieuwe_bewoner": True, "matching:voorstel_nieuw": True,
+    "matching:voorstellen": True, "matching:voorstel": True, "matching:voorstel_afdruk": True,
+    "matching:voorstel_actie": False, "matching:mijn_voorstellen": True,
+    "matching:stabiliteit": True, "matching:regio": True, "matching:regio_csv": True,
+    "matching:toewijzing": True, "matching:uitkomsten": True,
+}
+# fmt: on
+
+
+def _met_signalen_bij_de_bewoners(world: World) -> World:
+    """Two more residents, each with every signal: every pair and rule fires in the group."""
+    for _ in range(2):
+        PlaatsingFactory.create(voorziening=world.woning, signalen=ALLE_SIGNALEN)
+    Voorziening.objects.filter(pk=world.woning.pk).update(bewoners_aantal=3)
+    herbereken_groepsbeeld(voorziening_id=world.woning.pk)
+    flow.herbeoordeel_voorstellen(voorziening_id=world.woning.pk)
+    return world
+
+
+@pytest.fixture
+def world(personas: dict[str, User], settings: Settings) -> World:
+    settings.TWEESTAPS_VERPLICHT = True
+    return _met_signalen_bij_de_bewoners(bouw_wereld(personas))
+
+
+# A GET form asks for input (a filter, a candidate to try): its choices are not output.
+_INVOERFORMULIER = re.compile(r"<form[^>]*method=\"get\".*?</form>", re.DOTALL | re.IGNORECASE)
+
+
+def _gevonden(tekst: str) -> list[str]:
+    laag = _INVOERFORMULIER.sub("", tekst).lower()
+    return [woord for woord in VERBODEN if woord in laag]
+
+
+def _pagina(world: World, persona: str, name: str) -> str | None:
+    response = world.client_for(persona).get(world.url(name))
+    if response.status_code != 200:
+        return None
+    return response.content.decode()
+
+
+def test_every_url_has_an_audience_decision() -> None:
+    missing = sorted(url_names() - TOONT_MATCHING.keys())
+    assert not missing, f"decide whether these show matching output, in {__file__}: {missing}"
+    stale = sorted(TOONT_MATCHING.keys() - url_names())
+    assert not stale, f"these URL names no longer exist: {stale}"
+
+
+def test_the_world_has_every_signal_among_the_residents(world: World) -> None:
+    """Not vacuous: the home's own manager does read the signals on the same pages."""
+    html = _pagina(world, "beheerder", "voorzieningen:detail")
+    assert html is not None and _gevonden(html)
+    voorstel = _pagina(world, "beheerder", "matching:voorstel")
+    assert voorstel is not None and "kans op negatieve beïnvloeding" in voorstel.lower()
+
+
+def test_the_coordinator_reads_the_group_risk_in_words_that_name_no_signal(world: World) -> None:
+    """Left out is not the same as hidden: the group's risk is explained, neutrally."""
+    html = _pagina(world, "coordinator", "matching:zoeken")
+    assert html is not None and GROUP_SIGNALS_NEUTRAL in html
+    detail = _pagina(world, "coordinator", "voorzieningen:detail")
+    assert detail is not None and GROUP_SIGNALS_NEUTRAL in detail
+
+
+@pytest.mark.parametrize("name", sorted(n for n, toont in TOONT_MATCHING.items() if toont))
+def test_no_resident_signal_reaches_anyone_but_the_homes_manager(world: World, name: str) -> None:
+    lekken = {}
+    mogen = EIGEN_BEHEERDERS | ({"admin_user"} if name in BEWONERSDOSSIER else set())
+    for persona in PERSONAS:
+        if persona in mogen:
+            continue
+        html = _pagina(world, persona, name)
+        if html is not None and (gevonden := _gevonden(html)):
+            lekken[persona] = gevonden
+    assert not lekken, f"{name}: {lekken}"
+
+
+def test_no_notice_or_mail_names_a_signal(world: World) -> None:
+    # The group changed: every notice and mail about it and about the proposal is out.
+    teksten = [melding.tekst for melding in Melding.objects.all()]
+    teksten += [f"{bericht.subject}\n{bericht.body}" for bericht in mail.outbox]
+    assert teksten, "the world sent no notices or mails: nothing was checked"
+    for tekst in teksten:
+        assert not _gevonden(tekst), tekst
+
+
+# What differs between two requests whatever they show: form tokens and script nonces.
+_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"|csrf[_-]?token[^>]*|nonce="[^"]*"')
+
+
+def _zonder_tokens(html: str) -> str:
+    return _CSRF.sub("", html)
+
+
+@pytest.mark.parametrize("name", ["matching:voorstel", "matching:voorstel_afdruk"])
+def test_before_consent_the_youths_signals_change_nothing_a_manager_sees(
+    world: World, name: str
+) -> None:
+    assert world.voorstel.volledig_gedeeld_op is None
+    zonder = _pagina(world, "beheerder", name)
+    VerklarendeAnalyse.objects.filter(pk=world.analyse.pk).update(signalen=ALLE_SIGNALEN)
+    met = _pagina(world, "beheerder", name)
+    assert zonder is not None and met is not None
+    assert _zonder_tokens(met) == _zonder_tokens(zonder)
+
+
+def test_after_consent_the_manager_reads_what_the_youths_signals_mean(world: World) -> None:
+    """The check above is not vacuous: once shared, the same change shows on the page."""
+    flow.overschrijf_toestemming(
+        voorstel=world.voorstel, door=world.users["coordinator"], reden="Gezin akkoord."
+    )
+    zonder = _pagina(world, "beheerder", "matching:voorstel")
+    VerklarendeAnalyse.objects.filter(pk=world.analyse.pk).update(signalen=["agressie"])
+    met = _pagina(world, "beheerder", "matching:voorstel")
+    assert zonder is not None and met is not None
+    assert _zonder_tokens(met) != _zonder_tokens(zonder)
