@@ -557,8 +557,8 @@ class _Ranglijst:
 
 
 # Results kept per process, at most (about 1.5 KB each): with 10,000 homes the rankings of
-# the last ten youths searched, with 1,000 homes a hundred.
-RANGLIJST_MAX_RESULTATEN = 100_000
+# the last five youths searched (about 75 MB), with 1,000 homes fifty.
+RANGLIJST_MAX_RESULTATEN = 50_000
 _ranglijsten: OrderedDict[tuple[object, ...], _Ranglijst] = OrderedDict()
 
 
