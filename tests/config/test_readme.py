@@ -34,14 +34,17 @@ ELDERS = {
     "make lint": "run by CI before the tests",
     "make format": "rewrites files",
     "make messages": "rewrites the translation files",
-    "make bench": "a benchmark on PostgreSQL (tests/matching)",
-    "make loadtest": "a benchmark (tests/loadtest)",
+    "make bench": "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py",
+    "make loadtest": "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py",
     "DATABASE_URL=postgres://postgres@127.0.0.1:5432/passendeplek_load make loadtest": (
-        "a benchmark (tests/loadtest)"
+        "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py"
     ),
-    "make bench-allocation": "a benchmark (tests/matching/test_allocatie.py)",
-    ".venv/bin/celery -A config.celery_app worker": (
+    "make bench-allocation": "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py",
+    ".venv/bin/celery -A config.celery_app worker -Q celery": (
         "runs until stopped; real workers start in tests/trust and tests/matching"
+    ),
+    ".venv/bin/celery -A config.celery_app worker -Q celery-solver --concurrency 1": (
+        "runs until stopped; a real solver worker starts in tests/matching/test_verdeling_worker.py"
     ),
     "git pull": "needs the project's remote",
 }

@@ -102,6 +102,8 @@ TOONT_MATCHING: dict[str, bool] = {
     "matching:voorstel_actie": False, "matching:mijn_voorstellen": True,
     "matching:stabiliteit": True, "matching:regio": True, "matching:regio_csv": True,
     "matching:toewijzing": True, "matching:uitkomsten": True,
+    # A computation's advice (the coordinator's reading); stopping it shows nothing.
+    "matching:verdeling": True, "matching:verdeling_stoppen": False,
 }
 # fmt: on
 
