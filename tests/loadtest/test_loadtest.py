@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -311,3 +312,17 @@ def test_static_files_are_collected_again_only_when_a_source_changed(tmp_path: P
     assert static_actueel(tmp_path)
     os.utime(bron, (2_000_000_100, 2_000_000_100))  # the stylesheet changed since
     assert not static_actueel(tmp_path)
+
+
+def test_the_cpu_of_the_web_processes_is_read_from_the_process_tree() -> None:
+    from loadtest.run import cpu_seconden
+
+    voor = cpu_seconden(os.getpid())
+    if voor is None:
+        pytest.skip("no /proc on this system")
+    einde = time.process_time() + 0.2
+    while time.process_time() < einde:
+        pass
+    na = cpu_seconden(os.getpid())
+    assert na is not None and na - voor >= 0.15
+    assert cpu_seconden(2**22 + 17) is None  # no such process
