@@ -8,13 +8,14 @@ MANAGE  := $(PY) manage.py
 PORT    ?= 8000
 STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help install run test demo-code e2e lint format migrate seed messages clean bench bench-allocation loadtest
+.PHONY: help install run test demo-code api-token e2e lint format migrate seed messages clean bench bench-allocation loadtest
 
 help:
 	@echo "make run      start the portal with demo data on http://127.0.0.1:$(PORT)"
 	@echo "make test     run the whole test suite (the browser tests included)"
 	@echo "make e2e      only the browser tests: journeys and WCAG 2.1 AA checks in Chromium"
 	@echo "make demo-code  the current second-step code of the demo professionals"
+	@echo "make api-token  a new API key for the demo manager (EMAIL=... for another manager)"
 	@echo "make install  create .venv and install the pinned dependencies"
 	@echo "make lint     ruff (lint + format check) and mypy"
 	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
@@ -68,6 +69,10 @@ run: seed
 # The current code of the demo authenticator, for the demo professionals' second login step.
 demo-code: install
 	@$(MANAGE) demo_code
+
+# A new provider API key for a manager (the demo manager by default); only the key on stdout.
+api-token: install
+	@$(MANAGE) api_token $(or $(EMAIL),beheerder@example.org)
 
 # Uses PostgreSQL and Redis when they answer on their default ports (or DATABASE_URL and
 # CELERY_BROKER_URL as given); the last line before the count names what was skipped.

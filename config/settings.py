@@ -75,10 +75,13 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
     "accounts",
     "voorzieningen",
     "jongeren",
     "matching",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -275,6 +278,46 @@ GEOCODER_PDOK_URL = env_str(
 VACATURE_BEVESTIG_DAGEN = env_int("VACATURE_BEVESTIG_DAGEN", 14)
 if VACATURE_BEVESTIG_DAGEN < 1:
     raise ImproperlyConfigured("VACATURE_BEVESTIG_DAGEN: expected 1 or more days")
+
+# --- The provider API (api/) ---------------------------------------------------------------
+# Calls per API key per minute; more gets 429 with Retry-After.
+API_PER_MINUUT = env_int("API_PER_MINUUT", 120)
+if API_PER_MINUUT < 1:
+    raise ImproperlyConfigured("API_PER_MINUUT: expected 1 or more calls per minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.SleutelAuthenticatie"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PerSleutel"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "api.problemen.ProbleemRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "api.problemen.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Passende Plek: API voor zorgaanbieders",
+    "DESCRIPTION": (
+        "Woningen, vacatures en voorstellen van één zorgaanbieder, voor het eigen "
+        "cliënt- of roostersysteem. Zie /api/v1/docs/ voor uitleg en een voorbeeld."
+    ),
+    "VERSION": "1.0.0",
+    # 3.1: a field that may be null is written as oneOf [type, null], which validators agree on.
+    "OAS_VERSION": "3.1.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # In the order of the URLs (homes, vacancies, proposals), not alphabetically.
+    "SORT_OPERATIONS": False,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "VoorstelStatusEnum": "matching.models.VoorstelStatus",
+        "VacatureStatusEnum": "voorzieningen.models.Vacature.Status",
+    },
+}
 
 # --- Proposals (voorstellen) ---------------------------------------------------------------
 # A home answers a proposal within this many working days (weekends skipped); after that the

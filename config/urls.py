@@ -17,6 +17,8 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages without our icon link (the admin).
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
     path("beheer/django/", admin.site.urls),
+    # The provider API; a new version gets its own prefix next to this one.
+    path("api/v1/", include("api.urls")),
     path("voorzieningen/", include("voorzieningen.urls")),
     path("", include("accounts.urls")),
     path("", include("jongeren.urls")),

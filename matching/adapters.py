@@ -20,6 +20,7 @@ from django.db.models.functions import Cast
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching import zoekindex
 from matching.engine import (
+    AdmissionPolicy,
     Audience,
     Home,
     HomeResult,
@@ -34,11 +35,12 @@ from matching.engine import (
     rank_homes,
 )
 from matching.engine.geo import DistanceFrom
-from matching.engine.types import Gender, Setting
+from matching.engine.types import Gender, PolicyKind, Setting
 from matching.models import Kenmerk
 from voorzieningen.models import (
     Plaatsing,
     Teamlid,
+    Toelatingsregel,
     Vacature,
     Voorziening,
     verloop,
@@ -233,8 +235,35 @@ def residents_by_home(
     return residents
 
 
+# A home's admission rules as the engine names their kinds.
+_POLICY_KINDS: dict[str, PolicyKind] = {
+    Toelatingsregel.Soort.GESLACHT: "gender",
+    Toelatingsregel.Soort.GEEN_MACHTIGING: "no_closed_authorisation",
+    Toelatingsregel.Soort.BEHOEFTE: "need",
+}
+
+
+def policies_by_home(home_ids: Iterable[int] | QuerySet[Any]) -> dict[int, list[AdmissionPolicy]]:
+    """Each home's own admission rules (`Toelatingsregel`), in one query."""
+    policies: dict[int, list[AdmissionPolicy]] = defaultdict(list)
+    for home_id, soort, geslacht, code, sterkte, reden in (
+        Toelatingsregel.objects.filter(voorziening_id__in=home_ids)
+        .order_by("voorziening_id", "soort", "pk")
+        .values_list("voorziening_id", "soort", "geslacht", "kenmerk__code", "sterkte", "reden")
+    ):
+        policies[home_id].append(
+            AdmissionPolicy(
+                kind=_POLICY_KINDS[soort],
+                value=geslacht or code or "",
+                hard=sterkte == Toelatingsregel.Sterkte.HARD,
+                reason=reden,
+            )
+        )
+    return policies
+
+
 def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None) -> list[Home]:
-    """Every (filtered) home as the engine sees it, in six queries whatever their number.
+    """Every (filtered) home as the engine sees it, in seven queries whatever their number.
 
     Team figures are counted by the database (one row per home, not per team member) and
     offers are read as ids, so the rows that travel are few and small.
@@ -276,6 +305,8 @@ def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None)
     ):
         vacancies[home_id].append(Vacancy(available))
 
+    policies = policies_by_home(ids)
+
     no_offers: frozenset[str] = frozenset()
     return [
         Home(
@@ -293,6 +324,7 @@ def load_homes(*, today: date, now: datetime, only: Iterable[int] | None = None)
             vacancies=tuple(vacancies.get(pk, ())),
             residents=tuple(residents.get(pk, ())),
             opens_on=opent_op,
+            policies=tuple(policies.get(pk, ())),
         )
         for (
             pk,

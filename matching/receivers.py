@@ -9,7 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from accounts.uitgesteld import na_commit
 from matching import zoekindex
 from matching.models import Kenmerk
-from voorzieningen.models import Plaatsing, Teamlid, Vacature, Voorziening
+from voorzieningen.models import Plaatsing, Teamlid, Toelatingsregel, Vacature, Voorziening
 from voorzieningen.signals import groep_gewijzigd
 
 
@@ -20,14 +20,15 @@ def recompute_on_group_change(sender: Any, voorziening_id: int, **kwargs: Any) -
 
 
 def mark_for_search_index(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """A home, or its team, residents, vacancies, offers or team competences changed (saved,
-    deleted, added or removed): record it for the search index, in the same transaction."""
+    """A home, or its team, residents, vacancies, admission rules, offers or team competences
+    changed (saved, deleted, added or removed): record it for the search index, in the same
+    transaction."""
     action = kwargs.get("action")
     if action is not None and not action.startswith("post_"):
         return  # m2m_changed also fires before the change
     if isinstance(instance, Voorziening):
         zoekindex.markeer([instance.pk])
-    elif isinstance(instance, (Teamlid, Plaatsing, Vacature)):
+    elif isinstance(instance, (Teamlid, Plaatsing, Vacature, Toelatingsregel)):
         zoekindex.markeer([instance.voorziening_id])
     elif isinstance(instance, Kenmerk):
         # Offers or competences changed from the vocabulary's side (admin only).
@@ -58,7 +59,7 @@ def vocabulary_code_changed(sender: Any, instance: Kenmerk, created: bool, **kwa
 
 def connect() -> None:
     groep_gewijzigd.connect(recompute_on_group_change, dispatch_uid="matching.recompute_group")
-    for model in (Voorziening, Teamlid, Plaatsing, Vacature):
+    for model in (Voorziening, Teamlid, Plaatsing, Vacature, Toelatingsregel):
         for naam, signal in (("save", post_save), ("delete", post_delete)):
             signal.connect(
                 mark_for_search_index,

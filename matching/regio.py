@@ -83,6 +83,77 @@ class Plekrij:
 
 
 @dataclass(frozen=True)
+class VrijePlek:
+    """One free place of the region's feed: a home's vacancy, no person in it."""
+
+    woning_id: int
+    woning: str
+    aanbieder: str
+    plaats: str
+    provincie: str
+    omgeving: str
+    gesloten: bool
+    leeftijd_min: int
+    leeftijd_max: int
+    vrij_vanaf: dt.date
+    nu_vrij: bool
+    laatst_bevestigd: dt.date
+
+
+def vrije_plekken(regio: Regio, *, now: dt.datetime | None = None) -> list[VrijePlek]:
+    """The region's free places now and within `BINNENKORT_DAGEN`: every open vacancy its
+    home confirmed in time. The regional picture counts exactly these; the feed lists them."""
+    now = now or timezone.now()
+    vandaag = timezone.localdate(now)
+    grens = vandaag + dt.timedelta(days=BINNENKORT_DAGEN)
+    return [
+        VrijePlek(
+            woning_id=woning_id,
+            woning=naam,
+            aanbieder=aanbieder,
+            plaats=plaats,
+            provincie=provincie,
+            omgeving=omgeving,
+            gesloten=gesloten,
+            leeftijd_min=leeftijd_min,
+            leeftijd_max=leeftijd_max,
+            vrij_vanaf=vanaf,
+            nu_vrij=vanaf <= vandaag,
+            laatst_bevestigd=timezone.localdate(bevestigd),
+        )
+        for (
+            woning_id,
+            naam,
+            aanbieder,
+            plaats,
+            provincie,
+            omgeving,
+            gesloten,
+            leeftijd_min,
+            leeftijd_max,
+            vanaf,
+            bevestigd,
+        ) in Vacature.objects.zichtbaar(now)
+        .filter(beschikbaar_vanaf__lte=grens)
+        .filter(voorziening__in=Voorziening.objects.filter(woningen_in(regio)))
+        .order_by("beschikbaar_vanaf", "voorziening__naam", "pk")
+        .values_list(
+            "voorziening_id",
+            "voorziening__naam",
+            "voorziening__aanbieder__naam",
+            "voorziening__plaats",
+            "voorziening__provincie",
+            "voorziening__omgeving",
+            "voorziening__gesloten",
+            "voorziening__leeftijd_min",
+            "voorziening__leeftijd_max",
+            "beschikbaar_vanaf",
+            "laatst_bevestigd",
+        )
+    ]
+
+
+@dataclass(frozen=True)
 class Trendmaand:
     maand: dt.date
     label: str
@@ -149,13 +220,9 @@ def regiobeeld(regio: Regio, *, now: dt.datetime | None = None) -> Regiobeeld:
     soort_later: Counter[tuple[str, bool]] = Counter()
     leeftijd_nu: Counter[tuple[int, int]] = Counter()
     leeftijd_later: Counter[tuple[int, int]] = Counter()
-    for woning_id, vanaf in (
-        Vacature.objects.zichtbaar(now)
-        .filter(voorziening__in=list(info), beschikbaar_vanaf__lte=grens)
-        .values_list("voorziening_id", "beschikbaar_vanaf")
-    ):
-        omgeving, gesloten, leeftijden = info[woning_id]
-        if vanaf <= vandaag:
+    for plek in vrije_plekken(regio, now=now):
+        omgeving, gesloten, leeftijden = info[plek.woning_id]
+        if plek.nu_vrij:
             beeld.plekken_nu += 1
             soort_nu[omgeving, gesloten] += 1
             leeftijd_nu[leeftijden] += 1

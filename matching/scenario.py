@@ -11,7 +11,12 @@ optional key would otherwise silently drop data.
 a `radius_km` above 0 and at most 300.
 
 Beyond the contract the adapter accepts `planned_end` on a resident and `opens_on` on a home
-(both optional ISO dates), and `location` of the youth may be absent or null. Residents get the
+(both optional ISO dates), and `location` of the youth may be absent or null. A home may carry
+its own admission policy, `admission_policies` (optional, default none): a list of
+`{"kind": "gender" | "no_closed_authorisation" | "need", "value": …, "hard": true | false,
+"reason": "…"}`, where `value` is `"m"` or `"v"` for `gender` (the gender the home takes), a
+need code for `need` (a need the home cannot meet) and absent for the other kind; see
+`matching.engine.policy` for what each does. Residents get the
 pseudonyms "bewoner 1", "bewoner 2", ... by position. The output holds only the contract's keys:
 what an admission means per resident is for the home's own manager, not for a shared file.
 """
@@ -25,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from matching.engine import (
+    AdmissionPolicy,
     Factor,
     GroupRisk,
     Home,
@@ -43,7 +49,7 @@ from matching.engine.audience import (
     SCENARIO_DEFAULT,
     Audience,
 )
-from matching.engine.types import MAX_PROTECTIVE_RADIUS_KM, Gender, Setting
+from matching.engine.types import MAX_PROTECTIVE_RADIUS_KM, Gender, PolicyKind, Setting
 from matching.engine.vocabulary import (
     ATTENTION_SIGNALS,
     CARE_INTENSITIES,
@@ -58,6 +64,12 @@ _GENDERS: dict[str, Gender] = {"m": "m", "v": "v", "x": "x"}
 # Same codes as vocabulary.SETTINGS, typed as the engine's Literal.
 _SETTINGS: dict[str, Setting] = {"woonwijk": "woonwijk", "instellingsterrein": "instellingsterrein"}
 _PRIORITY_NAMES = ("nabijheid", "onderwijs", "groep", "team", "behoeften")
+_POLICY_KINDS: dict[str, PolicyKind] = {
+    "gender": "gender",
+    "no_closed_authorisation": "no_closed_authorisation",
+    "need": "need",
+}
+_POLICY_GENDERS = {"m": "m", "v": "v"}
 
 
 class ScenarioError(ValueError):
@@ -280,6 +292,27 @@ def _home(value: object, path: str) -> Home:
         vacancies=vacancies,
         residents=residents,
         opens_on=_optional(obj, "opens_on", path, _date),
+        policies=_optional(obj, "admission_policies", path, _policies) or (),
+    )
+
+
+def _policies(value: object, path: str) -> tuple[AdmissionPolicy, ...]:
+    return _list(value, path, _policy)
+
+
+def _policy(value: object, path: str) -> AdmissionPolicy:
+    obj = _object(value, path)
+    kind = _choice(_required(obj, "kind", path), f"{path}.kind", _POLICY_KINDS)
+    rule_value = ""
+    if kind == "gender":
+        rule_value = _choice(_required(obj, "value", path), f"{path}.value", _POLICY_GENDERS)
+    elif kind == "need":
+        rule_value = _code(_required(obj, "value", path), f"{path}.value", NEEDS)
+    return AdmissionPolicy(
+        kind=kind,
+        value=rule_value,
+        hard=_bool(_required(obj, "hard", path), f"{path}.hard"),
+        reason=_text(_required(obj, "reason", path), f"{path}.reason"),
     )
 
 

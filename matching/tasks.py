@@ -78,6 +78,19 @@ def mail_voorstel_gewijzigd(
     return verstuurd
 
 
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
+    retry_backoff=2,
+    max_retries=5,
+)
+def mail_kennismaking(voorstel_id: int, ontvanger_ids: list[int]) -> int:
+    """E-mail that a meeting was planned, with the meeting for the calendar attached."""
+    from matching.voorstellen import mail_kennismaking as mail
+
+    return mail(voorstel_id=voorstel_id, ontvanger_ids=ontvanger_ids)
+
+
 @shared_task
 def verloop_voorstellen() -> str:
     """Mark overdue proposals and expire forgotten ones (scheduled by Celery beat)."""

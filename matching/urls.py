@@ -26,6 +26,11 @@ urlpatterns = [
     path("voorstellen/<int:pk>/", views_voorstellen.voorstel, name="voorstel"),
     path("voorstellen/<int:pk>/afdruk/", views_voorstellen.voorstel_afdruk, name="voorstel_afdruk"),
     path(
+        "voorstellen/<int:pk>/kennismaking.ics",
+        views_voorstellen.kennismaking_ics,
+        name="kennismaking_ics",
+    ),
+    path(
         "voorstellen/<int:pk>/<slug:actie>/",
         views_voorstellen.voorstel_actie,
         name="voorstel_actie",
@@ -34,6 +39,8 @@ urlpatterns = [
     path("stabiliteit/", views_stabiliteit.stabiliteit, name="stabiliteit"),
     path("regio/", views_regio.regio, name="regio"),
     path("regio/regiobeeld.csv", views_regio.regio_csv, name="regio_csv"),
+    path("regio/vrije-plekken.csv", views_regio.vrije_plekken_csv, name="vrije_plekken_csv"),
+    path("regio/vrije-plekken.json", views_regio.vrije_plekken_json, name="vrije_plekken_json"),
     path("regio/verdeling/", views_regio.toewijzing, name="toewijzing"),
     path("regio/verdeling/<int:pk>/", views_regio.verdeling, name="verdeling"),
     path(

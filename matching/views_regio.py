@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,7 +31,16 @@ from matching.adapters import home_pk, home_ref
 from matching.allocatie import Kandidaat, Toewijzing, Uitkomst
 from matching.forms import RegioKeuzeForm, ToewijzingForm
 from matching.models import Verdeling, VerdelingStatus
-from matching.regio import Regiobeeld, laad_regiodata, mag_regio_kiezen, regio_voor, regiobeeld
+from matching.regio import (
+    BINNENKORT_DAGEN,
+    Regiobeeld,
+    VrijePlek,
+    laad_regiodata,
+    mag_regio_kiezen,
+    regio_voor,
+    regiobeeld,
+    vrije_plekken,
+)
 from matching.uitkomsten import kalibratie
 from matching.verdeling import stop_verdeling, uitkomst_van, vastgelopen_voor, vraag_verdeling
 from matching.views_stabiliteit import Grafiek, grafiek
@@ -232,6 +241,83 @@ def regio_csv(request: HttpRequest) -> HttpResponse:
         rij(_("trend: gestarte verblijven"), periode, maand.plaatsingen, "")
         rij(_("trend: aangemelde jongeren"), periode, maand.aanmeldingen, "")
         rij(_("trend: voortijdig beëindigd"), periode, maand.breuken, "")
+    return response
+
+
+# --- The vacancy feed ----------------------------------------------------------------------
+
+VRIJE_PLEK_VELDEN = (
+    "woning_id",
+    "woning",
+    "aanbieder",
+    "plaats",
+    "provincie",
+    "omgeving",
+    "gesloten",
+    "leeftijd_min",
+    "leeftijd_max",
+    "vrij_vanaf",
+    "nu_vrij",
+    "laatst_bevestigd",
+)
+
+
+def _feed(request: HttpRequest) -> tuple[str, dt.date, list[VrijePlek]]:
+    gekozen, _form = _gekozen_regio(request)
+    vandaag = timezone.localdate()
+    if gekozen is None:
+        return "geen-regio", vandaag, []
+    return gekozen.naam, vandaag, vrije_plekken(gekozen)
+
+
+def _bestandsnaam(regio: str, vandaag: dt.date, extensie: str) -> str:
+    return f"vrije-plekken-{regio.lower().replace(' ', '-')}-{vandaag:%Y-%m-%d}.{extensie}"
+
+
+@permission_required("matching.regio")
+def vrije_plekken_csv(request: HttpRequest) -> HttpResponse:
+    """The region's free places, one row per vacancy: the places the regional picture counts.
+    Homes and dates only; no person is in it."""
+    regio, vandaag, plekken = _feed(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_bestandsnaam(regio, vandaag, "csv")}"'
+    )
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(VRIJE_PLEK_VELDEN)
+    for plek in plekken:
+        writer.writerow(
+            [
+                _csv_veilig(waarde.isoformat() if isinstance(waarde, dt.date) else waarde)
+                for waarde in (getattr(plek, veld) for veld in VRIJE_PLEK_VELDEN)
+            ]
+        )
+    return response
+
+
+@permission_required("matching.regio")
+def vrije_plekken_json(request: HttpRequest) -> HttpResponse:
+    """The same free places as JSON, with the totals the regional picture shows."""
+    regio, vandaag, plekken = _feed(request)
+    data = {
+        "regio": regio,
+        "peildatum": vandaag.isoformat(),
+        "binnenkort_dagen": BINNENKORT_DAGEN,
+        "plekken_nu": sum(1 for plek in plekken if plek.nu_vrij),
+        "plekken_binnenkort": sum(1 for plek in plekken if not plek.nu_vrij),
+        "plekken": [
+            {
+                veld: (waarde.isoformat() if isinstance(waarde, dt.date) else waarde)
+                for veld, waarde in ((veld, getattr(plek, veld)) for veld in VRIJE_PLEK_VELDEN)
+            }
+            for plek in plekken
+        ],
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_bestandsnaam(regio, vandaag, "json")}"'
+    )
     return response
 
 

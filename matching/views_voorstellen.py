@@ -246,11 +246,23 @@ def _woning_in_gewone_woorden(voorstel: Voorstel) -> dict[str, Any]:
         Q(pk__in=Teamlid.competenties.through.objects.filter(teamlid__in=team).values("kenmerk_id"))
         | Q(pk__in=woning.aanbod.values("pk"))
     )
+    eigen_niveau = jongere.school_niveau
     return {
         "groep": groep,
         "km_familie": _km((jongere.lat, jongere.lon), (woning.lat, woning.lon)),
         "km_school": _km((jongere.school_lat, jongere.school_lon), (woning.lat, woning.lon)),
         "team_goed_in": [k.naam for k in competenties],
+        "fotos": list(woning.fotos.only("pk", "beschrijving", "breedte", "hoogte")),
+        # Nearby schools, those at the youth's own level first: the level is why it matters.
+        "scholen": sorted(
+            (
+                (school, bool(eigen_niveau) and eigen_niveau in school.niveaus)
+                for school in woning.onderwijs.all()
+            ),
+            key=lambda paar: (not paar[1], paar[0].afstand_km),
+        ),
+        "eigen_niveau": jongere.get_school_niveau_display() if eigen_niveau else "",
+        "behandelpartners": list(woning.behandelpartners.all()),
     }
 
 
@@ -440,6 +452,25 @@ def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
         "prioriteiten": _prioriteiten(item.analyse),
     }
     return render(request, "matching/voorstel_afdruk.html", context)
+
+
+def kennismaking_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The planned meeting for one's calendar, for everyone party to the proposal. The entry
+    names nobody (matching.kalender); what it is about stays behind the login."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    item = _get_voorstel_for_user(request, pk)
+    kennismaking = item.kennismaking_of_none()
+    if kennismaking is None or not item.is_open:
+        raise Http404
+    _log_voorstel(request, item, Actie.EXPORT)
+    from matching.kalender import kennismaking_ics as maak_ics
+
+    response = HttpResponse(maak_ics(kennismaking), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kennismaking.ics"'
+    return response
 
 
 # --- actions -----------------------------------------------------------------------------

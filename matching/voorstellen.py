@@ -273,11 +273,18 @@ def _coordinatoren(voorstel: Voorstel) -> list[User]:
     return mensen
 
 
-def _vertel(voorstel: Voorstel, ontvangers: Iterable[User], tekst: str) -> None:
+def _vertel(
+    voorstel: Voorstel,
+    ontvangers: Iterable[User],
+    tekst: str,
+    *,
+    mail: str = "matching.tasks.mail_voorstel_gewijzigd",
+) -> None:
     """A notice in the portal and an e-mail, after the commit, to each of `ontvangers`.
 
     `tekst` is the in-portal notice; it never names the youth to the home. The e-mail says
-    only that something changed and links to the login (no details at all).
+    only that something changed and links to the login (no details at all); `mail` is the
+    task that sends it.
     """
     unieke = {user.pk: user for user in ontvangers if user is not None and user.is_active}
     if not unieke:
@@ -285,7 +292,7 @@ def _vertel(voorstel: Voorstel, ontvangers: Iterable[User], tekst: str) -> None:
     meld(ontvangers=unieke.values(), tekst=tekst, url=voorstel.get_absolute_url())
     if _zonder_mail.get():
         return
-    na_commit("matching.tasks.mail_voorstel_gewijzigd", voorstel.pk, sorted(unieke))
+    na_commit(mail, voorstel.pk, sorted(unieke))
 
 
 # Everyone who reads a proposal's explanation, each from their own version (audience.py).
@@ -655,6 +662,8 @@ def plan_kennismaking(
         actueel,
         [*_coordinatoren(actueel), *beheerders(actueel.voorziening), *gezin(actueel.jongere)],
         tekst,
+        # The mail carries the meeting as a calendar entry (matching.kalender).
+        mail="matching.tasks.mail_kennismaking",
     )
     return kennismaking
 
@@ -1151,6 +1160,37 @@ def mail_voorstel_gewijzigd(*, voorstel_id: int, ontvanger_ids: list[int]) -> in
         send_mail(onderwerp, tekst, None, [persoon.email])
         verstuurd += 1
     logger.info("voorstel %s: %s e-mails", voorstel_id, verstuurd)
+    return verstuurd
+
+
+def mail_kennismaking(*, voorstel_id: int, ontvanger_ids: list[int]) -> int:
+    """The e-mail for a planned meeting: no details, a link, and the meeting as a calendar
+    entry (.ics) that holds only its time and that link. A meeting that is gone by now
+    (the proposal ended) gets the plain mail without the entry."""
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+
+    from matching.kalender import kennismaking_ics
+
+    kennismaking = (
+        Kennismaking.objects.select_related("voorstel").filter(voorstel_id=voorstel_id).first()
+    )
+    bijlage = kennismaking_ics(kennismaking) if kennismaking is not None else None
+    verstuurd = 0
+    for persoon in User.objects.filter(pk__in=ontvanger_ids, is_active=True):
+        context = {"url": f"{settings.PORTAL_URL}/meldingen/", "met_agenda": bijlage is not None}
+        onderwerp = render_to_string("matching/email/kennismaking_onderwerp.txt", context).strip()
+        bericht = EmailMessage(
+            onderwerp,
+            render_to_string("matching/email/kennismaking.txt", context),
+            None,
+            [persoon.email],
+        )
+        if bijlage is not None:
+            bericht.attach("kennismaking.ics", bijlage, "text/calendar; method=PUBLISH")
+        bericht.send()
+        verstuurd += 1
+    logger.info("kennismaking %s: %s e-mails", voorstel_id, verstuurd)
     return verstuurd
 
 

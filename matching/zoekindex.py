@@ -55,11 +55,12 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from matching.engine import Home, HomeResult, Point, Resident, Vacancy, Youth
+from matching.engine.types import AdmissionPolicy
 from matching.models import ZoekindexBijwerking, ZoekindexWijziging, ZoekindexWoning
 from voorzieningen.models import Vacature, Voorziening, vacature_bevestig_dagen
 
 # Raised when the stored form of a home changes, so rows in the old form are read again.
-FORMAAT = 1
+FORMAAT = 2
 # Rows written per statement.
 SCHRIJF_PER_KEER = 1000
 # A deleted home's empty row is kept this long, so every process hears it is gone; each
@@ -112,9 +113,32 @@ def codeer(home: Home) -> str:
                 for resident in home.residents
             ],
             _datum(home.opens_on),
+            [[rule.kind, rule.value, rule.hard, rule.reason] for rule in home.policies],
         ],
         separators=(",", ":"),
     )
+
+
+# Every field of the engine's `Home`, in the stored form (a test checks that none is missing).
+OPGESLAGEN_VELDEN = frozenset(
+    {
+        "ref",
+        "location",
+        "setting",
+        "closed",
+        "max_residents",
+        "age_min",
+        "age_max",
+        "offers",
+        "staff_on_shift",
+        "team_size",
+        "team_turnover_12m",
+        "vacancies",
+        "residents",
+        "opens_on",
+        "policies",
+    }
+)
 
 
 _GEEN: frozenset[str] = frozenset()
@@ -135,6 +159,7 @@ def decodeer(ref: str, inhoud: str) -> Home:
         vacancies,
         residents,
         opens_on,
+        policies,
     ) = json.loads(inhoud)
     datum = dt.date.fromisoformat
     return Home(
@@ -165,6 +190,10 @@ def decodeer(ref: str, inhoud: str) -> Home:
             )
         ),
         opens_on=datum(opens_on) if opens_on else None,
+        policies=tuple(
+            AdmissionPolicy(kind=kind, value=value, hard=hard, reason=reason)
+            for kind, value, hard, reason in policies
+        ),
     )
 
 

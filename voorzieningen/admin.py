@@ -21,9 +21,11 @@ from accounts.models import User
 from voorzieningen import services
 from voorzieningen.models import (
     Behandelpartner,
+    FotoWoning,
     Onderwijs,
     Plaatsing,
     Teamlid,
+    Toelatingsregel,
     Vacature,
     Voorziening,
 )
@@ -42,6 +44,25 @@ class OnderwijsInline(admin.TabularInline[Onderwijs, Voorziening]):
 class BehandelpartnerInline(admin.TabularInline[Behandelpartner, Voorziening]):
     model = Behandelpartner
     extra = 0
+
+
+class ToelatingsregelInline(admin.TabularInline[Toelatingsregel, Voorziening]):
+    model = Toelatingsregel
+    extra = 0
+    fields = ["soort", "geslacht", "kenmerk", "sterkte", "reden"]
+
+
+class FotoInline(admin.TabularInline[FotoWoning, Voorziening]):
+    """Photos are added on the manager's profile page, which re-encodes them without
+    metadata; here an admin can correct a description or remove a photo."""
+
+    model = FotoWoning
+    extra = 0
+    fields = ["beschrijving", "volgorde", "breedte", "hoogte", "aangemaakt_op"]
+    readonly_fields = ["breedte", "hoogte", "aangemaakt_op"]
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Voorziening)
@@ -63,7 +84,7 @@ class VoorzieningAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["aanbieder"]
     filter_horizontal = ["aanbod"]
     readonly_fields = ["bewoners_aantal", "aangemaakt_op", "gewijzigd_op"]
-    inlines = [OnderwijsInline, BehandelpartnerInline]
+    inlines = [OnderwijsInline, BehandelpartnerInline, ToelatingsregelInline, FotoInline]
     actions = ["tel_bewoners_opnieuw"]
     fieldsets = (
         (None, {"fields": ("aanbieder", "naam", "beschrijving", "opent_op")}),
@@ -86,6 +107,25 @@ class VoorzieningAdmin(SimpleHistoryAdmin):
         (
             _("Aanbod"),
             {"fields": ("aanbod", "ouderdeelname", "ouderdeelname_toelichting")},
+        ),
+        (
+            _("Het huis en het dagelijks leven"),
+            {
+                "fields": (
+                    "eigen_kamer",
+                    "kamers_toelichting",
+                    "toegankelijkheid",
+                    "huisdieren",
+                    "eigen_huisdier",
+                    "roken",
+                    "huisregels",
+                    "talen",
+                    "talen_anders",
+                    "voeding",
+                    "geloof_cultuur",
+                    "geloof_cultuur_toelichting",
+                )
+            },
         ),
         (_("Data"), {"fields": ("aangemaakt_op", "gewijzigd_op")}),
     )

@@ -12,17 +12,21 @@ Dates are relative to today, so the demo stays current.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from accounts.models import Organisatie
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 from matching.models import Kenmerk
+from voorzieningen.fotos import maak_schoon
 from voorzieningen.geocoding import Geocoder, get_geocoder
 from voorzieningen.models import (
     Behandelpartner,
+    FotoWoning,
     Onderwijs,
     Ouderdeelname,
     Plaatsing,
@@ -149,6 +153,26 @@ SCHOLEN = [
     (Onderwijs.Soort.SPECIAAL, "De Zeester, school voor speciaal onderwijs"),
     (Onderwijs.Soort.ONDERWIJS_ZORG, "Onderwijs-zorgarrangement De Brug"),
 ]
+# The levels each demo school teaches (the family's page marks the one at the youth's level).
+NIVEAUS = {
+    "Het Noorderpoort College": ["mbo"],
+    "Openbare basisschool De Regenboog": ["basis"],
+    "De Zeester, school voor speciaal onderwijs": ["speciaal", "praktijk"],
+    "Onderwijs-zorgarrangement De Brug": ["praktijk", "vmbo", "havo"],
+}
+# Daily life, in turn per home (by its place in the list, not drawn: the demo's random stream
+# stays as it was). (pets, own pet allowed, smoking, languages, food, faith and culture).
+DAGELIJKS_LEVEN = [
+    ("een hond, Bram", True, "rookvrij", ["nl", "en"], ["halal", "vegetarisch"], ["gebedsplek"]),
+    ("", False, "buiten", ["nl", "fy"], ["vegetarisch"], ["feestdagen"]),
+    ("twee katten", True, "rookvrij", ["nl", "ar", "tr"], ["halal"], ["gebedshuis", "vasten"]),
+    ("", False, "rookvrij", ["nl", "pap"], ["glutenvrij", "lactosevrij"], []),
+]
+HUISREGELS = (
+    "We eten samen om half zes. Door de week ben je om tien uur op je kamer; in het weekend "
+    "om elf uur. Je telefoon gaat 's nachts aan de lader in de woonkamer. Bezoek kan na "
+    "overleg met je begeleider."
+)
 PARTNERS = [
     ("GGZ Noord", "Psychiatrische behandeling en crisiszorg aan huis"),
     ("Traumacentrum Drie Noorden", "Traumabehandeling (EMDR, traumagerichte therapie)"),
@@ -262,7 +286,29 @@ def seed_woning(
     Onderwijs.objects.update_or_create(
         voorziening=woning,
         naam=school,
-        defaults={"soort": soort, "afstand_km": round(rng.uniform(0.4, 12), 1)},
+        defaults={
+            "soort": soort,
+            "afstand_km": round(rng.uniform(0.4, 12), 1),
+            "niveaus": NIVEAUS[school],
+        },
+    )
+    dieren, eigen_dier, roken, talen, voeding, geloof = DAGELIJKS_LEVEN[
+        volgnummer % len(DAGELIJKS_LEVEN)
+    ]
+    _seed_foto(woning, volgnummer)
+    Voorziening.objects.filter(pk=woning.pk).update(
+        eigen_kamer=True,
+        kamers_toelichting=(
+            "Je kamer mag je zelf inrichten. Je deelt een badkamer met één andere jongere."
+        ),
+        toegankelijkheid=["slaapkamer_beneden", "prikkelarm"] if volgnummer % 3 == 0 else [],
+        huisdieren=dieren,
+        eigen_huisdier=eigen_dier,
+        roken=roken,
+        huisregels=HUISREGELS,
+        talen=talen,
+        voeding=voeding,
+        geloof_cultuur=geloof,
     )
     partner, behandeling = rng.choice(PARTNERS)
     Behandelpartner.objects.update_or_create(
@@ -273,6 +319,42 @@ def seed_woning(
         "bewoners": _seed_bewoners(rng, woning, spec, volgnummer, vandaag),
         "vacatures": _seed_vacatures(woning, spec, vandaag, now),
     }
+
+
+# Wall and roof colours of the demo drawings, in turn per home.
+KLEUREN = [
+    ("#c8553d", "#5b3a29"),
+    ("#e0c097", "#3d405b"),
+    ("#81b29a", "#6d2e46"),
+    ("#f2cc8f", "#264653"),
+]
+
+
+def _seed_foto(woning: Voorziening, volgnummer: int) -> None:
+    """A drawing of a house as the home's photo, made through the same re-encoding as an
+    upload; the description says it is a drawing."""
+    muur, dak = KLEUREN[volgnummer % len(KLEUREN)]
+    beeld = Image.new("RGB", (800, 500), "#cfe8f3")
+    teken = ImageDraw.Draw(beeld)
+    teken.rectangle((0, 400, 800, 500), fill="#7fb069")
+    teken.rectangle((220, 220, 580, 420), fill=muur)
+    teken.polygon([(190, 230), (400, 90), (610, 230)], fill=dak)
+    teken.rectangle((370, 320, 430, 420), fill="#3d2c1e")
+    for links in (250, 470):
+        teken.rectangle((links, 260, links + 80, 320), fill="#fdfcdc")
+    bestand = io.BytesIO()
+    beeld.save(bestand, format="PNG")
+    schoon = maak_schoon(io.BytesIO(bestand.getvalue()), len(bestand.getvalue()))
+    FotoWoning.objects.update_or_create(
+        voorziening=woning,
+        volgorde=0,
+        defaults={
+            "inhoud": schoon.inhoud,
+            "breedte": schoon.breedte,
+            "hoogte": schoon.hoogte,
+            "beschrijving": "Tekening van het huis, met de voordeur en twee ramen (voorbeeld)",
+        },
+    )
 
 
 def _seed_team(

@@ -19,19 +19,27 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from jongeren.models import SchoolNiveau
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 from matching.models import Kenmerk
+from voorzieningen.fotos import FOTOS_PER_WONING, FotoFout, SchoneFoto, maak_schoon
 from voorzieningen.geocoding import GeocodingError, get_geocoder
 from voorzieningen.models import (
     LEEFTIJD_MAX,
     LEEFTIJD_MIN,
     Behandelpartner,
+    FotoWoning,
+    GeloofCultuur,
     Onderwijs,
     Ouderdeelname,
     Plaatsing,
     Provincie,
+    Taal,
     Teamlid,
+    Toegankelijkheid,
+    Toelatingsregel,
     Vacature,
+    Voeding,
     Voorziening,
     leeftijd_op,
 )
@@ -148,6 +156,30 @@ class VoorzieningForm(forms.ModelForm[Voorziening]):
         required=False,
         help_text=_("Alleen invullen als de woning nog niet open is."),
     )
+    toegankelijkheid = forms.MultipleChoiceField(
+        label=_("Toegankelijkheid van het gebouw"),
+        choices=Toegankelijkheid.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    talen = forms.MultipleChoiceField(
+        label=_("Talen die het team spreekt"),
+        choices=Taal.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    voeding = forms.MultipleChoiceField(
+        label=_("Eten: waar we rekening mee houden"),
+        choices=Voeding.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    geloof_cultuur = forms.MultipleChoiceField(
+        label=_("Geloof en cultuur: waar we ruimte voor maken"),
+        choices=GeloofCultuur.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Voorziening
@@ -155,7 +187,9 @@ class VoorzieningForm(forms.ModelForm[Voorziening]):
         fields = [*PROFIEL_VELDEN_VOORZIENING, "aanbod"]
         widgets = {
             "omgeving": forms.RadioSelect,
+            "roken": forms.RadioSelect,
             "beschrijving": forms.Textarea(attrs={"rows": 5}),
+            "huisregels": forms.Textarea(attrs={"rows": 5}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -165,6 +199,10 @@ class VoorzieningForm(forms.ModelForm[Voorziening]):
         gekozen = self.instance.aanbod.all() if self.instance.pk else None
         self.fields["aanbod"].queryset = _kenmerken(gekozen=gekozen)  # type: ignore[attr-defined]
         self.fields["omgeving"].choices = Omgeving.choices  # type: ignore[attr-defined]
+        self.fields["roken"].choices = [  # type: ignore[attr-defined]
+            ("", _("Nog niet ingevuld")),
+            *self.fields["roken"].choices[1:],  # type: ignore[attr-defined]
+        ]
 
     def clean_naam(self) -> str:
         naam: str = self.cleaned_data["naam"].strip()
@@ -230,9 +268,17 @@ class VoorzieningForm(forms.ModelForm[Voorziening]):
 
 
 class OnderwijsForm(forms.ModelForm[Onderwijs]):
+    niveaus = forms.MultipleChoiceField(
+        label=_("Niveaus"),
+        choices=[(k, v) for k, v in SchoolNiveau.choices if k != SchoolNiveau.GEEN],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Op welke niveaus jongeren hier les krijgen."),
+    )
+
     class Meta:
         model = Onderwijs
-        fields = ["soort", "naam", "afstand_km"]
+        fields = ["soort", "naam", "afstand_km", "niveaus"]
 
 
 class BehandelpartnerForm(forms.ModelForm[Behandelpartner]):
@@ -246,6 +292,121 @@ OnderwijsFormSet = inlineformset_factory(
 )
 BehandelpartnerFormSet = inlineformset_factory(
     Voorziening, Behandelpartner, form=BehandelpartnerForm, extra=1, can_delete=True, max_num=10
+)
+
+
+class ToelatingsregelForm(forms.ModelForm[Toelatingsregel]):
+    """One rule of the admission policy. Which fields matter depends on the kind of rule;
+    the model's `clean` says which one is missing."""
+
+    class Meta:
+        model = Toelatingsregel
+        fields = ["soort", "geslacht", "kenmerk", "sterkte", "reden"]
+        widgets = {"sterkte": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        gekozen = (
+            Kenmerk.objects.filter(pk=self.instance.kenmerk_id)
+            if self.instance.kenmerk_id
+            else None
+        )
+        self.fields["kenmerk"].queryset = _kenmerken(gekozen=gekozen)  # type: ignore[attr-defined]
+        self.fields["geslacht"].choices = [  # type: ignore[attr-defined]
+            ("", "—"),
+            *Toelatingsregel.Geslacht.choices,
+        ]
+
+
+class BaseToelatingsregelFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        gesloten = getattr(self, "woning_gesloten", self.instance.gesloten)
+        for form in self.forms:
+            if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
+                continue
+            if gesloten and form.cleaned_data.get("soort") == Toelatingsregel.Soort.GEEN_MACHTIGING:
+                form.add_error(
+                    "soort",
+                    _(
+                        "Een gesloten woning is juist voor jongeren met een machtiging "
+                        "gesloten jeugdhulp. Deze regel past daar niet bij."
+                    ),
+                )
+
+
+ToelatingsregelFormSet = inlineformset_factory(
+    Voorziening,
+    Toelatingsregel,
+    form=ToelatingsregelForm,
+    formset=BaseToelatingsregelFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=20,
+)
+
+
+class FotoForm(forms.ModelForm[FotoWoning]):
+    """A photo: a new one needs a file; every photo needs a description for who cannot see
+    it. The file is re-encoded without metadata (`voorzieningen.fotos`)."""
+
+    bestand = forms.FileField(
+        label=_("Foto"),
+        required=False,
+        help_text=_(
+            "JPG, PNG of WebP, hoogstens 8 MB. Geen mensen op de foto. Verborgen gegevens, "
+            "zoals waar en wanneer de foto is gemaakt, halen we eruit."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    class Meta:
+        model = FotoWoning
+        fields = ["bestand", "beschrijving", "volgorde"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.schoon: SchoneFoto | None = None
+        if self.instance.pk:
+            # An existing photo keeps its pixels; only the description and order change.
+            del self.fields["bestand"]
+
+    def clean_bestand(self) -> Any:
+        bestand = self.cleaned_data.get("bestand")
+        if bestand is None:
+            return None
+        try:
+            self.schoon = maak_schoon(bestand, bestand.size or 0)
+        except FotoFout as fout:
+            raise forms.ValidationError(fout.messages) from None
+        return bestand
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        nieuw_zonder_foto = not self.instance.pk and self.schoon is None
+        if nieuw_zonder_foto and not self.errors.get("bestand") and cleaned.get("beschrijving"):
+            self.add_error("bestand", _("Kies een foto."))
+        return cleaned
+
+    def save(self, commit: bool = True) -> FotoWoning:
+        foto = super().save(commit=False)
+        if self.schoon is not None:
+            foto.inhoud = self.schoon.inhoud
+            foto.breedte = self.schoon.breedte
+            foto.hoogte = self.schoon.hoogte
+        if commit:
+            foto.save()
+        return foto
+
+
+FotoFormSet = inlineformset_factory(
+    Voorziening,
+    FotoWoning,
+    form=FotoForm,
+    extra=1,
+    can_delete=True,
+    max_num=FOTOS_PER_WONING,
+    validate_max=True,
 )
 
 

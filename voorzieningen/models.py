@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -18,10 +19,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jongeren.models import SchoolNiveau
 from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 
 if TYPE_CHECKING:
@@ -101,6 +104,91 @@ def validate_signalen(value: object) -> None:
 def validate_ouderdeelname(value: object) -> None:
     if not isinstance(value, list) or not set(value) <= set(Ouderdeelname.values):
         raise ValidationError(_("Kies alleen uit de vaste mogelijkheden."), code="invalid")
+
+
+# --- What a family wants to know about a home ------------------------------------------
+
+
+class Toegankelijkheid(models.TextChoices):
+    """How accessible the building is, for a youth (or a parent) with a disability."""
+
+    ROLSTOEL = "rolstoel", _("Rolstoeltoegankelijk: geen drempels, brede deuren")
+    SLAAPKAMER_BENEDEN = "slaapkamer_beneden", _("Een slaapkamer op de begane grond")
+    AANGEPASTE_BADKAMER = "aangepaste_badkamer", _("Een aangepaste badkamer")
+    LIFT = "lift", _("Een lift of traplift")
+    PRIKKELARM = "prikkelarm", _("Een prikkelarme kamer om tot rust te komen")
+
+
+class Rookbeleid(models.TextChoices):
+    ROOKVRIJ = "rookvrij", _("Roken mag nergens, ook niet in de tuin")
+    BUITEN = "buiten", _("Roken mag alleen buiten, op een vaste plek")
+
+
+class Taal(models.TextChoices):
+    """Languages the team speaks besides (or instead of) Dutch."""
+
+    NEDERLANDS = "nl", _("Nederlands")
+    FRIES = "fy", _("Fries")
+    ENGELS = "en", _("Engels")
+    ARABISCH = "ar", _("Arabisch")
+    TURKS = "tr", _("Turks")
+    TAMAZIGHT = "zgh", _("Tamazight (Berbers)")
+    PAPIAMENTS = "pap", _("Papiaments")
+    POOLS = "pl", _("Pools")
+    OEKRAIENS = "uk", _("Oekraïens")
+    TIGRINYA = "ti", _("Tigrinya")
+    SOMALISCH = "so", _("Somalisch")
+    GEBARENTAAL = "ngt", _("Nederlandse Gebarentaal")
+
+
+class Voeding(models.TextChoices):
+    HALAL = "halal", _("Halal eten")
+    KOOSJER = "koosjer", _("Koosjer eten")
+    VEGETARISCH = "vegetarisch", _("Vegetarisch eten")
+    VEGANISTISCH = "veganistisch", _("Veganistisch eten")
+    GLUTENVRIJ = "glutenvrij", _("Glutenvrij eten")
+    LACTOSEVRIJ = "lactosevrij", _("Lactosevrij eten")
+
+
+class GeloofCultuur(models.TextChoices):
+    """Room the home makes for a youth's religion and culture."""
+
+    GEBEDSPLEK = "gebedsplek", _("Een rustige plek om te bidden")
+    GEBEDSHUIS = "gebedshuis", _("Hulp om naar de kerk, moskee, synagoge of tempel te gaan")
+    VASTEN = "vasten", _("Rekening houden met vasten, zoals de ramadan")
+    FEESTDAGEN = "feestdagen", _("De feestdagen van de jongeren vieren we mee")
+
+
+@deconstructible
+class Keuzelijst:
+    """A JSON list of distinct codes from one fixed list (a multiple-choice field)."""
+
+    def __init__(self, keuzes: str) -> None:
+        # The dotted name of the choices, so the validator deconstructs for migrations.
+        self.keuzes = keuzes
+
+    def codes(self) -> list[str]:
+        module, _punt, naam = self.keuzes.rpartition(".")
+        return list(getattr(import_module(module), naam).values)
+
+    def __call__(self, value: object) -> None:
+        if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
+            raise ValidationError(_("Kies alleen uit de vaste mogelijkheden."), code="invalid")
+        if not set(value) <= set(self.codes()):
+            raise ValidationError(_("Kies alleen uit de vaste mogelijkheden."), code="invalid")
+        if len(set(value)) != len(value):
+            raise ValidationError(_("Een keuze staat er dubbel in."), code="invalid")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Keuzelijst) and other.keuzes == self.keuzes
+
+    def __hash__(self) -> int:
+        return hash(self.keuzes)
+
+
+def _labels(codes: list[str], keuzes: type[models.TextChoices]) -> list[str]:
+    """The labels of stored codes, in the list's own order; unknown codes are left out."""
+    return [str(keuze.label) for keuze in keuzes if keuze.value in codes]
 
 
 # --- Voorziening -----------------------------------------------------------------------
@@ -260,6 +348,64 @@ class Voorziening(models.Model):
         blank=True,
         help_text=_("Kort en in gewone taal: jongeren en ouders lezen dit."),
     )
+    # What a family wants to picture: the rooms, the building, daily life.
+    eigen_kamer = models.BooleanField(_("iedere jongere heeft een eigen slaapkamer"), default=True)
+    kamers_toelichting = models.CharField(
+        _("over de kamers"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld: twee jongeren delen een badkamer; je mag je kamer zelf inrichten."
+        ),
+    )
+    toegankelijkheid = models.JSONField(
+        _("toegankelijkheid van het gebouw"),
+        default=list,
+        blank=True,
+        validators=[Keuzelijst("voorzieningen.models.Toegankelijkheid")],
+    )
+    huisdieren = models.CharField(
+        _("huisdieren in huis"),
+        max_length=200,
+        blank=True,
+        help_text=_("Welke dieren wonen er, bijvoorbeeld: een hond en twee katten. Leeg: geen."),
+    )
+    eigen_huisdier = models.BooleanField(
+        _("een eigen huisdier meenemen kan, in overleg"), default=False
+    )
+    roken = models.CharField(_("roken"), max_length=20, choices=Rookbeleid.choices, blank=True)
+    huisregels = models.TextField(
+        _("huisregels"),
+        blank=True,
+        help_text=_("De belangrijkste afspraken in huis, in gewone taal: eten, bedtijd, telefoon."),
+    )
+    talen = models.JSONField(
+        _("talen die het team spreekt"),
+        default=list,
+        blank=True,
+        validators=[Keuzelijst("voorzieningen.models.Taal")],
+    )
+    talen_anders = models.CharField(
+        _("andere talen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Talen die niet in de lijst staan."),
+    )
+    voeding = models.JSONField(
+        _("eten"),
+        default=list,
+        blank=True,
+        validators=[Keuzelijst("voorzieningen.models.Voeding")],
+    )
+    geloof_cultuur = models.JSONField(
+        _("geloof en cultuur"),
+        default=list,
+        blank=True,
+        validators=[Keuzelijst("voorzieningen.models.GeloofCultuur")],
+    )
+    geloof_cultuur_toelichting = models.CharField(
+        _("over geloof en cultuur"), max_length=300, blank=True
+    )
     opent_op = models.DateField(
         _("opent op"),
         null=True,
@@ -359,6 +505,18 @@ class Voorziening(models.Model):
             for code in self.ouderdeelname
             if code in Ouderdeelname.values
         ]
+
+    def get_toegankelijkheid_display(self) -> list[str]:
+        return _labels(self.toegankelijkheid, Toegankelijkheid)
+
+    def get_talen_display(self) -> list[str]:
+        return _labels(self.talen, Taal)
+
+    def get_voeding_display(self) -> list[str]:
+        return _labels(self.voeding, Voeding)
+
+    def get_geloof_cultuur_display(self) -> list[str]:
+        return _labels(self.geloof_cultuur, GeloofCultuur)
 
     # Occupancy ---------------------------------------------------------------------
 
@@ -468,6 +626,13 @@ class Onderwijs(models.Model):
             MaxValueValidator(99, _("Vul een afstand onder de 100 km in.")),
         ],
     )
+    niveaus = models.JSONField(
+        _("niveaus"),
+        default=list,
+        blank=True,
+        validators=[Keuzelijst("jongeren.models.SchoolNiveau")],
+        help_text=_("Op welke niveaus jongeren hier les krijgen."),
+    )
 
     class Meta:
         ordering = ["afstand_km", "naam"]
@@ -479,6 +644,9 @@ class Onderwijs(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.get_soort_display()}, {self.afstand_km} km)"
+
+    def get_niveaus_display(self) -> list[str]:
+        return _labels(self.niveaus, SchoolNiveau)
 
 
 class Behandelpartner(models.Model):
@@ -502,6 +670,169 @@ class Behandelpartner(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+# --- Admission policy --------------------------------------------------------------------
+
+
+class Toelatingsregel(models.Model):
+    """One rule of a home's admission policy, in the home's own words.
+
+    A hard rule makes the home not eligible for a youth it does not fit, with the home's
+    reason as the explanation; a preference costs points and raises an attention point.
+    The matching engine reads these as `AdmissionPolicy` (matching.engine.policy). Age is
+    not a rule here: the home's age range already is one.
+    """
+
+    class Soort(models.TextChoices):
+        GESLACHT = "geslacht", _("Alleen meisjes of alleen jongens")
+        GEEN_MACHTIGING = (
+            "geen_machtiging",
+            _("Geen jongeren met een machtiging gesloten jeugdhulp"),
+        )
+        BEHOEFTE = "behoefte", _("Iets wat een jongere nodig heeft en wij niet kunnen bieden")
+
+    class Sterkte(models.TextChoices):
+        HARD = "hard", _("Harde regel: de woning komt dan niet in aanmerking")
+        VOORKEUR = "voorkeur", _("Voorkeur: het telt mee, maar sluit niemand uit")
+
+    class Geslacht(models.TextChoices):
+        MEISJES = "v", _("Alleen meisjes")
+        JONGENS = "m", _("Alleen jongens")
+
+    voorziening = models.ForeignKey(
+        Voorziening,
+        on_delete=models.CASCADE,
+        related_name="toelatingsregels",
+        verbose_name=_("woning"),
+    )
+    soort = models.CharField(_("regel"), max_length=20, choices=Soort.choices)
+    geslacht = models.CharField(
+        _("wie"),
+        max_length=1,
+        choices=Geslacht.choices,
+        blank=True,
+        help_text=_("Alleen bij de regel over meisjes of jongens."),
+    )
+    kenmerk = models.ForeignKey(
+        "matching.Kenmerk",
+        verbose_name=_("wat wij niet kunnen bieden"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Alleen bij de regel over wat een jongere nodig heeft."),
+    )
+    sterkte = models.CharField(
+        _("hoe streng"), max_length=10, choices=Sterkte.choices, default=Sterkte.VOORKEUR
+    )
+    reden = models.CharField(
+        _("waarom"),
+        max_length=300,
+        help_text=_(
+            "In jullie eigen woorden. Coördinatoren, jongeren en ouders lezen dit als de "
+            "regel een jongere raakt."
+        ),
+    )
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["soort", "pk"]
+        verbose_name = _("toelatingsregel")
+        verbose_name_plural = _("toelatingsbeleid")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(soort="geslacht") & Q(geslacht__in=["v", "m"]) & Q(kenmerk=None))
+                | (Q(soort="behoefte") & Q(geslacht="") & ~Q(kenmerk=None))
+                | (Q(soort="geen_machtiging") & Q(geslacht="") & Q(kenmerk=None)),
+                name="toelatingsregel_velden_bij_soort",
+                violation_error_message=_("Deze regel is niet volledig ingevuld."),
+            ),
+            models.CheckConstraint(
+                condition=Q(sterkte__in=["hard", "voorkeur"]), name="toelatingsregel_sterkte"
+            ),
+            models.CheckConstraint(condition=~Q(reden=""), name="toelatingsregel_met_reden"),
+            models.UniqueConstraint(
+                fields=["voorziening", "soort"],
+                condition=~Q(soort="behoefte"),
+                name="toelatingsregel_eenmaal_per_soort",
+                violation_error_message=_("Deze regel staat er al."),
+            ),
+            models.UniqueConstraint(
+                fields=["voorziening", "kenmerk"],
+                condition=Q(soort="behoefte"),
+                name="toelatingsregel_eenmaal_per_behoefte",
+                violation_error_message=_("Deze regel staat er al."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.omschrijving()
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        if self.soort == self.Soort.GESLACHT:
+            if self.geslacht not in self.Geslacht.values:
+                errors["geslacht"] = gettext("Kies: alleen meisjes of alleen jongens.")
+            self.kenmerk = None
+        elif self.soort == self.Soort.BEHOEFTE:
+            if self.kenmerk_id is None:
+                errors["kenmerk"] = gettext("Kies wat jullie niet kunnen bieden.")
+            self.geslacht = ""
+        else:
+            self.geslacht = ""
+            self.kenmerk = None
+        if not (self.reden or "").strip():
+            errors["reden"] = gettext("Schrijf kort op waarom. Dat lezen anderen bij de regel.")
+        if errors:
+            raise ValidationError(errors)
+
+    def omschrijving(self) -> str:
+        """The rule in words: "Alleen meisjes", "Kan niet bieden: verslavingszorg"."""
+        if self.soort == self.Soort.GESLACHT:
+            return str(self.Geslacht(self.geslacht).label) if self.geslacht else ""
+        if self.soort == self.Soort.BEHOEFTE:
+            naam = self.kenmerk.naam if self.kenmerk is not None else ""
+            return gettext("Kan niet bieden: %(wat)s") % {"wat": naam}
+        return str(self.Soort.GEEN_MACHTIGING.label)
+
+
+# --- Photos --------------------------------------------------------------------------------
+
+
+class FotoWoning(models.Model):
+    """A photo of a home, as the portal re-encoded it: pixels only, no hidden metadata.
+
+    Stored in the database rather than in a media folder: a home has a handful, each a few
+    hundred kilobytes, and a photo is served only to signed-in people who may see the home
+    (`voorzieningen.views.foto`), never as a public file.
+    """
+
+    voorziening = models.ForeignKey(
+        Voorziening, on_delete=models.CASCADE, related_name="fotos", verbose_name=_("woning")
+    )
+    inhoud = models.BinaryField(_("foto (JPEG)"), editable=False)
+    breedte = models.PositiveSmallIntegerField(_("breedte"), editable=False)
+    hoogte = models.PositiveSmallIntegerField(_("hoogte"), editable=False)
+    beschrijving = models.CharField(
+        _("wat staat er op de foto"),
+        max_length=200,
+        help_text=_(
+            "Voor wie de foto niet kan zien, bijvoorbeeld: de woonkamer met een grote tafel. "
+            "Geen mensen op de foto."
+        ),
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["volgorde", "pk"]
+        verbose_name = _("foto van de woning")
+        verbose_name_plural = _("foto's van de woning")
+
+    def __str__(self) -> str:
+        return self.beschrijving
 
 
 # --- Team ------------------------------------------------------------------------------

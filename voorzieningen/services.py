@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisatie, User
 from matching.choices import Signaal
 from matching.models import Kenmerk
-from voorzieningen.models import Plaatsing, Vacature, Voorziening
+from voorzieningen.models import Plaatsing, Toelatingsregel, Vacature, Voorziening
 from voorzieningen.signals import announce_group_change
 
 logger = logging.getLogger(__name__)
@@ -133,6 +133,19 @@ PROFIEL_VELDEN_VOORZIENING = [
     "ouderdeelname_toelichting",
     "beschrijving",
     "opent_op",
+    # What a family wants to picture.
+    "eigen_kamer",
+    "kamers_toelichting",
+    "toegankelijkheid",
+    "huisdieren",
+    "eigen_huisdier",
+    "roken",
+    "huisregels",
+    "talen",
+    "talen_anders",
+    "voeding",
+    "geloof_cultuur",
+    "geloof_cultuur_toelichting",
 ]
 
 
@@ -187,6 +200,58 @@ def bewaar_voorziening(
     voorziening.aanbod.set(aanbod)
     logger.info("voorziening %s bewaard door gebruiker %s", voorziening.pk, door.pk)
     return voorziening
+
+
+def toelating_fout(voorziening: Voorziening) -> str | None:
+    """Why the home's admission rules do not fit the home itself, or None."""
+    if (
+        voorziening.gesloten
+        and voorziening.toelatingsregels.filter(
+            soort=Toelatingsregel.Soort.GEEN_MACHTIGING
+        ).exists()
+    ):
+        return _(
+            "Een gesloten woning is juist voor jongeren met een machtiging gesloten jeugdhulp. "
+            "De regel 'geen jongeren met een machtiging' past daar niet bij."
+        )
+    return None
+
+
+@transaction.atomic
+def vervang_toelatingsbeleid(
+    *, voorziening: Voorziening, door: User, regels: Iterable[dict[str, Any]]
+) -> list[Toelatingsregel]:
+    """Replace the home's admission rules by `regels` (dicts of `Toelatingsregel` fields).
+
+    Each rule is checked as the profile page checks it; an error names the rule's place in
+    the list (`toelatingsbeleid[1].reden`) and nothing is saved.
+    """
+    _controleer_beheer(door, voorziening)
+    woning = _vergrendel(voorziening)
+    woning.toelatingsregels.all().delete()
+    bewaard = []
+    for index, gegevens in enumerate(regels):
+        regel = Toelatingsregel(voorziening=woning, **gegevens)
+        try:
+            regel.full_clean()
+        except ValidationError as fout:
+            raise ValidationError(
+                {
+                    f"toelatingsbeleid[{index}]" + ("" if veld == "__all__" else f".{veld}"): (
+                        meldingen
+                    )
+                    for veld, meldingen in fout.message_dict.items()
+                }
+            ) from None
+        regel.save()
+        bewaard.append(regel)
+    past_niet = toelating_fout(woning)
+    if past_niet:
+        raise ValidationError({"toelatingsbeleid": past_niet})
+    # The search's cache of homes notices a change by the home's change time.
+    Voorziening.objects.filter(pk=woning.pk).update(gewijzigd_op=timezone.now())
+    logger.info("toelatingsbeleid van %s vervangen door gebruiker %s", woning.pk, door.pk)
+    return bewaard
 
 
 def _mag_aanmaken(door: User, aanbieder: Organisatie) -> bool:

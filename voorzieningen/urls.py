@@ -32,6 +32,8 @@ urlpatterns = [
         views.vacature_intrekken,
         name="vacature_intrekken",
     ),
+    # Photos: for whoever may see the home, and the family of a proposal to it.
+    path("<int:pk>/fotos/<int:foto_pk>/", views.foto, name="foto"),
     # The coordinator's side
     path("overzicht/", views.lijst, name="lijst"),
     path("<int:pk>/", views.detail, name="detail"),

@@ -36,16 +36,20 @@ from voorzieningen.forms import (
     AankomstForm,
     BehandelpartnerFormSet,
     BewonerProfielForm,
+    FotoFormSet,
     OnderwijsFormSet,
     TeamlidEindeForm,
     TeamlidForm,
+    ToelatingsregelFormSet,
     VacatureForm,
     VertrekForm,
     VoorzieningForm,
     ZoekForm,
 )
+from voorzieningen.fotos import FOTO_MAX_BYTES, FOTOS_PER_WONING
 from voorzieningen.models import (
     JONGEREN_PER_MEDEWERKER,
+    FotoWoning,
     Plaatsing,
     Teamlid,
     Vacature,
@@ -227,14 +231,37 @@ def profiel(request: HttpRequest, pk: int) -> HttpResponse:
     return _profiel(request, _get_managed_voorziening_for_user(request, pk), nieuw=False)
 
 
+# A profile with every photo slot filled stays under this; anything larger is refused before
+# the upload is read (the photos' own limit is checked per file, with its own message).
+PROFIEL_MAX_BYTES = (FOTOS_PER_WONING + 1) * FOTO_MAX_BYTES
+
+
 def _profiel(request: HttpRequest, voorziening: Voorziening, *, nieuw: bool) -> HttpResponse:
     user = _user(request)
+    if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > (
+        PROFIEL_MAX_BYTES
+    ):
+        messages.error(
+            request,
+            _(
+                "Er is te veel tegelijk verstuurd. Voeg minder of kleinere foto's tegelijk toe "
+                "(hoogstens 8 MB per foto). Er is niets opgeslagen."
+            ),
+        )
+        return redirect(request.path)
     data = request.POST if request.method == "POST" else None
+    bestanden = request.FILES if request.method == "POST" else None
     form = VoorzieningForm(data, instance=voorziening)
     onderwijs = OnderwijsFormSet(data, instance=voorziening, prefix="onderwijs")
     partners = BehandelpartnerFormSet(data, instance=voorziening, prefix="partners")
+    regels = ToelatingsregelFormSet(data, instance=voorziening, prefix="regels")
+    fotos = FotoFormSet(data, bestanden, instance=voorziening, prefix="fotos")
+    if form.is_bound and form.is_valid():
+        # The rule against closed-care authorisations depends on the home as edited now.
+        regels.woning_gesloten = form.cleaned_data["gesloten"]  # type: ignore[attr-defined]
+    formsets = (onderwijs, partners, regels, fotos)
     if request.method == "POST" and all(
-        [form.is_valid(), onderwijs.is_valid(), partners.is_valid()]
+        [form.is_valid(), *(formset.is_valid() for formset in formsets)]
     ):
         try:
             with transaction.atomic():
@@ -243,7 +270,7 @@ def _profiel(request: HttpRequest, voorziening: Voorziening, *, nieuw: bool) -> 
                     door=user,
                     aanbod=form.cleaned_data["aanbod"],
                 )
-                for formset in (onderwijs, partners):
+                for formset in formsets:
                     formset.instance = bewaard
                     formset.save()
         except ValidationError as error:
@@ -254,6 +281,17 @@ def _profiel(request: HttpRequest, voorziening: Voorziening, *, nieuw: bool) -> 
                     request,
                     _("De ligging is opgezocht bij de postcode: %(plaats)s.")
                     % {"plaats": form.geocode_label},
+                )
+            if any(
+                schoon is not None and schoon.metadata_verwijderd
+                for schoon in (getattr(f, "schoon", None) for f in fotos)
+            ):
+                messages.info(
+                    request,
+                    _(
+                        "Uit de foto zijn verborgen gegevens gehaald, zoals waar en wanneer hij "
+                        "is gemaakt. Alleen het beeld zelf is bewaard."
+                    ),
                 )
             messages.success(
                 request, _("Het profiel van %(naam)s is opgeslagen.") % {"naam": bewaard.naam}
@@ -267,12 +305,42 @@ def _profiel(request: HttpRequest, voorziening: Voorziening, *, nieuw: bool) -> 
             "form": form,
             "onderwijs": onderwijs,
             "partners": partners,
+            "regels": regels,
+            "fotos": fotos,
             "nieuw": nieuw,
             # Show the coordinate fields open when they are needed or already in use.
             "coordinaten_open": form.coordinaten_nodig
             or bool(form.errors.get("lat") or form.errors.get("lon")),
         },
     )
+
+
+# --- Photos -------------------------------------------------------------------------------
+
+
+def foto_zichtbaar(user: User, voorziening_pk: int) -> bool:
+    """Who may see a home's photos: whoever may look at the home (coordinators, its managers,
+    admins), and the youth and parents of a proposal to it."""
+    if Voorziening.objects.for_user(user).filter(pk=voorziening_pk).exists():
+        return True
+    from matching.models import Voorstel
+
+    return Voorstel.objects.for_user(user).filter(voorziening_id=voorziening_pk).exists()
+
+
+def foto(request: HttpRequest, pk: int, foto_pk: int) -> HttpResponse:
+    """One photo of a home, for signed-in people who may see the home; never public."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if not foto_zichtbaar(_user(request), pk):
+        raise Http404
+    item = get_object_or_404(FotoWoning.objects.only("inhoud"), voorziening_id=pk, pk=foto_pk)
+    response = HttpResponse(bytes(item.inhoud), content_type="image/jpeg")
+    # Kept by this browser only: no shared cache may keep a photo that needs a login.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 # --- Team ---------------------------------------------------------------------------------
@@ -635,6 +703,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "voorziening": voorziening,
             "aanbod": voorziening.aanbod.all(),
+            "fotos": voorziening.fotos.only("pk", "beschrijving", "breedte", "hoogte"),
             "vacatures": voorziening.vacatures.zichtbaar(now).order_by("beschikbaar_vanaf"),
             "groepsbeeld": voorziening.groepsbeeld(vandaag),
             "team_grootte": voorziening.team_grootte(vandaag),

@@ -8,6 +8,7 @@ from matching.engine.audience import Audience
 from matching.engine.group import assess_group, group_summary
 from matching.engine.rank import best_homes, evaluate_home, max_points_for, rank_homes
 from matching.engine.types import (
+    AdmissionPolicy,
     Factor,
     GroupMember,
     GroupRisk,
@@ -27,6 +28,7 @@ from matching.engine.types import (
 )
 
 __all__ = [
+    "AdmissionPolicy",
     "Audience",
     "Factor",
     "GroupMember",

@@ -54,14 +54,16 @@ Codes
 =====
 
 Blocking (the hard limits): ``geen_plek``, ``groep_vol``, ``gesloten_zonder_machtiging``,
-``leeftijd_kwv``, ``leeftijd_woning``, ``onverenigbare_combinatie``.
+``leeftijd_kwv``, ``leeftijd_woning``, ``onverenigbare_combinatie``; and a home's own hard
+admission rule, ``toelatingsbeleid``, with the home's reason (``matching.engine.policy``).
 
 Attention points (never blocking): ``opent_binnenkort``, ``plek_later_vrij``,
 ``leeftijdsgrens_woning``, ``groepsgrootte``, ``zelfde_zorgprofiel``, ``leeftijdsverschil``,
 ``beinvloeding_<agressie|verslaving|zelfbeschadiging|criminaliteit>``, ``risico_werving``,
-``school_ver``, ``locatie_onbekend``, ``teamverloop``, ``personeelsbezetting``. Group attention
-points are raised only for what this youth's arrival adds; what the group already carries shows
-in the home's current group risk.
+``school_ver``, ``locatie_onbekend``, ``teamverloop``, ``personeelsbezetting``,
+``voorkeur_woning`` (a preference in the home's admission policy the youth does not fit).
+Group attention points are raised only for what this youth's arrival adds; what the group
+already carries shows in the home's current group risk.
 
 Group risk levels
 =================
@@ -215,3 +217,9 @@ HIGH_INTENSITY_CONCERN: Final = 3
 HIGH_INTENSITY_PENALTY: Final = 0.10
 
 STACKED_CONCERNS: Final = 3
+
+# --- A home's own admission policy (policy.py) -------------------------------------------
+
+# A preference about who lives in the group (gender, a closed-care authorisation) that the
+# youth does not fit costs this share of the group factor's maximum, each.
+POLICY_PREFERENCE_PENALTY: Final = 0.25

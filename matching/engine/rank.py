@@ -37,6 +37,7 @@ from matching.engine.group import (
     risk_of_state,
     staff_text,
 )
+from matching.engine.policy import NO_POLICY, assess_policies, with_group_preferences
 from matching.engine.types import (
     Factor,
     Home,
@@ -482,6 +483,9 @@ class _Context:
             zone_reason = self._protective_zone_reason(home)
             if zone_reason is not None:
                 blocking.append(zone_reason)
+        # The home's own admission rules (matching.engine.policy): hard ones block here.
+        policy = assess_policies(self.youth, home.policies) if home.policies else NO_POLICY
+        blocking.extend(policy.blocking)
 
         current = _current_state(residents) if residents else EMPTY_STATE
         before = current if staying is residents else fold(staying)
@@ -547,11 +551,13 @@ class _Context:
         group_factor, group_reasons = self._group(
             home.staff_on_shift, before, after, before_ages, after_ages
         )
+        group_factor = with_group_preferences(group_factor, policy)
         attention.extend(group_reasons)
+        attention.extend(policy.attention)
         family, school = self._distances(home, attention)
         team, team_reasons = self._team(home, after.size)
         attention.extend(team_reasons)
-        needs = self._needs(home.offers)
+        needs = self._needs(home.offers - policy.unmet_needs if policy.unmet_needs else home.offers)
         setting = self.setting_factors[home.setting]
         availability = self._availability(move_in, opening)
         score = round(

@@ -113,6 +113,24 @@ class Vacancy:
     available_from: date
 
 
+PolicyKind = Literal["gender", "no_closed_authorisation", "need"]
+
+
+@dataclass(frozen=True, slots=True)
+class AdmissionPolicy:
+    """One rule of a home's own admission policy (see `matching.engine.policy`).
+
+    `value` is the gender the home takes ("m" or "v") for `gender`, the need code the home
+    cannot meet for `need`, and empty for `no_closed_authorisation`. A `hard` rule blocks
+    with `reason`, the home's own words; otherwise it is a preference that costs points.
+    """
+
+    kind: PolicyKind
+    value: str
+    hard: bool
+    reason: str
+
+
 @dataclass(frozen=True, slots=True)
 class Home:
     ref: str
@@ -129,6 +147,7 @@ class Home:
     vacancies: tuple[Vacancy, ...] = ()
     residents: tuple[Resident, ...] = ()
     opens_on: date | None = None
+    policies: tuple[AdmissionPolicy, ...] = ()
 
 
 class GroupMember(Protocol):

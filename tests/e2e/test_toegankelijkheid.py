@@ -137,8 +137,11 @@ def paginas(sweep: Sweep, rol: str) -> list[Pagina]:
     uit = [
         Pagina(naam, wereld.url(naam))
         for naam, verwacht in sorted(MATRIX.items())
-        # The JSON and CSV downloads are files, not pages.
-        if verwacht[kolom] == 200 and not naam.endswith(("_json", "_csv"))
+        # The JSON, CSV and calendar downloads, the photos and the API schema are files,
+        # not pages.
+        if verwacht[kolom] == 200
+        and not naam.endswith(("_json", "_csv", "_ics"))
+        and naam not in {"voorzieningen:foto", "api:schema"}
     ]
     for status in (403, 404):
         naam = next((n for n, v in sorted(MATRIX.items()) if v[kolom] == status), None)

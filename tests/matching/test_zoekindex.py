@@ -24,7 +24,7 @@ from tests.voorzieningen.factories import (
     VacatureFactory,
     VoorzieningFactory,
 )
-from voorzieningen.models import Voorziening
+from voorzieningen.models import Toelatingsregel, Voorziening
 
 BRONTABELLEN = ("voorzieningen_teamlid", "voorzieningen_plaatsing", "voorzieningen_vacature")
 
@@ -118,6 +118,27 @@ def _verander(naam: str, home: Voorziening) -> None:
         kenmerk = Kenmerk.objects.get(code="buitenruimte")
         kenmerk.code = "tuin"
         kenmerk.save()
+    elif naam == "toelatingsregel":
+        Toelatingsregel.objects.create(
+            voorziening=home,
+            soort=Toelatingsregel.Soort.GESLACHT,
+            geslacht="m",
+            sterkte=Toelatingsregel.Sterkte.HARD,
+            reden="Een huis voor jongens.",
+        )
+    elif naam == "toelatingsregel weg":
+        for soort in (Toelatingsregel.Soort.GEEN_MACHTIGING, Toelatingsregel.Soort.GESLACHT):
+            Toelatingsregel.objects.create(
+                voorziening=home,
+                soort=soort,
+                geslacht="v" if soort == Toelatingsregel.Soort.GESLACHT else "",
+                sterkte=Toelatingsregel.Sterkte.HARD,
+                reden="Zo is het huis ingericht.",
+            )
+        _zoek()
+        Toelatingsregel.objects.filter(
+            voorziening=home, soort=Toelatingsregel.Soort.GESLACHT
+        ).delete()
     elif naam == "woning zelf":
         home.max_bewoners = 6
         home.gesloten = True
@@ -144,6 +165,8 @@ def _verander(naam: str, home: Voorziening) -> None:
         "aanbod via het kenmerk",
         "competentie erbij",
         "kenmerkcode hernoemd",
+        "toelatingsregel",
+        "toelatingsregel weg",
         "woning zelf",
         "woning verwijderd",
         "nieuwe woning",
@@ -302,11 +325,26 @@ def test_search_results_equal_ranking_straight_from_the_home_tables(
     )
 
 
+def test_the_stored_form_holds_every_field_of_the_engines_home() -> None:
+    """A field added to the engine's Home must be stored too, or searches would lose it."""
+    from dataclasses import fields
+
+    assert {veld.name for veld in fields(Home)} == zoekindex.OPGESLAGEN_VELDEN
+
+
 def test_stored_form_gives_back_the_same_home(aanbieder: Organisatie) -> None:
     home = _woning(aanbieder, "De Linde")
     PlaatsingFactory.create(
         voorziening=home, geplande_einde=timezone.localdate() + dt.timedelta(days=30)
     )
     home.aanbod.add(Kenmerk.objects.get(code="buitenruimte"))
+    Toelatingsregel.objects.create(
+        voorziening=home,
+        soort=Toelatingsregel.Soort.BEHOEFTE,
+        kenmerk=Kenmerk.objects.get(code="autisme_passend"),
+        sterkte=Toelatingsregel.Sterkte.VOORKEUR,
+        reden="Daar zijn we niet op ingericht.",
+    )
     (gelezen,) = load_homes(today=timezone.localdate(), now=timezone.now())
+    assert gelezen.policies
     assert zoekindex.decodeer(gelezen.ref, zoekindex.codeer(gelezen)) == gelezen

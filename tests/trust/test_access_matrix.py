@@ -53,6 +53,8 @@ SEARCH_ALL =      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200)
 MANAGER_OWN =     row(LOGIN, 403, 403, 200, 404, 403, 403, 403, 200)
 FAMILY_OWN =      row(LOGIN, 403, 403, 403, 403, 200, 404, 200, 403)
 POST_ONLY = every(405, anon=405)
+# The provider API knows API keys only: a browser session, whoever's, is no key.
+API_KEY_ONLY = every(401, anon=401)
 
 MATRIX: dict[str, dict[str, int | str]] = {
     # accounts
@@ -142,6 +144,27 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "matching:verdeling":       row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200),
     "matching:verdeling_stoppen": POST_ONLY,
     "matching:uitkomsten":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    # The region's free places as files, for the placement table (as the picture itself).
+    "matching:vrije_plekken_csv":  row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "matching:vrije_plekken_json": row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    # The meeting for one's calendar: the world's proposal has no meeting planned yet, so it
+    # is not found for anyone; tests/matching/test_kennismaking_agenda.py plans one.
+    "matching:kennismaking_ics": every(404),
+    # A home's photo: whoever may see the home, and the family of a proposal to it.
+    "voorzieningen:foto":       row(LOGIN, 200, 200, 200, 404, 200, 404, 200, 200),
+    # The provider API: its schema and documentation are public, the rest needs a key
+    # (tests/api/ tries every endpoint with keys of two providers).
+    "api:schema":               every(200, anon=200),
+    "api:docs":                 every(200, anon=200),
+    "api:woningen":             API_KEY_ONLY,
+    "api:woning":               API_KEY_ONLY,
+    "api:vacatures":            API_KEY_ONLY,
+    "api:vacature":             API_KEY_ONLY,
+    "api:vacature_bevestigen":  API_KEY_ONLY,
+    "api:vacature_intrekken":   API_KEY_ONLY,
+    "api:voorstellen":          API_KEY_ONLY,
+    "api:voorstel":             API_KEY_ONLY,
+    "api:voorstel_antwoord":    API_KEY_ONLY,
 }
 
 # The POST-only views, posted with an empty form: the wrong people must be stopped before

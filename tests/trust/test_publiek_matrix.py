@@ -13,6 +13,7 @@ the manager's pages are the same whether the youth has signals or not.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -104,6 +105,14 @@ TOONT_MATCHING: dict[str, bool] = {
     "matching:toewijzing": True, "matching:uitkomsten": True,
     # A computation's advice (the coordinator's reading); stopping it shows nothing.
     "matching:verdeling": True, "matching:verdeling_stoppen": False,
+    # Counts of free places per home, and a calendar entry with a time and a link.
+    "matching:vrije_plekken_csv": False, "matching:vrije_plekken_json": False,
+    "matching:kennismaking_ics": False, "voorzieningen:foto": False,
+    # The API's proposals are a home's reading of a proposal; checked with a key below.
+    "api:schema": False, "api:docs": False, "api:woningen": False, "api:woning": False,
+    "api:vacatures": False, "api:vacature": False, "api:vacature_bevestigen": False,
+    "api:vacature_intrekken": False, "api:voorstel_antwoord": False,
+    "api:voorstellen": True, "api:voorstel": True,
 }
 # fmt: on
 
@@ -215,3 +224,61 @@ def test_after_consent_the_manager_reads_what_the_youths_signals_mean(world: Wor
     met = _pagina(world, "beheerder", "matching:voorstel")
     assert zonder is not None and met is not None
     assert _zonder_tokens(met) != _zonder_tokens(zonder)
+
+
+# --- The provider API reads a proposal as the home's manager does ----------------------------
+
+
+def _api_voorstel(world: World, persona: str) -> tuple[int, str]:
+    from django.test import Client
+    from django.urls import reverse
+
+    from api.sleutels import maak_sleutel
+
+    _record, sleutel = maak_sleutel(gebruiker=world.users[persona], naam="Systeem", door=None)
+    response = Client().get(
+        reverse("api:voorstel", args=[world.voorstel.pk]), HTTP_AUTHORIZATION=f"Bearer {sleutel}"
+    )
+    return response.status_code, response.content.decode()
+
+
+def test_before_consent_the_api_gives_a_home_the_profile_without_name_or_the_youths_signals(
+    world: World,
+) -> None:
+    assert world.voorstel.volledig_gedeeld_op is None
+    status, zonder = _api_voorstel(world, "beheerder")
+    VerklarendeAnalyse.objects.filter(pk=world.analyse.pk).update(signalen=ALLE_SIGNALEN)
+    _status, met = _api_voorstel(world, "beheerder")
+
+    assert status == 200
+    assert met == zonder
+    data = json.loads(zonder)
+    assert data["analyse"] is None
+    assert "score" not in data["uitleg"] and "factoren" not in data["uitleg"]
+    assert world.noor.roepnaam not in zonder
+    # The home's own residents' signals are its manager's to read, as on the page.
+    assert "kans op negatieve beïnvloeding" in data["uitleg"]["groep"].lower()
+
+
+def test_after_consent_the_api_gives_the_whole_analysis_and_the_youths_signals_count(
+    world: World,
+) -> None:
+    """Not vacuous: once shared, the same change in the youth's signals shows."""
+    flow.overschrijf_toestemming(
+        voorstel=world.voorstel, door=world.users["coordinator"], reden="Gezin akkoord."
+    )
+    _status, zonder = _api_voorstel(world, "beheerder")
+    VerklarendeAnalyse.objects.filter(pk=world.analyse.pk).update(signalen=["agressie"])
+    _status, met = _api_voorstel(world, "beheerder")
+
+    assert met != zonder
+    data = json.loads(met)
+    assert data["analyse"]["naam"] == world.noor.roepnaam
+    assert data["uitleg"]["score"] is not None
+
+
+def test_another_providers_key_reads_no_proposal_and_no_signal(world: World) -> None:
+    status, tekst = _api_voorstel(world, "beheerder2")
+
+    assert status == 404
+    assert not _gevonden(tekst)

@@ -32,7 +32,7 @@ from tests.voorzieningen.factories import (
     VacatureFactory,
     VoorzieningFactory,
 )
-from voorzieningen.models import Plaatsing, Teamlid, Voorziening
+from voorzieningen.models import FotoWoning, Plaatsing, Teamlid, Voorziening
 
 PERSONAS = (
     "anon",
@@ -161,6 +161,9 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
     Voorziening.objects.filter(pk=woning.pk).update(bewoners_aantal=1)
     teamlid = TeamlidFactory.create(voorziening=woning, naam=tekst("teamlid_naam", "Mede"))
     vacature = VacatureFactory.create(voorziening=woning, beschikbaar_vanaf=timezone.localdate())
+    foto = FotoWoning.objects.create(
+        voorziening=woning, inhoud=b"\xff\xd8\xff", breedte=1, hoogte=1, beschrijving="De tuin"
+    )
     voorstel = flow.maak_voorstel(
         jongere=noor,
         voorziening=woning,
@@ -216,6 +219,15 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         "matching:voorstel_actie": {"pk": voorstel.pk, "actie": "besluit"},
         "matching:verdeling": {"pk": verdeling.pk},
         "matching:verdeling_stoppen": {"pk": verdeling.pk},
+        "matching:kennismaking_ics": {"pk": voorstel.pk},
+        "voorzieningen:foto": {"pk": woning.pk, "foto_pk": foto.pk},
+        "api:woning": {"pk": woning.pk},
+        "api:vacatures": {"pk": woning.pk},
+        "api:vacature": {"pk": vacature.pk},
+        "api:vacature_bevestigen": {"pk": vacature.pk},
+        "api:vacature_intrekken": {"pk": vacature.pk},
+        "api:voorstel": {"pk": voorstel.pk},
+        "api:voorstel_antwoord": {"pk": voorstel.pk},
     }
     return World(users, noor, analyse, woning, teamlid, bewoner, voorstel, kwargs)
 

@@ -110,6 +110,11 @@ def test_editing_a_home_in_the_admin_keeps_the_live_counter(
             "onderwijs-INITIAL_FORMS": "0",
             "behandelpartners-TOTAL_FORMS": "0",
             "behandelpartners-INITIAL_FORMS": "0",
+            "toelatingsregels-TOTAL_FORMS": "0",
+            "toelatingsregels-INITIAL_FORMS": "0",
+            "fotos-TOTAL_FORMS": "0",
+            "fotos-INITIAL_FORMS": "0",
+            **{veld: "[]" for veld in ("toegankelijkheid", "talen", "voeding", "geloof_cultuur")},
         }
     )
     # Someone arrives while the admin form is open.

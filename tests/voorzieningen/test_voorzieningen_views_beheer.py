@@ -187,6 +187,14 @@ def _profiel(woning: Voorziening | None = None, **overrides: Any) -> dict[str, A
         "partners-MAX_NUM_FORMS": "10",
         "partners-0-naam": "",
         "partners-0-behandeling": "",
+        "regels-TOTAL_FORMS": "0",
+        "regels-INITIAL_FORMS": "0",
+        "regels-MIN_NUM_FORMS": "0",
+        "regels-MAX_NUM_FORMS": "20",
+        "fotos-TOTAL_FORMS": "0",
+        "fotos-INITIAL_FORMS": "0",
+        "fotos-MIN_NUM_FORMS": "0",
+        "fotos-MAX_NUM_FORMS": "8",
     }
     data.update(overrides)
     return data
