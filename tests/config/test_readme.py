@@ -47,6 +47,23 @@ ELDERS = {
         "runs until stopped; a real solver worker starts in tests/matching/test_verdeling_worker.py"
     ),
     "git pull": "needs the project's remote",
+    "make api-token": "needs the demo data; tests/api/test_api_sleutels.py runs the command",
+    ".venv/bin/python manage.py api_token beheerder@example.org": (
+        "needs the demo data; tests/api/test_api_sleutels.py runs the command"
+    ),
+    ".venv/bin/python manage.py api_token beheerder@example.org --intrekken": (
+        "needs the demo data; tests/api/test_api_sleutels.py runs the command"
+    ),
+    "SLEUTEL=$(make -s api-token)": "needs the demo data and a running portal",
+    'curl -s -H "Authorization: Bearer $SLEUTEL" http://127.0.0.1:8000/api/v1/woningen/': (
+        "needs a running portal; tests/api/test_api_contract.py calls every endpoint"
+    ),
+    "curl -s -X POST http://127.0.0.1:8000/api/v1/vacatures/1/bevestigen/ \\": (
+        "needs a running portal; tests/api/test_api_contract.py calls every endpoint"
+    ),
+    '-H "Authorization: Bearer $SLEUTEL" -H "Idempotency-Key: demo-$(date +%s)"': (
+        "the second line of the curl command above"
+    ),
 }
 DOCKER = "no Docker engine here: tests/config/test_compose.py reads the files instead"
 
