@@ -20,7 +20,7 @@ help:
 	@echo "make lint     ruff (lint + format check) and mypy"
 	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
 	@echo "make bench-allocation  joint allocation of 300 youths over 1,000 homes (in memory)"
-	@echo "make loadtest 30 simulated users for 60 s against gunicorn (set DATABASE_URL to PostgreSQL)"
+	@echo "make loadtest simulated users (LOADTEST_USERS, default 30) for 60 s against gunicorn (DATABASE_URL: PostgreSQL)"
 
 # Find Python >= 3.12: $(PYTHON) if given, else python3.13, python3.12, python3, else a
 # pyenv-installed 3.12+ (pyenv shims refuse versions that are installed but not selected).
@@ -99,7 +99,8 @@ messages: install
 	$(MANAGE) compilemessages --locale en --ignore '.venv/*'
 
 # Ranking of 10,000 synthetic homes on the database named by DATABASE_URL (PostgreSQL is
-# what the targets are for); the homes are removed afterwards. Last line: one JSON object.
+# what the targets are for), and the search page through the coordinator's two-step login;
+# the homes are removed afterwards. Last line: one JSON object.
 bench: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) bench_matching --homes 10000
@@ -113,8 +114,9 @@ clean:
 	rm -rf $(VENV) staticfiles
 
 # The portal under load (a benchmark, not part of `make test`): migrates the PostgreSQL
-# database named by DATABASE_URL, scales the demo data to 1,000 homes and 500 youths, serves
-# it with gunicorn (production settings) on 127.0.0.1 and drives 30 locust users for 60 s.
-# Last line: one JSON object. See "Load test" in the README.
+# database named by DATABASE_URL, scales the demo data to 1,000 homes and 500 youths with an
+# account for every simulated user, serves it with gunicorn (production settings) on
+# 127.0.0.1 and drives LOADTEST_USERS (30) locust users for 60 s. Last line: one JSON object.
+# See "Load test" in the README.
 loadtest: install
 	$(PY) -m loadtest.run

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from base64 import b32decode
 from dataclasses import dataclass
+from functools import cache
 
+from django.contrib.auth.hashers import check_password, make_password
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -23,6 +25,27 @@ def geef_demo_authenticator(user: User) -> None:
         name="Demo-authenticator",
         defaults={"key": b32decode(DEMO_TOTP_GEHEIM).hex(), "confirmed": True},
     )
+
+
+@cache
+def demo_wachtwoord_hash() -> str:
+    """The demo password, hashed once per run for every demo account."""
+    return make_password(DEMO_PASSWORD)
+
+
+@cache
+def _is_demo_wachtwoord(encoded: str) -> bool:
+    return check_password(DEMO_PASSWORD, encoded)
+
+
+def geef_demo_wachtwoord(user: User) -> None:
+    """Gives the account the demo password, unless it has it already (idempotent). A
+    password hash is deliberately slow (about a second on a busy machine), so the demo
+    accounts share one, hashed and checked once per run instead of once per account."""
+    if user.password and _is_demo_wachtwoord(user.password):
+        return
+    user.password = demo_wachtwoord_hash()
+    user.save(update_fields=["password"])
 
 
 def demo_code() -> str:
@@ -101,7 +124,7 @@ def seed(log: list[str]) -> None:
             naam=naam, defaults={"soort": soort, "regio": regio_s[regio]}
         )
     for account in ACCOUNTS:
-        user, created = User.objects.update_or_create(
+        user, _created = User.objects.update_or_create(
             email=account.email,
             defaults={
                 "first_name": account.first_name,
@@ -114,9 +137,7 @@ def seed(log: list[str]) -> None:
                 "is_superuser": account.rol == Rol.FUNCTIONEEL_BEHEERDER,
             },
         )
-        if created or not user.check_password(DEMO_PASSWORD):
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
+        geef_demo_wachtwoord(user)
         if user.is_professional:
             geef_demo_authenticator(user)
     log.append(f"{len(organisaties)} organisaties, {len(ACCOUNTS)} demo-accounts")

@@ -332,6 +332,12 @@ if not 1 <= VOORSTEL_ANTWOORD_WERKDAGEN <= VOORSTEL_VERLOOP_WERKDAGEN:
     )
 if VOORSTEL_MAX_OPEN < 1:
     raise ImproperlyConfigured("VOORSTEL_MAX_OPEN: expected 1 or more")
+# The joint allocation: a computation that has not finished after this many minutes counts
+# as stuck (a new request starts another); results are kept this many days.
+VERDELING_MAX_MINUTEN = env_int("VERDELING_MAX_MINUTEN", 10)
+VERDELING_BEWAAR_DAGEN = env_int("VERDELING_BEWAAR_DAGEN", 7)
+if VERDELING_MAX_MINUTEN < 1 or VERDELING_BEWAAR_DAGEN < 1:
+    raise ImproperlyConfigured("VERDELING_MAX_MINUTEN and VERDELING_BEWAAR_DAGEN: 1 or more")
 # The address in e-mails ("log in: <link>"); e-mails are sent by Celery, outside a request,
 # so there is no request to take the address from. In production it must be said, over
 # HTTPS, and be one of the allowed hosts.
@@ -394,6 +400,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 # Several deployments may share one Redis; each then names its own queue.
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE") or "celery"
+# The joint allocation (seconds of CPU per computation) has a queue and workers of its own,
+# so that group recomputes, e-mails and the outbox never wait behind it.
+SOLVER_QUEUE = env_str("CELERY_SOLVER_QUEUE") or f"{CELERY_TASK_DEFAULT_QUEUE}-solver"
+CELERY_TASK_ROUTES = {"matching.tasks.bereken_verdeling": {"queue": SOLVER_QUEUE}}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 # The worker logs through LOGGING below (JSON in production, with the request id).
@@ -407,6 +417,17 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=15),
     },
     "verloop-voorstellen": {"task": "matching.tasks.verloop_voorstellen", "schedule": 15 * 60},
+    # The search index: whatever a process left behind, and every row just after midnight
+    # (ages and team figures move on), so the first search of the day need not do it.
+    "zoekindex": {"task": "matching.tasks.werk_zoekindex_bij", "schedule": 5 * 60},
+    "verdelingen-opruimen": {
+        "task": "matching.tasks.ruim_verdelingen_op",
+        "schedule": crontab(hour=3, minute=45),
+    },
+    "zoekindex-na-middernacht": {
+        "task": "matching.tasks.werk_zoekindex_bij",
+        "schedule": crontab(hour=0, minute=1),
+    },
     # Whatever could not reach the broker when it was saved (the outbox).
     "uitgestelde-taken": {"task": "accounts.tasks.verstuur_uitgestelde_taken", "schedule": 60},
     # The retention period (BEWAARTERMIJN_JONGERE_JAREN): `manage.py anonimiseer`.

@@ -26,11 +26,13 @@ from jongeren.models import (
     Uitnodiging,
     VerklarendeAnalyse,
 )
+from matching import zoekindex
 from matching.models import (
     Besluit,
     Kennismaking,
     Tegenspraak,
     Toestemming,
+    Verdeling,
     Voorstel,
     VoorstelGebeurtenis,
     Zoekopdracht,
@@ -140,13 +142,16 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     Toestemming.objects.filter(voorstel__jongere=jongere).exclude(reden="").update(reden="—")
     Tegenspraak.objects.filter(voorstel__jongere=jongere).update(toelichting="—")
     Zoekopdracht.objects.filter(jongere=jongere).delete()
+    # The placement table's computations hold the youth as the engine saw them.
+    Verdeling.objects.filter(jongeren=jongere).delete()
     # A protective zone names a place and a reason; no figure needs it.
     BeschermdeZone.objects.filter(jongere=jongere).delete()
 
     # Stays keep what the figures need: home, arrival, end, end reason, notice period.
-    samenvatting.plaatsingen += Plaatsing.objects.filter(jongere=jongere).update(
-        aanduiding="", signalen=[], toelichting=""
-    )
+    verblijven = Plaatsing.objects.filter(jongere=jongere)
+    samenvatting.plaatsingen += verblijven.update(aanduiding="", signalen=[], toelichting="")
+    # A bulk update passes no signals: tell the search index which homes' residents changed.
+    zoekindex.markeer(verblijven.values_list("voorziening_id", flat=True))
 
     # The change history holds the old texts and names too: it goes with them.
     Jongere.history.filter(id=jongere.pk).delete()

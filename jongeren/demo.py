@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD
+from accounts.demo import geef_demo_wachtwoord
 from accounts.models import Rol, User
 from jongeren.models import (
     AnalyseBehoefte,
@@ -576,10 +576,9 @@ def _gezinslid(
     }
     if wachtwoord_hash is not None:
         defaults["password"] = wachtwoord_hash
-    user, created = User.objects.update_or_create(email=email, defaults=defaults)
-    if wachtwoord_hash is None and (created or not user.check_password(DEMO_PASSWORD)):
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
+    user, _created = User.objects.update_or_create(email=email, defaults=defaults)
+    if wachtwoord_hash is None:
+        geef_demo_wachtwoord(user)
     return user
 
 

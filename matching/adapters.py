@@ -8,18 +8,17 @@ what keeps a ranking of 10,000 homes within a few times a bare fetch of the same
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, cast
 
-from django.db import connection
 from django.db.models import Count, QuerySet, TextField
 from django.db.models.functions import Cast
 
 from jongeren.models import Jongere, VerklarendeAnalyse
+from matching import zoekindex
 from matching.engine import (
     AdmissionPolicy,
     Audience,
@@ -391,72 +390,28 @@ def rank_for(
     return within_distance(results, youth, filters.max_afstand_km)
 
 
-# The ranking of every home per youth, per process, for as long as the cached homes are the
-# ones it was made from: a coordinator changing the filters on a youth's search page asks for
-# the same youth again and again, and filters only leave homes out. A few dozen youths at most
-# (about 1.5 MB per youth with 1,000 homes); the least recently used one goes first.
-RANGLIJSTEN_MAX = 16
-_ranglijsten: OrderedDict[tuple[Youth, date, Audience], tuple[list[Home], list[HomeResult]]] = (
-    OrderedDict()
-)
-_ranglijsten_lock = threading.Lock()
+# The ranking of every home per youth is kept (see `matching.zoekindex.ranglijst`): a
+# coordinator changing the filters on a youth's search page asks for the same youth again and
+# again, and filters only leave homes out. After a change only the changed homes are scored
+# again. The key holds every engine option besides the youth and the day, the audience
+# among them: a ranking's explanations are written for one reader, and rankings made for
+# another are never mixed in.
 
 
 def _ranglijst(
     youth: Youth, homes: list[Home], today: date, audience: Audience
 ) -> list[HomeResult]:
-    # The audience is part of the key: a ranking's explanations are written for one reader.
-    key = (youth, today, audience)
-    with _ranglijsten_lock:
-        bewaard = _ranglijsten.get(key)
-        if bewaard is not None and bewaard[0] is homes:
-            _ranglijsten.move_to_end(key)
-            return bewaard[1]
     # What an admission means per resident is for the home's own manager, not for searches.
-    results = rank_homes(youth, homes, today, audience=audience, with_impacts=False)
-    with _ranglijsten_lock:
-        _ranglijsten[key] = (homes, results)
-        _ranglijsten.move_to_end(key)
-        while len(_ranglijsten) > RANGLIJSTEN_MAX:
-            _ranglijsten.popitem(last=False)
-    return results
-
-
-# --- A per-process cache of every home as the engine sees it ------------------------------
-#
-# Homes change a few times a day; coordinators search all day. Loading 10,000 homes costs
-# several hundred milliseconds, checking whether anything changed costs one small query.
-# The fingerprint is the count and the latest change time of every table the load reads;
-# `now` is part of the key to the minute, because a vacancy's visibility depends on it.
-
-_cache: dict[str, tuple[tuple[object, ...], list[Home]]] = {}
-
-
-def fingerprint(today: date, now: datetime) -> tuple[object, ...]:
-    """What changes whenever the loaded homes would: the number of homes and the latest
-    change of every table the load reads (each an index lookup). Deleting a team member,
-    resident or vacancy, or changing a home's offers, touches the home's own change time
-    (see `matching.receivers`), so deletions show up too."""
-    parts = []
-    for model in (Voorziening, Teamlid, Plaatsing, Vacature, Toelatingsregel):
-        table = connection.ops.quote_name(model._meta.db_table)
-        count = "COUNT(*)" if model is Voorziening else "0"
-        parts.append(f"SELECT {count}, MAX(gewijzigd_op) FROM {table}")  # noqa: S608
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts))
-        rows = tuple(tuple(row) for row in cursor.fetchall())
-    return (connection.alias, today, now.replace(second=0, microsecond=0), rows)
+    opties: dict[str, Any] = {"audience": audience, "with_impacts": False}
+    return zoekindex.ranglijst(
+        youth, homes, today, opties, lambda kies: rank_homes(youth, kies, today, **opties)
+    )
 
 
 def all_homes(*, today: date, now: datetime) -> list[Home]:
-    """Every home, from the cache when nothing changed since it was loaded."""
-    key = fingerprint(today, now)
-    cached = _cache.get("homes")
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    homes = load_homes(today=today, now=now)
-    _cache["homes"] = (key, homes)
-    return homes
+    """Every home as the engine sees it, from the search index that every process shares
+    (`matching.zoekindex`); only the homes that changed are read again."""
+    return zoekindex.woningen(today=today, now=now)
 
 
 # --- The checks at each step that changes a home's group -----------------------------------

@@ -599,3 +599,144 @@ class Tegenspraak(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_oordeel_display()} ({self.door})"
+
+
+# --- The search index: the engine's view of every home, shared by all processes ----------
+
+
+class ZoekindexWoning(models.Model):
+    """One home as the matching engine sees it, for every search in every process.
+
+    Written by `matching.zoekindex` from the homes' own tables, home by home, whenever a
+    change to that home is recorded (`ZoekindexWijziging`) or time alone changes the view
+    (`geldig_tot`: midnight, or a vacancy running out of confirmation). No foreign key: a
+    deleted home leaves its row with empty contents, so that every process learns it is gone.
+    """
+
+    woning_id = models.BigIntegerField(_("woning"), primary_key=True)
+    versie = models.BigIntegerField(
+        _("versie"),
+        default=0,
+        db_index=True,
+        help_text=_("Het nummer van de bijwerking die deze rij het laatst schreef."),
+    )
+    geldig_tot = models.DateTimeField(_("geldig tot"), null=True, blank=True, db_index=True)
+    recept = models.CharField(_("recept"), max_length=40, blank=True)
+    inhoud = models.TextField(
+        _("inhoud"), blank=True, help_text=_("JSON; leeg als de woning niet meer bestaat.")
+    )
+
+    class Meta:
+        verbose_name = _("woning in de zoekindex")
+        verbose_name_plural = _("zoekindex")
+
+    def __str__(self) -> str:
+        return f"woning {self.woning_id} (versie {self.versie})"
+
+
+class ZoekindexWijziging(models.Model):
+    """A change to a home that the search index has not taken in yet. Written in the same
+    transaction as the change itself, so it is never lost; removed once taken in."""
+
+    woning_id = models.BigIntegerField(_("woning"), db_index=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wijziging voor de zoekindex")
+        verbose_name_plural = _("wijzigingen voor de zoekindex")
+
+    def __str__(self) -> str:
+        return f"woning {self.woning_id}"
+
+
+class ZoekindexBijwerking(models.Model):
+    """One update of the search index. Its number is the version of the rows it wrote:
+    processes ask for the rows above the highest version they have seen."""
+
+    gemaakt_op = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+    woningen = models.PositiveIntegerField(_("woningen"), default=0)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("bijwerking van de zoekindex")
+        verbose_name_plural = _("bijwerkingen van de zoekindex")
+
+    def __str__(self) -> str:
+        return f"bijwerking {self.pk}"
+
+
+# --- The placement table's joint allocation, computed in the background -------------------
+
+
+class VerdelingStatus(models.TextChoices):
+    WACHTEND = "wachtend", _("Wacht op een rekenproces")
+    BEZIG = "bezig", _("Bezig met rekenen")
+    KLAAR = "klaar", _("Klaar")
+    ONMOGELIJK = "onmogelijk", _("Geen verdeling mogelijk")
+    MISLUKT = "mislukt", _("Mislukt")
+    GESTOPT = "gestopt", _("Gestopt")
+
+
+class Verdeling(models.Model):
+    """One computation of the joint allocation for a placement table: what it was asked
+    (`invoer`, the allocation's whole request), how far it is, and its answer.
+
+    Computed by a Celery worker on a queue of its own (`matching.verdeling`); a second request
+    with the same inputs gets this one instead of a new computation. Advice for one meeting,
+    kept for `VERDELING_BEWAAR_DAGEN` days.
+    """
+
+    regio = models.ForeignKey(
+        "accounts.Regio",
+        verbose_name=_("regio"),
+        on_delete=models.CASCADE,
+        related_name="verdelingen",
+    )
+    gevraagd_door = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("gevraagd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    jongeren = models.ManyToManyField(
+        "jongeren.Jongere", verbose_name=_("jongeren"), related_name="verdelingen"
+    )
+    sleutel = models.CharField(
+        _("sleutel"),
+        max_length=64,
+        help_text=_("Vingerafdruk van de invoer: dezelfde invoer geeft dezelfde verdeling."),
+    )
+    invoer = models.JSONField(_("invoer"))
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=VerdelingStatus.choices,
+        default=VerdelingStatus.WACHTEND,
+    )
+    uitkomst = models.JSONField(_("uitkomst"), null=True, blank=True)
+    melding = models.TextField(
+        _("melding"), blank=True, help_text=_("Waarom er geen verdeling is of wat er misging.")
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-pk"]
+        verbose_name = _("verdeling")
+        verbose_name_plural = _("verdelingen")
+        indexes = [models.Index(fields=["regio", "sleutel"], name="verdeling_sleutel_idx")]
+
+    def __str__(self) -> str:
+        return f"Verdeling {self.pk} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("matching:verdeling", args=[self.pk])
+
+    @property
+    def loopt(self) -> bool:
+        return self.status in (VerdelingStatus.WACHTEND, VerdelingStatus.BEZIG)

@@ -98,3 +98,44 @@ def verloop_voorstellen() -> str:
 
     result = verloop()
     return f"{result.te_laat} te laat, {result.verlopen} verlopen"
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    max_retries=5,
+)
+def werk_zoekindex_bij() -> int:
+    """Take into the search index what the processes that made changes left behind, the
+    rows that time made stale (every row at midnight), and homes without a row (made in
+    bulk). Run by Celery beat; searches do the same for whatever they meet first."""
+    from matching import zoekindex
+
+    zoekindex.vul_aan()
+    gedaan = zoekindex.werk_alles_bij(per_keer=2000)
+    zoekindex.ruim_op()
+    return gedaan
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    # The computation itself stops searching after a few seconds; these catch a region so
+    # large that scoring alone runs away (the page says so instead of waiting forever).
+    soft_time_limit=9 * 60,
+    time_limit=10 * 60,
+)
+def bereken_verdeling(verdeling_id: int) -> str:
+    """The placement table's joint allocation (on the solver queue: CELERY_TASK_ROUTES)."""
+    from matching.verdeling import bereken
+
+    return bereken(verdeling_id=verdeling_id)
+
+
+@shared_task
+def ruim_verdelingen_op() -> int:
+    """The placement tables' computations past VERDELING_BEWAAR_DAGEN (Celery beat, daily)."""
+    from matching.verdeling import ruim_op
+
+    return ruim_op()

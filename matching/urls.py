@@ -42,5 +42,11 @@ urlpatterns = [
     path("regio/vrije-plekken.csv", views_regio.vrije_plekken_csv, name="vrije_plekken_csv"),
     path("regio/vrije-plekken.json", views_regio.vrije_plekken_json, name="vrije_plekken_json"),
     path("regio/verdeling/", views_regio.toewijzing, name="toewijzing"),
+    path("regio/verdeling/<int:pk>/", views_regio.verdeling, name="verdeling"),
+    path(
+        "regio/verdeling/<int:pk>/stoppen/",
+        views_regio.verdeling_stoppen,
+        name="verdeling_stoppen",
+    ),
     path("regio/uitkomsten/", views_regio.uitkomsten, name="uitkomsten"),
 ]

@@ -4,7 +4,8 @@ proposal, and the outcomes that calibrate the score.
 Coordinators see their own region, admins choose one (`matching.regio.regio_voor`). The
 picture and the outcomes are counts only; the allocation names youths, so it logs each
 youth it shows. The allocation is advice: nothing is sent, each proposed home links to the
-normal proposal page.
+normal proposal page. It is computed in the background (`matching.verdeling`): the form
+starts it, its own page follows it and shows the result.
 """
 
 from __future__ import annotations
@@ -13,18 +14,23 @@ import csv
 import datetime as dt
 from dataclasses import dataclass
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from accounts.audit import Actie, Doel, Soort, log_inzage_lijst
 from accounts.decorators import permission_required
 from accounts.models import Regio, User
+from config.http import HtmxHttpRequest
 from jongeren.models import Jongere
-from matching.allocatie import AllocatieFout, Kandidaat, Toewijzing, Uitkomst, stel_voor
+from matching.adapters import home_pk, home_ref
+from matching.allocatie import Kandidaat, Toewijzing, Uitkomst
 from matching.forms import RegioKeuzeForm, ToewijzingForm
+from matching.models import Verdeling, VerdelingStatus
 from matching.regio import (
     BINNENKORT_DAGEN,
     Regiobeeld,
@@ -36,6 +42,7 @@ from matching.regio import (
     vrije_plekken,
 )
 from matching.uitkomsten import kalibratie
+from matching.verdeling import stop_verdeling, uitkomst_van, vastgelopen_voor, vraag_verdeling
 from matching.views_stabiliteit import Grafiek, grafiek
 from voorzieningen.models import Voorziening
 
@@ -336,9 +343,11 @@ class AdviesRij:
 def _adviesrijen(
     uitkomst: Uitkomst, jongeren: dict[str, Jongere], woningen: dict[str, Voorziening]
 ) -> list[AdviesRij]:
+    """The advice per youth with names. A youth or home removed since the computation is
+    left out (with a stored result, that can happen)."""
     bezet: dict[str, list[Jongere]] = {}
     for t in uitkomst.toewijzingen:
-        if t.voorstel:
+        if t.voorstel and t.youth.ref in jongeren:
             bezet.setdefault(t.voorstel.home_ref, []).append(jongeren[t.youth.ref])
 
     def alternatief(k: Kandidaat) -> Alternatief:
@@ -347,13 +356,19 @@ def _adviesrijen(
 
     rijen = []
     for t in uitkomst.toewijzingen:
+        if t.youth.ref not in jongeren or (t.voorstel and t.voorstel.home_ref not in woningen):
+            continue
         rijen.append(
             AdviesRij(
                 jongere=jongeren[t.youth.ref],
                 toewijzing=t,
                 woning=woningen[t.voorstel.home_ref] if t.voorstel else None,
-                alternatieven=[alternatief(k) for k in t.alternatieven],
-                samen_met=[(jongeren[e.ander_ref], e.punten, e.uitleg) for e in t.samen_met],
+                alternatieven=[alternatief(k) for k in t.alternatieven if k.home_ref in woningen],
+                samen_met=[
+                    (jongeren[e.ander_ref], e.punten, e.uitleg)
+                    for e in t.samen_met
+                    if e.ander_ref in jongeren
+                ],
             )
         )
     # Placed youths first, in the table's usual order (who needs a place first).
@@ -361,8 +376,24 @@ def _adviesrijen(
     return rijen
 
 
+def _keuzes(verdeling: Verdeling | None) -> dict[str, object]:
+    """The table's choices of an earlier computation, to start from on the form."""
+    if verdeling is None:
+        return {}
+    invoer = verdeling.invoer
+    keuzes: dict[str, object] = {
+        "uitgesloten": list(invoer.get("uitgesloten", [])),
+        "iedereen": bool(invoer.get("iedereen")),
+    }
+    for youth_ref, home_ref_ in invoer.get("vast", {}).items():
+        keuzes[f"vast_{youth_ref}"] = home_ref_
+    return keuzes
+
+
 @permission_required("matching.regio")
 def toewijzing(request: HttpRequest) -> HttpResponse:
+    """The table's request: who waits, which homes; sending it starts the computation in the
+    background and leads to its page (`verdeling`)."""
     gekozen, regio_form = _gekozen_regio(request)
     context: dict[str, object] = {"regio": gekozen, "regio_form": regio_form}
     if gekozen is None:
@@ -370,8 +401,12 @@ def toewijzing(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     now = timezone.now()
     data = laad_regiodata(user, gekozen, now=now)
+    eerder = None
+    if (eerder_pk := request.GET.get("verdeling", "")).isdigit():
+        eerder = _verdeling_voor(user, int(eerder_pk))
     form = ToewijzingForm(
-        request.GET if "bereken" in request.GET else None,
+        request.POST if request.method == "POST" else None,
+        initial=_keuzes(eerder),
         jongeren=[(ref, j.roepnaam) for ref, j in data.jongeren.items()],
         woningen=[
             (
@@ -387,31 +422,112 @@ def toewijzing(request: HttpRequest) -> HttpResponse:
         ],
     )
     context.update({"form": form, "data": data})
-    berekend = form.is_bound and form.is_valid()
     log_inzage_lijst(
         request,
         jongeren=[j.pk for j in data.jongeren.values()],
-        actie=Actie.SEARCH if berekend else Actie.READ,
-        soort=Soort.ZOEKRESULTAAT if berekend else Soort.PROFIEL,
+        actie=Actie.READ,
+        soort=Soort.PROFIEL,
         doel=Doel.MATCHING,
     )
-    if berekend:
-        try:
-            uitkomst = stel_voor(
-                data.verzoek(
-                    today=timezone.localdate(now),
-                    vast=form.vast(),
-                    uitgesloten=frozenset(form.cleaned_data["uitgesloten"]),
-                    iedereen=form.cleaned_data["iedereen"],
-                )
+    if request.method == "POST" and form.is_valid():
+        verdeling, bestond = vraag_verdeling(
+            door=user,
+            regio=gekozen,
+            verzoek=data.verzoek(
+                today=timezone.localdate(now),
+                vast=form.vast(),
+                uitgesloten=frozenset(form.cleaned_data["uitgesloten"]),
+                iedereen=form.cleaned_data["iedereen"],
+            ),
+            jongeren=data.jongeren.values(),
+        )
+        if bestond:
+            messages.info(
+                request,
+                _("Met precies deze gegevens is al gerekend: je ziet die berekening."),
             )
-        except AllocatieFout as fout:
-            context["fout"] = fout.message
-        else:
-            context["uitkomst"] = uitkomst
-            context["rijen"] = rijen = _adviesrijen(uitkomst, data.jongeren, data.woningen)
-            context["zonder_plek"] = [rij for rij in rijen if rij.woning is None]
+        return redirect(verdeling)
     return render(request, "matching/regio/toewijzing.html", context)
+
+
+def _verdeling_voor(user: User, pk: int) -> Verdeling | None:
+    """A computation this person may see: of a region they look at, about youths they may
+    all see (a colleague organisation's youths make it someone else's)."""
+    verdeling = Verdeling.objects.select_related("regio").filter(pk=pk).first()
+    if verdeling is None or regio_voor(user, verdeling.regio_id) != verdeling.regio:
+        return None
+    zichtbaar = Jongere.objects.for_user(user).values("pk")
+    if verdeling.jongeren.exclude(pk__in=zichtbaar).exists():
+        return None
+    return verdeling
+
+
+def _get_verdeling_for_user(request: HttpRequest, pk: int) -> Verdeling:
+    verdeling = _verdeling_voor(_user(request), pk)
+    if verdeling is None:
+        raise Http404
+    return verdeling
+
+
+@permission_required("matching.regio")
+def verdeling(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """One computation: how far it is (the page asks again every second with htmx, or on a
+    reload without JavaScript), then its advice."""
+    gevraagd = _get_verdeling_for_user(request, pk)
+    now = timezone.now()
+    context: dict[str, object] = {
+        "verdeling": gevraagd,
+        "regio": gevraagd.regio,
+        "regio_kiezen": mag_regio_kiezen(_user(request)),
+        "htmx": bool(request.htmx),
+        "vastgelopen": gevraagd.loopt and gevraagd.aangemaakt_op < vastgelopen_voor(now),
+        "wacht_seconden": round((now - gevraagd.aangemaakt_op).total_seconds()),
+        "reken_seconden": (
+            round((now - gevraagd.gestart_op).total_seconds()) if gevraagd.gestart_op else 0
+        ),
+        "tijdslimiet": gevraagd.invoer.get("tijdslimiet"),
+    }
+    if not gevraagd.loopt and gevraagd.status in (
+        VerdelingStatus.KLAAR,
+        VerdelingStatus.ONMOGELIJK,
+    ):
+        jongeren = {f"jongere-{j.pk}": j for j in gevraagd.jongeren.all()}
+        uitkomst = uitkomst_van(gevraagd)
+        if uitkomst is not None:
+            refs = {
+                kandidaat.home_ref
+                for t in uitkomst.toewijzingen
+                for kandidaat in (*((t.voorstel,) if t.voorstel else ()), *t.alternatieven)
+            }
+            woningen = {
+                home_ref(woning.pk): woning
+                for woning in Voorziening.objects.filter(pk__in=[home_pk(r) for r in refs])
+            }
+            context["uitkomst"] = uitkomst
+            context["rijen"] = rijen = _adviesrijen(uitkomst, jongeren, woningen)
+            context["zonder_plek"] = [rij for rij in rijen if rij.woning is None]
+        log_inzage_lijst(
+            request,
+            jongeren=[j.pk for j in jongeren.values()],
+            actie=Actie.SEARCH,
+            soort=Soort.ZOEKRESULTAAT,
+            doel=Doel.MATCHING,
+        )
+    template = "matching/regio/verdeling.html"
+    if request.htmx:
+        template += "#stand"
+    return render(request, template, context)
+
+
+@require_POST
+@permission_required("matching.regio")
+def verdeling_stoppen(request: HttpRequest, pk: int) -> HttpResponse:
+    gevraagd = _get_verdeling_for_user(request, pk)
+    if stop_verdeling(gevraagd):
+        messages.success(request, _("De berekening is gestopt."))
+    else:
+        messages.info(request, _("De berekening was al klaar."))
+    return redirect(gevraagd)
 
 
 # --- Outcomes ----------------------------------------------------------------------------

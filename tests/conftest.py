@@ -80,10 +80,40 @@ def _broker_niet_als_weg_onthouden() -> Iterator[None]:
     uitgesteld._storing_tot = 0.0
 
 
+@pytest.fixture(autouse=True)
+def _zoekindex_per_test() -> Iterator[None]:
+    """Each test starts with an empty database; this process's copy of the search index must
+    not remember the homes of the test before (their ids and versions come back)."""
+    from matching import zoekindex
+
+    zoekindex.vergeet()
+    yield
+    zoekindex.vergeet()
+
+
 @pytest.fixture
 def requires_postgres(db: None) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://...")
+
+
+@pytest.fixture
+def database_url(requires_postgres: None) -> str:
+    """The test database as a DATABASE_URL, for a process of the portal started by a test."""
+    from urllib.parse import quote
+
+    db = connection.settings_dict
+    auth = quote(db["USER"]) + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def vrije_poort() -> int:
+    """A TCP port on the loopback address that nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 @pytest.fixture

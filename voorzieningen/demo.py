@@ -485,7 +485,10 @@ def _seed_vacatures(
             aangemaakt_op=bevestigd - dt.timedelta(days=3 * (index + 1))
         )
     # Vacancies beyond the demo's list (from clicking around) must not outnumber the places.
-    woning.vacatures.filter(pk__in=[v.pk for v in bestaand[len(spec.vacatures) :]]).filter(
-        status__in=[Vacature.Status.OPEN, Vacature.Status.GERESERVEERD]
-    ).update(status=Vacature.Status.INGETROKKEN)
+    # One by one (a handful at most), so that the search index hears of it.
+    for vacature in woning.vacatures.filter(
+        pk__in=[v.pk for v in bestaand[len(spec.vacatures) :]]
+    ).filter(status__in=[Vacature.Status.OPEN, Vacature.Status.GERESERVEERD]):
+        vacature.status = Vacature.Status.INGETROKKEN
+        vacature.save(update_fields=["status", "gewijzigd_op"])
     return len(spec.vacatures)

@@ -34,6 +34,9 @@ def test_beat_runs_every_housekeeping_job_with_a_task_that_exists() -> None:
         "uitgestelde-taken": "accounts.tasks.verstuur_uitgestelde_taken",
         "verloop-voorstellen": "matching.tasks.verloop_voorstellen",
         "groepsbeelden-elke-nacht": "matching.tasks.herbereken_alle_groepsbeelden",
+        "zoekindex": "matching.tasks.werk_zoekindex_bij",
+        "zoekindex-na-middernacht": "matching.tasks.werk_zoekindex_bij",
+        "verdelingen-opruimen": "matching.tasks.ruim_verdelingen_op",
     }
     assert {naam: job["task"] for naam, job in schema.items()} == verwacht
     for job in schema.values():
@@ -41,7 +44,13 @@ def test_beat_runs_every_housekeeping_job_with_a_task_that_exists() -> None:
         importlib.import_module(module)  # what the worker's autodiscovery imports
         assert job["task"] in app.tasks, job["task"]
     # The daily jobs run at night, once a day.
-    for naam in ("anonimiseren", "sessies-opruimen", "uitgestelde-taken-opruimen"):
+    for naam in (
+        "anonimiseren",
+        "sessies-opruimen",
+        "uitgestelde-taken-opruimen",
+        "verdelingen-opruimen",
+        "zoekindex-na-middernacht",
+    ):
         nacht = schema[naam]["schedule"]
         assert isinstance(nacht, crontab)
         uren, minuten = nacht.hour, nacht.minute  # type: ignore[attr-defined]
@@ -202,5 +211,7 @@ def test_without_beat_one_command_runs_the_nightly_jobs(db: None) -> None:
         "sessies: 0 verlopen, 0 indexregels verwijderd",
         "inlogpogingen: 0 verlopen tellingen, 0 inlogregels en 0 foutregels verwijderd",
         "mislukte taken: 1 verwijderd",
+        "verdelingen: 0 verwijderd",
+        "zoekindex: 0 woningen bijgewerkt",
     ]
     assert not UitgesteldeTaak.objects.exists()

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_TEXT = (ROOT / "docker-compose.yml").read_text()
 COMPOSE = yaml.safe_load(COMPOSE_TEXT)
 SERVICES: dict[str, dict[str, Any]] = COMPOSE["services"]
-PORTAL = ("migrate", "web", "worker", "beat")  # the services built from our image
-LANGLOPEND = ("web", "worker", "beat", "db", "redis")
+PORTAL = ("migrate", "web", "worker", "solver", "beat")  # the services built from our image
+LANGLOPEND = ("web", "worker", "solver", "beat", "db", "redis")
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 
 
@@ -111,6 +111,22 @@ def test_migrations_run_once_in_their_own_service_and_the_others_wait_for_it() -
         assert depends["migrate"] == {"condition": "service_completed_successfully"}, service
         assert depends["db"] == {"condition": "service_healthy"}, service
         assert depends["redis"] == {"condition": "service_healthy"}, service
+
+
+def test_the_allocation_has_a_worker_of_its_own_and_the_default_worker_leaves_it() -> None:
+    from django.conf import settings
+
+    solver = _command("solver")
+    assert solver[:4] == ["celery", "-A", "config.celery_app", "worker"]
+    assert solver[solver.index("-Q") + 1] == settings.SOLVER_QUEUE
+    assert settings.CELERY_TASK_ROUTES["matching.tasks.bereken_verdeling"] == {
+        "queue": settings.SOLVER_QUEUE
+    }
+    worker = _command("worker")
+    assert worker[worker.index("-Q") + 1] == settings.CELERY_TASK_DEFAULT_QUEUE
+    check = shlex.split(SERVICES["solver"]["healthcheck"]["test"][1])
+    naam = solver[solver.index("--hostname") + 1]
+    assert check[check.index("--destination") + 1] == naam.replace("%h", "$$HOSTNAME")
 
 
 def test_worker_and_beat_are_separate_so_workers_can_be_scaled() -> None:

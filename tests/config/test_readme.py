@@ -34,16 +34,36 @@ ELDERS = {
     "make lint": "run by CI before the tests",
     "make format": "rewrites files",
     "make messages": "rewrites the translation files",
-    "make bench": "a benchmark on PostgreSQL (tests/matching)",
-    "make loadtest": "a benchmark (tests/loadtest)",
+    "make bench": "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py",
+    "make loadtest": "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py",
     "DATABASE_URL=postgres://postgres@127.0.0.1:5432/passendeplek_load make loadtest": (
-        "a benchmark (tests/loadtest)"
+        "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py"
     ),
-    "make bench-allocation": "a benchmark (tests/matching/test_allocatie.py)",
-    ".venv/bin/celery -A config.celery_app worker": (
+    "make bench-allocation": "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py",
+    ".venv/bin/celery -A config.celery_app worker -Q celery": (
         "runs until stopped; real workers start in tests/trust and tests/matching"
     ),
+    ".venv/bin/celery -A config.celery_app worker -Q celery-solver --concurrency 1": (
+        "runs until stopped; a real solver worker starts in tests/matching/test_verdeling_worker.py"
+    ),
     "git pull": "needs the project's remote",
+    "make api-token": "needs the demo data; tests/api/test_api_sleutels.py runs the command",
+    ".venv/bin/python manage.py api_token beheerder@example.org": (
+        "needs the demo data; tests/api/test_api_sleutels.py runs the command"
+    ),
+    ".venv/bin/python manage.py api_token beheerder@example.org --intrekken": (
+        "needs the demo data; tests/api/test_api_sleutels.py runs the command"
+    ),
+    "SLEUTEL=$(make -s api-token)": "needs the demo data and a running portal",
+    'curl -s -H "Authorization: Bearer $SLEUTEL" http://127.0.0.1:8000/api/v1/woningen/': (
+        "needs a running portal; tests/api/test_api_contract.py calls every endpoint"
+    ),
+    "curl -s -X POST http://127.0.0.1:8000/api/v1/vacatures/1/bevestigen/ \\": (
+        "needs a running portal; tests/api/test_api_contract.py calls every endpoint"
+    ),
+    '-H "Authorization: Bearer $SLEUTEL" -H "Idempotency-Key: demo-$(date +%s)"': (
+        "the second line of the curl command above"
+    ),
 }
 DOCKER = "no Docker engine here: tests/config/test_compose.py reads the files instead"
 

@@ -30,7 +30,9 @@ from accounts.models import Rol, User
 from jongeren import services as jongeren_services
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching import voorstellen as flow
-from matching.models import Kennismaking, Voorstel
+from matching.models import Kennismaking, Verdeling, VerdelingStatus, Voorstel
+from matching.regio import laad_regiodata, regio_voor
+from matching.verdeling import bereken, vraag_verdeling
 from tests.conftest import PASSWORD
 from tests.e2e.axe import fouten
 from tests.e2e.conftest import DESKTOP, PHONE, log_in_als, tweede_factor
@@ -59,6 +61,8 @@ class Sweep:
     wereld: World
     users: dict[str, User]
     tweede_voorstel: Voorstel
+    verdeling: Verdeling
+    lopende_verdeling: Verdeling
 
 
 @pytest.fixture
@@ -93,7 +97,30 @@ def sweep(e2e_db: None, personas: dict[str, User]) -> Sweep:
         jongere=daan, voorziening=esch, door=personas["coordinator"], motivatie="Dicht bij school."
     )
     tweede = flow.stuur_voorstel(voorstel=tweede, door=personas["coordinator"])
-    return Sweep(wereld, users, tweede)
+    # The placement table's advice, computed (in-process: there is no broker), and one that
+    # is still running (the page follows it).
+    coordinator = personas["coordinator"]
+    regio = regio_voor(coordinator, None)
+    assert regio is not None
+    data = laad_regiodata(coordinator, regio)
+    verdeling, _bestond = vraag_verdeling(
+        door=coordinator,
+        regio=regio,
+        verzoek=data.verzoek(
+            today=timezone.localdate(), vast={}, uitgesloten=frozenset(), iedereen=False
+        ),
+        jongeren=data.jongeren.values(),
+    )
+    lopend = Verdeling.objects.create(
+        regio=regio,
+        gevraagd_door=coordinator,
+        sleutel="1" * 64,
+        invoer=verdeling.invoer,
+        status=VerdelingStatus.BEZIG,
+        gestart_op=timezone.now(),
+    )
+    lopend.jongeren.set(data.jongeren.values())
+    return Sweep(wereld, users, tweede, verdeling, lopend)
 
 
 @dataclass(frozen=True)
@@ -147,7 +174,16 @@ def paginas(sweep: Sweep, rol: str) -> list[Pagina]:
         )
         # The placement table's advice, computed: the result cards and their explanations.
         uit.append(
-            Pagina("gezamenlijke verdeling berekend", reverse("matching:toewijzing") + "?bereken=1")
+            Pagina(
+                "gezamenlijke verdeling berekend",
+                reverse("matching:verdeling", args=[sweep.verdeling.pk]),
+            )
+        )
+        uit.append(
+            Pagina(
+                "gezamenlijke verdeling die nog rekent",
+                reverse("matching:verdeling", args=[sweep.lopende_verdeling.pk]),
+            )
         )
     if rol == "admin_user":
         uit.append(
@@ -262,6 +298,16 @@ def test_parts_swapped_in_by_htmx_meet_wcag_21_aa(
         eerste_keuzelijst.select_option(index=1)
     page.wait_for_load_state("networkidle")
     gevonden += _beide_breedtes(page, "overzicht woningen, na een filter")
+
+    # The placement table's computation finishes while its page is open: htmx swaps the
+    # advice in place of the progress.
+    lopend = sweep.lopende_verdeling
+    page.goto(live_server.url + lopend.get_absolute_url())
+    expect(page.locator("progress")).to_have_count(1)
+    bereken(verdeling_id=lopend.pk)
+    expect(page.get_by_role("heading", name="Voorstel voor de tafel")).to_be_visible()
+    expect(page.locator("#stand-melding")).to_contain_text("De berekening is klaar")
+    gevonden += _beide_breedtes(page, "gezamenlijke verdeling, na het rekenen")
 
     page.goto(live_server.url + reverse("meldingen"))
     page.get_by_role("button", name=re.compile("Markeer")).click()

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -256,3 +257,72 @@ def test_the_second_step_code_follows_rfc_6238() -> None:
     assert totp(geheim, moment=59) == "287082"
     assert totp(geheim, moment=1111111109) == "081804"
     assert totp(geheim, moment=20000000000) == "353130"
+
+
+@pytest.mark.django_db
+def test_scaled_demo_gives_every_simulated_user_of_a_bigger_load_test_an_account(
+    settings: Settings,
+) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from loadtest.accounts import verdeling
+
+    settings.DEBUG = True
+    call_command("seed_demo_schaal", woningen=30, jongeren=40, gebruikers=70, verbosity=0)
+    nodig = verdeling(70)
+    assert nodig["coordinator"] > 30
+    for nummer in range(1, nodig["coordinator"] + 1):
+        coordinator = User.objects.get(email=coordinator_email(nummer))
+        assert coordinator.check_password("passendeplek-demo")
+        assert TOTPDevice.objects.filter(user=coordinator, confirmed=True).exists()
+        assert Jongere.objects.for_user(coordinator).exists()
+    for nummer in range(1, nodig["beheerder"] + 1):
+        assert User.objects.get(email=beheerder_email(nummer)).rol == Rol.BEHEERDER
+    for nummer in range(1, (nodig["gezin"] + 1) // 2 + 1):
+        assert Jongere.objects.filter(account__email=jongere_email(nummer)).exists()
+    # The first thirty keep their municipality: five per municipality, in order.
+    eerste = User.objects.get(email=coordinator_email(6)).organisatie
+    assert eerste is not None and eerste.naam == "Gemeente Leeuwarden — Jeugdteam"
+
+
+@pytest.mark.django_db
+def test_scaled_demo_says_when_the_youths_are_too_few_for_the_families_asked(
+    settings: Settings,
+) -> None:
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="geef meer --jongeren"):
+        call_command("seed_demo_schaal", woningen=30, jongeren=20, gebruikers=100, verbosity=0)
+    assert not Voorziening.objects.exists()
+
+
+def test_static_files_are_collected_again_only_when_a_source_changed(tmp_path: Path) -> None:
+    from loadtest.run import static_actueel
+
+    (tmp_path / "static" / "css").mkdir(parents=True)
+    bron = tmp_path / "static" / "css" / "site.css"
+    bron.write_text("body {}")
+    (tmp_path / "requirements.txt").write_text("django==6.1\n")
+    assert not static_actueel(tmp_path)  # never collected
+    (tmp_path / "staticfiles").mkdir()
+    manifest = tmp_path / "staticfiles" / "staticfiles.json"
+    manifest.write_text("{}")
+    os.utime(manifest, (2_000_000_000, 2_000_000_000))
+    os.utime(bron, (1_000_000_000, 1_000_000_000))
+    os.utime(tmp_path / "requirements.txt", (1_000_000_000, 1_000_000_000))
+    assert static_actueel(tmp_path)
+    os.utime(bron, (2_000_000_100, 2_000_000_100))  # the stylesheet changed since
+    assert not static_actueel(tmp_path)
+
+
+def test_the_cpu_of_the_web_processes_is_read_from_the_process_tree() -> None:
+    from loadtest.run import cpu_seconden
+
+    voor = cpu_seconden(os.getpid())
+    if voor is None:
+        pytest.skip("no /proc on this system")
+    einde = time.process_time() + 0.2
+    while time.process_time() < einde:
+        pass
+    na = cpu_seconden(os.getpid())
+    assert na is not None and na - voor >= 0.15
+    assert cpu_seconden(2**22 + 17) is None  # no such process

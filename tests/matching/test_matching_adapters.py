@@ -159,48 +159,6 @@ def test_ranking_respects_a_closed_home_without_court_authorisation(
     assert result.blocking[0].code == "gesloten_zonder_machtiging"
 
 
-def test_the_home_cache_serves_unchanged_homes_and_notices_every_change(
-    aanbieder: Organisatie,
-) -> None:
-    from matching.adapters import all_homes
-
-    home = _home_with_everything(aanbieder, "De Linde")
-    now = timezone.now()
-    today = timezone.localdate(now)
-    first = all_homes(today=today, now=now)
-    with CaptureQueriesContext(connection) as captured:
-        assert all_homes(today=today, now=now) is first
-    assert len(captured) == 1  # only the fingerprint
-
-    vacancy = home.vacatures.get()
-    vacancy.status = "ingetrokken"
-    vacancy.save()
-    (seen,) = all_homes(today=today, now=now)
-    assert seen.vacancies == ()
-
-    member = home.teamleden.get()
-    member.einddatum = today
-    member.save()
-    (seen,) = all_homes(today=today, now=now)
-    assert seen.team_size == 0
-
-
-def test_the_home_cache_notices_deletions_and_changed_offers(aanbieder: Organisatie) -> None:
-    from matching.adapters import all_homes
-    from matching.models import Kenmerk
-
-    home = _home_with_everything(aanbieder, "De Linde")
-    now = timezone.now()
-    today = timezone.localdate(now)
-    all_homes(today=today, now=now)
-    home.vacatures.get().delete()
-    (seen,) = all_homes(today=today, now=now)
-    assert seen.vacancies == ()
-    home.aanbod.add(Kenmerk.objects.get(code="buitenruimte"))
-    (seen,) = all_homes(today=today, now=now)
-    assert "buitenruimte" in seen.offers
-
-
 def _gevarieerde_woningen(aanbieder: Organisatie) -> None:
     """Open and closed homes in both settings, one opening later, vacancies on several dates."""
     today = timezone.localdate()
@@ -274,7 +232,7 @@ def test_a_filtered_search_is_the_ranking_of_just_the_filtered_homes(
         assert len(gekregen) < 8  # the filter did leave homes out
 
 
-def test_the_ranking_is_reused_for_the_same_youth_until_a_home_changes(
+def test_the_ranking_is_reused_for_the_same_youth_and_only_a_changed_home_is_scored_again(
     noor: Jongere,
     noor_analyse: VerklarendeAnalyse,
     aanbieder: Organisatie,
@@ -282,14 +240,15 @@ def test_the_ranking_is_reused_for_the_same_youth_until_a_home_changes(
 ) -> None:
     from matching import adapters
     from matching.adapters import HomeFilter
+    from matching.engine import rank_homes
 
     _gevarieerde_woningen(aanbieder)
     gerangschikt: list[int] = []
     echte = adapters.rank_homes
 
-    def tellend(*args: object, **kwargs: object) -> object:
-        gerangschikt.append(1)
-        return echte(*args, **kwargs)  # type: ignore[arg-type]
+    def tellend(youth: object, homes: list[object], *args: object, **kwargs: object) -> object:
+        gerangschikt.append(len(homes))
+        return echte(youth, homes, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(adapters, "rank_homes", tellend)
     now = timezone.now()
@@ -311,12 +270,17 @@ def test_the_ranking_is_reused_for_the_same_youth_until_a_home_changes(
         filters=HomeFilter(omgeving="woonwijk"),
         audience=Audience.COORDINATOR,
     )
-    assert len(gerangschikt) == 1
+    assert gerangschikt == [8]
 
-    # A change to a home is seen at once: the ranking is made again from the new homes.
-    Voorziening.objects.filter(naam="Huis 1").update(gesloten=True, gewijzigd_op=timezone.now())
+    # A change to a home is seen at once; only that home is scored again, and the ranking
+    # is exactly what ranking every home again gives.
+    huis_1 = Voorziening.objects.get(naam="Huis 1")
+    huis_1.gesloten = True
+    huis_1.save()
     na = rank_for(noor, noor_analyse, today=today, now=now, audience=Audience.COORDINATOR)
-    assert len(gerangschikt) == 2
-    huis_1 = Voorziening.objects.get(naam="Huis 1").pk
-    assert next(r for r in na if home_pk(r.home.ref) == huis_1).home.closed
+    assert gerangschikt == [8, 1]
+    assert next(r for r in na if home_pk(r.home.ref) == huis_1.pk).home.closed
     assert eerste != na
+    youth = youth_from_jongere(noor, noor_analyse)
+    homes = adapters.all_homes(today=today, now=now)
+    assert na == rank_homes(youth, homes, today, audience=Audience.COORDINATOR, with_impacts=False)

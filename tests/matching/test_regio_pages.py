@@ -7,20 +7,26 @@ Sanne (coordinator) works in Groningen, Jelle (coordinator2) in Friesland. De Li
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoCaptureOnCommitCallbacks as CaptureCallbacks
 from pytest_django import Settings
 
 from accounts.models import Inzage, Organisatie, Regio, User
 from jongeren.models import Jongere, VerklarendeAnalyse
+from matching.models import Verdeling, VerdelingStatus
 from matching.uitkomsten import kalibratie
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import PlaatsingFactory, VacatureFactory, VoorzieningFactory
 from voorzieningen.models import Plaatsing, Voorziening
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
 
 
 def login(client: Client, user: User) -> Client:
@@ -120,10 +126,28 @@ def test_csv_export_has_the_figures_and_defuses_formulas(
 # --- The joint allocation ------------------------------------------------------------------
 
 
+def _bereken(
+    client: Client,
+    capture: CaptureCallbacks,
+    gegevens: dict[str, object] | None = None,
+) -> _MonkeyPatchedWSGIResponse:
+    """Send the table's request and follow it to its computation's page (the computation
+    runs in-process after the commit, as without a broker)."""
+    with capture(execute=True):
+        gestart = client.post(reverse("matching:toewijzing"), gegevens or {})
+    if gestart.status_code != 302:
+        return gestart
+    return client.get(gestart["Location"])
+
+
 def test_allocation_proposes_a_home_and_links_to_the_normal_proposal_flow(
-    client: Client, coordinator: User, de_linde: Voorziening, wachtend: Jongere
+    client: Client,
+    coordinator: User,
+    de_linde: Voorziening,
+    wachtend: Jongere,
+    django_capture_on_commit_callbacks: CaptureCallbacks,
 ) -> None:
-    page = login(client, coordinator).get(reverse("matching:toewijzing"), {"bereken": "1"})
+    page = _bereken(login(client, coordinator), django_capture_on_commit_callbacks)
     assert page.status_code == 200
     rijen = page.context["rijen"]
     assert [(r.jongere, r.woning) for r in rijen] == [(wachtend, de_linde)]
@@ -144,6 +168,7 @@ def test_allocation_only_uses_youths_the_coordinator_may_see(
     de_linde: Voorziening,
     wachtend: Jongere,
     gemeente: Organisatie,
+    django_capture_on_commit_callbacks: CaptureCallbacks,
 ) -> None:
     # A colleague organisation in the same region: its youths are not Sanne's to see.
     buren = Organisatie.objects.create(
@@ -154,7 +179,7 @@ def test_allocation_only_uses_youths_the_coordinator_may_see(
 
     collega = UserFactory.create(rol=Rol.COORDINATOR, organisatie=buren)
     JongereFactory.create(roepnaam="Vreemd", coordinator=collega)
-    page = login(client, coordinator).get(reverse("matching:toewijzing"), {"bereken": "1"})
+    page = _bereken(login(client, coordinator), django_capture_on_commit_callbacks)
     assert [r.jongere.roepnaam for r in page.context["rijen"]] == ["Sara"]
     assert "Vreemd" not in page.content.decode()
 
@@ -164,35 +189,46 @@ def test_allocation_explains_a_fixed_choice_that_cannot_be(
     coordinator: User,
     aanbieder: Organisatie,
     wachtend: Jongere,
+    django_capture_on_commit_callbacks: CaptureCallbacks,
 ) -> None:
     gesloten = VoorzieningFactory.create(aanbieder=aanbieder, naam="Het Kompas", gesloten=True)
     VacatureFactory.create(voorziening=gesloten)
     ref = f"jongere-{wachtend.pk}"
-    page = login(client, coordinator).get(
-        reverse("matching:toewijzing"), {"bereken": "1", f"vast_{ref}": f"{gesloten.pk:09d}"}
+    page = _bereken(
+        login(client, coordinator),
+        django_capture_on_commit_callbacks,
+        {f"vast_{ref}": f"{gesloten.pk:09d}"},
     )
     assert page.status_code == 200
-    assert "Sara kan niet naar Het Kompas" in page.context["fout"]
+    assert page.context["verdeling"].status == VerdelingStatus.ONMOGELIJK
+    assert "Sara kan niet naar Het Kompas" in page.content.decode()
     assert "machtiging" in page.content.decode()
 
 
 def test_allocation_without_free_places_says_there_is_nothing_to_divide(
     client: Client, coordinator: User, wachtend: Jongere
 ) -> None:
-    page = login(client, coordinator).get(reverse("matching:toewijzing"), {"bereken": "1"})
+    page = login(client, coordinator).get(reverse("matching:toewijzing"))
     assert "geen vrije plekken" in page.content.decode()
-    assert "rijen" not in page.context
+    assert not page.context["data"].woningen
+    assert not Verdeling.objects.exists()
 
 
-def test_allocation_rejects_an_unknown_home_in_the_query_string(
-    client: Client, coordinator: User, de_linde: Voorziening, wachtend: Jongere
+def test_allocation_rejects_an_unknown_home_in_the_request(
+    client: Client,
+    coordinator: User,
+    de_linde: Voorziening,
+    wachtend: Jongere,
+    django_capture_on_commit_callbacks: CaptureCallbacks,
 ) -> None:
-    page = login(client, coordinator).get(
-        reverse("matching:toewijzing"), {"bereken": "1", "uitgesloten": "999999999"}
+    page = _bereken(
+        login(client, coordinator),
+        django_capture_on_commit_callbacks,
+        {"uitgesloten": "999999999"},
     )
     assert page.status_code == 200
     assert page.context["form"].errors
-    assert "rijen" not in page.context
+    assert not Verdeling.objects.exists()
 
 
 # --- Outcomes ------------------------------------------------------------------------------

@@ -140,6 +140,9 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "matching:regio":           row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
     "matching:regio_csv":       row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
     "matching:toewijzing":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    # A computation of the allocation: its region's coordinators (who may see its youths).
+    "matching:verdeling":       row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200),
+    "matching:verdeling_stoppen": POST_ONLY,
     "matching:uitkomsten":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
     # The region's free places as files, for the placement table (as the picture itself).
     "matching:vrije_plekken_csv":  row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
@@ -173,6 +176,7 @@ POST_MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:zone_verwijderen":   row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
     "voorzieningen:vacature_bevestigen": row(LOGIN, 403, 403, 302, 404, 403, 403, 403, 302),
     "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
+    "matching:verdeling_stoppen":  row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
     # No login redirect for an action: a POST cannot be replayed after logging in.
     "matching:voorstel_actie":     row(403, 302, 404, 302, 404, 302, 404, 302, 302),
 }

@@ -103,6 +103,8 @@ TOONT_MATCHING: dict[str, bool] = {
     "matching:voorstel_actie": False, "matching:mijn_voorstellen": True,
     "matching:stabiliteit": True, "matching:regio": True, "matching:regio_csv": True,
     "matching:toewijzing": True, "matching:uitkomsten": True,
+    # A computation's advice (the coordinator's reading); stopping it shows nothing.
+    "matching:verdeling": True, "matching:verdeling_stoppen": False,
     # Counts of free places per home, and a calendar entry with a time and a link.
     "matching:vrije_plekken_csv": False, "matching:vrije_plekken_json": False,
     "matching:kennismaking_ics": False, "voorzieningen:foto": False,

@@ -23,7 +23,7 @@ from accounts.models import Rol, User
 from jongeren import services as jongeren_services
 from jongeren.models import BeschermdeZone, Jongere, Uitnodiging, VerklarendeAnalyse
 from matching import voorstellen as flow
-from matching.models import Voorstel, Zoekopdracht
+from matching.models import Verdeling, VerdelingStatus, Voorstel, Zoekopdracht
 from tests.factories import UserFactory, tweede_stap_gedaan
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import (
@@ -187,6 +187,17 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
     uitnodiging = Uitnodiging.objects.create(
         jongere=noor, email=oma.email, persoon=oma, rol=Rol.OUDER, verstuurd_door=coordinator
     )
+    # A computation of the placement table about Noor, in her coordinator's region.
+    assert coordinator.organisatie is not None and coordinator.organisatie.regio is not None
+    verdeling = Verdeling.objects.create(
+        regio=coordinator.organisatie.regio,
+        gevraagd_door=coordinator,
+        sleutel="0" * 64,
+        invoer={"tijdslimiet": 8.0},
+        status=VerdelingStatus.ONMOGELIJK,
+        melding=tekst("verdeling_melding", "Er zijn geen vrije plekken."),
+    )
+    verdeling.jongeren.set([noor])
     kwargs: dict[str, dict[str, Any]] = {
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "jongeren:analyse_versie": {"pk": noor.pk, "versie": analyse.versie},
@@ -206,6 +217,8 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         "matching:voorstel": {"pk": voorstel.pk},
         "matching:voorstel_afdruk": {"pk": voorstel.pk},
         "matching:voorstel_actie": {"pk": voorstel.pk, "actie": "besluit"},
+        "matching:verdeling": {"pk": verdeling.pk},
+        "matching:verdeling_stoppen": {"pk": verdeling.pk},
         "matching:kennismaking_ics": {"pk": voorstel.pk},
         "voorzieningen:foto": {"pk": woning.pk, "foto_pk": foto.pk},
         "api:woning": {"pk": woning.pk},

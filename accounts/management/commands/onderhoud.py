@@ -13,12 +13,13 @@ from django.core.management.base import BaseCommand
 
 from accounts import tasks
 from jongeren.tasks import anonimiseer
+from matching.tasks import ruim_verdelingen_op, werk_zoekindex_bij
 
 
 class Command(BaseCommand):
     help = (
         "Voert de nachtelijke opruimtaken één keer uit: bewaartermijn, verlopen sessies, "
-        "inlogpogingen en mislukte taken."
+        "inlogpogingen, mislukte taken, oude verdelingen en de zoekindex."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -34,3 +35,5 @@ class Command(BaseCommand):
             f"inlogregels en {inlog['foutregels']} foutregels verwijderd"
         )
         self.stdout.write(f"mislukte taken: {tasks.ruim_uitgestelde_taken_op()} verwijderd")
+        self.stdout.write(f"verdelingen: {ruim_verdelingen_op()} verwijderd")
+        self.stdout.write(f"zoekindex: {werk_zoekindex_bij()} woningen bijgewerkt")

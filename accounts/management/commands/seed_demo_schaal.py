@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD, geef_demo_authenticator
+from accounts.demo import demo_wachtwoord_hash, geef_demo_authenticator
 from accounts.models import Organisatie, Regio, Rol, User
 from jongeren import demo as jongeren_demo
 from jongeren.models import Jongere, JuridischKader, SchoolNiveau, VerklarendeAnalyse
@@ -38,6 +37,7 @@ from loadtest.accounts import (
     coordinator_email,
     jongere_email,
     ouder_email,
+    verdeling,
 )
 from matching import voorstellen as flow
 from matching.adapters import home_pk, rank_for
@@ -272,6 +272,13 @@ class Command(BaseCommand):
         parser.add_argument("--woningen", type=int, default=1000)
         parser.add_argument("--jongeren", type=int, default=500)
         parser.add_argument(
+            "--gebruikers",
+            type=int,
+            default=None,
+            help="Zoveel gesimuleerde gebruikers krijgen een eigen account (belastingtest); "
+            "zonder: 30 coördinatoren en 40 beheerders.",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Ook uitvoeren als DJANGO_DEBUG uit staat (nooit in productie!).",
@@ -282,12 +289,22 @@ class Command(BaseCommand):
             raise CommandError(
                 "seed_demo_schaal runs only with DJANGO_DEBUG=1; use --force if you really mean it."
             )
+        nodig = verdeling(options["gebruikers"] or 0)
+        gezinnen = len(gezinsnummers(max(0, options["jongeren"] - len(jongeren_demo._jongeren()))))
+        if gezinnen * 2 < nodig["gezin"]:
+            raise CommandError(
+                f"{options['gebruikers']} gesimuleerde gebruikers vragen {nodig['gezin']} "
+                f"gezinsaccounts, {options['jongeren']} jongeren geven er {gezinnen * 2}: "
+                "geef meer --jongeren."
+            )
         # First the ordinary demo, then the region around it.
         call_command("seed_demo", force=options["force"], stdout=self.stdout)
-        self.wachtwoord_hash = make_password(DEMO_PASSWORD)
+        self.wachtwoord_hash = demo_wachtwoord_hash()
         self.plaatsen = _plaatsen()
         with transaction.atomic():
-            coordinatoren = self._organisaties_en_accounts()
+            coordinatoren = self._organisaties_en_accounts(
+                coordinatoren=nodig["coordinator"], beheerders=nodig["beheerder"]
+            )
         nieuwe_woningen = self._woningen(options["woningen"])
         nieuwe_jongeren = self._jongeren(options["jongeren"], coordinatoren)
         voorstellen = self._voorstellen()
@@ -315,36 +332,62 @@ class Command(BaseCommand):
         geef_demo_authenticator(user)
         return user
 
-    def _organisaties_en_accounts(self) -> dict[str, User]:
-        """The generated organisations and accounts; returns the coordinators by e-mail."""
+    def _organisaties_en_accounts(self, *, coordinatoren: int, beheerders: int) -> dict[str, User]:
+        """The generated organisations and accounts; returns the coordinators by e-mail.
+
+        Five coordinators per municipality and two managers per provider at least; more when
+        the load test simulates more users, numbered on and handed out round the
+        municipalities and providers, so that the first accounts never change organisation.
+        """
         regio_s = {naam: Regio.objects.get_or_create(naam=naam)[0] for naam in REGIO_S}
-        coordinatoren: dict[str, User] = {}
-        for index, (naam, regio) in enumerate(GEMEENTEN):
-            gemeente, _ = Organisatie.objects.update_or_create(
+        gemeenten = [
+            Organisatie.objects.update_or_create(
                 naam=naam,
                 defaults={"soort": Organisatie.Soort.GEMEENTE, "regio": regio_s[regio]},
+            )[0]
+            for naam, regio in GEMEENTEN
+        ]
+        vast = len(GEMEENTEN) * COORDINATOREN_PER_GEMEENTE
+        per_account: dict[str, User] = {}
+        for nummer in range(1, max(vast, coordinatoren) + 1):
+            index = (
+                (nummer - 1) // COORDINATOREN_PER_GEMEENTE
+                if nummer <= vast
+                else ((nummer - vast - 1) % len(GEMEENTEN))
             )
-            for n in range(1, COORDINATOREN_PER_GEMEENTE + 1):
-                email = coordinator_email(index * COORDINATOREN_PER_GEMEENTE + n)
-                coordinatoren[email] = self._account(
-                    email, ROEPNAMEN[(index * 7 + n) % len(ROEPNAMEN)], Rol.COORDINATOR, gemeente
-                )
-        for index, naam in enumerate(AANBIEDERS):
-            aanbieder, _ = Organisatie.objects.update_or_create(
+            email = coordinator_email(nummer)
+            n = (nummer - 1) % COORDINATOREN_PER_GEMEENTE + 1
+            per_account[email] = self._account(
+                email,
+                ROEPNAMEN[(index * 7 + n) % len(ROEPNAMEN)],
+                Rol.COORDINATOR,
+                gemeenten[index],
+            )
+        aanbieders = [
+            Organisatie.objects.update_or_create(
                 naam=naam,
                 defaults={
                     "soort": Organisatie.Soort.ZORGAANBIEDER,
                     "regio": regio_s[REGIO_S[index % len(REGIO_S)]],
                 },
+            )[0]
+            for index, naam in enumerate(AANBIEDERS)
+        ]
+        vast = len(AANBIEDERS) * BEHEERDERS_PER_AANBIEDER
+        for nummer in range(1, max(vast, beheerders) + 1):
+            index = (
+                (nummer - 1) // BEHEERDERS_PER_AANBIEDER
+                if nummer <= vast
+                else ((nummer - vast - 1) % len(AANBIEDERS))
             )
-            for n in range(1, BEHEERDERS_PER_AANBIEDER + 1):
-                self._account(
-                    beheerder_email(index * BEHEERDERS_PER_AANBIEDER + n),
-                    ROEPNAMEN[(index * 5 + n) % len(ROEPNAMEN)],
-                    Rol.BEHEERDER,
-                    aanbieder,
-                )
-        return coordinatoren
+            n = (nummer - 1) % BEHEERDERS_PER_AANBIEDER + 1
+            self._account(
+                beheerder_email(nummer),
+                ROEPNAMEN[(index * 5 + n) % len(ROEPNAMEN)],
+                Rol.BEHEERDER,
+                aanbieders[index],
+            )
+        return per_account
 
     # --- homes ----------------------------------------------------------------------------
 
