@@ -30,8 +30,13 @@ BRONTABELLEN = ("voorzieningen_teamlid", "voorzieningen_plaatsing", "voorziening
 
 
 def _woning(aanbieder: Organisatie, naam: str) -> Voorziening:
-    home = VoorzieningFactory.create(aanbieder=aanbieder, naam=naam)
-    TeamlidFactory.create(voorziening=home)
+    home = VoorzieningFactory.create(aanbieder=aanbieder, naam=naam, medewerkers_per_dienst=1)
+    # Two team members, one with a competence: one is not enough to cover the shifts, so it
+    # is not yet what the home offers (see "competentie erbij").
+    TeamlidFactory.create(voorziening=home, naam="Anna").competenties.add(
+        Kenmerk.objects.get(code="traumasensitief")
+    )
+    TeamlidFactory.create(voorziening=home, naam="Bram")
     PlaatsingFactory.create(voorziening=home, signalen=["agressie"])
     VacatureFactory.create(voorziening=home)
     return home
@@ -97,11 +102,11 @@ def _verander(naam: str, home: Voorziening) -> None:
     elif naam == "vacature verwijderd":
         home.vacatures.get().delete()
     elif naam == "teamlid vertrokken":
-        lid = home.teamleden.get()
+        lid = home.teamleden.get(naam="Bram")
         lid.einddatum = today
         lid.save()
     elif naam == "teamlid verwijderd":
-        home.teamleden.get().delete()
+        home.teamleden.get(naam="Bram").delete()
     elif naam == "bewoner erbij":
         PlaatsingFactory.create(voorziening=home, signalen=["weglopen"])
     elif naam == "bewoner verwijderd":
@@ -111,7 +116,10 @@ def _verander(naam: str, home: Voorziening) -> None:
     elif naam == "aanbod via het kenmerk":
         Kenmerk.objects.get(code="terugtrekplek").voorzieningen.add(home)
     elif naam == "competentie erbij":
-        home.teamleden.get().competenties.add(Kenmerk.objects.get(code="traumasensitief"))
+        # The second holder: now enough of the team has it, so the home offers it.
+        home.teamleden.get(naam="Bram").competenties.add(
+            Kenmerk.objects.get(code="traumasensitief")
+        )
     elif naam == "kenmerkcode hernoemd":
         home.aanbod.add(Kenmerk.objects.get(code="buitenruimte"))
         _zoek()
