@@ -568,21 +568,14 @@ def risk_of_state(
     max_residents: int,
     staff_on_shift: int,
     names_signals: bool,
-    remember: bool = True,
 ) -> GroupRisk:
     """The risk level and aggregated reasons for a folded group (thresholds: config.py).
 
     Ages are taken on `day` (YYYYMMDD). With `names_signals` false, every reason that rests
     on members' attention signals is replaced by one group-level sentence that names none
     (`GROUP_SIGNALS_NEUTRAL`): for every reader who may not know them. The level is the same
-    either way. `remember=False` skips the memo, for a group asked about once (a home's
-    group with one particular youth added).
+    either way.
     """
-    if not remember:
-        fresh = _risk_of_state(
-            state, day, max_residents=max_residents, staff_on_shift=staff_on_shift
-        )
-        return fresh[0] if names_signals else fresh[1]
     key = (state, day, max_residents, staff_on_shift)
     both = _risk_memo.get(key)
     if both is None:

@@ -587,7 +587,6 @@ class _Context:
             max_residents=home.max_residents,
             staff_on_shift=home.staff_on_shift,
             names_signals=self.names,
-            remember=False,
         )
         if blocking:
             # Explained, not scored: a blocked home may not be proposed, so it gets no score
