@@ -39,8 +39,8 @@ from matching.engine.group import (
     only_gender_codes,
     only_genders,
     profile_mix,
+    risk_and_rules,
     risk_of_state,
-    safety_rules,
     staff_text,
 )
 from matching.engine.policy import NO_POLICY, assess_policies, with_group_preferences
@@ -581,7 +581,7 @@ class _Context:
             if residents
             else EMPTY_GROUP_RISK
         )
-        group_risk_after = risk_of_state(
+        group_risk_after, rules = risk_and_rules(
             after,
             self.on_number,
             max_residents=home.max_residents,
@@ -620,7 +620,7 @@ class _Context:
         if high_risk:
             attention.append(self.high_risk_reason)
         safety_factor, safety_reasons = self._safety(
-            before, after, found, via_signal, before_ages, high_risk
+            before, after, rules, found, via_signal, before_ages, high_risk
         )
         attention.extend(safety_reasons)
         group_factor, group_reasons = self._group(home.staff_on_shift, before, after, after_ages)
@@ -1036,19 +1036,20 @@ class _Context:
         self,
         before: GroupState,
         after: GroupState,
+        rules: int,
         found: int,
         via_signal: int,
         ages_before: _AgeRange,
         high_risk: bool,
     ) -> tuple[Factor, tuple[Reason, ...]]:
-        """The `veiligheid` factor for the group after the youth joins, and the attention
-        points of the safety rules the youth would be part of.
+        """The `veiligheid` factor for the group after the youth joins (`rules`: the safety
+        rules that fire in it), and the attention points of the rules the youth would be
+        part of.
 
         Every rule in the group costs points (the youth would live with it); an attention
         point is raised for a rule with the youth in it. For a reader who may not know the
         residents' signals, a rule that rests on one is the group-level sentence instead.
         """
-        rules = safety_rules(after, self.on_number)
         only = 0
         if ages_before is not None:
             day_found, day_via = self._youth_day_rules(before, ages_before)
