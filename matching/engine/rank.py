@@ -236,7 +236,8 @@ def _cap_fit(factors: tuple[Factor, ...], limit: float) -> tuple[Factor, ...]:
     for index in remainders[: target - sum(scaled)]:
         scaled[index] += 1
     return tuple(
-        replace(factor, points=value / 10) for factor, value in zip(factors, scaled, strict=True)
+        Factor(factor.code, value / 10, factor.max_points, factor.explanation)
+        for factor, value in zip(factors, scaled, strict=True)
     )
 
 
@@ -1050,6 +1051,9 @@ class _Context:
         point is raised for a rule with the youth in it. For a reader who may not know the
         residents' signals, a rule that rests on one is the group-level sentence instead.
         """
+        if not rules and not high_risk:
+            # Every rule the youth is part of fires in the group after: none here.
+            return self.safe_factor, ()
         only = 0
         if ages_before is not None:
             day_found, day_via = self._youth_day_rules(before, ages_before)
@@ -1061,8 +1065,6 @@ class _Context:
                 found |= safety.BIT["enige_van_geslacht"]
         else:
             found = via_signal = 0
-        if not rules and not high_risk:
-            return self.safe_factor, ()
         if self.names:
             via_signal = 0
         counted = rules & safety.BIT["enige_van_geslacht"]
