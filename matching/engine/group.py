@@ -111,7 +111,8 @@ _VICTIMISATION = _R["victimisatie"]
 # signals, a packed count, a member's bits), so they stay small and are safe to keep for the
 # process.
 _attention_codes: dict[frozenset[str], tuple[int, int]] = {}
-_pair_rules_of: dict[int, tuple[tuple[int, int, bool], ...]] = {}
+# Per member's bits: the pair rules it can be part of, and every bit a partner could carry.
+_pair_rules_of: dict[int, tuple[tuple[tuple[int, int, bool], ...], int]] = {}
 
 
 def encode_attention(attention: frozenset[str]) -> tuple[int, int]:
@@ -251,18 +252,24 @@ def _pairs(
     member's side is an attention signal)."""
     found = via_signal = 0
     if bits:
-        rules = _pair_rules_of.get(bits)
-        if rules is None:
-            rules = _pair_rules_of[bits] = tuple(
+        entry = _pair_rules_of.get(bits)
+        if entry is None:
+            rules = tuple(
                 (other, rule, signal_side)
                 for own, other, rule, signal_side in _PAIR_RULES
                 if bits & own
             )
-        for other, rule, signal_side in rules:
-            if signals & other:
-                found |= rule
-                if signal_side:
-                    via_signal |= rule
+            partners = 0
+            for other, _rule, _signal_side in rules:
+                partners |= other
+            entry = _pair_rules_of[bits] = (rules, partners)
+        rules, partners = entry
+        if signals & partners:
+            for other, rule, signal_side in rules:
+                if signals & other:
+                    found |= rule
+                    if signal_side:
+                        via_signal |= rule
         # Age gaps: born later is younger. The earlier side here is an age or a profile.
         if bits & _SGG and newest >= born + _SEXUAL_GAP:
             found |= _SEXUAL_YOUNGER
@@ -314,12 +321,12 @@ def join(state: GroupState, member: Member) -> tuple[GroupState, int, int]:
         births = (born,)
     elif born >= newest:
         newest = born
-        births = (*births, born)
+        births += (born,)
     else:
         if born < oldest:
             oldest = born
         at = bisect_right(births, born)
-        births = (*births[:at], born, *births[at:])
+        births = births[:at] + (born,) + births[at:]
     return (
         GroupState(
             size + 1,
