@@ -321,12 +321,12 @@ def join(state: GroupState, member: Member) -> tuple[GroupState, int, int]:
         births = (born,)
     elif born >= newest:
         newest = born
-        births += (born,)
+        births = (*births, born)
     else:
         if born < oldest:
             oldest = born
         at = bisect_right(births, born)
-        births = births[:at] + (born,) + births[at:]
+        births = (*births[:at], born, *births[at:])
     return (
         GroupState(
             size + 1,
