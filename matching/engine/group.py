@@ -557,7 +557,7 @@ _CALM_RISK = GroupRisk("laag", ("Geen bijzondere risico's in de samenstelling va
 # asks the same question for every home's current group on every request. Each entry holds
 # both versions (signals named, signals not named). Bounded: cleared when it grows past
 # `_RISK_MEMO_MAX` entries.
-_risk_memo: dict[tuple[GroupState, int, int, int], tuple[GroupRisk, GroupRisk]] = {}
+_risk_memo: dict[tuple[GroupState, int, int, int], tuple[GroupRisk, GroupRisk, int]] = {}
 _RISK_MEMO_MAX = 200_000
 
 
@@ -568,39 +568,51 @@ def risk_of_state(
     max_residents: int,
     staff_on_shift: int,
     names_signals: bool,
-    remember: bool = True,
 ) -> GroupRisk:
     """The risk level and aggregated reasons for a folded group (thresholds: config.py).
 
     Ages are taken on `day` (YYYYMMDD). With `names_signals` false, every reason that rests
     on members' attention signals is replaced by one group-level sentence that names none
     (`GROUP_SIGNALS_NEUTRAL`): for every reader who may not know them. The level is the same
-    either way. `remember=False` skips the memo, for a group asked about once (a home's
-    group with one particular youth added).
+    either way.
     """
-    if not remember:
-        fresh = _risk_of_state(
-            state, day, max_residents=max_residents, staff_on_shift=staff_on_shift
-        )
-        return fresh[0] if names_signals else fresh[1]
+    return risk_and_rules(
+        state,
+        day,
+        max_residents=max_residents,
+        staff_on_shift=staff_on_shift,
+        names_signals=names_signals,
+    )[0]
+
+
+def risk_and_rules(
+    state: GroupState,
+    day: int,
+    *,
+    max_residents: int,
+    staff_on_shift: int,
+    names_signals: bool,
+) -> tuple[GroupRisk, int]:
+    """`risk_of_state`, and the safety rules that fire in the group (`safety_rules`), which
+    the risk was built from: the ranking reads both, from the same memo entry."""
     key = (state, day, max_residents, staff_on_shift)
-    both = _risk_memo.get(key)
-    if both is None:
+    entry = _risk_memo.get(key)
+    if entry is None:
         if len(_risk_memo) >= _RISK_MEMO_MAX:
             _risk_memo.clear()
-        both = _risk_memo[key] = _risk_of_state(
+        entry = _risk_memo[key] = _risk_of_state(
             state, day, max_residents=max_residents, staff_on_shift=staff_on_shift
         )
-    return both[0] if names_signals else both[1]
+    return (entry[0] if names_signals else entry[1]), entry[2]
 
 
 def _risk_of_state(
     state: GroupState, day: int, *, max_residents: int, staff_on_shift: int
-) -> tuple[GroupRisk, GroupRisk]:
-    """(named, neutral) versions of the same risk."""
+) -> tuple[GroupRisk, GroupRisk, int]:
+    """(named, neutral) versions of the same risk, and the safety rules that fire."""
     size = state.size
     if not size:
-        return EMPTY_GROUP_RISK, EMPTY_GROUP_RISK
+        return EMPTY_GROUP_RISK, EMPTY_GROUP_RISK, 0
     mix = profile_mix(state.profiles)
     labels = influence_labels(state.influence)
     places = min(max_residents, config.KWV_MAX_GROUP)
@@ -619,9 +631,9 @@ def _risk_of_state(
     ):
         # Most groups: nothing to report, and a shared answer saves building one.
         if size == 1:
-            return _ONE_MEMBER_RISK, _ONE_MEMBER_RISK
+            return _ONE_MEMBER_RISK, _ONE_MEMBER_RISK, rules
         calm = _MIXED_RISK if len(mix.counts) == size else _CALM_RISK
-        return calm, calm
+        return calm, calm, rules
 
     severe: list[str] = []
     concerns: list[str] = []
@@ -685,9 +697,9 @@ def _risk_of_state(
     reasons = (*severe, *concerns, *notes)
     named = GroupRisk(level=level, reasons=reasons)
     if not signal_based:
-        return named, named
+        return named, named, rules
     neutral = tuple(reason for reason in reasons if reason not in signal_based)
-    return named, GroupRisk(level=level, reasons=(GROUP_SIGNALS_NEUTRAL, *neutral))
+    return named, GroupRisk(level=level, reasons=(GROUP_SIGNALS_NEUTRAL, *neutral)), rules
 
 
 def _only_codes(state: GroupState) -> tuple[str, ...]:

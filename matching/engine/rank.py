@@ -39,8 +39,8 @@ from matching.engine.group import (
     only_gender_codes,
     only_genders,
     profile_mix,
+    risk_and_rules,
     risk_of_state,
-    safety_rules,
     staff_text,
 )
 from matching.engine.policy import NO_POLICY, assess_policies, with_group_preferences
@@ -236,7 +236,8 @@ def _cap_fit(factors: tuple[Factor, ...], limit: float) -> tuple[Factor, ...]:
     for index in remainders[: target - sum(scaled)]:
         scaled[index] += 1
     return tuple(
-        replace(factor, points=value / 10) for factor, value in zip(factors, scaled, strict=True)
+        Factor(factor.code, value / 10, factor.max_points, factor.explanation)
+        for factor, value in zip(factors, scaled, strict=True)
     )
 
 
@@ -581,13 +582,12 @@ class _Context:
             if residents
             else EMPTY_GROUP_RISK
         )
-        group_risk_after = risk_of_state(
+        group_risk_after, rules = risk_and_rules(
             after,
             self.on_number,
             max_residents=home.max_residents,
             staff_on_shift=home.staff_on_shift,
             names_signals=self.names,
-            remember=False,
         )
         if blocking:
             # Explained, not scored: a blocked home may not be proposed, so it gets no score
@@ -621,7 +621,7 @@ class _Context:
         if high_risk:
             attention.append(self.high_risk_reason)
         safety_factor, safety_reasons = self._safety(
-            before, after, found, via_signal, before_ages, high_risk
+            before, after, rules, found, via_signal, before_ages, high_risk
         )
         attention.extend(safety_reasons)
         group_factor, group_reasons = self._group(home.staff_on_shift, before, after, after_ages)
@@ -1037,19 +1037,23 @@ class _Context:
         self,
         before: GroupState,
         after: GroupState,
+        rules: int,
         found: int,
         via_signal: int,
         ages_before: _AgeRange,
         high_risk: bool,
     ) -> tuple[Factor, tuple[Reason, ...]]:
-        """The `veiligheid` factor for the group after the youth joins, and the attention
-        points of the safety rules the youth would be part of.
+        """The `veiligheid` factor for the group after the youth joins (`rules`: the safety
+        rules that fire in it), and the attention points of the rules the youth would be
+        part of.
 
         Every rule in the group costs points (the youth would live with it); an attention
         point is raised for a rule with the youth in it. For a reader who may not know the
         residents' signals, a rule that rests on one is the group-level sentence instead.
         """
-        rules = safety_rules(after, self.on_number)
+        if not rules and not high_risk:
+            # Every rule the youth is part of fires in the group after: none here.
+            return self.safe_factor, ()
         only = 0
         if ages_before is not None:
             day_found, day_via = self._youth_day_rules(before, ages_before)
@@ -1061,8 +1065,6 @@ class _Context:
                 found |= safety.BIT["enige_van_geslacht"]
         else:
             found = via_signal = 0
-        if not rules and not high_risk:
-            return self.safe_factor, ()
         if self.names:
             via_signal = 0
         counted = rules & safety.BIT["enige_van_geslacht"]
