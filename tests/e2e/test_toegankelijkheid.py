@@ -134,17 +134,17 @@ def paginas(sweep: Sweep, rol: str) -> list[Pagina]:
     """Every page this role opens, by the matrix; its first 403 and 404; the extra states."""
     kolom = MATRIX_KOLOM.get(rol, rol)
     wereld = sweep.wereld
-    uit = [
-        Pagina(naam, wereld.url(naam))
-        for naam, verwacht in sorted(MATRIX.items())
-        # The JSON, CSV and calendar downloads, the photos and the API schema are files,
-        # not pages.
-        if verwacht[kolom] == 200
-        and not naam.endswith(("_json", "_csv", "_ics"))
+    # The JSON, CSV and calendar downloads, the photos and the API schema are files,
+    # not pages (in this world a refused one may well be a download).
+    paginanamen = [
+        naam
+        for naam in sorted(MATRIX)
+        if not naam.endswith(("_json", "_csv", "_ics"))
         and naam not in {"voorzieningen:foto", "api:schema"}
     ]
+    uit = [Pagina(naam, wereld.url(naam)) for naam in paginanamen if MATRIX[naam][kolom] == 200]
     for status in (403, 404):
-        naam = next((n for n, v in sorted(MATRIX.items()) if v[kolom] == status), None)
+        naam = next((n for n in paginanamen if MATRIX[n][kolom] == status), None)
         if naam is not None:
             uit.append(Pagina(f"{naam} ({status})", wereld.url(naam), status))
     noor = wereld.noor.pk

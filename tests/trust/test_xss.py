@@ -345,6 +345,15 @@ def test_field_is_shown_escaped(xss: XssWorld, field: str) -> None:
         assert payload(field) not in html, f"{field} shown raw on {name} ({persona})"
 
 
+DOWNLOADS = (
+    "application/json",
+    "application/vnd.oai.openapi+json",
+    "text/csv",
+    "text/calendar",
+    "image/jpeg",
+)
+
+
 def test_no_page_prints_a_payload_raw(xss: XssWorld) -> None:
     """The sweep: every GET page of the project, as every persona that may open it."""
     shown = 0
@@ -355,9 +364,10 @@ def test_no_page_prints_a_payload_raw(xss: XssWorld) -> None:
             if response.status_code != 200:
                 continue
             if not response["Content-Type"].startswith("text/html"):
-                # A JSON or CSV download is data, not a page: a browser does not run it.
-                assert response["Content-Type"].startswith(("application/json", "text/csv")), name
-                if response["Content-Type"].startswith("text/csv"):
+                # A download (JSON, the API schema, CSV, a calendar entry, a photo) is data,
+                # not a page: a browser does not run it.
+                assert response["Content-Type"].startswith(DOWNLOADS), name
+                if response["Content-Type"].startswith(("text/csv", "text/calendar")):
                     assert response["Content-Disposition"].startswith("attachment"), name
                 continue
             html = response.content.decode()
