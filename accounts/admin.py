@@ -1,10 +1,10 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import ActieveSessie, Inzage, Organisatie, Regio, UitgesteldeTaak, User
+from accounts.models import ActieveSessie, Organisatie, Regio, User
 from accounts.tweestaps import beeindig_sessie
 
 
@@ -45,26 +45,6 @@ class UserAdmin(BaseUserAdmin):
     )
 
 
-@admin.register(Inzage)
-class InzageAdmin(admin.ModelAdmin[Inzage]):
-    """Read-only: the access log is append-only, also for superusers."""
-
-    list_display = ["op", "gebruiker_naam", "rol", "actie", "uitkomst", "jongere_ref", "soort"]
-    list_filter = ["actie", "uitkomst", "rol", "soort", "doel"]
-    search_fields = ["gebruiker_naam", "=jongere_ref"]
-    date_hierarchy = "op"
-    show_full_result_count = False
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Inzage | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Inzage | None = None) -> bool:
-        return False
-
-
 @admin.register(ActieveSessie)
 class ActieveSessieAdmin(admin.ModelAdmin[ActieveSessie]):
     """Who is logged in where; deleting a row logs that session out."""
@@ -86,55 +66,3 @@ class ActieveSessieAdmin(admin.ModelAdmin[ActieveSessie]):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ActieveSessie]) -> None:
         for sessie in queryset:
             beeindig_sessie(sessie)
-
-
-@admin.register(UitgesteldeTaak)
-class UitgesteldeTaakAdmin(admin.ModelAdmin[UitgesteldeTaak]):
-    """The outbox: tasks that could not reach the task queue yet ("wacht"; sent
-    automatically once the broker is back), and tasks that failed for good ("mislukt": an
-    e-mail the mail server kept refusing; sent again only from here). Normally empty."""
-
-    list_display = [
-        "taak",
-        "status",
-        "aangemaakt_op",
-        "pogingen",
-        "laatste_poging_op",
-        "laatste_fout",
-    ]
-    list_filter = ["status", "taak"]
-    readonly_fields = [
-        "taak",
-        "argumenten",
-        "status",
-        "aangemaakt_op",
-        "pogingen",
-        "laatste_poging_op",
-        "laatste_fout",
-        "request_id",
-    ]
-    actions = ["nu_versturen"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(
-        self, request: HttpRequest, obj: UitgesteldeTaak | None = None
-    ) -> bool:
-        return False
-
-    @admin.action(description=_("Nu (opnieuw) versturen naar de takenwachtrij"))
-    def nu_versturen(self, request: HttpRequest, queryset: QuerySet[UitgesteldeTaak]) -> None:
-        from accounts.uitgesteld import opnieuw
-
-        gekozen = list(queryset.values_list("pk", flat=True))
-        verstuurd = opnieuw(gekozen)
-        if verstuurd == len(gekozen):
-            self.message_user(request, _("%(aantal)s taken verstuurd.") % {"aantal": verstuurd})
-        else:
-            self.message_user(
-                request,
-                _("%(aantal)s van de %(totaal)s taken verstuurd; de rest wacht nog.")
-                % {"aantal": verstuurd, "totaal": len(gekozen)},
-                messages.WARNING,
-            )

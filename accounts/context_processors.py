@@ -26,13 +26,13 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Mijn jongeren"), "jongeren:lijst", "jongeren.coordinator"),
     NavItem(_("Mijn analyse"), "jongeren:mijn", "jongeren.jongere"),
     NavItem(_("Analyse van mijn kind"), "jongeren:mijn", "jongeren.ouder"),
-    NavItem(_("Voorstellen voor jou"), "matching:mijn_voorstellen", "matching.voorstellen_gezin"),
-    NavItem(_("Mijn voorstellen"), "matching:voorstellen", "matching.voorstellen"),
+    NavItem(_("Voorstellen voor jou"), "voorstellen:mijn_voorstellen", "voorstellen.gezin"),
+    NavItem(_("Mijn voorstellen"), "voorstellen:lijst", "voorstellen.coordinator"),
     NavItem(_("Mijn voorzieningen"), "voorzieningen:dashboard", "voorzieningen.beheer_dashboard"),
-    NavItem(_("Voorstellen"), "matching:voorstellen", "matching.voorstellen_woning"),
+    NavItem(_("Voorstellen"), "voorstellen:lijst", "voorstellen.woning"),
     NavItem(_("Voorzieningen"), "voorzieningen:lijst", "voorzieningen.zoek_voorzieningen"),
-    NavItem(_("Regio"), "matching:regio", "matching.regio"),
-    NavItem(_("Stabiliteit"), "matching:stabiliteit", "matching.stabiliteit"),
+    NavItem(_("Regio"), "plaatsingstafel:regio", "plaatsingstafel.regio"),
+    NavItem(_("Stabiliteit"), "plaatsingstafel:stabiliteit", "plaatsingstafel.stabiliteit"),
     NavItem(_("Beheer"), "admin:index", "accounts.beheer_start"),
 ]
 

@@ -7,8 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Inzage
-from accounts.uitgesteld import na_commit
+from kern.uitgesteld import na_commit
 
 
 class LoginForm(AuthenticationForm):
@@ -39,24 +38,6 @@ class ResetForm(PasswordResetForm):
         and tell the visitor whether the address exists). The worker makes the link."""
         for user in self.get_users(self.cleaned_data["email"]):
             na_commit("accounts.tasks.mail_wachtwoord_herstel", user.pk, get_language())
-
-
-class InzageFilterForm(forms.Form):
-    """The admin's filters on the access log; an invalid value is shown and not applied."""
-
-    jongere = forms.IntegerField(label=_("Jongere (id)"), required=False, min_value=1)
-    gebruiker = forms.CharField(
-        label=_("Gebruiker (e-mail of naam)"), required=False, max_length=100
-    )
-    vanaf = forms.DateField(
-        label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    tot = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    actie = forms.ChoiceField(
-        label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Inzage.Actie.choices]
-    )
 
 
 class CodeForm(forms.Form):

@@ -1,5 +1,5 @@
 """Sending e-mail so that it is not lost: every mail is a Celery task started through the
-outbox (`accounts.uitgesteld.na_commit`), and each task sends through `met_herkansing`.
+outbox (`kern.uitgesteld.na_commit`), and each task sends through `met_herkansing`.
 
 A failure that may pass (a timeout, a refused, reset or dropped connection, a 4xx answer
 such as "451 try again later", a database that went away) is tried again by the worker,
@@ -32,7 +32,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from accounts.uitgesteld import BROKER_FOUTEN, noteer_mislukt
+from kern.uitgesteld import BROKER_FOUTEN, noteer_mislukt
 
 logger = logging.getLogger(__name__)
 

@@ -34,4 +34,4 @@ heeft_tweede_stap_gedaan = rules.predicate(is_geverifieerd, name="heeft_tweede_s
 
 
 # The access log: admins only, and only after the second login step.
-rules.add_perm("accounts.inzage_log", is_functioneel_beheerder & heeft_tweede_stap_gedaan)
+rules.add_perm("privacy.inzage_log", is_functioneel_beheerder & heeft_tweede_stap_gedaan)

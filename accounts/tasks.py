@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.mail import mail_wachtwoord_herstel as _mail_wachtwoord_herstel
 from accounts.mail import met_herkansing
-from accounts.uitgesteld import publiceer_alles, ruim_mislukt_op
+from kern.uitgesteld import publiceer_alles, ruim_mislukt_op
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ from accounts.forms import ResetForm
 urlpatterns = [
     path("", views.start, name="start"),
     path("beheer/", views.beheer_start, name="beheer_start"),
-    path("beheer/inzage/", views.inzage_log, name="inzage_log"),
     path("meldingen/", views.meldingen, name="meldingen"),
     path("accounts/login/", views_tweestaps.InlogView.as_view(), name="login"),
     path("accounts/login/code/", views_tweestaps.login_code, name="login_code"),

@@ -1,7 +1,7 @@
 """What the API reads and writes. Field names are the portal's own (Dutch) names.
 
 Serializers only shape and check the request; every change goes through the same services
-as the web pages (`voorzieningen.services`, `matching.voorstellen`), which check the rules.
+as the web pages (`voorzieningen.services`, `voorstellen.services`), which check the rules.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jongeren.models import SchoolNiveau
-from matching.models import Afwijsreden, Kenmerk, Kennismaking, Voorstel, VoorstelStatus
+from kern.models import Kenmerk
+from voorstellen.models import Afwijsreden, Kennismaking, Voorstel, VoorstelStatus
 from voorzieningen.models import (
     GeloofCultuur,
     Omgeving,

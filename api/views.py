@@ -25,14 +25,6 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.audit import (
-    Actie,
-    Soort,
-    Uitkomst,
-    log_inzage,
-    log_inzage_lijst,
-    standaard_doel,
-)
 from accounts.models import User
 from api.idempotentie import KOP, idempotent
 from api.serializers import (
@@ -47,8 +39,16 @@ from api.serializers import (
     WoningKortSerializer,
     WoningSerializer,
 )
-from matching import voorstellen as flow
-from matching.models import Voorstel
+from kern.inzage import (
+    Actie,
+    Soort,
+    Toegang,
+    log_inzage,
+    log_inzage_lijst,
+    standaard_doel,
+)
+from voorstellen import services as flow
+from voorstellen.models import Voorstel
 from voorzieningen import services
 from voorzieningen.models import Vacature, Voorziening
 
@@ -99,15 +99,13 @@ def log_api(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
         gegevens: dict[str, Any] = getattr(request, "api_inzage", {})
-        uitkomst = (
-            Uitkomst.GEWEIGERD if response.status_code in GEWEIGERD_STATUS else Uitkomst.GELUKT
-        )
+        uitkomst = Toegang.GEWEIGERD if response.status_code in GEWEIGERD_STATUS else Toegang.GELUKT
         actie = gegevens.get("actie") or (
             Actie.READ if request.method in {"GET", "HEAD"} else Actie.UPDATE
         )
         soort = gegevens.get("soort", Soort.PROFIEL)
         jongeren: list[int] = gegevens.get("jongeren", [])
-        if len(jongeren) > 1 and uitkomst == Uitkomst.GELUKT:
+        if len(jongeren) > 1 and uitkomst == Toegang.GELUKT:
             log_inzage_lijst(
                 request, jongeren=jongeren, actie=actie, soort=soort, doel=standaard_doel(request)
             )
@@ -342,7 +340,7 @@ def lezing_voor_woning(voorstel: Voorstel, user: User) -> dict[str, Any]:
     the score, every factor and the whole analysis only after."""
     from dataclasses import asdict
 
-    from matching.views_voorstellen import _woning_context
+    from voorstellen.views import _woning_context
 
     context = _woning_context(voorstel, user)
     gedeeld = bool(context["gedeeld"])

@@ -6,14 +6,14 @@ from typing import Any
 from celery import Celery
 from celery.signals import worker_ready
 
-from config.logs import connect_celery_signals
+from kern.logs import connect_celery_signals
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 app = Celery("passendeplek")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-# The request id travels with every task (see config.logs).
+# The request id travels with every task (see kern.logs).
 connect_celery_signals()
 
 
@@ -22,7 +22,7 @@ def verstuur_uitgestelde_taken_bij_start(**kwargs: Any) -> None:
     """A starting worker first sends what waited in the outbox while the broker was away."""
     from django.db import connections
 
-    from accounts.uitgesteld import publiceer_alles
+    from kern.uitgesteld import publiceer_alles
 
     try:
         publiceer_alles()

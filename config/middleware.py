@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
-from config.logs import REQUEST_ID, geldig_request_id
+from kern.logs import REQUEST_ID, geldig_request_id
 
 logger = logging.getLogger("passendeplek.request")
 

@@ -77,11 +77,18 @@ INSTALLED_APPS = [
     "simple_history",
     "rest_framework",
     "drf_spectacular",
+    # Our own apps, lowest layer first (the import contract in pyproject.toml keeps the
+    # dependencies running this way; see "Architecture" in the README).
+    "kern",
     "accounts",
-    "voorzieningen",
     "jongeren",
+    "voorzieningen",
     "matching",
+    "voorstellen",
+    "plaatsingstafel",
     "api",
+    "privacy",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -173,7 +180,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_CLIENT_IP_CALLABLE = "accounts.audit.client_adres"
+AXES_CLIENT_IP_CALLABLE = "kern.inzage.client_adres"
 AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
@@ -381,7 +388,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Publishing never hangs a request: short connection timeouts and one quick retry. A task
-# that cannot be published waits in the outbox (accounts.uitgesteld) instead.
+# that cannot be published waits in the outbox (kern.uitgesteld) instead.
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -403,7 +410,7 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE") or "celery"
 # The joint allocation (seconds of CPU per computation) has a queue and workers of its own,
 # so that group recomputes, e-mails and the outbox never wait behind it.
 SOLVER_QUEUE = env_str("CELERY_SOLVER_QUEUE") or f"{CELERY_TASK_DEFAULT_QUEUE}-solver"
-CELERY_TASK_ROUTES = {"matching.tasks.bereken_verdeling": {"queue": SOLVER_QUEUE}}
+CELERY_TASK_ROUTES = {"plaatsingstafel.tasks.bereken_verdeling": {"queue": SOLVER_QUEUE}}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 # The worker logs through LOGGING below (JSON in production, with the request id).
@@ -416,12 +423,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.herbereken_alle_groepsbeelden",
         "schedule": crontab(hour=3, minute=15),
     },
-    "verloop-voorstellen": {"task": "matching.tasks.verloop_voorstellen", "schedule": 15 * 60},
+    "verloop-voorstellen": {"task": "voorstellen.tasks.verloop_voorstellen", "schedule": 15 * 60},
     # The search index: whatever a process left behind, and every row just after midnight
     # (ages and team figures move on), so the first search of the day need not do it.
     "zoekindex": {"task": "matching.tasks.werk_zoekindex_bij", "schedule": 5 * 60},
     "verdelingen-opruimen": {
-        "task": "matching.tasks.ruim_verdelingen_op",
+        "task": "plaatsingstafel.tasks.ruim_verdelingen_op",
         "schedule": crontab(hour=3, minute=45),
     },
     "zoekindex-na-middernacht": {
@@ -501,10 +508,10 @@ if LOG_FORMAT not in {"json", "text"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"context": {"()": "config.logs.ContextFilter"}},
+    "filters": {"context": {"()": "kern.logs.ContextFilter"}},
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-        "json": {"()": "config.logs.JsonFormatter"},
+        "json": {"()": "kern.logs.JsonFormatter"},
     },
     "handlers": {
         "console": {
@@ -521,7 +528,7 @@ LOGGING = {
 # and the worker, and ERROR log lines. Without local variables or request bodies.
 SENTRY_DSN = env_str("SENTRY_DSN")
 if SENTRY_DSN:
-    from config.logs import start_error_tracking
+    from kern.logs import start_error_tracking
 
     start_error_tracking(
         SENTRY_DSN,

@@ -23,4 +23,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("jongeren.urls")),
     path("", include("matching.urls")),
+    path("", include("voorstellen.urls")),
+    path("", include("plaatsingstafel.urls")),
+    path("", include("privacy.urls")),
 ]

@@ -19,7 +19,7 @@ from jongeren.models import (
     Uitnodiging,
     VerklarendeAnalyse,
 )
-from matching.choices import Signaal
+from kern.choices import Signaal
 
 
 class AnalyseAdminForm(forms.ModelForm[VerklarendeAnalyse]):

@@ -21,9 +21,9 @@ from jongeren.models import (
     VerklarendeAnalyse,
 )
 from jongeren.services import ONTBREKEND_BERICHT, BehoefteInvoer
-from matching.choices import Signaal
-from matching.models import Kenmerk
-from voorzieningen.geocoding import GeocodingError, get_geocoder
+from kern.choices import Signaal
+from kern.geocoding import GeocodingError, get_geocoder
+from kern.models import Kenmerk
 
 
 class DatumInput(forms.DateInput):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from matching.choices import Zorgintensiteit, Zorgprofiel
+from kern.choices import Zorgintensiteit, Zorgprofiel
 
 # Headings on the family's page and in their "what changed" view.
 VELD_GEWOON: dict[str, str | Promise] = {

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from matching.choices import Geslacht, Signaal, Zorgintensiteit, Zorgprofiel
+from kern.choices import Geslacht, Signaal, Zorgintensiteit, Zorgprofiel
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -484,7 +484,7 @@ class AnalyseBehoefte(models.Model):
         related_name="behoeften",
     )
     kenmerk = models.ForeignKey(
-        "matching.Kenmerk",
+        "kern.Kenmerk",
         verbose_name=_("behoefte"),
         on_delete=models.PROTECT,
         related_name="+",

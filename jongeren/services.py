@@ -37,7 +37,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Rol, User
-from accounts.uitgesteld import na_commit
 from jongeren.models import (
     PRIORITEITEN,
     AnalyseBehoefte,
@@ -46,7 +45,8 @@ from jongeren.models import (
     Uitnodiging,
     VerklarendeAnalyse,
 )
-from matching.models import Kenmerk
+from kern.models import Kenmerk
+from kern.uitgesteld import na_commit
 
 Status = VerklarendeAnalyse.Status
 

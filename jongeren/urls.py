@@ -35,17 +35,12 @@ urlpatterns = [
         views.zone_verwijderen,
         name="zone_verwijderen",
     ),
-    path("jongeren/<int:pk>/gegevens/", views.gegevens, name="gegevens"),
-    path("jongeren/<int:pk>/gegevens.json", views.gegevens_json, name="gegevens_json"),
     # The youth's and the parents' pages.
     path("mijn/", views.mijn, name="mijn"),
     path("mijn/<int:pk>/", views.mijn_jongere, name="mijn_jongere"),
     path("mijn/<int:pk>/aanpassen/", views.mijn_aanpassen, name="mijn_aanpassen"),
     path("mijn/<int:pk>/reactie/", views.mijn_reactie, name="mijn_reactie"),
     path("mijn/<int:pk>/veranderingen/", views.mijn_veranderingen, name="mijn_veranderingen"),
-    path("mijn/<int:pk>/gegevens/", views.mijn_gegevens, name="mijn_gegevens"),
-    path("mijn/<int:pk>/gegevens.json", views.mijn_gegevens_json, name="mijn_gegevens_json"),
-    path("mijn/<int:pk>/wie-keek/", views.mijn_inzage, name="mijn_inzage"),
     # The e-mailed invitation link (no login: this is where the password is chosen).
     path("mijn/welkom/<str:token>/", views.uitnodiging, name="uitnodiging"),
 ]

@@ -21,7 +21,7 @@ from jongeren.gewone_taal import (
     ZORGPROFIEL_GEWOON,
 )
 from jongeren.models import PRIORITEIT_KEUZES, PRIORITEITEN, AnalyseBehoefte, VerklarendeAnalyse
-from matching.choices import Signaal, Zorgintensiteit, Zorgprofiel
+from kern.choices import Signaal, Zorgintensiteit, Zorgprofiel
 
 TEKSTVELDEN = [
     "factoren",

@@ -11,28 +11,15 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
-from accounts.audit import (
-    Actie,
-    Doel,
-    Soort,
-    actie_voor,
-    log_geweigerd,
-    log_inzage,
-    log_inzage_lijst,
-    standaard_doel,
-)
 from accounts.decorators import permission_required
-from accounts.models import Inzage, Rol, User
-from jongeren import inzage, services
+from accounts.models import User
+from jongeren import services
 from jongeren.forms import (
     AnalyseForm,
     BeschermdeZoneForm,
@@ -47,38 +34,31 @@ from jongeren.forms import (
 )
 from jongeren.gewone_taal import BELANG_GEWOON, ZORGINTENSITEIT_GEWOON, ZORGPROFIEL_GEWOON
 from jongeren.models import BeschermdeZone, Instemming, Jongere, VerklarendeAnalyse
+from jongeren.toegang import jongere_voor
 from jongeren.verschillen import vergelijk
-from matching.choices import Signaal
+from kern.choices import Signaal
+from kern.http import HtmxHttpRequest
+from kern.inzage import (
+    Actie,
+    Doel,
+    Soort,
+    actie_voor,
+    log_inzage,
+    log_inzage_lijst,
+    standaard_doel,
+)
 from matching.engine.geo import haversine_km
 from matching.engine.types import Point
-from matching.models import Voorstel
+from voorstellen.models import Voorstel
 
 Status = VerklarendeAnalyse.Status
 PER_PAGINA = 20
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _gebruiker(request: HttpRequest) -> User:
     # The permission decorators have already turned anonymous visitors away.
     assert isinstance(request.user, User)
     return request.user
-
-
-def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
-    """The youth, if this user may see them; otherwise 404 (never 403: no hint it exists).
-
-    A refusal is written to the access log under the id that was asked for.
-    """
-    try:
-        return get_object_or_404(
-            Jongere.objects.for_user(request.user).select_related("coordinator", "account"), pk=pk
-        )
-    except Http404:
-        log_geweigerd(request, jongere=pk, soort=Soort.PROFIEL)
-        raise
 
 
 def _log(request: HttpRequest, jongere: Jongere, soort: Soort, actie: Actie | None = None) -> None:
@@ -175,7 +155,7 @@ def jongere_nieuw(request: HttpRequest) -> HttpResponse:
 
 @permission_required("jongeren.coordinator")
 def jongere_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     form = JongereForm(request.POST or None, instance=jongere, organisatie=jongere.organisatie)
     _log(request, jongere, Soort.PROFIEL)
     if request.method == "POST" and form.is_valid():
@@ -187,7 +167,7 @@ def jongere_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("jongeren.coordinator")
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.PROFIEL)
     nieuwste = jongere.nieuwste_analyse()
     actuele = jongere.actuele_analyse()
@@ -226,7 +206,7 @@ def _coordinator_akkoord(analyse: VerklarendeAnalyse | None) -> bool:
 def analyse_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     """Write the analysis: a draft saves as is, "voorleggen" also checks the required parts."""
     gebruiker = _gebruiker(request)
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSE)
     basis = jongere.nieuwste_analyse()
     voorleggen = request.POST.get("actie") == "voorleggen"
@@ -282,7 +262,7 @@ def analyse_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("jongeren.coordinator")
 def analyse_versie(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     analyse = _get_versie(jongere, versie)
     _log(request, jongere, Soort.ANALYSEVERSIE)
     mag_signalen = _mag_signalen_zien(request, jongere)
@@ -323,7 +303,7 @@ def _vergelijking(
 
 @permission_required("jongeren.coordinator")
 def analyse_versies(request: HttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSEVERSIE)
     context = _vergelijking(request, jongere, voor_gezin=False)
     if context is None:
@@ -335,7 +315,7 @@ def analyse_versies(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("jongeren.coordinator")
 def analyse_voorleggen(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     analyse = _get_versie(jongere, versie)
     _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
     try:
@@ -356,7 +336,7 @@ def analyse_voorleggen(request: HttpRequest, pk: int, versie: int) -> HttpRespon
 @permission_required("jongeren.coordinator")
 def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
     """The coordinator endorses a version (changes go through a new version instead)."""
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     analyse = _get_versie(jongere, versie)
     _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
     try:
@@ -377,7 +357,7 @@ def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
 @permission_required("jongeren.coordinator")
 def analyse_signalen_vrijgeven(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
     """Let a version's attention signals count in searches before it is endorsed."""
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     analyse = _get_versie(jongere, versie)
     _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
     reden = str(request.POST.get("reden", ""))[:2000]
@@ -397,7 +377,7 @@ def analyse_signalen_vrijgeven(request: HttpRequest, pk: int, versie: int) -> Ht
 
 @permission_required("jongeren.coordinator")
 def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     form = UitnodigingForm(request.POST or None)
     _log(request, jongere, Soort.UITNODIGING, actie_voor(request, wijzigt=Actie.CREATE))
     if request.method == "POST" and form.is_valid():
@@ -439,7 +419,7 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("jongeren.coordinator")
 def zone_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """Set a protective zone: a place and a radius no proposed home may lie within."""
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     form = BeschermdeZoneForm(request.POST or None, jongere=jongere)
     _log(request, jongere, Soort.PROFIEL, actie_voor(request, wijzigt=Actie.CREATE))
     if request.method == "POST" and form.is_valid():
@@ -472,7 +452,7 @@ def zone_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("jongeren.coordinator")
 def zone_verwijderen(request: HttpRequest, pk: int, zone_pk: int) -> HttpResponse:
     """Lift a protective zone; the change history keeps who set and who lifted it."""
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     zone = get_object_or_404(jongere.beschermde_zones, pk=zone_pk)
     _log(request, jongere, Soort.PROFIEL, Actie.DELETE)
     plaats = zone.plaats
@@ -572,7 +552,7 @@ def mijn(request: HttpRequest) -> HttpResponse:
 
 @permission_required("jongeren.gezin")
 def mijn_jongere(request: HttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSE)
     return render(request, "jongeren/mijn.html", _gezin_context(request, jongere))
 
@@ -584,7 +564,7 @@ def _terug_naar_gezin(jongere: Jongere) -> HttpResponse:
 @permission_required("jongeren.gezin")
 def mijn_aanpassen(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker = _gebruiker(request)
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSE)
     analyse = jongere.nieuwste_analyse()
     if analyse is None:
@@ -630,7 +610,7 @@ def mijn_aanpassen(request: HttpRequest, pk: int) -> HttpResponse:
 def mijn_reactie(request: HttpRequest, pk: int) -> HttpResponse:
     """Agree with the version, or ask for a change. GET shows the choice on its own page."""
     gebruiker = _gebruiker(request)
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSE)
     analyse = jongere.nieuwste_analyse()
     if analyse is None or not analyse.ter_instemming:
@@ -673,7 +653,7 @@ def mijn_reactie(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("jongeren.gezin")
 def mijn_veranderingen(request: HttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSEVERSIE)
     context = _vergelijking(request, jongere, voor_gezin=True)
     if context is None:
@@ -683,157 +663,4 @@ def mijn_veranderingen(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "jongeren/mijn_veranderingen.html",
         {"jongere": jongere, "is_jongere": _gebruiker(request).is_jongere, **context},
-    )
-
-
-# --- Right of access: "Mijn gegevens" ------------------------------------------------------
-
-
-def _gegevens_pagina(
-    request: HttpRequest, jongere: Jongere, gegevens: dict[str, Any], *, json_url: str
-) -> HttpResponse:
-    return render(
-        request,
-        "jongeren/gegevens.html",
-        {"jongere": jongere, "gegevens": gegevens, "json_url": json_url},
-    )
-
-
-def _gegevens_download(jongere: Jongere, gegevens: dict[str, Any]) -> JsonResponse:
-    antwoord = JsonResponse(gegevens, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    antwoord["Content-Disposition"] = f'attachment; filename="gegevens-{jongere.pk}.json"'
-    return antwoord
-
-
-def _dossier(request: HttpRequest, pk: int, *, gezin: bool, download: bool) -> HttpResponse:
-    """The export as a page or a JSON download, for the family (their own notices) or for
-    the coordinator (everyone's); every one is logged as a read or an export."""
-    jongere = _get_jongere_for_user(request, pk)
-    log_inzage(
-        request,
-        jongere=jongere,
-        actie=Inzage.Actie.EXPORT if download else Inzage.Actie.READ,
-        soort=Inzage.Soort.DOSSIER,
-        doel=Inzage.Doel.EIGEN if gezin else Inzage.Doel.ZORG,
-    )
-    gegevens = inzage.gegevens_over(jongere, voor=_gebruiker(request) if gezin else None)
-    if download:
-        return _gegevens_download(jongere, gegevens)
-    json_naam = "jongeren:mijn_gegevens_json" if gezin else "jongeren:gegevens_json"
-    return _gegevens_pagina(request, jongere, gegevens, json_url=reverse(json_naam, args=[pk]))
-
-
-@never_cache
-@permission_required("jongeren.gezin")
-def mijn_gegevens(request: HttpRequest, pk: int) -> HttpResponse:
-    """Everything the portal holds about the youth, for the youth or a linked parent."""
-    return _dossier(request, pk, gezin=True, download=False)
-
-
-@never_cache
-@permission_required("jongeren.gezin")
-def mijn_gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
-    return _dossier(request, pk, gezin=True, download=True)
-
-
-@never_cache
-@permission_required("jongeren.coordinator")
-def gegevens(request: HttpRequest, pk: int) -> HttpResponse:
-    """The same export, made by a coordinator of the youth's organisation to hand over."""
-    return _dossier(request, pk, gezin=False, download=False)
-
-
-@never_cache
-@permission_required("jongeren.coordinator")
-def gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
-    return _dossier(request, pk, gezin=False, download=True)
-
-
-@dataclass(frozen=True)
-class Moment:
-    """One line of "Wie heeft mijn gegevens bekeken?" in plain words."""
-
-    op: Any
-    wie: str
-    wat: str
-    waarom: str
-
-
-SOORT_GEWOON = {
-    Soort.PROFIEL: _l("de gegevens over wie je bent en waar je woont"),
-    Soort.ANALYSE: _l("wat we samen hebben opgeschreven"),
-    Soort.ANALYSEVERSIE: _l("oudere versies van wat we hebben opgeschreven"),
-    Soort.ZOEKRESULTAAT: _l("de lijst met woningen die passen"),
-    Soort.VOORSTEL: _l("een voorstel voor een woning"),
-    Soort.UITNODIGING: _l("de uitnodigingen voor het portaal"),
-    Soort.BEWONER: _l("de gegevens over jou in de woning"),
-    Soort.DOSSIER: _l("alles wat het portaal over je bewaart"),
-}
-DOEL_GEWOON = {
-    Doel.MATCHING: _l("om een woning te zoeken die bij je past"),
-    Doel.VOORSTEL: _l("voor een voorstel voor een woning"),
-    Doel.ZORG: _l("voor de zorg en begeleiding in de woning"),
-    Doel.BEHEER: _l("om het portaal goed te laten werken"),
-    Doel.EIGEN: _l("om de eigen gegevens te lezen"),
-}
-ACTIE_GEWOON = {
-    Actie.CREATE: _l("heeft gemaakt"),
-    Actie.READ: _l("heeft bekeken"),
-    Actie.UPDATE: _l("heeft veranderd"),
-    Actie.DELETE: _l("heeft weggehaald"),
-    Actie.SEARCH: _l("heeft gezocht met"),
-    Actie.EXPORT: _l("heeft gedownload"),
-    Actie.PRINT: _l("heeft afgedrukt"),
-}
-
-
-def _wie(regel: Inzage, kijker: User, jongere: Jongere) -> str:
-    if regel.gebruiker_id == kijker.pk:
-        return _("Jij")
-    if regel.rol == Rol.BEHEERDER:
-        if regel.voorziening is not None:
-            return _("Iemand van de woning %(woning)s") % {"woning": regel.voorziening.naam}
-        return _("Iemand van een woning")
-    if regel.rol == Rol.COORDINATOR:
-        return _("%(naam)s, plaatsingscoördinator bij %(organisatie)s") % {
-            "naam": regel.gebruiker_naam,
-            "organisatie": regel.organisatie.naam if regel.organisatie else _("de gemeente"),
-        }
-    if regel.rol == Rol.JONGERE:
-        return jongere.roepnaam
-    if regel.rol == Rol.OUDER:
-        return _("%(naam)s (ouder of verzorger)") % {"naam": regel.gebruiker_naam}
-    return _("Een beheerder van het portaal")
-
-
-@permission_required("jongeren.gezin")
-def mijn_inzage(request: HttpRequest, pk: int) -> HttpResponse:
-    """ "Who looked at my data": the access log of this youth, in plain words.
-
-    Reading this page is not itself logged: the timeline would fill with its own visits.
-    """
-    gebruiker = _gebruiker(request)
-    jongere = _get_jongere_for_user(request, pk)
-    pagina = Paginator(
-        Inzage.objects.voor_jongere(jongere.pk).select_related("organisatie", "voorziening"),
-        PER_PAGINA,
-    ).get_page(request.GET.get("pagina"))
-    momenten = [
-        Moment(
-            op=regel.op,
-            wie=_wie(regel, gebruiker, jongere),
-            wat=f"{ACTIE_GEWOON[Actie(regel.actie)]}: {SOORT_GEWOON[Soort(regel.soort)]}",
-            waarom=str(DOEL_GEWOON[Doel(regel.doel)]),
-        )
-        for regel in pagina
-    ]
-    return render(
-        request,
-        "jongeren/mijn_inzage.html",
-        {
-            "jongere": jongere,
-            "is_jongere": gebruiker.is_jongere,
-            "page": pagina,
-            "momenten": momenten,
-        },
     )

@@ -18,6 +18,7 @@ from django.db.models import Count, QuerySet, TextField
 from django.db.models.functions import Cast
 
 from jongeren.models import Jongere, VerklarendeAnalyse
+from kern.models import Kenmerk
 from matching import zoekindex
 from matching.engine import (
     AdmissionPolicy,
@@ -37,7 +38,6 @@ from matching.engine import (
 from matching.engine import config as engine_config
 from matching.engine.geo import DistanceFrom
 from matching.engine.types import Gender, PolicyKind, Setting
-from matching.models import Kenmerk
 from voorzieningen.models import (
     Plaatsing,
     Teamlid,

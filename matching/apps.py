@@ -6,6 +6,9 @@ class MatchingConfig(AppConfig):
     verbose_name = "Matching"
 
     def ready(self) -> None:
-        from matching import receivers
+        from matching import antwoorden, receivers
+        from voorzieningen import haken
 
         receivers.connect()
+        haken.groepstoets.lever(antwoorden.groepstoets)
+        haken.gevolgen_per_bewoner.lever(antwoorden.gevolgen_per_bewoner)

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from accounts.uitgesteld import na_commit
+from kern.models import Kenmerk
+from kern.uitgesteld import na_commit
 from matching import zoekindex
-from matching.models import Kenmerk
 from voorzieningen.models import Plaatsing, Teamlid, Toelatingsregel, Vacature, Voorziening
 from voorzieningen.signals import groep_gewijzigd
 

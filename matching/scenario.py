@@ -29,6 +29,10 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 
+from kern.publiek import (
+    SCENARIO_DEFAULT,
+    Audience,
+)
 from matching.engine import (
     AdmissionPolicy,
     Factor,
@@ -44,10 +48,6 @@ from matching.engine import (
     Vacancy,
     Youth,
     rank_homes,
-)
-from matching.engine.audience import (
-    SCENARIO_DEFAULT,
-    Audience,
 )
 from matching.engine.types import MAX_PROTECTIVE_RADIUS_KM, Gender, PolicyKind, Setting
 from matching.engine.vocabulary import (

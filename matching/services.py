@@ -17,12 +17,12 @@ from django.utils import timezone
 
 from accounts.models import Rol, User
 from accounts.services import meld
-from accounts.uitgesteld import na_commit
 from jongeren.models import Jongere
+from kern.uitgesteld import na_commit
+from matching import signals
 from matching.adapters import HomeFilter, home_pk, rank_for, residents_by_home
 from matching.engine import Audience, assess_group, group_summary
 from matching.models import Groepsbeeld, Zoekopdracht
-from matching.voorstellen import herbeoordeel_voorstellen
 from voorzieningen.models import Voorziening
 
 logger = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ def groepsbeeld_veranderd(*, voorziening_id: int) -> None:
         tekst=f"Het groepsbeeld van {home.naam} is veranderd.",
         url=reverse("voorzieningen:detail", args=[home.pk]),
     )
-    herbeoordeel_voorstellen(voorziening_id=voorziening_id)
+    signals.groepsbeeld_veranderd.send(sender=Groepsbeeld, voorziening_id=voorziening_id)
     for zoekopdracht in Zoekopdracht.objects.met_voorziening(voorziening_id).select_related(
         "jongere", "gemaakt_door"
     ):

@@ -13,17 +13,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.audit import Actie, Doel, Soort, log_geweigerd, log_inzage, log_zoeken
 from accounts.decorators import permission_required
 from accounts.models import User
-from config.http import HtmxHttpRequest
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching.adapters import HomeFilter, home_pk, load_homes, rank_for, signalen_tellen_mee
-from matching.engine import HomeResult, evaluate_home
-from matching.forms import KandidaatForm, ZoekFilterForm
+from kern.http import HtmxHttpRequest
+from kern.inzage import Actie, Doel, Soort, log_geweigerd, log_inzage, log_zoeken
+from matching.adapters import HomeFilter, home_pk, rank_for, signalen_tellen_mee
+from matching.engine import HomeResult
+from matching.forms import ZoekFilterForm
 from matching.models import Zoekopdracht
-from matching.publiek import publiek_voor
 from matching.services import ververs_zoekopdracht
+from voorstellen.publiek import publiek_voor
 from voorzieningen.models import Voorziening
 
 PER_PAGINA = 20
@@ -191,33 +191,3 @@ def zoekopdracht(request: HttpRequest, pk: int, zoekopdracht_pk: int) -> HttpRes
             "query": urlencode(query),
         },
     )
-
-
-@permission_required("voorzieningen.beheer")
-def nieuwe_bewoner(request: HttpRequest, pk: int) -> HttpResponse:
-    """For a home's own manager: what would this candidate mean for each current resident?"""
-    voorziening = get_object_or_404(Voorziening.objects.managed_by(request.user), pk=pk)
-    form = KandidaatForm(request.GET or None)
-    context: dict[str, Any] = {"voorziening": voorziening, "form": form}
-    if form.is_bound and form.is_valid():
-        now = timezone.now()
-        today = timezone.localdate(now)
-        (home,) = load_homes(today=today, now=now, only=[voorziening.pk])
-        # The manager types this candidate in themselves: their own reading of their group.
-        result = evaluate_home(
-            form.to_youth(today), home, today, audience=publiek_voor(_user(request))
-        )
-        # The engine numbers residents by arrival; put the manager's own labels next to it.
-        aanduidingen = list(
-            voorziening.plaatsingen.actief(today)
-            .order_by("aankomst", "pk")
-            .values_list("aanduiding", flat=True)
-        )
-        context.update(
-            result=result,
-            gevolgen=[
-                (impact, aanduidingen[int(impact.resident_ref.split()[-1]) - 1])
-                for impact in result.resident_impacts
-            ],
-        )
-    return render(request, "matching/nieuwe_bewoner.html", context)

@@ -73,7 +73,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> Iterator[None]:
 def _broker_niet_als_weg_onthouden() -> Iterator[None]:
     """A test that made the outbox see a broker failure must not make the next test skip
     publishing (the outbox pauses this process's attempts after a failure)."""
-    from accounts import uitgesteld
+    from kern import uitgesteld
 
     uitgesteld._storing_tot = 0.0
     yield
@@ -141,7 +141,7 @@ def _vocabulary_after_flush(request: pytest.FixtureRequest) -> None:
     request.getfixturevalue("transactional_db")
     from importlib import import_module
 
-    from matching.models import Kenmerk
+    from kern.models import Kenmerk
 
     startset = import_module("matching.migrations.0002_startset_kenmerken").STARTSET
     for volgorde, (code, naam, zin) in enumerate(startset, start=1):

@@ -20,10 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from jongeren.models import SchoolNiveau
-from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
-from matching.models import Kenmerk
+from kern.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
+from kern.geocoding import GeocodingError, get_geocoder
+from kern.models import Kenmerk
 from voorzieningen.fotos import FOTOS_PER_WONING, FotoFout, SchoneFoto, maak_schoon
-from voorzieningen.geocoding import GeocodingError, get_geocoder
+from voorzieningen.haken import Kandidaat
 from voorzieningen.models import (
     LEEFTIJD_MAX,
     LEEFTIJD_MIN,
@@ -705,3 +706,29 @@ class ZoekForm(forms.Form):
             zichtbaar = Vacature.objects.zichtbaar(now).filter(voorziening=OuterRef("pk"))
             voorzieningen = voorzieningen.filter(Exists(zichtbaar))
         return voorzieningen
+
+
+class KandidaatForm(forms.Form):
+    """A candidate youth's group-relevant profile, to see what an admission would mean."""
+
+    leeftijd = forms.IntegerField(label=_("Leeftijd"), min_value=8, max_value=23)
+    geslacht = forms.ChoiceField(label=_("Geslacht"), choices=Geslacht.choices)
+    zorgprofiel = forms.ChoiceField(label=_("Zorgprofiel"), choices=Zorgprofiel.choices)
+    zorgintensiteit = forms.ChoiceField(label=_("Zorgintensiteit"), choices=Zorgintensiteit.choices)
+    signalen = forms.MultipleChoiceField(
+        label=_("Aandachtssignalen"),
+        choices=Signaal.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def kandidaat(self, today: dt.date) -> Kandidaat:
+        data = self.cleaned_data
+        return Kandidaat(
+            geboortemaand=dt.date(today.year - data["leeftijd"], today.month, 1),
+            geslacht=data["geslacht"],
+            zorgprofiel=data["zorgprofiel"],
+            zorgintensiteit=data["zorgintensiteit"],
+            signalen=frozenset(data["signalen"]),
+            aankomst=today,
+        )

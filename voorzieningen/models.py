@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jongeren.models import SchoolNiveau
-from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
+from kern.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -320,7 +320,7 @@ class Voorziening(models.Model):
         ],
     )
     aanbod = models.ManyToManyField(
-        "matching.Kenmerk",
+        "kern.Kenmerk",
         verbose_name=_("wat de woning biedt"),
         related_name="voorzieningen",
         blank=True,
@@ -715,7 +715,7 @@ class Toelatingsregel(models.Model):
         help_text=_("Alleen bij de regel over meisjes of jongens."),
     )
     kenmerk = models.ForeignKey(
-        "matching.Kenmerk",
+        "kern.Kenmerk",
         verbose_name=_("wat wij niet kunnen bieden"),
         on_delete=models.PROTECT,
         null=True,
@@ -868,7 +868,7 @@ class Teamlid(models.Model):
     )
     functie = models.CharField(_("functie"), max_length=30, choices=Functie.choices)
     competenties = models.ManyToManyField(
-        "matching.Kenmerk", verbose_name=_("competenties"), related_name="teamleden", blank=True
+        "kern.Kenmerk", verbose_name=_("competenties"), related_name="teamleden", blank=True
     )
     jaren_ervaring = models.PositiveSmallIntegerField(
         _("jaren ervaring in de jeugdzorg"),

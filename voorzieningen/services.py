@@ -29,8 +29,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisatie, User
-from matching.choices import Signaal
-from matching.models import Kenmerk
+from kern.choices import Signaal
+from kern.models import Kenmerk
+from voorzieningen import haken
+from voorzieningen.haken import Kandidaat
 from voorzieningen.models import Plaatsing, Toelatingsregel, Vacature, Voorziening
 from voorzieningen.signals import announce_group_change
 
@@ -376,28 +378,25 @@ def _controleer_groep(woning: Voorziening, nieuw: Plaatsing) -> None:
     """Refuse a direct registration the matching engine blocks for this group, with the
     engine's own reasons: the same hard limits a proposal must pass (among them the
     absolute incompatibility), asked about the newcomer joining the current residents."""
-    from matching.adapters import newcomer_check
-
-    now = timezone.now()
-    result = newcomer_check(
+    result = haken.groepstoets.roep(
         woning.pk,
-        geboortemaand=nieuw.geboortemaand,
-        geslacht=nieuw.geslacht,
-        zorgprofiel=nieuw.zorgprofiel,
-        zorgintensiteit=nieuw.zorgintensiteit,
-        signalen=nieuw.signalen,
-        aankomst=nieuw.aankomst,
-        today=timezone.localdate(now),
-        now=now,
+        Kandidaat(
+            geboortemaand=nieuw.geboortemaand,
+            geslacht=nieuw.geslacht,
+            zorgprofiel=nieuw.zorgprofiel,
+            zorgintensiteit=nieuw.zorgintensiteit,
+            signalen=frozenset(nieuw.signalen),
+            aankomst=nieuw.aankomst,
+        ),
     )
-    if result is None or result.eligible:
+    if result is None or result.toegestaan:
         return
-    if any(reason.code in {"groep_vol", "geen_plek"} for reason in result.blocking):
+    if any(code in {"groep_vol", "geen_plek"} for code, _uitleg in result.blokkades):
         # Places are this service's own count: a full home gets the usual message.
         raise _vol(woning)
     raise OnveiligeGroep(
         _("Deze jongere kan niet in deze groep komen. Er is niets opgeslagen. %(redenen)s")
-        % {"redenen": " ".join(reason.explanation for reason in result.blocking)},
+        % {"redenen": " ".join(uitleg for _code, uitleg in result.blokkades)},
         code="onveilig",
     )
 

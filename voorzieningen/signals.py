@@ -3,7 +3,7 @@
 The matching app connects the group-risk recompute (a Celery task) to `groep_gewijzigd`.
 The signal is sent inside the transaction that makes the change, so a receiver can record
 its follow-up work in that same transaction: a receiver queues tasks through the outbox
-(`accounts.uitgesteld.na_commit`), which hands them to the broker only after the commit, so
+(`kern.uitgesteld.na_commit`), which hands them to the broker only after the commit, so
 no task runs for a change that was rolled back, none runs before the worker can read the new
 rows, and none is lost when the broker is down. Receivers do nothing outside the database.
 """

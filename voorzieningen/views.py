@@ -27,16 +27,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
-from accounts.audit import Doel, Soort, actie_voor, log_inzage
 from accounts.decorators import permission_required
 from accounts.models import User
-from matching.publiek import publiek_voor
-from voorzieningen import services
+from kern.inzage import Doel, Soort, actie_voor, log_inzage
+from kern.publiek import publiek_voor
+from voorzieningen import haken, services
 from voorzieningen.forms import (
     AankomstForm,
     BehandelpartnerFormSet,
     BewonerProfielForm,
     FotoFormSet,
+    KandidaatForm,
     OnderwijsFormSet,
     TeamlidEindeForm,
     TeamlidForm,
@@ -159,9 +160,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     pagina = _pagina(request, woningen, WONINGEN_PER_PAGINA)
     # Proposals waiting for this manager's answer, shown on each home's card.
-    from matching.views_voorstellen import wachtend_per_woning
-
-    wachtend = wachtend_per_woning(user)
+    wachtend = haken.wachtende_voorstellen.roep(user)
     for woning in pagina:
         woning.wachtende_voorstellen = wachtend.get(woning.pk, [])
     te_bevestigen = Vacature.objects.filter(voorziening__in=woningen).te_bevestigen(now)
@@ -323,9 +322,7 @@ def foto_zichtbaar(user: User, voorziening_pk: int) -> bool:
     admins), and the youth and parents of a proposal to it."""
     if Voorziening.objects.for_user(user).filter(pk=voorziening_pk).exists():
         return True
-    from matching.models import Voorstel
-
-    return Voorstel.objects.for_user(user).filter(voorziening_id=voorziening_pk).exists()
+    return haken.heeft_voorstel_naar.roep(user, voorziening_pk)
 
 
 def foto(request: HttpRequest, pk: int, foto_pk: int) -> HttpResponse:
@@ -723,9 +720,24 @@ def _groepsrisico_redenen(voorziening: Voorziening, user: User) -> list[str]:
     """The stored group risk's reasons in this reader's version: naming residents' signals
     only for the home's own managers."""
     beeld = getattr(voorziening, "groepsbeeld_opgeslagen", None)
-    return beeld.redenen_voor(publiek_voor(user)) if beeld is not None else []
+    return list(beeld.redenen_voor(publiek_voor(user))) if beeld is not None else []
 
 
 def _gemiddelde_ervaring(voorziening: Voorziening, op: dt.date) -> float | None:
     jaren = list(voorziening.teamleden.actief(op).values_list("jaren_ervaring", flat=True))
     return sum(jaren) / len(jaren) if jaren else None
+
+
+@permission_required("voorzieningen.beheer")
+def nieuwe_bewoner(request: HttpRequest, pk: int) -> HttpResponse:
+    """For a home's own manager: what would this candidate mean for each current resident?"""
+    voorziening = get_object_or_404(Voorziening.objects.managed_by(request.user), pk=pk)
+    form = KandidaatForm(request.GET or None)
+    context: dict[str, Any] = {"voorziening": voorziening, "form": form}
+    if form.is_bound and form.is_valid():
+        # The manager types this candidate in themselves: their own reading of their group.
+        result, gevolgen = haken.gevolgen_per_bewoner.roep(
+            voorziening.pk, form.kandidaat(timezone.localdate()), _user(request)
+        )
+        context.update(result=result, gevolgen=gevolgen)
+    return render(request, "voorzieningen/nieuwe_bewoner.html", context)

@@ -4,7 +4,7 @@ The ORM adapter and the JSON scenario adapter (`matching.scenario`) both feed it
 is the one place where "a good fit" is defined. Weights and thresholds: `config.py`.
 """
 
-from matching.engine.audience import Audience
+from kern.publiek import Audience
 from matching.engine.group import assess_group, group_summary
 from matching.engine.rank import best_homes, evaluate_home, max_points_for, rank_homes
 from matching.engine.types import (

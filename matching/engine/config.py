@@ -110,7 +110,7 @@ code                            when                                            
 Attention points are raised for the rules the youth is part of (a pair with the youth in it, or
 the youth being the only one or two bands away); a rule that fires between residents alone
 shows in the home's current group risk, and costs safety points because the youth would live
-in it. For readers who may not know the residents' signals (``matching.engine.audience``) a
+in it. For readers who may not know the residents' signals (``kern.publiek``) a
 rule that rests on a resident's signal is the group-level ``groepsrisico`` instead.
 
 Codes

@@ -28,8 +28,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
+from kern.publiek import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine import config, safety
-from matching.engine.audience import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine.types import GroupMember, GroupRisk, GroupSummary, RiskLevel
 from matching.engine.vocabulary import ATTENTION_SIGNALS, CARE_PROFILES, places_text, youths_text
 

@@ -20,8 +20,8 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
+from kern.publiek import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine import config, safety
-from matching.engine.audience import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine.geo import DistanceFrom
 from matching.engine.group import (
     EMPTY_GROUP_RISK,
@@ -87,7 +87,7 @@ _PAIR_SAFETY_RULES = safety.ALL_RULES & ~(
 
 _AgeRange = tuple[int, int] | None
 
-# For every reader who may not know the residents' signals (audience.py): one group-level
+# For every reader who may not know the residents' signals (kern/publiek.py): one group-level
 # attention point and factor sentence for whatever signals meet, and one composition block
 # for the absolute incompatibility that does not say what the group holds.
 _GROUP_SIGNALS_REASON = Reason("groepsrisico", GROUP_SIGNALS_NEUTRAL)
@@ -128,7 +128,7 @@ def rank_homes(
     with_impacts: bool = True,
 ) -> list[HomeResult]:
     """Every home, eligible ones first by score (high to low), then the blocked ones, each
-    explained for `audience` (see `matching.engine.audience`).
+    explained for `audience` (see `kern.publiek`).
 
     Ties are broken by the home's ref, so the order is fully determined by the input.
     What the admission means per resident is written only for audiences that may read the

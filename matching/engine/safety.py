@@ -11,7 +11,7 @@ Every variant has three sentences: one about the group (a reason of the group ri
 addressed to the youth (an attention point: "Met jou erbij ..."), and a short one for the
 ``veiligheid`` factor. A variant that rests on attention signals (`signal_based`) is never
 named to a reader who may not know the residents' signals, unless only the youth's own
-signals are involved (see `matching.engine.audience`).
+signals are involved (see `kern.publiek`).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, Protocol
 
-from matching.engine.audience import Audience
+from kern.publiek import Audience
 
 Gender = Literal["m", "v", "x"]
 Setting = Literal["woonwijk", "instellingsterrein"]
@@ -191,7 +191,7 @@ class Reason:
 class GroupRisk:
     """The risk of a group's composition, with aggregated reasons (never per resident).
 
-    The reasons are written for one audience (see `matching.engine.audience`): for the
+    The reasons are written for one audience (see `kern.publiek`): for the
     home's own managers they may name the attention signals in the group ("meer jongeren met
     agressie"); for everyone else each such sentence is one group-level sentence naming none.
     """

@@ -11,10 +11,10 @@ import pytest
 
 from accounts.models import Organisatie, Rol, User
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching.models import Voorstel
 from tests.factories import UserFactory
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
+from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
 
 
@@ -52,7 +52,7 @@ def de_linde(aanbieder: Organisatie) -> Voorziening:
 
 @pytest.fixture
 def voorstel(noor: Jongere, noor_analyse: VerklarendeAnalyse, de_linde: Voorziening) -> Voorstel:
-    from matching import voorstellen as flow
+    from voorstellen import services as flow
 
     assert noor.coordinator is not None
     concept = flow.maak_voorstel(

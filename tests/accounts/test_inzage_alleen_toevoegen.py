@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from accounts.models import Inzage, InzageOnveranderlijk, User
+from accounts.models import User
+from privacy.models import Inzage, InzageOnveranderlijk
 
 
 @pytest.fixture
 def regel(coordinator: User) -> Inzage:
     return Inzage.objects.create(
         actie=Inzage.Actie.READ,
-        uitkomst=Inzage.Uitkomst.GELUKT,
+        uitkomst=Inzage.Toegang.GELUKT,
         gebruiker=coordinator,
         gebruiker_naam="Sanne",
         rol=coordinator.rol,

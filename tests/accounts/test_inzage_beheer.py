@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Inzage, User
+from accounts.models import User
 from jongeren.models import Jongere
+from privacy.models import Inzage
 from tests.factories import tweede_stap_gedaan
 
 URL = "/beheer/inzage/"
@@ -21,7 +22,7 @@ def _regel(
 ) -> Inzage:
     return Inzage.objects.create(
         actie=actie,
-        uitkomst=Inzage.Uitkomst.GELUKT,
+        uitkomst=Inzage.Toegang.GELUKT,
         gebruiker=user,
         gebruiker_naam=user.get_full_name() or user.email,
         rol=user.rol,
@@ -45,7 +46,7 @@ def test_admin_reads_the_log(client: Client, admin_user: User, coordinator: User
     assert html.count("<h1") == 1
     assert '<th scope="col">' in html
     assert str(regel.id) in html
-    assert reverse("inzage_log") == URL
+    assert reverse("privacy:inzage_log") == URL
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from accounts.models import Inzage, User
+from accounts.models import User
+from privacy.models import Inzage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +23,7 @@ def _regel(user: User, jongere_ref: int, op: dt.datetime) -> Inzage:
     return Inzage.objects.create(
         op=op,
         actie=Inzage.Actie.READ,
-        uitkomst=Inzage.Uitkomst.GELUKT,
+        uitkomst=Inzage.Toegang.GELUKT,
         gebruiker=user,
         gebruiker_naam="Sanne",
         rol=user.rol,

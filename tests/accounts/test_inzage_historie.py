@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from jongeren.models import Jongere
-from matching.models import Voorstel
 from tests.jongeren.formulieren import form_post_data
+from voorstellen.models import Voorstel
 
 
 def test_profile_change_records_the_coordinator(
@@ -34,7 +34,7 @@ def test_proposal_step_records_who_took_it(
     client.force_login(coordinator)
 
     response = client.post(
-        reverse("matching:voorstel_actie", args=[voorstel.pk, "intrekken"]),
+        reverse("voorstellen:voorstel_actie", args=[voorstel.pk, "intrekken"]),
         {"intrek-reden": "Er is een andere plek gevonden."},
     )
 

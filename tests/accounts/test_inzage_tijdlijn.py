@@ -6,9 +6,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import Inzage, User
+from accounts.models import User
 from jongeren.models import Jongere
-from matching.models import Voorstel
+from privacy.models import Inzage
+from voorstellen.models import Voorstel
 
 
 def _bekeken_door_professionals(
@@ -17,7 +18,7 @@ def _bekeken_door_professionals(
     client.force_login(coordinator)
     assert client.get(reverse("jongeren:detail", args=[noor.pk])).status_code == 200
     client.force_login(beheerder)
-    assert client.get(reverse("matching:voorstel", args=[voorstel.pk])).status_code == 200
+    assert client.get(reverse("voorstellen:voorstel", args=[voorstel.pk])).status_code == 200
 
 
 @pytest.mark.parametrize("persona", ["jongere_user", "ouder_user"])
@@ -34,7 +35,7 @@ def test_family_sees_who_looked_in_plain_words(
     client.force_login(request.getfixturevalue(persona))
     voor = Inzage.objects.count()
 
-    response = client.get(reverse("jongeren:mijn_inzage", args=[noor.pk]))
+    response = client.get(reverse("privacy:mijn_inzage", args=[noor.pk]))
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -53,7 +54,7 @@ def test_family_timeline_holds_only_their_own_youth(
     client.get(reverse("jongeren:detail", args=[daan.pk]))
     client.force_login(jongere_user)
 
-    response = client.get(reverse("jongeren:mijn_inzage", args=[noor.pk]))
+    response = client.get(reverse("privacy:mijn_inzage", args=[noor.pk]))
 
     assert response.status_code == 200
     assert response.context["momenten"] == []
@@ -65,10 +66,10 @@ def test_other_youth_cannot_open_the_timeline(
 ) -> None:
     client.force_login(andere_jongere_user)
 
-    response = client.get(reverse("jongeren:mijn_inzage", args=[noor.pk]))
+    response = client.get(reverse("privacy:mijn_inzage", args=[noor.pk]))
 
     assert response.status_code == 404
-    assert Inzage.objects.get().uitkomst == Inzage.Uitkomst.GEWEIGERD
+    assert Inzage.objects.get().uitkomst == Inzage.Toegang.GEWEIGERD
 
 
 def test_refused_attempts_are_not_on_the_family_timeline(
@@ -78,7 +79,7 @@ def test_refused_attempts_are_not_on_the_family_timeline(
     assert client.get(reverse("jongeren:detail", args=[noor.pk])).status_code == 404
     client.force_login(jongere_user)
 
-    response = client.get(reverse("jongeren:mijn_inzage", args=[noor.pk]))
+    response = client.get(reverse("privacy:mijn_inzage", args=[noor.pk]))
 
     assert response.context["momenten"] == []
 
@@ -89,7 +90,7 @@ def test_professionals_do_not_use_the_family_timeline(
 ) -> None:
     client.force_login(request.getfixturevalue(persona))
 
-    assert client.get(reverse("jongeren:mijn_inzage", args=[noor.pk])).status_code == status
+    assert client.get(reverse("privacy:mijn_inzage", args=[noor.pk])).status_code == status
 
 
 def test_family_page_links_to_the_timeline(
@@ -99,12 +100,12 @@ def test_family_page_links_to_the_timeline(
 
     response = client.get(reverse("jongeren:mijn_jongere", args=[noor.pk]))
 
-    assert reverse("jongeren:mijn_inzage", args=[noor.pk]) in response.content.decode()
+    assert reverse("privacy:mijn_inzage", args=[noor.pk]) in response.content.decode()
 
 
 def test_every_kind_of_access_has_plain_words_for_the_family() -> None:
-    from accounts.models import Inzage
-    from jongeren.views import ACTIE_GEWOON, DOEL_GEWOON, SOORT_GEWOON
+    from privacy.models import Inzage
+    from privacy.views import ACTIE_GEWOON, DOEL_GEWOON, SOORT_GEWOON
 
     assert set(SOORT_GEWOON) == set(Inzage.Soort)
     assert set(ACTIE_GEWOON) == set(Inzage.Actie)

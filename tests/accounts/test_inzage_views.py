@@ -11,11 +11,12 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.audit import log_inzage
-from accounts.models import Inzage, Rol, User
+from accounts.models import Rol, User
 from jongeren.models import Jongere
-from matching.models import Voorstel
+from kern.inzage import log_inzage
+from privacy.models import Inzage
 from tests.voorzieningen.factories import PlaatsingFactory
+from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
 
 A = Inzage.Actie
@@ -72,27 +73,27 @@ PAGINAS: list[tuple[str, str, str, str, dict[str, str], str, str, str]] = [
     ("coordinator", "post", "jongeren:uitnodigen", "j", {}, A.CREATE, S.UITNODIGING, D.MATCHING),
     ("coordinator", "get", "matching:zoeken", "j", {}, A.SEARCH, S.ZOEKRESULTAAT, D.MATCHING),
     ("coordinator", "post", "matching:bewaren", "j", {}, A.CREATE, S.ZOEKRESULTAAT, D.MATCHING),
-    ("coordinator", "get", "matching:voorstel_nieuw", "jw", {}, A.READ, S.VOORSTEL, D.VOORSTEL),
-    ("coordinator", "get", "matching:voorstel", "v", {}, A.READ, S.VOORSTEL, D.VOORSTEL),
-    ("coordinator", "get", "matching:voorstel_afdruk", "v", {}, A.PRINT, S.VOORSTEL, D.VOORSTEL),
+    ("coordinator", "get", "voorstellen:voorstel_nieuw", "jw", {}, A.READ, S.VOORSTEL, D.VOORSTEL),
+    ("coordinator", "get", "voorstellen:voorstel", "v", {}, A.READ, S.VOORSTEL, D.VOORSTEL),
+    ("coordinator", "get", "voorstellen:voorstel_afdruk", "v", {}, A.PRINT, S.VOORSTEL, D.VOORSTEL),
     (
         "coordinator",
         "post",
-        "matching:voorstel_actie",
+        "voorstellen:voorstel_actie",
         "vi",
         INTREKKEN,
         A.UPDATE,
         S.VOORSTEL,
         D.VOORSTEL,
     ),
-    ("beheerder", "get", "matching:voorstel", "v", {}, A.READ, S.VOORSTEL, D.VOORSTEL),
-    ("beheerder", "get", "matching:voorstel_afdruk", "v", {}, A.PRINT, S.VOORSTEL, D.VOORSTEL),
+    ("beheerder", "get", "voorstellen:voorstel", "v", {}, A.READ, S.VOORSTEL, D.VOORSTEL),
+    ("beheerder", "get", "voorstellen:voorstel_afdruk", "v", {}, A.PRINT, S.VOORSTEL, D.VOORSTEL),
     ("jongere_user", "get", "jongeren:mijn", "-", {}, A.READ, S.ANALYSE, D.EIGEN),
     ("jongere_user", "get", "jongeren:mijn_jongere", "j", {}, A.READ, S.ANALYSE, D.EIGEN),
     ("jongere_user", "get", "jongeren:mijn_aanpassen", "j", {}, A.READ, S.ANALYSE, D.EIGEN),
     ("ouder_user", "get", "jongeren:mijn_reactie", "j", {}, A.READ, S.ANALYSE, D.EIGEN),
     ("ouder_user", "get", "jongeren:mijn_veranderingen", "j", {}, A.READ, S.ANALYSEVERSIE, D.EIGEN),
-    ("ouder_user", "get", "matching:voorstel", "v", {}, A.READ, S.VOORSTEL, D.EIGEN),
+    ("ouder_user", "get", "voorstellen:voorstel", "v", {}, A.READ, S.VOORSTEL, D.EIGEN),
 ]
 
 
@@ -126,7 +127,7 @@ def test_every_youth_page_writes_one_entry(
     assert Inzage.objects.count() == voor + 1
     regel = Inzage.objects.get(pad=adres)
     assert (regel.actie, regel.soort, regel.doel) == (actie, soort, doel)
-    assert regel.uitkomst == Inzage.Uitkomst.GELUKT
+    assert regel.uitkomst == Inzage.Toegang.GELUKT
     assert regel.jongere_ref == noor.pk
     assert regel.gebruiker_id == user.pk
     assert regel.rol == user.rol
@@ -208,7 +209,7 @@ def test_coordinator_of_another_region_is_refused_and_logged(
 
     assert response.status_code == 404
     regel = Inzage.objects.get()
-    assert regel.uitkomst == Inzage.Uitkomst.GEWEIGERD
+    assert regel.uitkomst == Inzage.Toegang.GEWEIGERD
     assert (regel.jongere_ref, regel.gebruiker_id) == (noor.pk, coordinator2.pk)
 
 
@@ -222,7 +223,7 @@ def test_other_youth_opening_someone_elses_page_is_refused_and_logged(
     assert response.status_code == 404
     regel = Inzage.objects.get()
     assert (regel.uitkomst, regel.jongere_ref, regel.doel) == (
-        Inzage.Uitkomst.GEWEIGERD,
+        Inzage.Toegang.GEWEIGERD,
         noor.pk,
         D.EIGEN,
     )
@@ -233,12 +234,12 @@ def test_refused_proposal_is_logged_without_naming_the_youth(
 ) -> None:
     client.force_login(beheerder2)
 
-    response = client.get(reverse("matching:voorstel", args=[voorstel.pk]))
+    response = client.get(reverse("voorstellen:voorstel", args=[voorstel.pk]))
 
     assert response.status_code == 404
     regel = Inzage.objects.get()
     assert (regel.uitkomst, regel.soort, regel.jongere_ref) == (
-        Inzage.Uitkomst.GEWEIGERD,
+        Inzage.Toegang.GEWEIGERD,
         S.VOORSTEL,
         None,
     )
@@ -284,9 +285,9 @@ def test_forwarded_for_is_used_behind_a_trusted_proxy(
 @pytest.mark.parametrize(
     ("persona", "naam", "doel"),
     [
-        ("coordinator", "matching:voorstellen", D.VOORSTEL),
-        ("beheerder", "matching:voorstellen", D.VOORSTEL),
-        ("ouder_user", "matching:mijn_voorstellen", D.EIGEN),
+        ("coordinator", "voorstellen:lijst", D.VOORSTEL),
+        ("beheerder", "voorstellen:lijst", D.VOORSTEL),
+        ("ouder_user", "voorstellen:mijn_voorstellen", D.EIGEN),
         ("coordinator", "jongeren:lijst", D.MATCHING),
     ],
 )

@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
-from accounts.demo import demo_code
 from accounts.models import User
+from demo.accounts import demo_code
 
 DEMO_PASSWORD = "passendeplek-demo"
 Capture = Callable[..., Any]

@@ -18,8 +18,9 @@ from django.utils import timezone
 from pytest_django import Settings
 
 from accounts import tasks
-from accounts.models import ActieveSessie, UitgesteldeTaak, User
+from accounts.models import ActieveSessie, User
 from config.celery_app import app
+from kern.models import UitgesteldeTaak
 
 GOED = "een-goed-wachtwoord"
 
@@ -32,11 +33,11 @@ def test_beat_runs_every_housekeeping_job_with_a_task_that_exists() -> None:
         "inlogpogingen-opruimen": "accounts.tasks.ruim_inlogpogingen_op",
         "uitgestelde-taken-opruimen": "accounts.tasks.ruim_uitgestelde_taken_op",
         "uitgestelde-taken": "accounts.tasks.verstuur_uitgestelde_taken",
-        "verloop-voorstellen": "matching.tasks.verloop_voorstellen",
+        "verloop-voorstellen": "voorstellen.tasks.verloop_voorstellen",
         "groepsbeelden-elke-nacht": "matching.tasks.herbereken_alle_groepsbeelden",
         "zoekindex": "matching.tasks.werk_zoekindex_bij",
         "zoekindex-na-middernacht": "matching.tasks.werk_zoekindex_bij",
-        "verdelingen-opruimen": "matching.tasks.ruim_verdelingen_op",
+        "verdelingen-opruimen": "plaatsingstafel.tasks.ruim_verdelingen_op",
     }
     assert {naam: job["task"] for naam, job in schema.items()} == verwacht
     for job in schema.values():

@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from api.sleutels import maak_sleutel
-from matching import voorstellen as flow
-from matching.models import Voorstel
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
+from voorstellen import services as flow
+from voorstellen.models import Voorstel
 from voorzieningen.models import Vacature, Voorziening
 
 

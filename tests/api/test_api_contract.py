@@ -22,8 +22,8 @@ from pytest_django import Settings
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from matching.models import Voorstel, VoorstelStatus
 from tests.api.conftest import ApiClient
+from voorstellen.models import Voorstel, VoorstelStatus
 from voorzieningen.models import Vacature, Voorziening
 
 

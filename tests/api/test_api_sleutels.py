@@ -14,9 +14,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from accounts.models import Inzage, User
+from accounts.models import User
 from api.models import ApiSleutel
 from api.sleutels import hash_van, maak_sleutel, trek_in
+from privacy.models import Inzage
 from tests.api.conftest import Aanbieder, ApiClient
 from voorzieningen.models import Vacature
 
@@ -218,9 +219,9 @@ def test_every_call_is_in_the_access_log_on_the_keys_manager(a: Aanbieder, b: Aa
 def test_reading_the_list_of_proposals_logs_every_youth_in_it(
     a: Aanbieder, coordinator: User
 ) -> None:
-    from matching import voorstellen as flow
     from tests.jongeren.factories import AnalyseFactory, JongereFactory
     from tests.voorzieningen.factories import VacatureFactory
+    from voorstellen import services as flow
 
     tweede = JongereFactory.create(roepnaam="Lotte", coordinator=coordinator)
     AnalyseFactory.create(jongere=tweede, status="gedragen")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from pytest_django import Settings
 
 from api.models import IdempotentAntwoord
-from matching.models import Kenmerk
+from kern.models import Kenmerk
 from tests.api.conftest import Aanbieder
 from voorzieningen.models import Toelatingsregel, Vacature
 

@@ -119,7 +119,7 @@ def test_the_allocation_has_a_worker_of_its_own_and_the_default_worker_leaves_it
     solver = _command("solver")
     assert solver[:4] == ["celery", "-A", "config.celery_app", "worker"]
     assert solver[solver.index("-Q") + 1] == settings.SOLVER_QUEUE
-    assert settings.CELERY_TASK_ROUTES["matching.tasks.bereken_verdeling"] == {
+    assert settings.CELERY_TASK_ROUTES["plaatsingstafel.tasks.bereken_verdeling"] == {
         "queue": settings.SOLVER_QUEUE
     }
     worker = _command("worker")

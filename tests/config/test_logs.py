@@ -24,9 +24,10 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from pytest_django import Settings
 
-from accounts import uitgesteld
-from accounts.models import UitgesteldeTaak, User
-from config.logs import REQUEST_ID, JsonFormatter
+from accounts.models import User
+from kern import uitgesteld
+from kern.logs import REQUEST_ID, JsonFormatter
+from kern.models import UitgesteldeTaak
 
 ROOT = Path(__file__).resolve().parents[2]
 Capture = Callable[..., Any]
@@ -158,7 +159,7 @@ import os
 import django
 
 django.setup()
-from config.logs import REQUEST_ID
+from kern.logs import REQUEST_ID
 
 REQUEST_ID.set("req-5e47ry0000")
 

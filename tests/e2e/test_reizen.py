@@ -29,9 +29,7 @@ from pytest_django import Settings
 from accounts.models import Melding, Rol, User
 from jongeren import services as jongeren_services
 from jongeren.models import Jongere, Uitnodiging, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.choices import Omgeving
-from matching.models import Besluit, Kennismaking, Voorstel, VoorstelStatus
+from kern.choices import Omgeving
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import inloggen, tweede_factor
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
@@ -40,6 +38,8 @@ from tests.voorzieningen.factories import (
     VacatureFactory,
     VoorzieningFactory,
 )
+from voorstellen import services as flow
+from voorstellen.models import Besluit, Kennismaking, Voorstel, VoorstelStatus
 from voorzieningen.models import Plaatsing, Vacature, Voorziening
 
 
@@ -353,7 +353,7 @@ def test_youth_decides_with_the_keyboard_only(
 
     _tab_tot(page, "Voorstellen voor jou")
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(reverse("matching:mijn_voorstellen")))
+    page.wait_for_url(re.compile(reverse("voorstellen:mijn_voorstellen")))
     _tab_tot(page, "De Linde")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(gezin.voorstel.get_absolute_url()))

@@ -29,10 +29,9 @@ from playwright.sync_api import expect
 from accounts.models import Rol, User
 from jongeren import services as jongeren_services
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.models import Kennismaking, Verdeling, VerdelingStatus, Voorstel
-from matching.regio import laad_regiodata, regio_voor
-from matching.verdeling import bereken, vraag_verdeling
+from plaatsingstafel.models import Verdeling, VerdelingStatus
+from plaatsingstafel.regio import laad_regiodata, regio_voor
+from plaatsingstafel.verdeling import bereken, vraag_verdeling
 from tests.conftest import PASSWORD
 from tests.e2e.axe import fouten
 from tests.e2e.conftest import DESKTOP, PHONE, log_in_als, tweede_factor
@@ -41,6 +40,8 @@ from tests.jongeren.factories import AnalyseFactory
 from tests.trust.test_access_matrix import MATRIX
 from tests.trust.wereld import World, bouw_wereld
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
+from voorstellen import services as flow
+from voorstellen.models import Kennismaking, Voorstel
 
 # One person per role. The behavioural scientist is a coordinator with a flag: the matrix's
 # coordinator column says which pages they open, and some pages show them more.
@@ -154,7 +155,7 @@ def paginas(sweep: Sweep, rol: str) -> list[Pagina]:
         uit.append(
             Pagina(
                 "voorstel dat op antwoord wacht",
-                reverse("matching:voorstel", args=[sweep.tweede_voorstel.pk]),
+                reverse("voorstellen:voorstel", args=[sweep.tweede_voorstel.pk]),
             )
         )
     if rol in {"coordinator", "admin_user"}:
@@ -176,18 +177,21 @@ def paginas(sweep: Sweep, rol: str) -> list[Pagina]:
         uit.append(
             Pagina(
                 "gezamenlijke verdeling berekend",
-                reverse("matching:verdeling", args=[sweep.verdeling.pk]),
+                reverse("plaatsingstafel:verdeling", args=[sweep.verdeling.pk]),
             )
         )
         uit.append(
             Pagina(
                 "gezamenlijke verdeling die nog rekent",
-                reverse("matching:verdeling", args=[sweep.lopende_verdeling.pk]),
+                reverse("plaatsingstafel:verdeling", args=[sweep.lopende_verdeling.pk]),
             )
         )
     if rol == "admin_user":
         uit.append(
-            Pagina("inzagelog met foute filters", reverse("inzage_log") + "?van=gisteren&jongere=x")
+            Pagina(
+                "inzagelog met foute filters",
+                reverse("privacy:inzage_log") + "?van=gisteren&jongere=x",
+            )
         )
     return uit
 

@@ -13,8 +13,8 @@ from jongeren.models import (
     JuridischKader,
     VerklarendeAnalyse,
 )
-from matching.choices import Geslacht, Zorgintensiteit, Zorgprofiel
-from matching.models import Kenmerk
+from kern.choices import Geslacht, Zorgintensiteit, Zorgprofiel
+from kern.models import Kenmerk
 
 
 def jaren_geleden(jaren: int, dagen: int = 30) -> date:

@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from accounts.models import Melding, User
 from jongeren.models import Instemming, Jongere, Uitnodiging, VerklarendeAnalyse
-from matching.models import (
+from tests.jongeren.factories import AnalyseFactory
+from tests.voorzieningen.factories import PlaatsingFactory, VoorzieningFactory
+from voorstellen.models import (
     Besluit,
     Kennismaking,
     Toestemming,
@@ -21,8 +23,6 @@ from matching.models import (
     VoorstelGebeurtenis,
     VoorstelStatus,
 )
-from tests.jongeren.factories import AnalyseFactory
-from tests.voorzieningen.factories import PlaatsingFactory, VoorzieningFactory
 from voorzieningen.models import Plaatsing
 
 # Distinctive texts, so a test can tell exactly where each one ends up.

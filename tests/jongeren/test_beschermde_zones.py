@@ -16,10 +16,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Inzage, User
+from accounts.models import User
 from jongeren.models import BeschermdeZone, Jongere
 from matching.adapters import rank_for, youth_from_jongere
 from matching.engine import Audience, ProtectiveZone
+from privacy.models import Inzage
 from tests.jongeren.privacy_dossier import maak_oud, vul_dossier
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
 
@@ -204,7 +205,7 @@ def test_the_engine_gets_the_point_and_radius_and_blocks_homes_inside(
 def test_open_proposals_to_homes_inside_a_new_zone_are_named(
     als_coordinator: Client, noor: Jongere, aanbieder: Any, coordinator: User
 ) -> None:
-    from matching.models import Voorstel, VoorstelStatus
+    from voorstellen.models import Voorstel, VoorstelStatus
 
     binnen = VoorzieningFactory.create(aanbieder=aanbieder, naam="De Es", lat=53.0, lon=6.56)
     Voorstel.objects.create(
@@ -256,8 +257,8 @@ def test_the_family_never_reads_where_or_why(
         client.force_login(persoon)
         for naam in (
             "jongeren:mijn_jongere",
-            "jongeren:mijn_gegevens",
-            "jongeren:mijn_gegevens_json",
+            "privacy:mijn_gegevens",
+            "privacy:mijn_gegevens_json",
         ):
             inhoud = client.get(reverse(naam, args=[noor.pk])).content.decode()
             assert "Emmen" not in inhoud, naam

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from jongeren.models import AnalyseBehoefte, Jongere, VerklarendeAnalyse
-from matching.models import Kenmerk
+from kern.models import Kenmerk
 from tests.jongeren.factories import AnalyseFactory, jaren_geleden
 from tests.jongeren.formulieren import analyse_post_data, behoefte_index
 from tests.jongeren.test_jongeren_views import profiel

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
-from accounts.management.commands.seed_demo import DEMO_STEPS
 from accounts.models import User
+from demo.management.commands.seed_demo import DEMO_STEPS
 from jongeren.models import AnalyseBehoefte, Instemming, Jongere, VerklarendeAnalyse
 
 Status = VerklarendeAnalyse.Status
@@ -32,10 +32,10 @@ def _stand() -> tuple[int, ...]:
 
 
 def test_youths_come_after_accounts_and_homes(db: None) -> None:
-    assert "jongeren.demo" in DEMO_STEPS
-    assert DEMO_STEPS.index("accounts.demo") < DEMO_STEPS.index("jongeren.demo")
-    if "voorzieningen.demo" in DEMO_STEPS:
-        assert DEMO_STEPS.index("voorzieningen.demo") < DEMO_STEPS.index("jongeren.demo")
+    assert "demo.jongeren" in DEMO_STEPS
+    assert DEMO_STEPS.index("demo.accounts") < DEMO_STEPS.index("demo.jongeren")
+    if "demo.voorzieningen" in DEMO_STEPS:
+        assert DEMO_STEPS.index("demo.voorzieningen") < DEMO_STEPS.index("demo.jongeren")
 
 
 def test_seeding_twice_changes_nothing(demo: None, settings: Settings) -> None:

@@ -404,7 +404,7 @@ def test_the_coordinator_never_reads_whose_account_an_address_is(
         )
     for url in (
         reverse("jongeren:detail", args=[nieuwe_jongere.pk]),
-        reverse("jongeren:gegevens", args=[nieuwe_jongere.pk]),
+        reverse("privacy:gegevens", args=[nieuwe_jongere.pk]),
     ):
         html = client.get(url).content.decode()
         assert account.email in html and ouder.email in html

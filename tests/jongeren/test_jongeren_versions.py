@@ -14,7 +14,7 @@ from jongeren import services
 from jongeren.models import Instemming, Jongere, VerklarendeAnalyse
 from jongeren.services import BehoefteInvoer
 from jongeren.verschillen import vergelijk, woordverschil
-from matching.models import Kenmerk
+from kern.models import Kenmerk
 from tests.jongeren.factories import AnalyseFactory
 from tests.jongeren.formulieren import analyse_post_data
 

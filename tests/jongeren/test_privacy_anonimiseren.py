@@ -11,9 +11,10 @@ from django.test import override_settings
 from django.utils import timezone
 
 from accounts.models import User
-from jongeren.bewaren import GEANONIMISEERD
 from jongeren.models import AnalyseBehoefte, Instemming, Jongere, VerklarendeAnalyse
-from matching.models import (
+from privacy.bewaren import GEANONIMISEERD
+from tests.jongeren.privacy_dossier import Dossier, maak_oud, vul_dossier
+from voorstellen.models import (
     Besluit,
     Kennismaking,
     Toestemming,
@@ -21,7 +22,6 @@ from matching.models import (
     VoorstelGebeurtenis,
     VoorstelStatus,
 )
-from tests.jongeren.privacy_dossier import Dossier, maak_oud, vul_dossier
 from voorzieningen.models import Plaatsing
 
 

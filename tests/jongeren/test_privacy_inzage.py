@@ -38,7 +38,7 @@ def test_youth_and_parent_see_everything_about_the_youth(
     wie: str, dossier_noor: Jongere, request: pytest.FixtureRequest
 ) -> None:
     gebruiker: User = request.getfixturevalue(wie)
-    antwoord = _client(gebruiker).get(reverse("jongeren:mijn_gegevens", args=[dossier_noor.pk]))
+    antwoord = _client(gebruiker).get(reverse("privacy:mijn_gegevens", args=[dossier_noor.pk]))
     assert antwoord.status_code == 200
     html = antwoord.content.decode()
     for tekst in (
@@ -64,7 +64,7 @@ def test_youth_and_parent_see_everything_about_the_youth(
 def test_each_person_sees_only_their_own_notices(
     dossier_noor: Jongere, jongere_user: User, ouder_user: User
 ) -> None:
-    url = reverse("jongeren:mijn_gegevens_json", args=[dossier_noor.pk])
+    url = reverse("privacy:mijn_gegevens_json", args=[dossier_noor.pk])
     van_jongere = json.loads(_client(jongere_user).get(url).content)
     van_ouder = json.loads(_client(ouder_user).get(url).content)
     assert [m["tekst"] for m in van_jongere["meldingen"]] == [
@@ -77,7 +77,7 @@ def test_json_download_has_the_same_content_as_the_page(
     dossier_noor: Jongere, jongere_user: User
 ) -> None:
     antwoord = _client(jongere_user).get(
-        reverse("jongeren:mijn_gegevens_json", args=[dossier_noor.pk])
+        reverse("privacy:mijn_gegevens_json", args=[dossier_noor.pk])
     )
     assert antwoord.status_code == 200
     assert antwoord["Content-Type"] == "application/json"
@@ -107,19 +107,19 @@ def test_json_download_has_the_same_content_as_the_page(
 def test_a_draft_proposal_is_not_in_the_family_export(
     dossier_noor: Jongere, jongere_user: User
 ) -> None:
-    from matching.models import Voorstel, VoorstelStatus
+    from voorstellen.models import Voorstel, VoorstelStatus
 
     voorstel = Voorstel.objects.get(jongere=dossier_noor)
     Voorstel.objects.filter(pk=voorstel.pk).update(status=VoorstelStatus.CONCEPT)
     gegevens = json.loads(
         _client(jongere_user)
-        .get(reverse("jongeren:mijn_gegevens_json", args=[dossier_noor.pk]))
+        .get(reverse("privacy:mijn_gegevens_json", args=[dossier_noor.pk]))
         .content
     )
     assert gegevens["voorstellen"] == []
 
 
-@pytest.mark.parametrize("naam", ["jongeren:mijn_gegevens", "jongeren:mijn_gegevens_json"])
+@pytest.mark.parametrize("naam", ["privacy:mijn_gegevens", "privacy:mijn_gegevens_json"])
 def test_another_youth_or_their_parent_gets_404(
     naam: str, dossier_noor: Jongere, daan: Jongere, andere_jongere_user: User, andere_ouder: User
 ) -> None:
@@ -127,7 +127,7 @@ def test_another_youth_or_their_parent_gets_404(
         assert _client(gebruiker).get(reverse(naam, args=[dossier_noor.pk])).status_code == 404
 
 
-@pytest.mark.parametrize("naam", ["jongeren:mijn_gegevens", "jongeren:mijn_gegevens_json"])
+@pytest.mark.parametrize("naam", ["privacy:mijn_gegevens", "privacy:mijn_gegevens_json"])
 def test_professionals_cannot_open_the_family_export(
     naam: str, dossier_noor: Jongere, coordinator: User, beheerder: User, admin_user: User
 ) -> None:
@@ -138,10 +138,10 @@ def test_professionals_cannot_open_the_family_export(
 @pytest.mark.parametrize(
     "naam",
     [
-        "jongeren:mijn_gegevens",
-        "jongeren:mijn_gegevens_json",
-        "jongeren:gegevens",
-        "jongeren:gegevens_json",
+        "privacy:mijn_gegevens",
+        "privacy:mijn_gegevens_json",
+        "privacy:gegevens",
+        "privacy:gegevens_json",
     ],
 )
 def test_anonymous_visitors_go_to_the_login_page(naam: str, dossier_noor: Jongere) -> None:
@@ -154,10 +154,10 @@ def test_coordinator_of_the_organisation_can_make_the_export(
     dossier_noor: Jongere, coordinator: User, collega: User
 ) -> None:
     for gebruiker in (coordinator, collega):
-        pagina = _client(gebruiker).get(reverse("jongeren:gegevens", args=[dossier_noor.pk]))
+        pagina = _client(gebruiker).get(reverse("privacy:gegevens", args=[dossier_noor.pk]))
         assert pagina.status_code == 200
         assert FACTOREN in pagina.content.decode()
-        download = _client(gebruiker).get(reverse("jongeren:gegevens_json", args=[dossier_noor.pk]))
+        download = _client(gebruiker).get(reverse("privacy:gegevens_json", args=[dossier_noor.pk]))
         assert download.status_code == 200
         assert download["Content-Disposition"].startswith("attachment;")
         gegevens = json.loads(download.content)
@@ -168,7 +168,7 @@ def test_coordinator_of_the_organisation_can_make_the_export(
         }
 
 
-@pytest.mark.parametrize("naam", ["jongeren:gegevens", "jongeren:gegevens_json"])
+@pytest.mark.parametrize("naam", ["privacy:gegevens", "privacy:gegevens_json"])
 def test_coordinator_elsewhere_gets_404_and_other_roles_403(
     naam: str,
     dossier_noor: Jongere,
@@ -187,6 +187,6 @@ def test_family_and_coordinator_pages_link_to_the_export(
     dossier_noor: Jongere, jongere_user: User, coordinator: User
 ) -> None:
     mijn = _client(jongere_user).get(reverse("jongeren:mijn_jongere", args=[dossier_noor.pk]))
-    assert reverse("jongeren:mijn_gegevens", args=[dossier_noor.pk]) in mijn.content.decode()
+    assert reverse("privacy:mijn_gegevens", args=[dossier_noor.pk]) in mijn.content.decode()
     detail = _client(coordinator).get(reverse("jongeren:detail", args=[dossier_noor.pk]))
-    assert reverse("jongeren:gegevens", args=[dossier_noor.pk]) in detail.content.decode()
+    assert reverse("privacy:gegevens", args=[dossier_noor.pk]) in detail.content.decode()

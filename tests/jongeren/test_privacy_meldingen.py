@@ -21,7 +21,6 @@ from django.urls import reverse
 from accounts.models import User
 from jongeren import services
 from jongeren.models import Jongere, Uitnodiging
-from matching import voorstellen as flow
 from tests.jongeren.privacy_dossier import (
     FACTOREN,
     MOTIVATIE,
@@ -30,6 +29,7 @@ from tests.jongeren.privacy_dossier import (
     Dossier,
     vul_dossier,
 )
+from voorstellen import services as flow
 
 Capture = Callable[..., Any]
 GEHEIM = [FACTOREN, MOTIVATIE, OPMERKING, SIGNAAL_LABEL, "weglopen", "Haren", "Bij mijn oma"]
@@ -146,8 +146,8 @@ def test_logs_hold_ids_not_names_or_texts(
         )
         client = Client()
         client.force_login(jongere_user)
-        client.get(reverse("jongeren:mijn_gegevens", args=[dossier.jongere.pk]))
-        client.get(reverse("jongeren:mijn_gegevens", args=[dossier.jongere.pk + 1000]))
+        client.get(reverse("privacy:mijn_gegevens", args=[dossier.jongere.pk]))
+        client.get(reverse("privacy:mijn_gegevens", args=[dossier.jongere.pk + 1000]))
         call_command("anonimiseer", "--dry-run", stdout=StringIO())
     for geheim in ["Noor", *GEHEIM]:
         assert geheim not in caplog.text

@@ -24,7 +24,7 @@ from jongeren.models import Jongere
 from loadtest.accounts import beheerder_email, coordinator_email, jongere_email, ouder_email
 from loadtest.run import database_fout, main
 from loadtest.samenvatting import samenvatting
-from matching.models import Voorstel, VoorstelStatus
+from voorstellen.models import Voorstel, VoorstelStatus
 from voorzieningen.models import Voorziening
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +79,7 @@ def test_scaled_demo_is_realistic_for_every_simulated_user(settings: Settings) -
     # Each professional has the demo authenticator the simulated users compute codes from.
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from accounts.demo import DEMO_TOTP_GEHEIM
+    from demo.accounts import DEMO_TOTP_GEHEIM
     from loadtest.accounts import TOTP_GEHEIM
 
     assert TOTP_GEHEIM == DEMO_TOTP_GEHEIM
@@ -94,7 +94,7 @@ def test_scaled_demo_is_realistic_for_every_simulated_user(settings: Settings) -
 
 
 def test_every_coordinator_gets_youths_at_every_stage_at_full_scale() -> None:
-    from accounts.management.commands.seed_demo_schaal import coordinator_van, fase
+    from demo.management.commands.seed_demo_schaal import coordinator_van, fase
 
     stadia: dict[int, set[str]] = {}
     for nummer in range(500 - 14):
@@ -104,7 +104,7 @@ def test_every_coordinator_gets_youths_at_every_stage_at_full_scale() -> None:
 
 
 def _demo_aanbieders() -> list[str]:
-    from voorzieningen.demo import WONINGEN
+    from demo.voorzieningen import WONINGEN
 
     return sorted({woning.aanbieder for woning in WONINGEN})
 

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from accounts.models import Organisatie, User
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching.models import Voorstel
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
+from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
 
 
@@ -78,7 +78,7 @@ def gedragswetenschapper(gemeente: Organisatie) -> User:
 
 @pytest.fixture
 def concept(noor: Jongere, noor_analyse: VerklarendeAnalyse, de_linde: Voorziening) -> Voorstel:
-    from matching import voorstellen as flow
+    from voorstellen import services as flow
 
     assert noor.coordinator is not None
     return flow.maak_voorstel(
@@ -88,15 +88,15 @@ def concept(noor: Jongere, noor_analyse: VerklarendeAnalyse, de_linde: Voorzieni
 
 @pytest.fixture
 def verstuurd(concept: Voorstel) -> Voorstel:
-    from matching import voorstellen as flow
+    from voorstellen import services as flow
 
     return flow.stuur_voorstel(voorstel=concept, door=concept.gemaakt_door)
 
 
 def naar_gehouden(voorstel: Voorstel, beheerder: User) -> Voorstel:
     """Answer with interest, plan a meeting, move it to the past and record it as held."""
-    from matching import voorstellen as flow
-    from matching.models import Kennismaking
+    from voorstellen import services as flow
+    from voorstellen.models import Kennismaking
 
     flow.beantwoord_voorstel(voorstel=voorstel, door=beheerder, interesse=True)
     flow.plan_kennismaking(

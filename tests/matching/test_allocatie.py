@@ -11,10 +11,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from matching.allocatie import AllocatieFout, Verzoek, capaciteit, stel_voor
+from kern.publiek import Audience
 from matching.engine import Home, Need, Point, Resident, Vacancy, Youth, evaluate_home
-from matching.engine.audience import Audience
 from matching.engine.types import Setting
+from plaatsingstafel.allocatie import AllocatieFout, Verzoek, capaciteit, stel_voor
 
 TODAY = date(2026, 6, 1)
 GRONINGEN = Point(53.22, 6.57)
@@ -299,8 +299,8 @@ def test_best_homes_is_exactly_the_top_of_the_full_ranking(count: int) -> None:
     # answer must be what ranking every home gives, scores and order included.
     import random
 
+    from demo.management.commands.bench_allocation import synthetic_homes, synthetic_youths
     from matching.engine import best_homes, rank_homes
-    from matching.management.commands.bench_allocation import synthetic_homes, synthetic_youths
 
     rng = random.Random(count)
     homes = synthetic_homes(300, rng, TODAY)

@@ -3,7 +3,7 @@ together are kept apart when another home can take one of them."""
 
 from __future__ import annotations
 
-from matching.allocatie import Verzoek, _bouw, _fit, _met_paren, _startpunt, stel_voor
+from plaatsingstafel.allocatie import Verzoek, _bouw, _fit, _met_paren, _startpunt, stel_voor
 from tests.matching.test_allocatie import TODAY, home, score, youth
 
 ABSCONDING_VICTIM = frozenset({"slachtoffer_mensenhandel", "weglopen"})

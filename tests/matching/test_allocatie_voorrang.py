@@ -22,11 +22,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching.allocatie import Verzoek, stel_voor, voorrang, wachtweken
 from matching.engine import Audience, Home, Point, Priorities, Resident, Youth, evaluate_home
-from matching.models import Voorstel, VoorstelStatus
+from plaatsingstafel.allocatie import Verzoek, stel_voor, voorrang, wachtweken
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.matching.test_allocatie import TODAY, home, plan, score, youth
+from voorstellen.models import Voorstel, VoorstelStatus
 from voorzieningen.models import Voorziening
 
 SGG = frozenset({"seksueel_grensoverschrijdend"})
@@ -224,7 +224,7 @@ def test_the_page_gives_the_place_to_who_waited_longest_and_says_what_now_for_th
 
     # The computation runs after the request's commit (in-process: no broker in tests).
     with django_capture_on_commit_callbacks(execute=True):
-        gestart = client.post(reverse("matching:toewijzing"))
+        gestart = client.post(reverse("plaatsingstafel:toewijzing"))
     page = client.get(gestart["Location"])
 
     assert page.status_code == 200

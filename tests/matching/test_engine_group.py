@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kern.publiek import Audience
 from matching.engine import (
     Home,
     Need,
@@ -23,7 +24,6 @@ from matching.engine import (
     max_points_for,
     rank_homes,
 )
-from matching.engine.audience import Audience
 from matching.engine.geo import haversine_km
 from matching.engine.vocabulary import format_date
 

@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from kern.publiek import Audience
 from matching.engine import (
     Home,
     HomeResult,
@@ -27,7 +28,6 @@ from matching.engine import (
     max_points_for,
     rank_homes,
 )
-from matching.engine.audience import Audience
 from matching.engine.vocabulary import ATTENTION_SIGNALS
 
 TODAY = date(2026, 11, 22)

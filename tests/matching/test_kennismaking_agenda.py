@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from accounts.models import Inzage, User
-from matching import voorstellen as flow
-from matching.models import Voorstel
+from accounts.models import User
+from privacy.models import Inzage
+from voorstellen import services as flow
+from voorstellen.models import Voorstel
 
 GEVOELIG = ["Noor", "De Linde", "Lindelaan", "trauma", "Rustig huis", "zelfbeschadiging"]
 
@@ -57,7 +58,7 @@ def test_everyone_party_to_the_proposal_downloads_the_meeting_without_names(
 ) -> None:
     voorstel, wanneer = gepland
     for persoon in (coordinator, beheerder, jongere_user, ouder_user):
-        response = _client(persoon).get(reverse("matching:kennismaking_ics", args=[voorstel.pk]))
+        response = _client(persoon).get(reverse("voorstellen:kennismaking_ics", args=[voorstel.pk]))
 
         assert response.status_code == 200, persoon
         assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -80,7 +81,7 @@ def test_someone_else_gets_no_meeting(
     andere_jongere_user: User,
 ) -> None:
     voorstel, _wanneer = gepland
-    url = reverse("matching:kennismaking_ics", args=[voorstel.pk])
+    url = reverse("voorstellen:kennismaking_ics", args=[voorstel.pk])
     for persoon in (coordinator2, beheerder2, andere_jongere_user):
         assert _client(persoon).get(url).status_code == 404, persoon
     assert Client().get(url).status_code == 302
@@ -89,7 +90,7 @@ def test_someone_else_gets_no_meeting(
 def test_no_meeting_planned_means_nothing_to_download(
     verstuurd: Voorstel, coordinator: User
 ) -> None:
-    url = reverse("matching:kennismaking_ics", args=[verstuurd.pk])
+    url = reverse("voorstellen:kennismaking_ics", args=[verstuurd.pk])
 
     assert _client(coordinator).get(url).status_code == 404
 
@@ -98,7 +99,7 @@ def test_re_planning_keeps_the_entry_and_raises_its_sequence(
     gepland: tuple[Voorstel, dt.datetime], coordinator: User
 ) -> None:
     voorstel, wanneer = gepland
-    url = reverse("matching:kennismaking_ics", args=[voorstel.pk])
+    url = reverse("voorstellen:kennismaking_ics", args=[voorstel.pk])
     eerst = _afspraak(_client(coordinator).get(url).content)
 
     _plan(voorstel, coordinator, wanneer + dt.timedelta(days=1))
@@ -115,7 +116,7 @@ def test_the_proposal_page_links_the_calendar_entry(
     voorstel, _wanneer = gepland
     html = _client(jongere_user).get(voorstel.get_absolute_url()).content.decode()
 
-    assert reverse("matching:kennismaking_ics", args=[voorstel.pk]) in html
+    assert reverse("voorstellen:kennismaking_ics", args=[voorstel.pk]) in html
 
 
 def test_the_planning_mail_carries_the_meeting_and_no_details(

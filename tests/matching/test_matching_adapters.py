@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from accounts.models import Organisatie
 from jongeren.models import Jongere, VerklarendeAnalyse
+from kern.publiek import Audience
 from matching.adapters import home_pk, load_homes, rank_for, youth_from_jongere
-from matching.engine.audience import Audience
 from tests.matching.conftest import geboren
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
@@ -24,7 +24,7 @@ from voorzieningen.models import Voorziening
 
 
 def _home_with_everything(aanbieder: Organisatie, naam: str) -> Voorziening:
-    from matching.models import Kenmerk
+    from kern.models import Kenmerk
 
     home = VoorzieningFactory.create(aanbieder=aanbieder, naam=naam)
     TeamlidFactory.create(voorziening=home).competenties.add(
@@ -54,7 +54,7 @@ def test_loading_homes_takes_the_same_queries_for_two_or_twenty(aanbieder: Organ
 def test_a_home_is_seen_with_its_team_offers_residents_and_vacancies(
     aanbieder: Organisatie,
 ) -> None:
-    from matching.models import Kenmerk
+    from kern.models import Kenmerk
 
     home = _home_with_everything(aanbieder, "De Linde")
     home.aanbod.add(Kenmerk.objects.get(code="buitenruimte"))
@@ -72,7 +72,7 @@ def test_a_home_is_seen_with_its_team_offers_residents_and_vacancies(
 def test_one_team_member_with_a_competence_is_not_the_homes_offer(
     aanbieder: Organisatie,
 ) -> None:
-    from matching.models import Kenmerk
+    from kern.models import Kenmerk
 
     home = VoorzieningFactory.create(aanbieder=aanbieder, medewerkers_per_dienst=1)
     trauma = Kenmerk.objects.get(code="traumasensitief")
@@ -89,7 +89,7 @@ def test_one_team_member_with_a_competence_is_not_the_homes_offer(
 def test_more_staff_per_shift_need_more_team_members_with_a_competence(
     aanbieder: Organisatie,
 ) -> None:
-    from matching.models import Kenmerk
+    from kern.models import Kenmerk
 
     home = VoorzieningFactory.create(aanbieder=aanbieder, medewerkers_per_dienst=2)
     trauma = Kenmerk.objects.get(code="traumasensitief")

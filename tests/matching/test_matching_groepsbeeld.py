@@ -115,8 +115,8 @@ def test_a_recompute_the_broker_refused_waits_in_the_outbox_and_runs_later(
 ) -> None:
     from kombu.exceptions import OperationalError
 
-    from accounts import uitgesteld
-    from accounts.models import UitgesteldeTaak
+    from kern import uitgesteld
+    from kern.models import UitgesteldeTaak
     from matching import tasks
 
     def unreachable(*args: object, **kwargs: object) -> None:
@@ -189,7 +189,7 @@ def test_the_nightly_task_recomputes_every_home(
 def test_a_material_change_re_evaluates_open_proposals_to_the_home(
     verstuurd: object, de_linde: Voorziening, beheerder: User, coordinator: User
 ) -> None:
-    from matching.models import Voorstel, VoorstelGebeurtenis
+    from voorstellen.models import Voorstel, VoorstelGebeurtenis
 
     herbereken_groepsbeeld(voorziening_id=de_linde.pk)  # the first picture
     voorstel = Voorstel.objects.get()

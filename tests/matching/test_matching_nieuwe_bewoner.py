@@ -21,7 +21,7 @@ KANDIDAAT = {
 
 
 def _url(home: Voorziening) -> str:
-    return reverse("matching:nieuwe_bewoner", args=[home.pk])
+    return reverse("voorzieningen:nieuwe_bewoner", args=[home.pk])
 
 
 def test_the_manager_sees_each_residents_consequence_by_their_own_label(

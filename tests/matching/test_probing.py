@@ -12,16 +12,17 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import Inzage, User
+from accounts.models import User
 from jongeren import services
 from jongeren.models import Jongere, VerklarendeAnalyse
-from jongeren.zoekpatronen import DREMPEL_NA_WIJZIGING, opvallende_zoekpatronen
-from matching import voorstellen as flow
-from matching.models import Voorstel
+from privacy.models import Inzage
+from privacy.zoekpatronen import DREMPEL_NA_WIJZIGING, opvallende_zoekpatronen
 from tests.factories import tweede_stap_gedaan
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.matching.conftest import geboren
 from tests.voorzieningen.factories import PlaatsingFactory
+from voorstellen import services as flow
+from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
 
 SIGNAALWOORDEN = ("mensenhandel", "grensoverschrijd", "slachtoffer")
@@ -76,7 +77,7 @@ def test_an_unendorsed_analysis_does_not_steer_the_search(
     assert "De Linde" in html
     assert "samenstelling van de groep laat deze plaatsing niet toe" not in html
     assert "tellen pas mee als de analyse gedragen is" in html
-    nieuw = client.get(reverse("matching:voorstel_nieuw", args=[wegwerp.pk, met_slachtoffer.pk]))
+    nieuw = client.get(reverse("voorstellen:voorstel_nieuw", args=[wegwerp.pk, met_slachtoffer.pk]))
     assert "samenstelling van de groep laat deze plaatsing niet toe" not in nieuw.content.decode()
 
 
@@ -159,6 +160,6 @@ def test_search_after_a_signal_change_is_marked_and_reported(
     (patroon,) = opvallende_zoekpatronen()
     assert patroon.na_signaalwijziging == DREMPEL_NA_WIJZIGING
     admin = _ingelogd(Client(), admin_user)
-    pagina = admin.get(reverse("inzage_log")).content.decode()
+    pagina = admin.get(reverse("privacy:inzage_log")).content.decode()
     assert "Opvallende zoekpatronen" in pagina
     assert patroon.gebruiker_naam in pagina

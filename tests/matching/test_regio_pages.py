@@ -17,10 +17,11 @@ from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks as CaptureCallbacks
 from pytest_django import Settings
 
-from accounts.models import Inzage, Organisatie, Regio, User
+from accounts.models import Organisatie, Regio, User
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching.models import Verdeling, VerdelingStatus
-from matching.uitkomsten import kalibratie
+from plaatsingstafel.models import Verdeling, VerdelingStatus
+from plaatsingstafel.uitkomsten import kalibratie
+from privacy.models import Inzage
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import PlaatsingFactory, VacatureFactory, VoorzieningFactory
 from voorzieningen.models import Plaatsing, Voorziening
@@ -61,7 +62,7 @@ def test_coordinator_sees_their_own_regions_places_and_waiting_youths(
     wadzicht: Voorziening,
     wachtend: Jongere,
 ) -> None:
-    page = login(client, coordinator).get(reverse("matching:regio"))
+    page = login(client, coordinator).get(reverse("plaatsingstafel:regio"))
     assert page.status_code == 200
     beeld = page.context["beeld"]
     assert beeld.regio.naam == "Groningen"
@@ -77,7 +78,9 @@ def test_coordinator_sees_their_own_regions_places_and_waiting_youths(
 def test_coordinator_cannot_switch_to_another_region(
     client: Client, coordinator: User, regio_friesland: Regio
 ) -> None:
-    page = login(client, coordinator).get(reverse("matching:regio"), {"regio": regio_friesland.pk})
+    page = login(client, coordinator).get(
+        reverse("plaatsingstafel:regio"), {"regio": regio_friesland.pk}
+    )
     assert page.context["regio"].naam == "Groningen"
     assert page.context["form"] is None
 
@@ -85,7 +88,9 @@ def test_coordinator_cannot_switch_to_another_region(
 def test_admin_chooses_any_region(
     client: Client, admin_user: User, wadzicht: Voorziening, regio_friesland: Regio
 ) -> None:
-    page = login(client, admin_user).get(reverse("matching:regio"), {"regio": regio_friesland.pk})
+    page = login(client, admin_user).get(
+        reverse("plaatsingstafel:regio"), {"regio": regio_friesland.pk}
+    )
     assert page.context["regio"] == regio_friesland
     assert page.context["beeld"].plekken_nu == 1
 
@@ -93,7 +98,7 @@ def test_admin_chooses_any_region(
 def test_region_without_homes_or_youths_shows_an_empty_state(
     client: Client, coordinator: User
 ) -> None:
-    page = login(client, coordinator).get(reverse("matching:regio"))
+    page = login(client, coordinator).get(reverse("plaatsingstafel:regio"))
     assert page.context["beeld"].leeg
     assert "nog geen woningen en geen wachtende jongeren" in page.content.decode()
 
@@ -103,7 +108,7 @@ def test_coordinator_without_an_organisation_is_told_why(client: Client, db: Non
     from tests.factories import UserFactory
 
     los = UserFactory.create(rol=Rol.COORDINATOR, organisatie=None)
-    page = login(client, los).get(reverse("matching:regio"))
+    page = login(client, los).get(reverse("plaatsingstafel:regio"))
     assert page.status_code == 200
     assert "hoort (nog) niet bij een regio" in page.content.decode()
 
@@ -113,7 +118,7 @@ def test_csv_export_has_the_figures_and_defuses_formulas(
 ) -> None:
     # A name typed by a person must not run as a spreadsheet formula.
     Regio.objects.filter(pk=regio_groningen.pk).update(naam="=SOM(A1)")
-    response = login(client, coordinator).get(reverse("matching:regio_csv"))
+    response = login(client, coordinator).get(reverse("plaatsingstafel:regio_csv"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
@@ -134,7 +139,7 @@ def _bereken(
     """Send the table's request and follow it to its computation's page (the computation
     runs in-process after the commit, as without a broker)."""
     with capture(execute=True):
-        gestart = client.post(reverse("matching:toewijzing"), gegevens or {})
+        gestart = client.post(reverse("plaatsingstafel:toewijzing"), gegevens or {})
     if gestart.status_code != 302:
         return gestart
     return client.get(gestart["Location"])
@@ -152,7 +157,7 @@ def test_allocation_proposes_a_home_and_links_to_the_normal_proposal_flow(
     rijen = page.context["rijen"]
     assert [(r.jongere, r.woning) for r in rijen] == [(wachtend, de_linde)]
     html = page.content.decode()
-    assert reverse("matching:voorstel_nieuw", args=[wachtend.pk, de_linde.pk]) in html
+    assert reverse("voorstellen:voorstel_nieuw", args=[wachtend.pk, de_linde.pk]) in html
     assert "Dit is een advies." in html
     # Nothing was sent.
     assert not wachtend.voorstellen.exists()
@@ -208,7 +213,7 @@ def test_allocation_explains_a_fixed_choice_that_cannot_be(
 def test_allocation_without_free_places_says_there_is_nothing_to_divide(
     client: Client, coordinator: User, wachtend: Jongere
 ) -> None:
-    page = login(client, coordinator).get(reverse("matching:toewijzing"))
+    page = login(client, coordinator).get(reverse("plaatsingstafel:toewijzing"))
     assert "geen vrije plekken" in page.content.decode()
     assert not page.context["data"].woningen
     assert not Verdeling.objects.exists()
@@ -275,21 +280,21 @@ def test_outcomes_page_says_how_much_data_it_rests_on(
         aandachtspunten_bij_plaatsing=1,
         synthetisch=True,
     )
-    html = login(client, coordinator).get(reverse("matching:uitkomsten")).content.decode()
+    html = login(client, coordinator).get(reverse("plaatsingstafel:uitkomsten")).content.decode()
     assert "rusten op 1 verblijf" in html
     assert "nog weinig gegevens" in html
     assert "verzonnen voor de demo" in html
 
 
 def test_outcomes_page_without_data_has_an_empty_state(client: Client, coordinator: User) -> None:
-    html = login(client, coordinator).get(reverse("matching:uitkomsten")).content.decode()
+    html = login(client, coordinator).get(reverse("plaatsingstafel:uitkomsten")).content.decode()
     assert "nog geen verblijven die via een voorstel" in html
 
 
 def test_menu_shows_the_region_link_to_coordinators_only(
     client: Client, coordinator: User, beheerder: User
 ) -> None:
-    regio_url = reverse("matching:regio")
+    regio_url = reverse("plaatsingstafel:regio")
     assert (
         f'href="{regio_url}"'
         in login(client, coordinator).get(reverse("meldingen")).content.decode()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from matching.engine.audience import SCENARIO_DEFAULT, Audience
+from kern.publiek import SCENARIO_DEFAULT, Audience
 from matching.engine.vocabulary import ATTENTION_SIGNALS
 from matching.scenario import run_scenario
 from tests.matching.test_scenario_command import match_scenario

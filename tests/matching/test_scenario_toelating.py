@@ -13,7 +13,7 @@ from typing import Any, cast
 
 import pytest
 
-from matching.engine.audience import Audience
+from kern.publiek import Audience
 from matching.engine.config import POLICY_PREFERENCE_PENALTY
 from matching.scenario import ScenarioError, run_scenario
 

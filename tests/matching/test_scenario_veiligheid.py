@@ -20,7 +20,7 @@ from typing import Any, cast
 
 import pytest
 
-from matching.engine.audience import Audience
+from kern.publiek import Audience
 from matching.engine.vocabulary import ATTENTION_SIGNALS
 from matching.scenario import dumps, run_scenario
 

@@ -3,12 +3,12 @@ read: the timeline is the coordinator's, and the family's export includes it."""
 
 from __future__ import annotations
 
-from jongeren.inzage import gegevens_over
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.models import Voorstel, VoorstelGebeurtenis
+from privacy.gegevens import gegevens_over
 from tests.matching.conftest import geboren
 from tests.voorzieningen.factories import PlaatsingFactory
+from voorstellen import services as flow
+from voorstellen.models import Voorstel, VoorstelGebeurtenis
 from voorzieningen.models import Voorziening
 
 

@@ -10,11 +10,12 @@ import pytest
 from django.utils import timezone
 
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching import voorstellen as flow
+from kern.models import Kenmerk
+from kern.publiek import Audience
 from matching.adapters import home_ref, rank_for
-from matching.engine.audience import Audience
 from matching.engine.types import HomeResult
-from matching.models import Kenmerk, Voorstel
+from voorstellen import services as flow
+from voorstellen.models import Voorstel
 from voorzieningen.models import Toelatingsregel, Voorziening
 
 

@@ -17,13 +17,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Inzage, Organisatie, Rol, User
+from accounts.models import Organisatie, Rol, User
 from config.celery_app import app
-from jongeren.bewaren import Samenvatting, anonimiseer
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching import verdeling as service
-from matching.allocatie import Uitkomst, Verzoek, stel_voor
-from matching.models import Verdeling, VerdelingStatus
+from plaatsingstafel import verdeling as service
+from plaatsingstafel.allocatie import Uitkomst, Verzoek, stel_voor
+from plaatsingstafel.models import Verdeling, VerdelingStatus
+from privacy.bewaren import Samenvatting, anonimiseer
+from privacy.models import Inzage
 from tests.factories import UserFactory
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import VacatureFactory
@@ -56,7 +57,7 @@ def sanne(client: Client, coordinator: User, de_linde: Voorziening, sara: Jonger
 
 def _vraag(client: Client, gegevens: dict[str, str] | None = None) -> Verdeling:
     """Send the table's request; the computation is not run (no worker took it yet)."""
-    antwoord = client.post(reverse("matching:toewijzing"), gegevens or {})
+    antwoord = client.post(reverse("plaatsingstafel:toewijzing"), gegevens or {})
     assert antwoord.status_code == 302
     verdeling = Verdeling.objects.get(pk=int(antwoord["Location"].rstrip("/").split("/")[-1]))
     assert antwoord["Location"] == verdeling.get_absolute_url()
@@ -83,7 +84,7 @@ def test_the_page_answers_at_once_and_a_worker_on_the_solver_queue_computes(
     assert f'href="{verdeling.get_absolute_url()}"' in pagina
     assert "Berekening stoppen" in pagina
     # The task goes to a queue of its own, not the one of recomputes and e-mails.
-    route = app.amqp.router.route({}, "matching.tasks.bereken_verdeling")
+    route = app.amqp.router.route({}, "plaatsingstafel.tasks.bereken_verdeling")
     assert route["queue"].name == settings.SOLVER_QUEUE != settings.CELERY_TASK_DEFAULT_QUEUE
     assert (
         app.amqp.router.route({}, "matching.tasks.herbereken_groepsbeeld")["queue"].name
@@ -125,7 +126,7 @@ def test_the_same_inputs_reuse_the_computation_and_other_choices_start_another(
     eerste.refresh_from_db()
     assert eerste.status == VerdelingStatus.KLAAR
 
-    tweede = sanne.post(reverse("matching:toewijzing"), follow=True)
+    tweede = sanne.post(reverse("plaatsingstafel:toewijzing"), follow=True)
     assert tweede.redirect_chain[-1][0] == eerste.get_absolute_url()
     assert "al gerekend" in tweede.content.decode()
     assert Verdeling.objects.count() == 1
@@ -140,7 +141,9 @@ def test_a_stopped_computation_gives_no_result_and_is_not_reused(
     sanne: Client, sara: Jongere
 ) -> None:
     verdeling = _vraag(sanne)
-    gestopt = sanne.post(reverse("matching:verdeling_stoppen", args=[verdeling.pk]), follow=True)
+    gestopt = sanne.post(
+        reverse("plaatsingstafel:verdeling_stoppen", args=[verdeling.pk]), follow=True
+    )
     assert "De berekening is gestopt." in gestopt.content.decode()
     # The worker that picks it up afterwards leaves it alone.
     assert service.bereken(verdeling_id=verdeling.pk) == "niets te doen"
@@ -156,7 +159,7 @@ def test_stopping_while_it_computes_throws_the_result_away(
 
     def onderbroken(verzoek: Verzoek) -> Uitkomst:
         uitkomst = stel_voor(verzoek)
-        sanne.post(reverse("matching:verdeling_stoppen", args=[verdeling.pk]))  # meanwhile
+        sanne.post(reverse("plaatsingstafel:verdeling_stoppen", args=[verdeling.pk]))  # meanwhile
         return uitkomst
 
     monkeypatch.setattr(service, "stel_voor", onderbroken)
@@ -186,7 +189,7 @@ def test_an_unreachable_broker_is_said_at_once(
 ) -> None:
     from kombu.exceptions import OperationalError
 
-    from matching import tasks
+    from plaatsingstafel import tasks
 
     def weg(*args: object, **kwargs: object) -> None:
         raise OperationalError("connection refused")
@@ -211,7 +214,7 @@ def test_only_people_who_may_see_all_its_youths_see_a_computation(
     andere_regio = Client()
     andere_regio.force_login(coordinator2)
     assert andere_regio.get(verdeling.get_absolute_url()).status_code == 404
-    stoppen = reverse("matching:verdeling_stoppen", args=[verdeling.pk])
+    stoppen = reverse("plaatsingstafel:verdeling_stoppen", args=[verdeling.pk])
     assert andere_regio.post(stoppen).status_code == 404
     # Same region, another organisation: Sara is not theirs to see.
     buren = Organisatie.objects.create(
@@ -246,7 +249,9 @@ def test_the_form_starts_from_the_choices_of_an_earlier_computation(
 ) -> None:
     ref = f"jongere-{sara.pk}"
     verdeling = _vraag(sanne, {f"vast_{ref}": f"{de_linde.pk:09d}", "iedereen": "on"})
-    form = sanne.get(reverse("matching:toewijzing"), {"verdeling": verdeling.pk}).context["form"]
+    form = sanne.get(reverse("plaatsingstafel:toewijzing"), {"verdeling": verdeling.pk}).context[
+        "form"
+    ]
     assert form.initial == {
         f"vast_{ref}": f"{de_linde.pk:09d}",
         "uitgesloten": [],

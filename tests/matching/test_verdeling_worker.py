@@ -24,7 +24,7 @@ from django.utils import timezone
 from accounts.models import User
 from config.celery_app import app
 from jongeren.models import VerklarendeAnalyse
-from matching.models import Verdeling, VerdelingStatus
+from plaatsingstafel.models import Verdeling, VerdelingStatus
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from voorzieningen.models import Voorziening
 
@@ -94,7 +94,7 @@ def werkers(database_url: str, redis_url: str, transactional_db: None) -> Iterat
     app.conf.task_always_eager = False
     app.conf.task_default_queue = werkers.queue
     app.conf.task_routes = {
-        "matching.tasks.bereken_verdeling": {"queue": f"{werkers.queue}-solver"}
+        "plaatsingstafel.tasks.bereken_verdeling": {"queue": f"{werkers.queue}-solver"}
     }
     _routes_opnieuw()
     try:
@@ -129,7 +129,7 @@ def test_the_allocation_is_computed_by_a_worker_of_the_solver_queue_only(
     client.force_login(coordinator)
 
     werkers.start(werkers.queue)  # the ordinary queue
-    antwoord = client.post(reverse("matching:toewijzing"))
+    antwoord = client.post(reverse("plaatsingstafel:toewijzing"))
     assert antwoord.status_code == 302
     verdeling = Verdeling.objects.get()
     time.sleep(2)

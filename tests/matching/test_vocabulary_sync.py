@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from matching import choices
+from kern import choices
+from kern.models import Kenmerk
 from matching.engine import vocabulary
-from matching.models import Kenmerk
 
 
 def test_fixed_choices_use_the_engines_codes() -> None:

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from accounts.models import Melding, User
 from jongeren.models import Fase
-from matching import voorstellen as flow
-from matching.models import Voorstel, VoorstelStatus
 from tests.conftest import PASSWORD
+from voorstellen import services as flow
+from voorstellen.models import Voorstel, VoorstelStatus
 from voorzieningen.models import Plaatsing, Vacature, Voorziening
 
 S = VoorstelStatus
@@ -27,11 +27,11 @@ def _client(user: User) -> Client:
 
 
 def _detail(voorstel: Voorstel) -> str:
-    return reverse("matching:voorstel", args=[voorstel.pk])
+    return reverse("voorstellen:voorstel", args=[voorstel.pk])
 
 
 def _plaatsen(voorstel: Voorstel) -> str:
-    return reverse("matching:voorstel_actie", args=[voorstel.pk, "plaatsen"])
+    return reverse("voorstellen:voorstel_actie", args=[voorstel.pk, "plaatsen"])
 
 
 @pytest.fixture

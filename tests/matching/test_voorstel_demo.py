@@ -7,9 +7,9 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
-from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
-from matching.models import Voorstel, VoorstelStatus
+from demo.accounts import DEMO_PASSWORD
+from voorstellen.models import Voorstel, VoorstelStatus
 
 
 def test_demo_has_proposals_for_noor_and_the_manager(db: None, settings: Settings) -> None:
@@ -27,7 +27,7 @@ def test_demo_has_proposals_for_noor_and_the_manager(db: None, settings: Setting
     client = Client()
     login = {"username": "jongere@example.org", "password": DEMO_PASSWORD}
     assert client.post(reverse("login"), login).status_code == 302
-    page = client.get(reverse("matching:voorstel", args=[wachtend.pk]))
+    page = client.get(reverse("voorstellen:voorstel", args=[wachtend.pk]))
     assert page.status_code == 200 and "Wat vind jij?" in page.content.decode()
 
     before = list(Voorstel.objects.order_by("pk").values_list("pk", "status"))

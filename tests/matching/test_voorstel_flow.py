@@ -11,8 +11,11 @@ from pytest_django import Settings
 
 from accounts.models import Organisatie, User
 from jongeren.models import Fase, Jongere, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.models import (
+from tests.jongeren.factories import AnalyseFactory, JongereFactory
+from tests.matching.conftest import naar_gehouden
+from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory, vul_met_bewoners
+from voorstellen import services as flow
+from voorstellen.models import (
     Besluit,
     Kennismaking,
     Tegenspraak,
@@ -20,9 +23,6 @@ from matching.models import (
     VoorstelGebeurtenis,
     VoorstelStatus,
 )
-from tests.jongeren.factories import AnalyseFactory, JongereFactory
-from tests.matching.conftest import naar_gehouden
-from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory, vul_met_bewoners
 from voorzieningen.models import Plaatsing, Vacature, Voorziening
 
 S = VoorstelStatus

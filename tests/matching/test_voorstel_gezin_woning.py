@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import User
-from matching.models import Voorstel
+from voorstellen.models import Voorstel
 from voorzieningen.models import Behandelpartner, FotoWoning, Onderwijs, Toelatingsregel
 
 

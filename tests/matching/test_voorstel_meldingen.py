@@ -9,9 +9,9 @@ from django.core import mail
 from django.utils import timezone
 
 from accounts.models import Melding, User
-from matching import voorstellen as flow
-from matching.models import Voorstel
 from tests.matching.conftest import naar_gehouden
+from voorstellen import services as flow
+from voorstellen.models import Voorstel
 
 # Words that must never be in an e-mail: names, the home, signals, the analysis.
 GEVOELIG = ["Noor", "De Linde", "zelfbeschadiging", "trauma", "Rustig huis", "analyse van"]
@@ -142,7 +142,7 @@ def test_withdrawal_tells_home_and_family(
 
 
 def test_mail_task_skips_deactivated_accounts(verstuurd: Voorstel, beheerder: User) -> None:
-    from matching.tasks import mail_voorstel_gewijzigd
+    from voorstellen.tasks import mail_voorstel_gewijzigd
 
     mail.outbox.clear()
     beheerder.is_active = False

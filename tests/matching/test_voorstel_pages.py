@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from accounts.models import Rol, User
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.models import Besluit, Voorstel, VoorstelStatus
 from tests.conftest import PASSWORD
 from tests.factories import UserFactory
 from tests.jongeren.factories import JongereFactory
+from voorstellen import services as flow
+from voorstellen.models import Besluit, Voorstel, VoorstelStatus
 from voorzieningen.models import Voorziening
 
 S = VoorstelStatus
@@ -30,11 +30,11 @@ def _client(user: User) -> Client:
 
 
 def _detail(voorstel: Voorstel) -> str:
-    return reverse("matching:voorstel", args=[voorstel.pk])
+    return reverse("voorstellen:voorstel", args=[voorstel.pk])
 
 
 def _actie(voorstel: Voorstel, actie: str) -> str:
-    return reverse("matching:voorstel_actie", args=[voorstel.pk, actie])
+    return reverse("voorstellen:voorstel_actie", args=[voorstel.pk, actie])
 
 
 # --- who gets in -------------------------------------------------------------------------
@@ -76,7 +76,7 @@ def test_someone_not_party_to_the_proposal_gets_404(
     assert client.get(_detail(verstuurd)).status_code == 404
     assert client.post(_actie(verstuurd, "besluit"), {"keuze": "ja"}).status_code == 404
     assert client.post(_actie(verstuurd, "antwoord"), {"antwoord": "ja"}).status_code == 404
-    assert client.get(reverse("matching:voorstel_afdruk", args=[verstuurd.pk])).status_code in {
+    assert client.get(reverse("voorstellen:voorstel_afdruk", args=[verstuurd.pk])).status_code in {
         403,
         404,
     }
@@ -162,7 +162,7 @@ def test_whole_path_through_the_pages(
 ) -> None:
     sanne = _client(coordinator)
     zoeken = sanne.get(reverse("matching:zoeken", args=[noor.pk])).content.decode()
-    nieuw_url = reverse("matching:voorstel_nieuw", args=[noor.pk, de_linde.pk])
+    nieuw_url = reverse("voorstellen:voorstel_nieuw", args=[noor.pk, de_linde.pk])
     assert nieuw_url in zoeken
     assert sanne.get(nieuw_url).status_code == 200
     response = sanne.post(nieuw_url, {"motivatie": "Dichtbij oma.", "actie": "versturen"})
@@ -242,7 +242,7 @@ def test_new_proposal_page_refuses_an_ineligible_home(
     from tests.voorzieningen.factories import VoorzieningFactory
 
     geen_plek = VoorzieningFactory.create(aanbieder=aanbieder)  # no vacancy
-    url = reverse("matching:voorstel_nieuw", args=[noor.pk, geen_plek.pk])
+    url = reverse("voorstellen:voorstel_nieuw", args=[noor.pk, geen_plek.pk])
     client = _client(coordinator)
     assert "komt nu niet in aanmerking" in client.get(url).content.decode()
     response = client.post(url, {"motivatie": "", "actie": "versturen"})
@@ -253,7 +253,7 @@ def test_new_proposal_page_refuses_an_ineligible_home(
 def test_other_organisations_coordinator_cannot_propose_for_the_youth(
     noor: Jongere, de_linde: Voorziening, coordinator2: User
 ) -> None:
-    url = reverse("matching:voorstel_nieuw", args=[noor.pk, de_linde.pk])
+    url = reverse("voorstellen:voorstel_nieuw", args=[noor.pk, de_linde.pk])
     assert _client(coordinator2).get(url).status_code == 404
 
 
@@ -263,20 +263,20 @@ def test_other_organisations_coordinator_cannot_propose_for_the_youth(
 def test_lists_per_role(
     verstuurd: Voorstel, coordinator: User, beheerder: User, jongere_user: User, beheerder2: User
 ) -> None:
-    assert "Noor" in _client(coordinator).get(reverse("matching:voorstellen")).content.decode()
-    html = _client(beheerder).get(reverse("matching:voorstellen")).content.decode()
+    assert "Noor" in _client(coordinator).get(reverse("voorstellen:lijst")).content.decode()
+    html = _client(beheerder).get(reverse("voorstellen:lijst")).content.decode()
     assert verstuurd.pseudoniem in html and "Noor" not in html.split("<main")[1]
     assert (
         verstuurd.pseudoniem
-        not in _client(beheerder2).get(reverse("matching:voorstellen")).content.decode()
+        not in _client(beheerder2).get(reverse("voorstellen:lijst")).content.decode()
     )
-    gezin = _client(jongere_user).get(reverse("matching:mijn_voorstellen")).content.decode()
+    gezin = _client(jongere_user).get(reverse("voorstellen:mijn_voorstellen")).content.decode()
     assert verstuurd.voorziening.naam in gezin
-    assert _client(jongere_user).get(reverse("matching:voorstellen")).status_code == 403
+    assert _client(jongere_user).get(reverse("voorstellen:lijst")).status_code == 403
 
 
 def test_printable_summary(verstuurd: Voorstel, coordinator: User, beheerder: User) -> None:
-    url = reverse("matching:voorstel_afdruk", args=[verstuurd.pk])
+    url = reverse("voorstellen:voorstel_afdruk", args=[verstuurd.pk])
     html = _client(coordinator).get(url).content.decode()
     assert "Samenvatting voor de kennismaking" in html and "print.css" in html
     html = _client(beheerder).get(url).content.decode()
@@ -301,14 +301,14 @@ def test_stability_page_for_coordinators_and_admins_only(
         einde=vandaag - dt.timedelta(days=20),
         eindreden="gepland",
     )
-    response = _client(coordinator).get(reverse("matching:stabiliteit"))
+    response = _client(coordinator).get(reverse("plaatsingstafel:stabiliteit"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "<svg" in html and "<rect" in html and "style=" not in html.split("<main")[1]
     assert "135 dagen" in html  # median of 90 and 180
     assert "1 (50%)" in html  # one of two ended by breakdown
-    assert _client(beheerder).get(reverse("matching:stabiliteit")).status_code == 403
-    assert _client(jongere_user).get(reverse("matching:stabiliteit")).status_code == 403
+    assert _client(beheerder).get(reverse("plaatsingstafel:stabiliteit")).status_code == 403
+    assert _client(jongere_user).get(reverse("plaatsingstafel:stabiliteit")).status_code == 403
 
 
 def test_navigation_shows_proposals_per_role(
@@ -316,7 +316,7 @@ def test_navigation_shows_proposals_per_role(
 ) -> None:
     pagina = reverse("meldingen")
     assert "Mijn voorstellen" in _client(coordinator).get(pagina).content.decode()
-    assert reverse("matching:voorstellen") in _client(beheerder).get(pagina).content.decode()
+    assert reverse("voorstellen:lijst") in _client(beheerder).get(pagina).content.decode()
     assert "Voorstellen voor jou" in _client(jongere_user).get(pagina).content.decode()
 
 
@@ -385,7 +385,7 @@ def test_family_reads_what_the_team_is_good_at_from_current_members_and_the_offe
 ) -> None:
     """Skills of members who work there now and what the home offers, each once; not the
     skills of someone who left. (Two id subqueries: the page stays fast with many homes.)"""
-    from matching.models import Kenmerk
+    from kern.models import Kenmerk
     from tests.voorzieningen.factories import TeamlidFactory, VoorzieningFactory
 
     woning = verstuurd.voorziening

@@ -14,12 +14,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import Inzage, User
+from accounts.models import User
 from jongeren.models import AnalyseBehoefte, Jongere, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.models import Voorstel
+from privacy.models import Inzage
 from tests.conftest import PASSWORD
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
+from voorstellen import services as flow
+from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
 
 # Everything the family said that identifies people and places.
@@ -84,7 +85,7 @@ def _familiewoorden_in(html: str) -> list[str]:
 
 def _stuur(coordinator: User, lieke: Jongere, woning: Voorziening) -> Voorstel:
     response = _client(coordinator).post(
-        reverse("matching:voorstel_nieuw", args=[lieke.pk, woning.pk]),
+        reverse("voorstellen:voorstel_nieuw", args=[lieke.pk, woning.pk]),
         {
             "motivatie": "Dicht bij oma in Winsum en 5 km van het Praedinius.",
             "tekst_voor_woning": TEKST_VOOR_WONING,
@@ -101,8 +102,8 @@ def test_before_consent_the_manager_reads_no_names_places_or_distances(
     voorstel = _stuur(coordinator, lieke, de_linde)
     manager = _client(beheerder)
     for url in (
-        reverse("matching:voorstel", args=[voorstel.pk]),
-        reverse("matching:voorstel_afdruk", args=[voorstel.pk]),
+        reverse("voorstellen:voorstel", args=[voorstel.pk]),
+        reverse("voorstellen:voorstel_afdruk", args=[voorstel.pk]),
     ):
         response = manager.get(url)
         html = response.content.decode()
@@ -116,7 +117,7 @@ def test_before_consent_the_manager_reads_no_names_places_or_distances(
         assert "Op je eigen school blijven: een beetje belangrijk" in profiel
         assert TEKST_VOOR_WONING in profiel
     # The coordinator's own printout still has everything, distances included.
-    afdruk = _client(coordinator).get(reverse("matching:voorstel_afdruk", args=[voorstel.pk]))
+    afdruk = _client(coordinator).get(reverse("voorstellen:voorstel_afdruk", args=[voorstel.pk]))
     assert "Winsum" in afdruk.content.decode() and "afstand" in _familiewoorden_in(
         afdruk.content.decode()
     )
@@ -134,11 +135,13 @@ def test_after_consent_the_manager_reads_the_full_analysis(
     flow.geef_toestemming(voorstel=voorstel, door=jongere_user)
     flow.geef_toestemming(voorstel=voorstel, door=ouder_user)
     manager = _client(beheerder)
-    pagina = manager.get(reverse("matching:voorstel", args=[voorstel.pk])).content.decode()
+    pagina = manager.get(reverse("voorstellen:voorstel", args=[voorstel.pk])).content.decode()
     assert {"Lieke", "Sem", "broertje", "oma", "Winsum", "Praedinius"} <= set(
         _familiewoorden_in(pagina)
     )
-    afdruk = manager.get(reverse("matching:voorstel_afdruk", args=[voorstel.pk])).content.decode()
+    afdruk = manager.get(
+        reverse("voorstellen:voorstel_afdruk", args=[voorstel.pk])
+    ).content.decode()
     assert "Dicht bij oma in Winsum en 5 km van het Praedinius." in afdruk
     assert "Lieke zorgt goed voor haar jongere broertje Sem." in afdruk
 
@@ -146,7 +149,7 @@ def test_after_consent_the_manager_reads_the_full_analysis(
 def test_the_preview_is_exactly_what_the_home_reads(
     lieke: Jongere, de_linde: Voorziening, coordinator: User, beheerder: User
 ) -> None:
-    url = reverse("matching:voorstel_nieuw", args=[lieke.pk, de_linde.pk])
+    url = reverse("voorstellen:voorstel_nieuw", args=[lieke.pk, de_linde.pk])
     sanne = _client(coordinator)
     leeg = sanne.get(url).content.decode()
     assert "Noem geen namen van mensen" in leeg  # the warning next to the text for the home
@@ -165,9 +168,11 @@ def test_the_preview_is_exactly_what_the_home_reads(
 
     voorstel = _stuur(coordinator, lieke, de_linde)
     manager = _client(beheerder)
-    pagina = manager.get(reverse("matching:voorstel", args=[voorstel.pk])).content.decode()
-    afdruk = manager.get(reverse("matching:voorstel_afdruk", args=[voorstel.pk])).content.decode()
-    eigen = sanne.get(reverse("matching:voorstel", args=[voorstel.pk])).content.decode()
+    pagina = manager.get(reverse("voorstellen:voorstel", args=[voorstel.pk])).content.decode()
+    afdruk = manager.get(
+        reverse("voorstellen:voorstel_afdruk", args=[voorstel.pk])
+    ).content.decode()
+    eigen = sanne.get(reverse("voorstellen:voorstel", args=[voorstel.pk])).content.decode()
     assert _profiel(pagina) == voorbeeld
     assert _profiel(afdruk) == voorbeeld
     assert _profiel(eigen) == voorbeeld  # the coordinator can look again later
@@ -176,7 +181,7 @@ def test_the_preview_is_exactly_what_the_home_reads(
 def test_the_preview_with_htmx_swaps_the_text_and_the_profile_only(
     lieke: Jongere, de_linde: Voorziening, coordinator: User
 ) -> None:
-    url = reverse("matching:voorstel_nieuw", args=[lieke.pk, de_linde.pk])
+    url = reverse("voorstellen:voorstel_nieuw", args=[lieke.pk, de_linde.pk])
     response = _client(coordinator).post(
         url,
         {"motivatie": "", "tekst_voor_woning": TEKST_VOOR_WONING, "actie": "voorbeeld"},
@@ -195,7 +200,7 @@ def test_the_preview_with_htmx_swaps_the_text_and_the_profile_only(
 def test_a_text_for_the_home_naming_what_the_portal_knows_is_refused(
     genoemd: str, lieke: Jongere, de_linde: Voorziening, coordinator: User
 ) -> None:
-    url = reverse("matching:voorstel_nieuw", args=[lieke.pk, de_linde.pk])
+    url = reverse("voorstellen:voorstel_nieuw", args=[lieke.pk, de_linde.pk])
     response = _client(coordinator).post(
         url,
         {

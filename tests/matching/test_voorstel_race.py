@@ -20,12 +20,12 @@ from django.utils import timezone
 
 from accounts.models import Organisatie, Rol, User
 from jongeren.models import Fase, Jongere, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.models import Voorstel, VoorstelStatus
 from tests.factories import UserFactory
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.matching.conftest import naar_gehouden
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory, vul_met_bewoners
+from voorstellen import services as flow
+from voorstellen.models import Voorstel, VoorstelStatus
 from voorzieningen.models import Plaatsing, Vacature, Voorziening
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

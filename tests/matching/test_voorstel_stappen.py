@@ -20,11 +20,11 @@ from django.utils import timezone
 
 from accounts.models import Rol, User
 from jongeren.models import BeschermdeZone, Fase, Jongere, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.models import Tegenspraak, Voorstel, VoorstelStatus
 from tests.factories import UserFactory, tweede_stap_gedaan
 from tests.jongeren.factories import AnalyseFactory
 from tests.matching.conftest import naar_gehouden
+from voorstellen import services as flow
+from voorstellen.models import Tegenspraak, Voorstel, VoorstelStatus
 from voorzieningen import services as woningen
 from voorzieningen.models import Plaatsing, Vacature, Voorziening
 
@@ -134,7 +134,7 @@ def test_the_placement_page_shows_why_and_places_nobody(akkoord: Voorstel, behee
     client = _client(beheerder)
 
     response = client.post(
-        reverse("matching:voorstel_actie", args=[akkoord.pk, "plaatsen"]),
+        reverse("voorstellen:voorstel_actie", args=[akkoord.pk, "plaatsen"]),
         {"aankomst": timezone.localdate().isoformat()},
         follow=True,
     )
@@ -397,7 +397,7 @@ def test_the_page_marks_a_void_counter_check(
 ) -> None:
     _nieuwe_bewoner(getekend.voorziening, beheerder)
 
-    html = _client(coordinator).get(reverse("matching:voorstel", args=[getekend.pk])).content
+    html = _client(coordinator).get(reverse("voorstellen:voorstel", args=[getekend.pk])).content
     tekst = html.decode()
 
     assert "Telt niet meer: de groep in de woning is daarna veranderd." in tekst
@@ -477,19 +477,19 @@ def test_the_page_says_who_may_sign_and_refuses_the_others(
     _met_aandachtspunt(akkoord)
     User.objects.filter(pk=coordinator.pk).update(is_gedragswetenschapper=True)
     coordinator.refresh_from_db()
-    url = reverse("matching:voorstel", args=[akkoord.pk])
+    url = reverse("voorstellen:voorstel", args=[akkoord.pk])
 
     eigen = _client(coordinator).get(url).content.decode()
     assert "Wie tekent" in eigen
     assert "Bram Smit" in eigen and "Fenna" in eigen
     assert "Daarom geef jij hier geen tegenspraak" in eigen
     assert (
-        'action="' + reverse("matching:voorstel_actie", args=[akkoord.pk, "tegenspraak"])
+        'action="' + reverse("voorstellen:voorstel_actie", args=[akkoord.pk, "tegenspraak"])
         not in eigen
     )
 
     response = _client(coordinator).post(
-        reverse("matching:voorstel_actie", args=[akkoord.pk, "tegenspraak"]),
+        reverse("voorstellen:voorstel_actie", args=[akkoord.pk, "tegenspraak"]),
         {"oordeel": "akkoord", "toelichting": "Zelf getekend."},
         follow=True,
     )
@@ -497,4 +497,4 @@ def test_the_page_says_who_may_sign_and_refuses_the_others(
     assert not Tegenspraak.objects.exists()
 
     ander = _client(gedragswetenschapper).get(url).content.decode()
-    assert reverse("matching:voorstel_actie", args=[akkoord.pk, "tegenspraak"]) in ander
+    assert reverse("voorstellen:voorstel_actie", args=[akkoord.pk, "tegenspraak"]) in ander

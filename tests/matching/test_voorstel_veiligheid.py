@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from jongeren.models import Jongere, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.engine.audience import Audience
-from matching.models import Voorstel
+from kern.publiek import Audience
 from tests.jongeren.factories import AnalyseFactory
 from tests.matching.conftest import geboren
 from tests.voorzieningen.factories import vul_met_bewoners
+from voorstellen import services as flow
+from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
 
 

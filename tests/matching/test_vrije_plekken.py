@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from jongeren.models import Jongere
-from matching.regio import regiobeeld
+from plaatsingstafel.regio import regiobeeld
 from tests.jongeren.factories import JongereFactory
 from tests.voorzieningen.factories import VacatureFactory
 from voorzieningen.models import Voorziening
@@ -50,7 +50,7 @@ def _client(persoon: User) -> Client:
 def test_the_json_feed_lists_the_places_the_regional_picture_counts(
     plekken: Jongere, coordinator: User, de_linde: Voorziening
 ) -> None:
-    response = _client(coordinator).get(reverse("matching:vrije_plekken_json"))
+    response = _client(coordinator).get(reverse("plaatsingstafel:vrije_plekken_json"))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
@@ -72,7 +72,7 @@ def test_the_json_feed_lists_the_places_the_regional_picture_counts(
 
 
 def test_the_csv_feed_has_the_same_places(plekken: Jongere, coordinator: User) -> None:
-    response = _client(coordinator).get(reverse("matching:vrije_plekken_csv"))
+    response = _client(coordinator).get(reverse("plaatsingstafel:vrije_plekken_csv"))
 
     assert response.status_code == 200
     tekst = response.content.decode("utf-8-sig")
@@ -88,12 +88,12 @@ def test_each_coordinator_gets_their_own_region_and_an_admin_chooses(
     plekken: Jongere, coordinator2: User, admin_user: User, de_linde: Voorziening
 ) -> None:
     friesland = json.loads(
-        _client(coordinator2).get(reverse("matching:vrije_plekken_json")).content
+        _client(coordinator2).get(reverse("plaatsingstafel:vrije_plekken_json")).content
     )
     assert [p["woning"] for p in friesland["plekken"]] == ["Huize Wadzicht"]
 
     gekozen = _client(admin_user).get(
-        reverse("matching:vrije_plekken_json"), {"regio": de_linde.aanbieder.regio_id}
+        reverse("plaatsingstafel:vrije_plekken_json"), {"regio": de_linde.aanbieder.regio_id}
     )
     assert [p["woning"] for p in json.loads(gekozen.content)["plekken"]] == ["De Linde"] * 2
 
@@ -103,12 +103,14 @@ def test_a_name_typed_like_a_formula_is_kept_from_spreadsheets(
 ) -> None:
     Voorziening.objects.filter(pk=de_linde.pk).update(naam="=HYPERLINK(1)")
 
-    tekst = _client(coordinator).get(reverse("matching:vrije_plekken_csv")).content.decode()
+    tekst = _client(coordinator).get(reverse("plaatsingstafel:vrije_plekken_csv")).content.decode()
 
     assert "'=HYPERLINK(1)" in tekst
 
 
-@pytest.mark.parametrize("naam", ["matching:vrije_plekken_json", "matching:vrije_plekken_csv"])
+@pytest.mark.parametrize(
+    "naam", ["plaatsingstafel:vrije_plekken_json", "plaatsingstafel:vrije_plekken_csv"]
+)
 def test_managers_and_families_do_not_get_the_feed(
     naam: str, beheerder: User, jongere_user: User
 ) -> None:

@@ -14,10 +14,11 @@ from django.utils import timezone
 
 from accounts.models import Organisatie
 from jongeren.models import Jongere, VerklarendeAnalyse
+from kern.models import Kenmerk
 from matching import zoekindex
 from matching.adapters import all_homes, home_ref, load_homes, rank_for, youth_from_jongere
 from matching.engine import Audience, Home, HomeResult, rank_homes
-from matching.models import Kenmerk, ZoekindexWijziging, ZoekindexWoning
+from matching.models import ZoekindexWijziging, ZoekindexWoning
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
     TeamlidFactory,

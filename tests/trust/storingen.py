@@ -23,8 +23,8 @@ import pytest
 from django.db import connection
 from kombu import pools
 
-from accounts import uitgesteld
 from config.celery_app import app
+from kern import uitgesteld
 
 ROOT = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI", "").lower() == "true"

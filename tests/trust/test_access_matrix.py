@@ -61,7 +61,7 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "start":                  row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
     "beheer_start":           row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
     # The access log: admins only, after the second login step.
-    "inzage_log":             row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    "privacy:inzage_log":             row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
     # The second login step: past it, professionals are sent on; youths and parents have
     # no authenticator in this world, so the code page sends them to set one up (optional).
     "login_code":             row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
@@ -92,8 +92,8 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:zone_nieuw":       COORDINATOR_OWN,
     "jongeren:zone_verwijderen": POST_ONLY,
     # The export a coordinator makes to hand over on request.
-    "jongeren:gegevens":         COORDINATOR_OWN,
-    "jongeren:gegevens_json":    COORDINATOR_OWN,
+    "privacy:gegevens":         COORDINATOR_OWN,
+    "privacy:gegevens_json":    COORDINATOR_OWN,
     # jongeren: the family's pages
     "jongeren:mijn":               row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403),
     "jongeren:mijn_jongere":       FAMILY_OWN,
@@ -101,9 +101,9 @@ MATRIX: dict[str, dict[str, int | str]] = {
     # With nothing to react to, the family is sent back to their page.
     "jongeren:mijn_reactie":       row(LOGIN, 403, 403, 403, 403, 302, 404, 302, 403),
     "jongeren:mijn_veranderingen": FAMILY_OWN,
-    "jongeren:mijn_gegevens":      FAMILY_OWN,
-    "jongeren:mijn_gegevens_json": FAMILY_OWN,
-    "jongeren:mijn_inzage":        FAMILY_OWN,
+    "privacy:mijn_gegevens":      FAMILY_OWN,
+    "privacy:mijn_gegevens_json": FAMILY_OWN,
+    "privacy:mijn_inzage":        FAMILY_OWN,
     # The invitation token is the credential; whoever holds it may choose the password.
     "jongeren:uitnodiging":        every(200, anon=200),
     # voorzieningen: the manager's side
@@ -128,28 +128,28 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "matching:zoeken":          SEARCH_OWN,
     "matching:bewaren":         POST_ONLY,
     "matching:zoekopdracht":    SEARCH_OWN,
-    "matching:nieuwe_bewoner":  MANAGER_OWN,
-    "matching:voorstel_nieuw":  SEARCH_OWN,
-    "matching:voorstellen":     row(LOGIN, 200, 200, 200, 200, 403, 403, 403, 200),
-    "matching:voorstel":        row(LOGIN, 200, 404, 200, 404, 200, 404, 200, 200),
-    "matching:voorstel_afdruk": row(LOGIN, 200, 404, 200, 404, 403, 403, 403, 200),
-    "matching:voorstel_actie":  POST_ONLY,
-    "matching:mijn_voorstellen": row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403),
-    "matching:stabiliteit":     row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "voorzieningen:nieuwe_bewoner":  MANAGER_OWN,
+    "voorstellen:voorstel_nieuw":  SEARCH_OWN,
+    "voorstellen:lijst":     row(LOGIN, 200, 200, 200, 200, 403, 403, 403, 200),
+    "voorstellen:voorstel":        row(LOGIN, 200, 404, 200, 404, 200, 404, 200, 200),
+    "voorstellen:voorstel_afdruk": row(LOGIN, 200, 404, 200, 404, 403, 403, 403, 200),
+    "voorstellen:voorstel_actie":  POST_ONLY,
+    "voorstellen:mijn_voorstellen": row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403),
+    "plaatsingstafel:stabiliteit":     row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
     # The placement table: each coordinator sees their own region, admins any region.
-    "matching:regio":           row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
-    "matching:regio_csv":       row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
-    "matching:toewijzing":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:regio":           row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:regio_csv":       row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:toewijzing":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
     # A computation of the allocation: its region's coordinators (who may see its youths).
-    "matching:verdeling":       row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200),
-    "matching:verdeling_stoppen": POST_ONLY,
-    "matching:uitkomsten":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:verdeling":       row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:verdeling_stoppen": POST_ONLY,
+    "plaatsingstafel:uitkomsten":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
     # The region's free places as files, for the placement table (as the picture itself).
-    "matching:vrije_plekken_csv":  row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
-    "matching:vrije_plekken_json": row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:vrije_plekken_csv":  row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:vrije_plekken_json": row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
     # The meeting for one's calendar: the world's proposal has no meeting planned yet, so it
     # is not found for anyone; tests/matching/test_kennismaking_agenda.py plans one.
-    "matching:kennismaking_ics": every(404),
+    "voorstellen:kennismaking_ics": every(404),
     # A home's photo: whoever may see the home, and the family of a proposal to it.
     "voorzieningen:foto":       row(LOGIN, 200, 200, 200, 404, 200, 404, 200, 200),
     # The provider API: its schema and documentation are public, the rest needs a key
@@ -176,9 +176,9 @@ POST_MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:zone_verwijderen":   row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
     "voorzieningen:vacature_bevestigen": row(LOGIN, 403, 403, 302, 404, 403, 403, 403, 302),
     "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
-    "matching:verdeling_stoppen":  row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
+    "plaatsingstafel:verdeling_stoppen":  row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
     # No login redirect for an action: a POST cannot be replayed after logging in.
-    "matching:voorstel_actie":     row(403, 302, 404, 302, 404, 302, 404, 302, 302),
+    "voorstellen:voorstel_actie":     row(403, 302, 404, 302, 404, 302, 404, 302, 302),
 }
 # fmt: on
 

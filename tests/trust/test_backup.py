@@ -15,7 +15,8 @@ import psycopg
 import pytest
 from django.db import connection
 
-from accounts.models import Inzage, User
+from accounts.models import User
+from privacy.models import Inzage
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_DB = ["docker", "compose", "exec", "-T", "db"]
@@ -88,7 +89,7 @@ def test_a_dump_restored_as_the_readme_says_keeps_every_row_and_the_append_only_
     for jongere in (12, 13, 14):
         Inzage.objects.create(
             actie=Inzage.Actie.READ,
-            uitkomst=Inzage.Uitkomst.GELUKT,
+            uitkomst=Inzage.Toegang.GELUKT,
             gebruiker=coordinator,
             gebruiker_naam="Sanne",
             rol=coordinator.rol,

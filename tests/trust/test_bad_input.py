@@ -25,14 +25,14 @@ from hypothesis import strategies as st
 
 from accounts.models import User
 from jongeren.forms import JongereFilterForm
-from matching import voorstellen as flow
-from matching.forms import KandidaatForm, ZoekFilterForm
-from matching.models import Kennismaking
+from matching.forms import ZoekFilterForm
 from matching.scenario import ScenarioError, dumps, parse_json, run_scenario
 from tests.jongeren.formulieren import analyse_post_data, form_post_data
 from tests.matching.test_scenario_command import match_scenario
 from tests.trust.wereld import World, bouw_wereld
-from voorzieningen.forms import ZoekForm
+from voorstellen import services as flow
+from voorstellen.models import Kennismaking
+from voorzieningen.forms import KandidaatForm, ZoekForm
 
 BASE = Path(__file__).parents[1] / "matching" / "scenarios" / "base.json"
 
@@ -117,7 +117,7 @@ def _get_wild(world: World, persona: str, url: str, names: list[str], data: st.D
         ("beheerder", "voorzieningen:profiel"),
         ("beheerder", "voorzieningen:aankomst"),
         ("beheerder", "voorzieningen:vacature_nieuw"),
-        ("coordinator", "matching:voorstel_nieuw"),
+        ("coordinator", "voorstellen:voorstel_nieuw"),
     ],
 )
 @FORMS
@@ -140,7 +140,7 @@ def test_analysis_form_never_answers_500(world: World, data: st.DataObject) -> N
         ("coordinator", "jongeren:lijst", JongereFilterForm),
         ("coordinator", "voorzieningen:lijst", ZoekForm),
         ("coordinator", "matching:zoeken", ZoekFilterForm),
-        ("beheerder", "matching:nieuwe_bewoner", KandidaatForm),
+        ("beheerder", "voorzieningen:nieuwe_bewoner", KandidaatForm),
     ],
 )
 @FORMS
@@ -177,7 +177,7 @@ def test_family_decision_never_answers_500(held: World, htmx: bool, data: st.Dat
     client = held.client_for("jongere_user")
     wild = _overlay(data, {"keuze": "ja", "opmerking": ""}, ["keuze", "opmerking"])
     headers = {"HX-Request": "true"} if htmx else {}
-    url = reverse("matching:voorstel_actie", args=[held.voorstel.pk, "besluit"])
+    url = reverse("voorstellen:voorstel_actie", args=[held.voorstel.pk, "besluit"])
     response = client.post(url, wild, headers=headers)
     assert response.status_code in (200, 302), f"{response.status_code} for {wild!r}"
 

@@ -1,7 +1,7 @@
 """Who may read which attention signal: every page that shows matching output, for every
 persona, on a world where the residents carry every signal.
 
-Residents' signals may be named only to the home's own managers (matching.engine.audience).
+Residents' signals may be named only to the home's own managers (kern.publiek).
 `TOONT_MATCHING` decides, per URL name, whether a page shows matching output (explanations,
 group pictures, proposals, exports, notices); a URL that is not in it fails
 `test_every_url_has_an_audience_decision`, so a new page cannot ship without that decision.
@@ -22,13 +22,13 @@ from pytest_django import Settings
 
 from accounts.models import Melding, User
 from jongeren.models import VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.choices import Signaal
-from matching.engine.audience import GROUP_SIGNALS_NEUTRAL
+from kern.choices import Signaal
+from kern.publiek import GROUP_SIGNALS_NEUTRAL
 from matching.engine.vocabulary import ATTENTION_SIGNALS
 from matching.services import herbereken_groepsbeeld
 from tests.trust.wereld import PERSONAS, World, bouw_wereld, url_names
 from tests.voorzieningen.factories import PlaatsingFactory
+from voorstellen import services as flow
 from voorzieningen.models import Voorziening
 
 ALLE_SIGNALEN = sorted(ATTENTION_SIGNALS)
@@ -68,7 +68,7 @@ BEWONERSDOSSIER = {
 # Per URL name: does the page show matching output (explanations, group pictures, proposals,
 # their exports and notices)? True: every persona's version is checked below.
 TOONT_MATCHING: dict[str, bool] = {
-    "start": False, "beheer_start": False, "inzage_log": False, "login_code": False,
+    "start": False, "beheer_start": False, "privacy:inzage_log": False, "login_code": False,
     "tweestaps": False, "privacy": False, "toegankelijkheid": False,
     "meldingen": True,
     "login": False, "logout": False, "password_change": False, "password_change_done": False,
@@ -84,11 +84,11 @@ TOONT_MATCHING: dict[str, bool] = {
     "jongeren:uitnodigen": False,
     # A protective zone's place and reason: the coordinator's own input, no matching output.
     "jongeren:zone_nieuw": False, "jongeren:zone_verwijderen": False,
-    "jongeren:gegevens": True, "jongeren:gegevens_json": True,
+    "privacy:gegevens": True, "privacy:gegevens_json": True,
     "jongeren:mijn": True, "jongeren:mijn_jongere": True, "jongeren:mijn_aanpassen": False,
     "jongeren:mijn_reactie": False, "jongeren:mijn_veranderingen": True,
-    "jongeren:mijn_gegevens": True, "jongeren:mijn_gegevens_json": True,
-    "jongeren:mijn_inzage": True, "jongeren:uitnodiging": False,
+    "privacy:mijn_gegevens": True, "privacy:mijn_gegevens_json": True,
+    "privacy:mijn_inzage": True, "jongeren:uitnodiging": False,
     "voorzieningen:dashboard": True, "voorzieningen:nieuw": False,
     "voorzieningen:beheer": True, "voorzieningen:profiel": False, "voorzieningen:team": False,
     "voorzieningen:teamlid": False, "voorzieningen:teamlid_einde": False,
@@ -98,16 +98,17 @@ TOONT_MATCHING: dict[str, bool] = {
     "voorzieningen:vacature_intrekken": False,
     "voorzieningen:lijst": True, "voorzieningen:detail": True,
     "matching:zoeken": True, "matching:bewaren": False, "matching:zoekopdracht": True,
-    "matching:nieuwe_bewoner": True, "matching:voorstel_nieuw": True,
-    "matching:voorstellen": True, "matching:voorstel": True, "matching:voorstel_afdruk": True,
-    "matching:voorstel_actie": False, "matching:mijn_voorstellen": True,
-    "matching:stabiliteit": True, "matching:regio": True, "matching:regio_csv": True,
-    "matching:toewijzing": True, "matching:uitkomsten": True,
+    "voorzieningen:nieuwe_bewoner": True, "voorstellen:voorstel_nieuw": True,
+    "voorstellen:lijst": True, "voorstellen:voorstel": True, "voorstellen:voorstel_afdruk": True,
+    "voorstellen:voorstel_actie": False, "voorstellen:mijn_voorstellen": True,
+    "plaatsingstafel:stabiliteit": True, "plaatsingstafel:regio": True,
+    "plaatsingstafel:regio_csv": True,
+    "plaatsingstafel:toewijzing": True, "plaatsingstafel:uitkomsten": True,
     # A computation's advice (the coordinator's reading); stopping it shows nothing.
-    "matching:verdeling": True, "matching:verdeling_stoppen": False,
+    "plaatsingstafel:verdeling": True, "plaatsingstafel:verdeling_stoppen": False,
     # Counts of free places per home, and a calendar entry with a time and a link.
-    "matching:vrije_plekken_csv": False, "matching:vrije_plekken_json": False,
-    "matching:kennismaking_ics": False, "voorzieningen:foto": False,
+    "plaatsingstafel:vrije_plekken_csv": False, "plaatsingstafel:vrije_plekken_json": False,
+    "voorstellen:kennismaking_ics": False, "voorzieningen:foto": False,
     # The API's proposals are a home's reading of a proposal; checked with a key below.
     "api:schema": False, "api:docs": False, "api:woningen": False, "api:woning": False,
     "api:vacatures": False, "api:vacature": False, "api:vacature_bevestigen": False,
@@ -160,7 +161,7 @@ def test_the_world_has_every_signal_among_the_residents(world: World) -> None:
     """Not vacuous: the home's own manager does read the signals on the same pages."""
     html = _pagina(world, "beheerder", "voorzieningen:detail")
     assert html is not None and _gevonden(html)
-    voorstel = _pagina(world, "beheerder", "matching:voorstel")
+    voorstel = _pagina(world, "beheerder", "voorstellen:voorstel")
     assert voorstel is not None and "kans op negatieve beïnvloeding" in voorstel.lower()
 
 
@@ -202,7 +203,7 @@ def _zonder_tokens(html: str) -> str:
     return _CSRF.sub("", html)
 
 
-@pytest.mark.parametrize("name", ["matching:voorstel", "matching:voorstel_afdruk"])
+@pytest.mark.parametrize("name", ["voorstellen:voorstel", "voorstellen:voorstel_afdruk"])
 def test_before_consent_the_youths_signals_change_nothing_a_manager_sees(
     world: World, name: str
 ) -> None:
@@ -219,9 +220,9 @@ def test_after_consent_the_manager_reads_what_the_youths_signals_mean(world: Wor
     flow.overschrijf_toestemming(
         voorstel=world.voorstel, door=world.users["coordinator"], reden="Gezin akkoord."
     )
-    zonder = _pagina(world, "beheerder", "matching:voorstel")
+    zonder = _pagina(world, "beheerder", "voorstellen:voorstel")
     VerklarendeAnalyse.objects.filter(pk=world.analyse.pk).update(signalen=["agressie"])
-    met = _pagina(world, "beheerder", "matching:voorstel")
+    met = _pagina(world, "beheerder", "voorstellen:voorstel")
     assert zonder is not None and met is not None
     assert _zonder_tokens(met) != _zonder_tokens(zonder)
 

@@ -19,7 +19,8 @@ from django.urls import reverse
 from pytest_django import Settings
 
 from accounts.mail import beschrijving, tijdelijk
-from accounts.models import UitgesteldeTaak, User
+from accounts.models import User
+from kern.models import UitgesteldeTaak
 from tests.trust.smtp import LATER, NIET_BESCHIKBAAR, OK, ONBEKEND, STIL, WEG, smtp_server
 from tests.trust.storingen import Ploeg, ploeg, wacht_tot
 
@@ -228,7 +229,7 @@ def test_a_retry_goes_only_to_the_people_who_did_not_get_the_mail_yet(
         _werker(mailwerkers, server.poort, MAIL_POGINGEN="5")
         # A change in a proposal, for two people (the proposal itself plays no part).
         app.send_task(
-            "matching.tasks.mail_voorstel_gewijzigd",
+            "voorstellen.tasks.mail_voorstel_gewijzigd",
             args=[999, [coordinator.pk, beheerder.pk]],
             queue=mailwerkers.queue,
         )

@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from kombu.exceptions import OperationalError
 
-from accounts import uitgesteld
-from accounts.models import UitgesteldeTaak, User
+from accounts.models import User
+from kern import uitgesteld
+from kern.models import UitgesteldeTaak
 from matching import tasks
 from tests.trust.storingen import database_url
 

@@ -18,15 +18,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import uitgesteld
-from accounts.models import UitgesteldeTaak, User
+from accounts.models import User
 from jongeren.models import Uitnodiging
-from matching.models import Groepsbeeld, VoorstelStatus
+from kern import uitgesteld
+from kern.models import UitgesteldeTaak
+from matching.models import Groepsbeeld
 from tests.jongeren.factories import JongereFactory
 from tests.trust.storingen import EigenRedis, broker, ploeg, vrije_poort, wacht_tot
 from tests.trust.test_access_matrix import MATRIX
 from tests.trust.wereld import World, bouw_wereld
 from tests.voorzieningen.factories import VoorzieningFactory
+from voorstellen.models import VoorstelStatus
 from voorzieningen.models import Voorziening
 
 Capture = Callable[..., Any]
@@ -91,7 +93,7 @@ def test_saves_succeed_while_the_broker_is_unreachable_and_their_work_runs_later
             _uitnodiging("riet@example.org"),
         )
         antwoord = beheerder.post(
-            reverse("matching:voorstel_actie", args=[world.voorstel.pk, "antwoord"]),
+            reverse("voorstellen:voorstel_actie", args=[world.voorstel.pk, "antwoord"]),
             {"antwoord": "ja"},
         )
     # Every save went through, as if nothing was wrong.
@@ -106,7 +108,7 @@ def test_saves_succeed_while_the_broker_is_unreachable_and_their_work_runs_later
     assert _wachtend() == {
         "matching.tasks.herbereken_groepsbeeld",
         "jongeren.tasks.stuur_uitnodiging",
-        "matching.tasks.mail_voorstel_gewijzigd",
+        "voorstellen.tasks.mail_voorstel_gewijzigd",
     }
     assert UitgesteldeTaak.objects.filter(pogingen__gt=0).exists()
 

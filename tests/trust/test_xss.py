@@ -19,10 +19,10 @@ from django.utils.html import escape
 
 from accounts.models import User
 from accounts.services import meld
-from matching import voorstellen as flow
-from matching.models import Kennismaking, Voorstel
 from tests.trust.wereld import PERSONAS, World, bouw_wereld, url_names
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
+from voorstellen import services as flow
+from voorstellen.models import Kennismaking, Voorstel
 
 SCRIPT = "<script>alert(1)</script>\"'><img src=x onerror=alert(1)>"
 # Fields too short for the whole payload keep the part that matters.
@@ -87,7 +87,7 @@ def xss(personas: dict[str, User]) -> XssWorld:
 
 def _url(xss: XssWorld, name: str) -> str:
     if name == "afgewezen":
-        return reverse("matching:voorstel", args=[xss.afgewezen.pk])
+        return reverse("voorstellen:voorstel", args=[xss.afgewezen.pk])
     return xss.world.url(name)
 
 
@@ -113,15 +113,15 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("ouder_user", "jongeren:mijn_aanpassen"),
         ("ouder_user", "jongeren:mijn_jongere"),
         ("coordinator", "jongeren:uitnodigen"),
-        ("ouder_user", "matching:mijn_voorstellen"),
-        ("coordinator", "matching:voorstel"),
-        ("admin_user", "matching:voorstel"),
-        ("coordinator", "matching:voorstel_afdruk"),
-        ("admin_user", "matching:voorstel_afdruk"),
-        ("coordinator", "matching:voorstel_nieuw"),
-        ("admin_user", "matching:voorstel_nieuw"),
-        ("coordinator", "matching:voorstellen"),
-        ("admin_user", "matching:voorstellen"),
+        ("ouder_user", "voorstellen:mijn_voorstellen"),
+        ("coordinator", "voorstellen:voorstel"),
+        ("admin_user", "voorstellen:voorstel"),
+        ("coordinator", "voorstellen:voorstel_afdruk"),
+        ("admin_user", "voorstellen:voorstel_afdruk"),
+        ("coordinator", "voorstellen:voorstel_nieuw"),
+        ("admin_user", "voorstellen:voorstel_nieuw"),
+        ("coordinator", "voorstellen:lijst"),
+        ("admin_user", "voorstellen:lijst"),
         ("coordinator", "matching:zoeken"),
         ("admin_user", "matching:zoeken"),
         ("coordinator", "matching:zoekopdracht"),
@@ -144,8 +144,8 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("ouder_user", "jongeren:mijn"),
         ("jongere_user", "jongeren:mijn_jongere"),
         ("ouder_user", "jongeren:mijn_jongere"),
-        ("coordinator", "matching:voorstel_afdruk"),
-        ("admin_user", "matching:voorstel_afdruk"),
+        ("coordinator", "voorstellen:voorstel_afdruk"),
+        ("admin_user", "voorstellen:voorstel_afdruk"),
     ],
     "wat_werkt": [
         ("coordinator", "jongeren:analyse_bewerken"),
@@ -154,8 +154,8 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("ouder_user", "jongeren:mijn"),
         ("jongere_user", "jongeren:mijn_jongere"),
         ("ouder_user", "jongeren:mijn_jongere"),
-        ("coordinator", "matching:voorstel_afdruk"),
-        ("admin_user", "matching:voorstel_afdruk"),
+        ("coordinator", "voorstellen:voorstel_afdruk"),
+        ("admin_user", "voorstellen:voorstel_afdruk"),
     ],
     "netwerk": [
         ("coordinator", "jongeren:analyse_bewerken"),
@@ -181,8 +181,8 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("jongere_user", "jongeren:mijn_aanpassen"),
         ("jongere_user", "jongeren:mijn_jongere"),
         ("ouder_user", "jongeren:mijn_jongere"),
-        ("jongere_user", "matching:voorstel"),
-        ("ouder_user", "matching:voorstel"),
+        ("jongere_user", "voorstellen:voorstel"),
+        ("ouder_user", "voorstellen:voorstel"),
         ("coordinator", "matching:zoeken"),
         ("admin_user", "matching:zoeken"),
         ("jongere_user", "afgewezen"),
@@ -196,8 +196,8 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("ouder_user", "jongeren:mijn_aanpassen"),
         ("jongere_user", "jongeren:mijn_jongere"),
         ("ouder_user", "jongeren:mijn_jongere"),
-        ("jongere_user", "matching:voorstel"),
-        ("ouder_user", "matching:voorstel"),
+        ("jongere_user", "voorstellen:voorstel"),
+        ("ouder_user", "voorstellen:voorstel"),
         ("coordinator", "matching:zoeken"),
         ("admin_user", "matching:zoeken"),
         ("jongere_user", "afgewezen"),
@@ -205,23 +205,23 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
     ],
     "woning_naam": [
         ("coordinator", "jongeren:detail"),
-        ("jongere_user", "matching:mijn_voorstellen"),
-        ("ouder_user", "matching:mijn_voorstellen"),
-        ("beheerder", "matching:nieuwe_bewoner"),
-        ("admin_user", "matching:nieuwe_bewoner"),
-        ("coordinator", "matching:voorstel"),
-        ("beheerder", "matching:voorstel"),
-        ("jongere_user", "matching:voorstel"),
-        ("ouder_user", "matching:voorstel"),
-        ("admin_user", "matching:voorstel"),
-        ("coordinator", "matching:voorstel_afdruk"),
-        ("beheerder", "matching:voorstel_afdruk"),
-        ("admin_user", "matching:voorstel_afdruk"),
-        ("coordinator", "matching:voorstel_nieuw"),
-        ("admin_user", "matching:voorstel_nieuw"),
-        ("coordinator", "matching:voorstellen"),
-        ("beheerder", "matching:voorstellen"),
-        ("admin_user", "matching:voorstellen"),
+        ("jongere_user", "voorstellen:mijn_voorstellen"),
+        ("ouder_user", "voorstellen:mijn_voorstellen"),
+        ("beheerder", "voorzieningen:nieuwe_bewoner"),
+        ("admin_user", "voorzieningen:nieuwe_bewoner"),
+        ("coordinator", "voorstellen:voorstel"),
+        ("beheerder", "voorstellen:voorstel"),
+        ("jongere_user", "voorstellen:voorstel"),
+        ("ouder_user", "voorstellen:voorstel"),
+        ("admin_user", "voorstellen:voorstel"),
+        ("coordinator", "voorstellen:voorstel_afdruk"),
+        ("beheerder", "voorstellen:voorstel_afdruk"),
+        ("admin_user", "voorstellen:voorstel_afdruk"),
+        ("coordinator", "voorstellen:voorstel_nieuw"),
+        ("admin_user", "voorstellen:voorstel_nieuw"),
+        ("coordinator", "voorstellen:lijst"),
+        ("beheerder", "voorstellen:lijst"),
+        ("admin_user", "voorstellen:lijst"),
         ("coordinator", "matching:zoeken"),
         ("admin_user", "matching:zoeken"),
         ("coordinator", "meldingen"),
@@ -284,7 +284,7 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("admin_user", "voorzieningen:teamlid_einde"),
     ],
     "aanduiding": [
-        ("beheerder", "matching:voorstel"),
+        ("beheerder", "voorstellen:voorstel"),
         ("beheerder", "voorzieningen:beheer"),
         ("admin_user", "voorzieningen:beheer"),
         ("beheerder", "voorzieningen:bewoner"),
@@ -293,38 +293,38 @@ SHOWN: dict[str, list[tuple[str, str]]] = {
         ("admin_user", "voorzieningen:vertrek"),
     ],
     "motivatie": [
-        ("coordinator", "matching:voorstel"),
-        ("jongere_user", "matching:voorstel"),
-        ("ouder_user", "matching:voorstel"),
-        ("admin_user", "matching:voorstel"),
-        ("coordinator", "matching:voorstel_afdruk"),
-        ("admin_user", "matching:voorstel_afdruk"),
+        ("coordinator", "voorstellen:voorstel"),
+        ("jongere_user", "voorstellen:voorstel"),
+        ("ouder_user", "voorstellen:voorstel"),
+        ("admin_user", "voorstellen:voorstel"),
+        ("coordinator", "voorstellen:voorstel_afdruk"),
+        ("admin_user", "voorstellen:voorstel_afdruk"),
     ],
     # What the home reads before consent; the coordinator sees the same profile.
     "tekst_voor_woning": [
-        ("coordinator", "matching:voorstel"),
-        ("admin_user", "matching:voorstel"),
-        ("beheerder", "matching:voorstel"),
-        ("beheerder", "matching:voorstel_afdruk"),
+        ("coordinator", "voorstellen:voorstel"),
+        ("admin_user", "voorstellen:voorstel"),
+        ("beheerder", "voorstellen:voorstel"),
+        ("beheerder", "voorstellen:voorstel_afdruk"),
     ],
     "notitie": [
-        ("coordinator", "matching:voorstel"),
-        ("beheerder", "matching:voorstel"),
-        ("admin_user", "matching:voorstel"),
+        ("coordinator", "voorstellen:voorstel"),
+        ("beheerder", "voorstellen:voorstel"),
+        ("admin_user", "voorstellen:voorstel"),
     ],
     "plaats": [
-        ("coordinator", "matching:voorstel"),
-        ("beheerder", "matching:voorstel"),
-        ("jongere_user", "matching:voorstel"),
-        ("ouder_user", "matching:voorstel"),
-        ("admin_user", "matching:voorstel"),
-        ("coordinator", "matching:voorstel_afdruk"),
-        ("beheerder", "matching:voorstel_afdruk"),
-        ("admin_user", "matching:voorstel_afdruk"),
+        ("coordinator", "voorstellen:voorstel"),
+        ("beheerder", "voorstellen:voorstel"),
+        ("jongere_user", "voorstellen:voorstel"),
+        ("ouder_user", "voorstellen:voorstel"),
+        ("admin_user", "voorstellen:voorstel"),
+        ("coordinator", "voorstellen:voorstel_afdruk"),
+        ("beheerder", "voorstellen:voorstel_afdruk"),
+        ("admin_user", "voorstellen:voorstel_afdruk"),
     ],
     "besluit_opmerking": [
-        ("coordinator", "matching:voorstel"),
-        ("admin_user", "matching:voorstel"),
+        ("coordinator", "voorstellen:voorstel"),
+        ("admin_user", "voorstellen:voorstel"),
     ],
     "afwijs_toelichting": [
         ("coordinator", "afgewezen"),

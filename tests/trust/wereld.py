@@ -22,8 +22,8 @@ from django.utils import timezone
 from accounts.models import Rol, User
 from jongeren import services as jongeren_services
 from jongeren.models import BeschermdeZone, Jongere, Uitnodiging, VerklarendeAnalyse
-from matching import voorstellen as flow
-from matching.models import Verdeling, VerdelingStatus, Voorstel, Zoekopdracht
+from matching.models import Zoekopdracht
+from plaatsingstafel.models import Verdeling, VerdelingStatus
 from tests.factories import UserFactory, tweede_stap_gedaan
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import (
@@ -32,6 +32,8 @@ from tests.voorzieningen.factories import (
     VacatureFactory,
     VoorzieningFactory,
 )
+from voorstellen import services as flow
+from voorstellen.models import Voorstel
 from voorzieningen.models import FotoWoning, Plaatsing, Teamlid, Voorziening
 
 PERSONAS = (
@@ -115,7 +117,7 @@ class World:
         if not needs:
             return reverse(name)
         if needs == {"pk"}:
-            of_home = name.startswith(("voorzieningen:", "matching:nieuwe_bewoner"))
+            of_home = name.startswith(("voorzieningen:", "voorzieningen:nieuwe_bewoner"))
             return reverse(name, kwargs={"pk": self.woning.pk if of_home else self.noor.pk})
         raise AssertionError(f"{name}: give its kwargs {sorted(needs)} in tests/trust/wereld.py")
 
@@ -213,13 +215,13 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         "voorzieningen:vacature_bevestigen": {"pk": woning.pk, "vacature_pk": vacature.pk},
         "voorzieningen:vacature_intrekken": {"pk": woning.pk, "vacature_pk": vacature.pk},
         "matching:zoekopdracht": {"pk": noor.pk, "zoekopdracht_pk": zoekopdracht.pk},
-        "matching:voorstel_nieuw": {"pk": noor.pk, "voorziening_pk": woning.pk},
-        "matching:voorstel": {"pk": voorstel.pk},
-        "matching:voorstel_afdruk": {"pk": voorstel.pk},
-        "matching:voorstel_actie": {"pk": voorstel.pk, "actie": "besluit"},
-        "matching:verdeling": {"pk": verdeling.pk},
-        "matching:verdeling_stoppen": {"pk": verdeling.pk},
-        "matching:kennismaking_ics": {"pk": voorstel.pk},
+        "voorstellen:voorstel_nieuw": {"pk": noor.pk, "voorziening_pk": woning.pk},
+        "voorstellen:voorstel": {"pk": voorstel.pk},
+        "voorstellen:voorstel_afdruk": {"pk": voorstel.pk},
+        "voorstellen:voorstel_actie": {"pk": voorstel.pk, "actie": "besluit"},
+        "plaatsingstafel:verdeling": {"pk": verdeling.pk},
+        "plaatsingstafel:verdeling_stoppen": {"pk": verdeling.pk},
+        "voorstellen:kennismaking_ics": {"pk": voorstel.pk},
         "voorzieningen:foto": {"pk": woning.pk, "foto_pk": foto.pk},
         "api:woning": {"pk": woning.pk},
         "api:vacatures": {"pk": woning.pk},

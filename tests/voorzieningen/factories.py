@@ -8,7 +8,7 @@ import factory
 from django.utils import timezone
 
 from accounts.models import Organisatie
-from matching.choices import Geslacht, Omgeving, Zorgintensiteit, Zorgprofiel
+from kern.choices import Geslacht, Omgeving, Zorgintensiteit, Zorgprofiel
 from tests.factories import OrganisatieFactory
 from voorzieningen.models import Plaatsing, Teamlid, Vacature, Voorziening
 

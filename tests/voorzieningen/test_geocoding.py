@@ -1,4 +1,4 @@
-"""Tests for voorzieningen.geocoding: the shipped table, name and postcode rules, PDOK, factory.
+"""Tests for kern.geocoding: the shipped table, name and postcode rules, PDOK, factory.
 
 Nothing here touches the network: PDOK is exercised through an injected transport, and
 the default urllib transport through a patched ``urlopen``.
@@ -21,7 +21,7 @@ import django.conf
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from voorzieningen.geocoding import (
+from kern.geocoding import (
     ALIASES,
     DEFAULT_TABLE_PATH,
     PDOK_FREE_URL,

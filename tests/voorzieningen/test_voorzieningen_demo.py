@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django import Settings
 
-from accounts.demo import demo_code
 from accounts.models import User
+from demo.accounts import demo_code
 from voorzieningen.models import Plaatsing, Teamlid, Vacature, Voorziening
 
 DEMO_PASSWORD = "passendeplek-demo"

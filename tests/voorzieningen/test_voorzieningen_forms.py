@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from matching.choices import Geslacht, Omgeving, Zorgintensiteit, Zorgprofiel
+from kern.choices import Geslacht, Omgeving, Zorgintensiteit, Zorgprofiel
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
     TeamlidFactory,

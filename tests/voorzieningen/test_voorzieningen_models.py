@@ -12,7 +12,7 @@ from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries, Settings
 
 from accounts.models import Organisatie, User
-from matching.choices import Geslacht, Signaal, Zorgprofiel
+from kern.choices import Geslacht, Signaal, Zorgprofiel
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
     TeamlidFactory,

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Organisatie, User
-from matching.choices import Geslacht, Zorgintensiteit, Zorgprofiel
+from kern.choices import Geslacht, Zorgintensiteit, Zorgprofiel
 from tests.voorzieningen.factories import VoorzieningFactory, vul_met_bewoners
 from voorzieningen import services
 from voorzieningen.models import Plaatsing, Voorziening

@@ -11,9 +11,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from accounts.models import UitgesteldeTaak, User
+from accounts.models import User
+from kern.choices import Geslacht, Signaal, Zorgintensiteit, Zorgprofiel
+from kern.models import UitgesteldeTaak
 from matching import zoekindex
-from matching.choices import Geslacht, Signaal, Zorgintensiteit, Zorgprofiel
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
     VacatureFactory,

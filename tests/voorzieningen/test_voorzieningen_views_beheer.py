@@ -13,8 +13,8 @@ from django.utils import timezone
 from pytest_django import Settings
 
 from accounts.models import Organisatie, User
-from matching.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
-from matching.models import Kenmerk
+from kern.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
+from kern.models import Kenmerk
 from tests.voorzieningen.factories import (
     PlaatsingFactory,
     TeamlidFactory,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Organisatie, User
-from matching.choices import Geslacht, Omgeving, Signaal, Zorgprofiel
+from kern.choices import Geslacht, Omgeving, Signaal, Zorgprofiel
 from tests.voorzieningen.factories import (
     TeamlidFactory,
     VacatureFactory,

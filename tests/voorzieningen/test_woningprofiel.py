@@ -17,8 +17,8 @@ from django.utils import timezone
 from PIL import Image
 
 from accounts.models import User
+from kern.models import Kenmerk
 from matching.adapters import load_homes
-from matching.models import Kenmerk
 from tests.voorzieningen.test_voorzieningen_views_beheer import _profiel
 from voorzieningen.fotos import FOTO_MAX_BYTES, FOTO_MAX_ZIJDE
 from voorzieningen.models import FotoWoning, Toelatingsregel, Voorziening
@@ -342,9 +342,9 @@ def test_a_photo_of_another_home_is_not_found_under_this_home(
 def voorstel_aan_woning(
     woning: Voorziening, coordinator: User, jongere_user: User, ouder_user: User
 ) -> Any:
-    from matching import voorstellen as flow
     from tests.jongeren.factories import AnalyseFactory, JongereFactory
     from tests.voorzieningen.factories import VacatureFactory
+    from voorstellen import services as flow
 
     jongere = JongereFactory.create(
         roepnaam="Noor", coordinator=coordinator, account=jongere_user, ouders=[ouder_user]

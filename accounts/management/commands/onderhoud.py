@@ -13,7 +13,8 @@ from django.core.management.base import BaseCommand
 
 from accounts import tasks
 from jongeren.tasks import anonimiseer
-from matching.tasks import ruim_verdelingen_op, werk_zoekindex_bij
+from matching.tasks import werk_zoekindex_bij
+from plaatsingstafel.tasks import ruim_verdelingen_op
 
 
 class Command(BaseCommand):

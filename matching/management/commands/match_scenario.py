@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from matching.engine.audience import SCENARIO_DEFAULT, Audience
+from kern.publiek import SCENARIO_DEFAULT, Audience
 from matching.scenario import ScenarioError, dumps, parse_json, run_scenario
 
 

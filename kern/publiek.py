@@ -1,0 +1,108 @@
+"""Who reads an explanation, and so what it may be built from: the shared vocabulary of
+audiences, used by the matching engine and by every page that shows its output.
+
+Every text the engine writes about a youth or a group is written for one reader. What a
+reader may know decides what the engine uses and what it names:
+
+=============================  ==============================  ===============================
+audience                       residents' attention signals    the youth's attention signals
+=============================  ==============================  ===============================
+``beheerder``                  named (their own residents)     named (their own new resident)
+``coordinator``                never named: group-level words  used and named
+``gezin``                      never named: group-level words  used and named (their own)
+``beheerder_voor_toestemming`` named (their own residents)     **not used at all**
+``beheerder_na_toestemming``   named (their own residents)     used and named
+=============================  ==============================  ===============================
+
+``coordinator`` covers the youth's placement coordinator and the behavioural scientist who
+signs the counter-check. ``beheerder_voor_toestemming`` is a home's manager reading a proposal
+before the youth and parents agreed to share the analysis: the youth's signals then play no
+part in anything that manager sees (score, group picture, what it means per resident), so
+nothing can be worked back from them. Residents' signals still *count* for every audience
+(safety and the hard limits do not depend on who reads), they are only never *named* outside
+the home's own managers.
+
+The engine takes the audience as a required argument and writes only that audience's texts;
+a result carries the audience it was written for, so a page can check it is showing the right
+one (`HomeResult.for_audience`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Protocol
+
+
+class Audience(StrEnum):
+    BEHEERDER = "beheerder"
+    COORDINATOR = "coordinator"
+    GEZIN = "gezin"
+    BEHEERDER_VOOR_TOESTEMMING = "beheerder_voor_toestemming"
+    BEHEERDER_NA_TOESTEMMING = "beheerder_na_toestemming"
+
+    @property
+    def names_resident_signals(self) -> bool:
+        """May texts name what the residents' attention signals are (or pair them)?"""
+        return self in _KNOW_RESIDENTS
+
+    @property
+    def uses_youth_signals(self) -> bool:
+        """Do the youth's own attention signals take part in the evaluation at all?"""
+        return self is not Audience.BEHEERDER_VOOR_TOESTEMMING
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_KNOW_RESIDENTS = frozenset(
+    {
+        Audience.BEHEERDER,
+        Audience.BEHEERDER_VOOR_TOESTEMMING,
+        Audience.BEHEERDER_NA_TOESTEMMING,
+    }
+)
+
+_LABELS = {
+    Audience.BEHEERDER: "de beheerder van de eigen woning",
+    Audience.COORDINATOR: "de plaatsingscoördinator en de gedragswetenschapper",
+    Audience.GEZIN: "de jongere en de ouders",
+    Audience.BEHEERDER_VOOR_TOESTEMMING: "de beheerder van een woning, vóór toestemming",
+    Audience.BEHEERDER_NA_TOESTEMMING: "de beheerder van een woning, na toestemming",
+}
+
+# The scenario command speaks for the reader who may know everything in a scenario: a home's
+# manager after the family agreed to share (their own residents and the youth's analysis).
+SCENARIO_DEFAULT = Audience.BEHEERDER_NA_TOESTEMMING
+
+# What every reader who may not know the residents' signals reads instead of a sentence
+# that rests on them: one group-level sentence, the same for every signal.
+GROUP_SIGNALS_NEUTRAL = (
+    "Meer risico op negatieve beïnvloeding in deze groep; bespreek het met de beheerder van "
+    "de woning."
+)
+
+
+class Lezer(Protocol):
+    """What decides a reader's audience: their role (an `accounts.User`)."""
+
+    @property
+    def is_jongere(self) -> bool: ...
+
+    @property
+    def is_ouder(self) -> bool: ...
+
+    @property
+    def is_beheerder(self) -> bool: ...
+
+
+def publiek_voor(user: Lezer) -> Audience:
+    """The audience `user` reads matching output as, outside a proposal: a home's manager
+    reads their own home's group as `BEHEERDER`; youths and parents read as `GEZIN`;
+    coordinators, behavioural scientists and admins as `COORDINATOR`. Inside a proposal
+    the family's consent matters too: `voorstellen.publiek.publiek_voor`."""
+    if user.is_jongere or user.is_ouder:
+        return Audience.GEZIN
+    if user.is_beheerder:
+        return Audience.BEHEERDER
+    return Audience.COORDINATOR

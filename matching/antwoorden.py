@@ -1,0 +1,74 @@
+"""The matching engine's answers to questions the homes app asks (`voorzieningen.haken`):
+may a newcomer join a group, and what would a candidate mean for each resident."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from accounts.models import User
+from kern.publiek import publiek_voor
+from matching.adapters import load_homes, newcomer_check
+from matching.engine import Youth, evaluate_home
+from voorzieningen.haken import Groepstoets, Kandidaat
+from voorzieningen.models import Plaatsing
+
+
+def groepstoets(voorziening_id: int, kandidaat: Kandidaat) -> Groepstoets | None:
+    """The engine's hard limits on the group for a resident registered directly."""
+    now = timezone.now()
+    result = newcomer_check(
+        voorziening_id,
+        geboortemaand=kandidaat.geboortemaand,
+        geslacht=kandidaat.geslacht,
+        zorgprofiel=kandidaat.zorgprofiel,
+        zorgintensiteit=kandidaat.zorgintensiteit,
+        signalen=kandidaat.signalen,
+        aankomst=kandidaat.aankomst,
+        today=timezone.localdate(now),
+        now=now,
+    )
+    if result is None:
+        return None
+    if result.eligible:
+        return Groepstoets(blokkades=())
+    return Groepstoets(
+        blokkades=tuple((reason.code, reason.explanation) for reason in result.blocking)
+    )
+
+
+def gevolgen_per_bewoner(
+    voorziening_id: int, kandidaat: Kandidaat, user: User
+) -> tuple[Any, list[tuple[Any, str]]]:
+    """What admitting `kandidaat` would mean for each current resident, for this reader,
+    next to the manager's own label for each resident."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    (home,) = load_homes(today=today, now=now, only=[voorziening_id])
+    youth = Youth(
+        ref="kandidaat",
+        birth_date=kandidaat.geboortemaand,
+        gender=kandidaat.geslacht,  # type: ignore[arg-type]
+        location=None,
+        school_location=None,
+        needed_from=today,
+        # Only the group matters here, not the court order a closed home asks for.
+        machtiging_gesloten=True,
+        care_profile=kandidaat.zorgprofiel,
+        care_intensity=kandidaat.zorgintensiteit,
+        attention=kandidaat.signalen,
+    )
+    result = evaluate_home(youth, home, today, audience=publiek_voor(user))
+    # The engine numbers residents by arrival; put the manager's own labels next to it.
+    aanduidingen = list(
+        Plaatsing.objects.filter(voorziening_id=voorziening_id)
+        .actief(today)
+        .order_by("aankomst", "pk")
+        .values_list("aanduiding", flat=True)
+    )
+    gevolgen = [
+        (impact, aanduidingen[int(impact.resident_ref.split()[-1]) - 1])
+        for impact in result.resident_impacts
+    ]
+    return result, gevolgen

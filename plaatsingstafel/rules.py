@@ -1,0 +1,9 @@
+import rules
+
+from accounts.rules import is_coordinator, is_functioneel_beheerder
+
+# The placement table: the regional picture, the joint allocation, the outcomes and the
+# stability figures. Which region and which youths: `plaatsingstafel.regio.regio_voor` and
+# `Jongere.objects.for_user`.
+rules.add_perm("plaatsingstafel.regio", is_coordinator | is_functioneel_beheerder)
+rules.add_perm("plaatsingstafel.stabiliteit", is_coordinator | is_functioneel_beheerder)

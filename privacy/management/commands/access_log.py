@@ -1,0 +1,69 @@
+"""Print the access log as JSON lines, oldest first: one object per access."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from privacy.models import Inzage
+
+
+def _datum(waarde: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(waarde)
+    except ValueError:
+        raise CommandError(f"--since: expected a date as YYYY-MM-DD, got {waarde!r}") from None
+
+
+def _id(waarde: str) -> int:
+    if not waarde.isdigit() or int(waarde) < 1:
+        raise CommandError(f"--youth: expected a positive whole number, got {waarde!r}")
+    return int(waarde)
+
+
+class Command(BaseCommand):
+    help = "Print access-log entries (NEN 7513) as JSON lines, sorted by time."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--youth", type=str, help="only entries about this youth (id)")
+        parser.add_argument("--since", type=str, help="only entries on or after YYYY-MM-DD")
+
+    def execute(self, *args: Any, **options: Any) -> str | None:
+        # A bad argument is one line on stderr and exit status 2, never a traceback.
+        try:
+            return super().execute(*args, **options)
+        except CommandError as fout:
+            self.stderr.write(f"access_log: {fout}")
+            raise SystemExit(2) from None
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        entries = Inzage.objects.order_by("op", "id")
+        if options["youth"] is not None:
+            entries = entries.filter(jongere_ref=_id(options["youth"]))
+        if options["since"] is not None:
+            entries = entries.filter(op__date__gte=_datum(options["since"]))
+        for regel in entries.iterator():
+            self.stdout.write(
+                json.dumps(
+                    {
+                        "event_id": str(regel.id),
+                        "time": regel.op.isoformat(),
+                        "action": regel.actie,
+                        "outcome": regel.uitkomst,
+                        "user_id": regel.gebruiker_id,
+                        "user": regel.gebruiker_naam,
+                        "role": regel.rol,
+                        "organisation_id": regel.organisatie_id,
+                        "home_id": regel.voorziening_id,
+                        "youth_id": regel.jongere_ref,
+                        "data": regel.soort,
+                        "purpose": regel.doel,
+                        "client_address": regel.adres,
+                        "path": regel.pad,
+                    },
+                    ensure_ascii=False,
+                )
+            )

@@ -1,0 +1,230 @@
+"""The privacy pages: the family's "Mijn gegevens" and "Wie heeft gekeken?", the
+coordinator's hand-over export, and the admins' access log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from django.views.decorators.cache import never_cache
+
+from accounts.decorators import permission_required
+from accounts.models import Rol, User
+from jongeren.models import Jongere
+from jongeren.toegang import jongere_voor
+from kern.inzage import Actie, Doel, Soort, log_inzage
+from privacy.forms import InzageFilterForm
+from privacy.gegevens import gegevens_over
+from privacy.models import Inzage
+from privacy.zoekpatronen import (
+    DREMPEL_NA_WIJZIGING,
+    DREMPEL_ZONDER_GEZIN,
+    PERIODE_DAGEN,
+    opvallende_zoekpatronen,
+)
+
+PER_PAGINA = 20
+PER_PAGINA_LOG = 50
+
+
+def _gebruiker(request: HttpRequest) -> User:
+    # The permission decorators have already turned anonymous visitors away.
+    assert isinstance(request.user, User)
+    return request.user
+
+
+# --- Right of access: "Mijn gegevens" ------------------------------------------------------
+
+
+def _gegevens_pagina(
+    request: HttpRequest, jongere: Jongere, gegevens: dict[str, Any], *, json_url: str
+) -> HttpResponse:
+    return render(
+        request,
+        "privacy/gegevens.html",
+        {"jongere": jongere, "gegevens": gegevens, "json_url": json_url},
+    )
+
+
+def _gegevens_download(jongere: Jongere, gegevens: dict[str, Any]) -> JsonResponse:
+    antwoord = JsonResponse(gegevens, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    antwoord["Content-Disposition"] = f'attachment; filename="gegevens-{jongere.pk}.json"'
+    return antwoord
+
+
+def _dossier(request: HttpRequest, pk: int, *, gezin: bool, download: bool) -> HttpResponse:
+    """The export as a page or a JSON download, for the family (their own notices) or for
+    the coordinator (everyone's); every one is logged as a read or an export."""
+    jongere = jongere_voor(request, pk)
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=Inzage.Actie.EXPORT if download else Inzage.Actie.READ,
+        soort=Inzage.Soort.DOSSIER,
+        doel=Inzage.Doel.EIGEN if gezin else Inzage.Doel.ZORG,
+    )
+    gegevens = gegevens_over(jongere, voor=_gebruiker(request) if gezin else None)
+    if download:
+        return _gegevens_download(jongere, gegevens)
+    json_naam = "privacy:mijn_gegevens_json" if gezin else "privacy:gegevens_json"
+    return _gegevens_pagina(request, jongere, gegevens, json_url=reverse(json_naam, args=[pk]))
+
+
+@never_cache
+@permission_required("jongeren.gezin")
+def mijn_gegevens(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everything the portal holds about the youth, for the youth or a linked parent."""
+    return _dossier(request, pk, gezin=True, download=False)
+
+
+@never_cache
+@permission_required("jongeren.gezin")
+def mijn_gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
+    return _dossier(request, pk, gezin=True, download=True)
+
+
+@never_cache
+@permission_required("jongeren.coordinator")
+def gegevens(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same export, made by a coordinator of the youth's organisation to hand over."""
+    return _dossier(request, pk, gezin=False, download=False)
+
+
+@never_cache
+@permission_required("jongeren.coordinator")
+def gegevens_json(request: HttpRequest, pk: int) -> HttpResponse:
+    return _dossier(request, pk, gezin=False, download=True)
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One line of "Wie heeft mijn gegevens bekeken?" in plain words."""
+
+    op: Any
+    wie: str
+    wat: str
+    waarom: str
+
+
+SOORT_GEWOON = {
+    Soort.PROFIEL: _l("de gegevens over wie je bent en waar je woont"),
+    Soort.ANALYSE: _l("wat we samen hebben opgeschreven"),
+    Soort.ANALYSEVERSIE: _l("oudere versies van wat we hebben opgeschreven"),
+    Soort.ZOEKRESULTAAT: _l("de lijst met woningen die passen"),
+    Soort.VOORSTEL: _l("een voorstel voor een woning"),
+    Soort.UITNODIGING: _l("de uitnodigingen voor het portaal"),
+    Soort.BEWONER: _l("de gegevens over jou in de woning"),
+    Soort.DOSSIER: _l("alles wat het portaal over je bewaart"),
+}
+DOEL_GEWOON = {
+    Doel.MATCHING: _l("om een woning te zoeken die bij je past"),
+    Doel.VOORSTEL: _l("voor een voorstel voor een woning"),
+    Doel.ZORG: _l("voor de zorg en begeleiding in de woning"),
+    Doel.BEHEER: _l("om het portaal goed te laten werken"),
+    Doel.EIGEN: _l("om de eigen gegevens te lezen"),
+}
+ACTIE_GEWOON = {
+    Actie.CREATE: _l("heeft gemaakt"),
+    Actie.READ: _l("heeft bekeken"),
+    Actie.UPDATE: _l("heeft veranderd"),
+    Actie.DELETE: _l("heeft weggehaald"),
+    Actie.SEARCH: _l("heeft gezocht met"),
+    Actie.EXPORT: _l("heeft gedownload"),
+    Actie.PRINT: _l("heeft afgedrukt"),
+}
+
+
+def _wie(regel: Inzage, kijker: User, jongere: Jongere) -> str:
+    if regel.gebruiker_id == kijker.pk:
+        return _("Jij")
+    if regel.rol == Rol.BEHEERDER:
+        if regel.voorziening is not None:
+            return _("Iemand van de woning %(woning)s") % {"woning": regel.voorziening.naam}
+        return _("Iemand van een woning")
+    if regel.rol == Rol.COORDINATOR:
+        return _("%(naam)s, plaatsingscoördinator bij %(organisatie)s") % {
+            "naam": regel.gebruiker_naam,
+            "organisatie": regel.organisatie.naam if regel.organisatie else _("de gemeente"),
+        }
+    if regel.rol == Rol.JONGERE:
+        return jongere.roepnaam
+    if regel.rol == Rol.OUDER:
+        return _("%(naam)s (ouder of verzorger)") % {"naam": regel.gebruiker_naam}
+    return _("Een beheerder van het portaal")
+
+
+@permission_required("jongeren.gezin")
+def mijn_inzage(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Who looked at my data": the access log of this youth, in plain words.
+
+    Reading this page is not itself logged: the timeline would fill with its own visits.
+    """
+    gebruiker = _gebruiker(request)
+    jongere = jongere_voor(request, pk)
+    pagina = Paginator(
+        Inzage.objects.voor_jongere(jongere.pk).select_related("organisatie", "voorziening"),
+        PER_PAGINA,
+    ).get_page(request.GET.get("pagina"))
+    momenten = [
+        Moment(
+            op=regel.op,
+            wie=_wie(regel, gebruiker, jongere),
+            wat=f"{ACTIE_GEWOON[Actie(regel.actie)]}: {SOORT_GEWOON[Soort(regel.soort)]}",
+            waarom=str(DOEL_GEWOON[Doel(regel.doel)]),
+        )
+        for regel in pagina
+    ]
+    return render(
+        request,
+        "privacy/mijn_inzage.html",
+        {
+            "jongere": jongere,
+            "is_jongere": gebruiker.is_jongere,
+            "page": pagina,
+            "momenten": momenten,
+        },
+    )
+
+
+@permission_required("privacy.inzage_log")
+def inzage_log(request: HttpRequest) -> HttpResponse:
+    """The access log for admins, newest first, with filters."""
+    form = InzageFilterForm(request.GET)
+    form.is_valid()  # invalid fields are shown as errors and simply not applied
+    filters = form.cleaned_data
+    entries = Inzage.objects.select_related("organisatie", "voorziening")
+    if filters.get("jongere"):
+        entries = entries.filter(jongere_ref=filters["jongere"])
+    if filters.get("gebruiker"):
+        entries = entries.filter(
+            Q(gebruiker_naam__icontains=filters["gebruiker"])
+            | Q(gebruiker__email__icontains=filters["gebruiker"])
+        )
+    if filters.get("vanaf"):
+        entries = entries.filter(op__date__gte=filters["vanaf"])
+    if filters.get("tot"):
+        entries = entries.filter(op__date__lte=filters["tot"])
+    if filters.get("actie"):
+        entries = entries.filter(actie=filters["actie"])
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "privacy/inzage_log.html",
+        {
+            "form": form,
+            "page": Paginator(entries, PER_PAGINA_LOG).get_page(request.GET.get("pagina")),
+            "query": query.urlencode(),
+            "zoekpatronen": opvallende_zoekpatronen(),
+            "zoekpatronen_dagen": PERIODE_DAGEN,
+            "drempel_na_wijziging": DREMPEL_NA_WIJZIGING,
+            "drempel_zonder_gezin": DREMPEL_ZONDER_GEZIN,
+        },
+    )

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class VoorstellenConfig(AppConfig):
+    """The proposal workflow: from a proposal to a home, through the home's answer, the
+    meeting and the family's decision, to the arrival."""
+
+    name = "voorstellen"
+    verbose_name = "Voorstellen"
+
+    def ready(self) -> None:
+        from matching.signals import groepsbeeld_veranderd
+        from voorstellen import antwoorden, receivers
+        from voorzieningen import haken
+
+        haken.wachtende_voorstellen.lever(antwoorden.wachtende_voorstellen)
+        haken.heeft_voorstel_naar.lever(antwoorden.heeft_voorstel_naar)
+        groepsbeeld_veranderd.connect(
+            receivers.herbeoordeel, dispatch_uid="voorstellen.herbeoordeel"
+        )

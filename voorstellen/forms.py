@@ -1,0 +1,210 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jongeren.models import Jongere
+from jongeren.profiel import fout_in_tekst_voor_woning
+from voorstellen.models import Afwijsreden, Besluit, Kennismaking, Tegenspraak
+from voorzieningen.models import Voorziening
+
+
+class VoorstelNieuwForm(forms.Form):
+    motivatie = forms.CharField(
+        label=_("Waarom past deze woning?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Het gezin leest dit. De woning leest het pas als het gezin toestemming gaf om "
+            "te delen. Schrijf geen aandachtssignalen op."
+        ),
+    )
+    tekst_voor_woning = forms.CharField(
+        label=_("Tekst voor de woning"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Wie is deze jongere, wat gaat goed, wat heeft de jongere nodig? De woning leest "
+            "dit meteen, voordat het gezin toestemming gaf. Noem daarom geen namen van "
+            "mensen, geen plaatsen, geen school en geen afstanden."
+        ),
+    )
+
+    def __init__(self, *args: Any, jongere: Jongere, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.jongere = jongere
+
+    def clean_tekst_voor_woning(self) -> str:
+        tekst = str(self.cleaned_data.get("tekst_voor_woning", "")).strip()
+        fout = fout_in_tekst_voor_woning(self.jongere, tekst)
+        if fout is not None:
+            raise forms.ValidationError(fout, code="namen")
+        return tekst
+
+
+class AntwoordForm(forms.Form):
+    antwoord = forms.ChoiceField(
+        label=_("Uw antwoord"),
+        choices=[("ja", _("Wij hebben interesse")), ("nee", _("Wij hebben geen interesse"))],
+        widget=forms.RadioSelect,
+    )
+    reden = forms.ChoiceField(
+        label=_("Reden (bij geen interesse)"),
+        required=False,
+        choices=[("", "—"), *Afwijsreden.choices],
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("antwoord") == "nee" and not data.get("reden"):
+            self.add_error("reden", _("Kies een reden."))
+        if data.get("reden") == Afwijsreden.ANDERS and not data.get("toelichting"):
+            self.add_error("toelichting", _("Schrijf kort op wat de reden is."))
+        return data
+
+
+class KennismakingForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort kennismaking"), choices=Kennismaking.Soort.choices)
+    datum = forms.DateTimeField(
+        label=_("Datum en tijd"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    plaats = forms.CharField(label=_("Plaats"), max_length=200)
+
+
+class NotitieForm(forms.Form):
+    notitie = forms.CharField(
+        label=_("Notities over de kennismaking"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class BesluitForm(forms.Form):
+    keuze = forms.ChoiceField(
+        label=_("Wat vind jij?"), choices=Besluit.Keuze.choices, widget=forms.RadioSelect
+    )
+    opmerking = forms.CharField(
+        label=_("Wil je iets uitleggen? (mag leeg blijven)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RedenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class TegenspraakForm(forms.Form):
+    oordeel = forms.ChoiceField(
+        label=_("Oordeel"), choices=Tegenspraak.Oordeel.choices, widget=forms.RadioSelect
+    )
+    toelichting = forms.CharField(
+        label=_("Afweging"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+# How far from today an arrival may be registered when placing from a proposal.
+PLAATS_MARGE_DAGEN = 30
+
+
+class PlaatsForm(forms.Form):
+    """The arrival date when a proposal is placed, by the coordinator or the home's manager.
+
+    Within `PLAATS_MARGE_DAGEN` days of today and not before the home opens. The manager
+    registers an arrival that happened (as on the home's own arrival form): not in the
+    future. The coordinator may place ahead, for a date agreed with the home.
+    """
+
+    aankomst = forms.DateField(
+        label=_("Datum van aankomst"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Vul de datum van aankomst in."),
+            "invalid": _("Vul een geldige datum in, bijvoorbeeld 14-03-2026."),
+        },
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        voorziening: Voorziening | None = None,
+        alleen_gebeurd: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.voorziening = voorziening
+        self.alleen_gebeurd = alleen_gebeurd
+        vandaag = timezone.localdate()
+        laatste = vandaag if alleen_gebeurd else vandaag + timedelta(days=PLAATS_MARGE_DAGEN)
+        if alleen_gebeurd:
+            self.fields["aankomst"].help_text = _(
+                "Vandaag of een dag in de afgelopen %(dagen)s dagen."
+            ) % {"dagen": PLAATS_MARGE_DAGEN}
+        else:
+            self.fields["aankomst"].help_text = _("Tot %(dagen)s dagen terug of vooruit.") % {
+                "dagen": PLAATS_MARGE_DAGEN
+            }
+        self.fields["aankomst"].widget.attrs.update(
+            {
+                "min": (vandaag - timedelta(days=PLAATS_MARGE_DAGEN)).isoformat(),
+                "max": laatste.isoformat(),
+            }
+        )
+
+    @staticmethod
+    def standaard(gewenst: date | None) -> date:
+        """The suggested date: `gewenst` (the date the place is needed) when it lies within
+        the margin, otherwise today."""
+        vandaag = timezone.localdate()
+        marge = timedelta(days=PLAATS_MARGE_DAGEN)
+        if gewenst is not None and vandaag - marge <= gewenst <= vandaag + marge:
+            return gewenst
+        return vandaag
+
+    def clean_aankomst(self) -> date:
+        aankomst: date = self.cleaned_data["aankomst"]
+        vandaag = timezone.localdate()
+        if self.alleen_gebeurd and aankomst > vandaag:
+            raise forms.ValidationError(
+                _(
+                    "Een aankomst registreer je op of na de dag van aankomst. "
+                    "Houd de plek tot dan vrij met een vacature."
+                )
+            )
+        if aankomst > vandaag + timedelta(days=PLAATS_MARGE_DAGEN):
+            raise forms.ValidationError(
+                _("De aankomst ligt meer dan %(dagen)s dagen vooruit. Kies een eerdere datum.")
+                % {"dagen": PLAATS_MARGE_DAGEN}
+            )
+        if aankomst < vandaag - timedelta(days=PLAATS_MARGE_DAGEN):
+            raise forms.ValidationError(
+                _(
+                    "De aankomst ligt meer dan %(dagen)s dagen terug. Vraag de functioneel "
+                    "beheerder om hulp als dat echt klopt."
+                )
+                % {"dagen": PLAATS_MARGE_DAGEN}
+            )
+        if self.voorziening and self.voorziening.opent_op and aankomst < self.voorziening.opent_op:
+            raise forms.ValidationError(
+                _("De woning opent pas op %(datum)s.")
+                % {"datum": self.voorziening.opent_op.strftime("%d-%m-%Y")}
+            )
+        return aankomst

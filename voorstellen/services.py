@@ -1,0 +1,1248 @@
+"""The proposal workflow: from draft to placement, one `do`-style function per step.
+
+The allowed moves are the table `OVERGANGEN` below, and nowhere else: every step calls
+`_ga_over`, which refuses a move that is not in the table with `VoorstelFout` (a Dutch
+message the pages show as is), writes the timeline and leaves the status changed. Every
+step runs under `transaction.atomic` with the proposal's row locked, so a double submit or
+two people acting at once queue up and the second one gets a clear refusal. Notices and
+e-mails go out after the commit (`_vertel`): a rolled-back step tells nobody anything.
+
+Decisions made here, in short:
+
+* Sending checks the home with the engine (`evaluate_home`) at that moment: only an
+  eligible home gets a proposal, at most `VOORSTEL_MAX_OPEN` open ones per youth, one open
+  proposal per youth and home. Nothing is sent to "all homes".
+* Sending does not reserve a vacancy. Three parallel proposals would otherwise hold three
+  places that other youths need; the place is taken at placement, under the home's row
+  lock, and a home that filled up in the meantime gives a clear refusal.
+* The family decides per person (`Besluit`, newest row counts). When the meeting was held
+  and the youth (if they have an account) and every parent said yes, the proposal moves to
+  AKKOORD by itself; a later "twijfel" or "nee" moves it back.
+* Every step that changes the world asks the engine again about the group as it is then
+  (`groepscontrole`): sending, the home's "interested", placing (also when the home's
+  manager registers the arrival). A home the engine now blocks (a hard limit, e.g. the
+  absolute incompatibility or a protective zone) stops the step with the engine's reasons,
+  and nothing is saved. The score kept on the stay is the one computed at placement.
+* A counter-check (`Tegenspraak`) is required when the engine left attention points or the
+  group would be high-risk; the latest counter-check must be a sign-off before placement.
+  It is four eyes (never the proposal's author or the youth's own coordinator), and it is
+  void once a resident arrived or left or the group's risk rose since it was signed.
+* The full analysis is shared with the home after consent of the youth and every parent,
+  or after a coordinator's override with a reason (`Toestemming`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Rol, User
+from accounts.services import meld
+from jongeren.models import Fase, Jongere
+from jongeren.profiel import fout_in_tekst_voor_woning
+from kern.uitgesteld import na_commit
+from matching.adapters import home_for_arrival, load_homes, youth_from_jongere
+from matching.engine import Audience, HomeResult, evaluate_home
+from voorstellen.models import (
+    Afwijsreden,
+    Besluit,
+    Kennismaking,
+    Tegenspraak,
+    Toestemming,
+    Voorstel,
+    VoorstelGebeurtenis,
+    VoorstelStatus,
+)
+from voorzieningen.models import Plaatsing, Vacature, Voorziening
+from voorzieningen.services import registreer_aankomst
+
+logger = logging.getLogger(__name__)
+
+S = VoorstelStatus
+
+# action -> (states it may start from, state it ends in). The one definition of the flow.
+OVERGANGEN: dict[str, tuple[frozenset[str], str]] = {
+    "stuur": (frozenset({S.CONCEPT}), S.VERSTUURD),
+    "interesse": (frozenset({S.VERSTUURD}), S.INTERESSE),
+    "afwijzen": (frozenset({S.VERSTUURD}), S.AFGEWEZEN),
+    "plan_kennismaking": (
+        frozenset({S.INTERESSE, S.KENNISMAKING_GEPLAND}),
+        S.KENNISMAKING_GEPLAND,
+    ),
+    "kennismaking_gehouden": (frozenset({S.KENNISMAKING_GEPLAND}), S.KENNISMAKING_GEHOUDEN),
+    "iedereen_ja": (frozenset({S.KENNISMAKING_GEHOUDEN}), S.AKKOORD),
+    "niet_meer_iedereen_ja": (frozenset({S.AKKOORD}), S.KENNISMAKING_GEHOUDEN),
+    "plaats": (frozenset({S.AKKOORD}), S.GEPLAATST),
+    "trek_in": (
+        frozenset(
+            {
+                S.CONCEPT,
+                S.VERSTUURD,
+                S.INTERESSE,
+                S.KENNISMAKING_GEPLAND,
+                S.KENNISMAKING_GEHOUDEN,
+                S.AKKOORD,
+            }
+        ),
+        S.INGETROKKEN,
+    ),
+    "verloop": (frozenset({S.VERSTUURD}), S.VERLOPEN),
+}
+
+# Steps that change nothing in the status but are allowed only in these states.
+BESLUIT_STATUSSEN = frozenset(
+    {S.INTERESSE, S.KENNISMAKING_GEPLAND, S.KENNISMAKING_GEHOUDEN, S.AKKOORD}
+)
+TEGENSPRAAK_STATUSSEN = frozenset({S.KENNISMAKING_GEHOUDEN, S.AKKOORD})
+TOESTEMMING_STATUSSEN = frozenset(
+    {S.VERSTUURD, S.INTERESSE, S.KENNISMAKING_GEPLAND, S.KENNISMAKING_GEHOUDEN, S.AKKOORD}
+)
+
+
+# Set by `zonder_mail()`: the demo seeding leaves notices but sends no e-mail.
+_zonder_mail: ContextVar[bool] = ContextVar("zonder_mail", default=False)
+
+
+@contextmanager
+def zonder_mail() -> Iterator[None]:
+    """Run steps without e-mails (the in-portal notices are still left). For the demo."""
+    token = _zonder_mail.set(True)
+    try:
+        yield
+    finally:
+        _zonder_mail.reset(token)
+
+
+class VoorstelFout(ValidationError):
+    """A step that is not allowed now; the message says why, in Dutch, for the page."""
+
+
+# --- settings and dates ----------------------------------------------------------------
+
+
+def antwoord_werkdagen() -> int:
+    return int(settings.VOORSTEL_ANTWOORD_WERKDAGEN)
+
+
+def verloop_werkdagen() -> int:
+    return int(settings.VOORSTEL_VERLOOP_WERKDAGEN)
+
+
+def max_open() -> int:
+    return int(settings.VOORSTEL_MAX_OPEN)
+
+
+def werkdagen_later(moment: dt.datetime, dagen: int) -> dt.datetime:
+    """`moment` plus `dagen` working days (Monday to Friday), same time of day.
+
+    Sent on a Saturday or Sunday, counting starts on Monday; public holidays are not
+    known to the portal and count as working days.
+    """
+    lokaal = timezone.localtime(moment)
+    while lokaal.weekday() >= 5:
+        lokaal = (lokaal + dt.timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
+    over = dagen
+    while over > 0:
+        lokaal += dt.timedelta(days=1)
+        if lokaal.weekday() < 5:
+            over -= 1
+    return lokaal
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _rol_van(door: User | None) -> str:
+    if door is None:
+        return "portaal"
+    if door.is_coordinator and door.is_gedragswetenschapper:
+        return "gedragswetenschapper"
+    return str(door.rol)
+
+
+def _vergrendel(voorstel: Voorstel) -> Voorstel:
+    return (
+        Voorstel.objects.select_for_update()
+        .select_related("jongere", "voorziening", "voorziening__aanbieder")
+        .get(pk=voorstel.pk)
+    )
+
+
+def _log(
+    voorstel: Voorstel,
+    *,
+    door: User | None,
+    wat: str,
+    van: str = "",
+    naar: str = "",
+    waarom: str = "",
+    op: dt.datetime | None = None,
+) -> VoorstelGebeurtenis:
+    return VoorstelGebeurtenis.objects.create(
+        voorstel=voorstel,
+        door=door,
+        rol=_rol_van(door),
+        wat=wat,
+        van_status=van,
+        naar_status=naar,
+        waarom=waarom,
+        op=op or timezone.now(),
+    )
+
+
+def _ga_over(
+    voorstel: Voorstel,
+    actie: str,
+    *,
+    door: User | None,
+    waarom: str = "",
+    op: dt.datetime | None = None,
+) -> None:
+    """Move `voorstel` (locked by the caller) by `actie`, or refuse with a Dutch message."""
+    van_statussen, naar = OVERGANGEN[actie]
+    if voorstel.status not in van_statussen:
+        raise VoorstelFout(
+            _("Dit kan nu niet: het voorstel heeft de status '%(status)s'.")
+            % {"status": voorstel.get_status_display()},
+            code="ongeldige_overgang",
+        )
+    van = voorstel.status
+    voorstel.status = naar
+    voorstel.save(update_fields=["status", "gewijzigd_op"])
+    _log(voorstel, door=door, wat=actie, van=van, naar=naar, waarom=waarom, op=op)
+
+
+def _controleer_coordinator(voorstel: Voorstel, door: User) -> None:
+    if not (
+        door.is_active
+        and door.is_coordinator
+        and door.organisatie_id is not None
+        and door.organisatie_id == voorstel.jongere.organisatie_id
+    ):
+        raise VoorstelFout(_("Alleen de coördinator van deze jongere kan dit doen."), code="rol")
+
+
+def _controleer_beheerder(voorstel: Voorstel, door: User) -> None:
+    if not (
+        door.is_active
+        and door.is_beheerder
+        and door.organisatie_id is not None
+        and door.organisatie_id == voorstel.voorziening.aanbieder_id
+    ):
+        raise VoorstelFout(_("Alleen de beheerder van deze woning kan dit doen."), code="rol")
+
+
+def gezin_rol(voorstel: Voorstel, persoon: User) -> str | None:
+    """'jongere' or 'ouder' when `persoon` is the youth or a parent of this proposal."""
+    jongere = voorstel.jongere
+    if persoon.is_jongere and jongere.account_id == persoon.pk:
+        return Besluit.Rol.JONGERE
+    if persoon.is_ouder and jongere.ouders.filter(pk=persoon.pk).exists():
+        return Besluit.Rol.OUDER
+    return None
+
+
+def gezin(jongere: Jongere) -> list[User]:
+    """The youth's own account (if any) and the parents' accounts: who decides."""
+    mensen = [jongere.account] if jongere.account_id else []
+    return [*[m for m in mensen if m is not None], *jongere.ouders.order_by("pk")]
+
+
+def beheerders(voorziening: Voorziening) -> list[User]:
+    return list(
+        User.objects.filter(
+            rol=Rol.BEHEERDER, organisatie_id=voorziening.aanbieder_id, is_active=True
+        )
+    )
+
+
+def _coordinatoren(voorstel: Voorstel) -> list[User]:
+    mensen = [voorstel.gemaakt_door]
+    if voorstel.jongere.coordinator_id and voorstel.jongere.coordinator is not None:
+        mensen.append(voorstel.jongere.coordinator)
+    return mensen
+
+
+def _vertel(
+    voorstel: Voorstel,
+    ontvangers: Iterable[User],
+    tekst: str,
+    *,
+    mail: str = "voorstellen.tasks.mail_voorstel_gewijzigd",
+) -> None:
+    """A notice in the portal and an e-mail, after the commit, to each of `ontvangers`.
+
+    `tekst` is the in-portal notice; it never names the youth to the home. The e-mail says
+    only that something changed and links to the login (no details at all); `mail` is the
+    task that sends it.
+    """
+    unieke = {user.pk: user for user in ontvangers if user is not None and user.is_active}
+    if not unieke:
+        return
+    meld(ontvangers=unieke.values(), tekst=tekst, url=voorstel.get_absolute_url())
+    if _zonder_mail.get():
+        return
+    na_commit(mail, voorstel.pk, sorted(unieke))
+
+
+# Everyone who reads a proposal's explanation, each from their own version (kern/publiek.py).
+# The steps decide with the coordinator's reading: it uses all of the youth's signals and
+# names no resident's, so its reasons may be repeated to anyone party to the proposal.
+VOORSTEL_PUBLIEK = (
+    Audience.COORDINATOR,
+    Audience.GEZIN,
+    Audience.BEHEERDER_VOOR_TOESTEMMING,
+    Audience.BEHEERDER_NA_TOESTEMMING,
+)
+BESLISSEND = Audience.COORDINATOR
+
+
+def _home_results(
+    voorstel: Voorstel, *, now: dt.datetime, publiek: Iterable[Audience] = VOORSTEL_PUBLIEK
+) -> dict[Audience, HomeResult] | None:
+    """The engine's answer for the proposal's home now, once per reader. The youth's
+    signals always count here (`alle_signalen`): these are the steps that change the world."""
+    today = timezone.localdate(now)
+    homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
+    if not homes:
+        return None
+    youth = youth_from_jongere(
+        voorstel.jongere, voorstel.jongere.actuele_analyse(), alle_signalen=True
+    )
+    return {
+        audience: evaluate_home(youth, homes[0], today, audience=audience) for audience in publiek
+    }
+
+
+def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
+    """The deciding reading of the home now (see `BESLISSEND`)."""
+    results = _home_results(voorstel, now=now, publiek=[BESLISSEND])
+    return results[BESLISSEND] if results else None
+
+
+@dataclass(frozen=True)
+class Groepscontrole:
+    """The engine on the home's current group, for a step that changes the world.
+
+    `result` is the engine's answer for this youth joining the group as it is now (the
+    place the youth takes counts as free: places are counted under the home's lock);
+    `bewoners` the stays in the home now, to tell whether the group changed since a
+    counter-check was signed.
+    """
+
+    result: HomeResult
+    bewoners: list[int]
+
+    @property
+    def blokkade(self) -> str | None:
+        """The engine's blocking reasons, as it gives them, or None when the home can."""
+        if self.result.eligible:
+            return None
+        return " ".join(reason.explanation for reason in self.result.blocking)
+
+    @property
+    def tegenspraak_nodig(self) -> bool:
+        """Open attention points, or a group whose risk would be high, need a counter-check."""
+        return bool(self.result.attention) or self.result.group_risk_after.level == "hoog"
+
+
+def bewoners_nu(voorziening_id: int) -> list[int]:
+    """The stays that hold a place in the home now (no registered departure), by id."""
+    return sorted(
+        Plaatsing.objects.lopend()
+        .filter(voorziening_id=voorziening_id)
+        .values_list("pk", flat=True)
+    )
+
+
+def groepscontrole(voorstel: Voorstel, *, now: dt.datetime | None = None) -> Groepscontrole | None:
+    """Run the engine's hard limits and safety rules for this proposal on the current group,
+    with the youth's current analysis and protective zones. None: the home is gone."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    home = home_for_arrival(voorstel.voorziening_id, today=today, now=now)
+    if home is None:
+        return None
+    youth = youth_from_jongere(
+        voorstel.jongere, voorstel.jongere.actuele_analyse(), alle_signalen=True
+    )
+    return Groepscontrole(
+        result=evaluate_home(youth, home, today, audience=BESLISSEND),
+        bewoners=bewoners_nu(voorstel.voorziening_id),
+    )
+
+
+def _eis_geen_blokkade(controle: Groepscontrole | None, stap: str) -> Groepscontrole:
+    """Stop the step, with the engine's reasons, when the home cannot take the youth now."""
+    if controle is None:
+        raise VoorstelFout(_("Deze woning bestaat niet meer."), code="niet_geschikt")
+    blokkade = controle.blokkade
+    if blokkade is not None:
+        raise VoorstelFout(
+            _(
+                "%(stap)s kan niet: deze woning kan deze jongere nu niet opnemen. %(redenen)s "
+                "Er is niets opgeslagen."
+            )
+            % {"stap": stap, "redenen": blokkade},
+            code="niet_geschikt",
+        )
+    return controle
+
+
+_RISICO_ORDE = {"laag": 0, "verhoogd": 1, "hoog": 2}
+
+
+def tegenspraak_vervallen(tegenspraak: Tegenspraak, controle: Groepscontrole) -> bool:
+    """A counter-check judges the group as it was: it no longer counts once a resident
+    arrived or left since, or the group's risk with the youth added rose. One signed
+    before the portal kept the group (no `bewoners`) cannot be shown to still hold."""
+    if tegenspraak.bewoners is None or not tegenspraak.risico_na:
+        return True
+    if sorted(tegenspraak.bewoners) != controle.bewoners:
+        return True
+    nu = _RISICO_ORDE[controle.result.group_risk_after.level]
+    return nu > _RISICO_ORDE.get(tegenspraak.risico_na, 0)
+
+
+def mag_tegenspraak_geven(voorstel: Voorstel, door: User) -> bool:
+    """Four eyes: a behavioural scientist of the youth's organisation who did not make
+    the proposal and is not the youth's own coordinator."""
+    return (
+        door.is_active
+        and door.is_coordinator
+        and door.is_gedragswetenschapper
+        and door.organisatie_id is not None
+        and door.organisatie_id == voorstel.jongere.organisatie_id
+        and door.pk not in {voorstel.gemaakt_door_id, voorstel.jongere.coordinator_id}
+    )
+
+
+def wie_mag_tegenspraak_geven(voorstel: Voorstel) -> list[User]:
+    """The people who may sign this proposal's counter-check, for the page."""
+    return [
+        persoon
+        for persoon in User.objects.filter(
+            rol=Rol.COORDINATOR,
+            is_gedragswetenschapper=True,
+            is_active=True,
+            organisatie_id=voorstel.jongere.organisatie_id,
+        ).order_by("first_name", "email")
+        if mag_tegenspraak_geven(voorstel, persoon)
+    ]
+
+
+def _uitleg(results: dict[Audience, HomeResult]) -> dict[str, object]:
+    """What the engine said, kept with the proposal: one version per reader, keyed by the
+    audience (read it back with `Voorstel.uitleg_voor`). Per-resident impacts are left out:
+    they are for the home's manager and computed live on their page."""
+    return {audience.value: _uitleg_voor_een(result) for audience, result in results.items()}
+
+
+def _uitleg_voor_een(result: HomeResult) -> dict[str, object]:
+    return {
+        "score": result.score,
+        "factoren": [
+            {"code": f.code, "punten": f.points, "max": f.max_points, "uitleg": f.explanation}
+            for f in result.factors
+        ],
+        "aandacht": [reason.explanation for reason in result.attention],
+        "groep_na": {
+            "niveau": result.group_risk_after.level,
+            "redenen": list(result.group_risk_after.reasons),
+        },
+    }
+
+
+def uitleg_voor(voorstel: Voorstel, audience: Audience) -> dict[str, object] | None:
+    """The stored explanation of the proposal as `audience` reads it.
+
+    A proposal sent before explanations were kept per reader has none for this reader yet:
+    it is computed now from the current group and kept (None when the home is gone).
+    """
+    bewaard = voorstel.uitleg_voor(audience)
+    if bewaard is not None or voorstel.status == S.CONCEPT:
+        return bewaard
+    results = _home_results(voorstel, now=timezone.now(), publiek=[audience])
+    if results is None:
+        return None
+    nieuw = _uitleg_voor_een(results[audience])
+    uitleg = dict(voorstel.uitleg_per_publiek)
+    uitleg[audience.value] = nieuw
+    Voorstel.objects.filter(pk=voorstel.pk).update(uitleg_per_publiek=uitleg)
+    voorstel.uitleg_per_publiek = uitleg
+    return nieuw
+
+
+# --- the steps ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def maak_voorstel(
+    *,
+    jongere: Jongere,
+    voorziening: Voorziening,
+    door: User,
+    motivatie: str = "",
+    tekst_voor_woning: str = "",
+) -> Voorstel:
+    """A draft proposal; nothing is sent and nobody is told yet.
+
+    `tekst_voor_woning` is what the home reads before consent (jongeren/profiel.py); it may
+    not name what the portal knows of the youth (name, town, school, the family's names).
+    """
+    voorstel = Voorstel(
+        jongere=jongere,
+        voorziening=voorziening,
+        gemaakt_door=door,
+        motivatie=motivatie.strip(),
+        tekst_voor_woning=tekst_voor_woning.strip(),
+        analyse=jongere.actuele_analyse(),
+    )
+    _controleer_coordinator(voorstel, door)
+    fout = fout_in_tekst_voor_woning(jongere, voorstel.tekst_voor_woning)
+    if fout is not None:
+        raise VoorstelFout({"tekst_voor_woning": fout}, code="namen")
+    voorstel.save()
+    _log(voorstel, door=door, wat="maak", naar=S.CONCEPT, waarom=voorstel.motivatie)
+    return voorstel
+
+
+@transaction.atomic
+def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = None) -> Voorstel:
+    """Send a draft to the home: checked with the engine, at most VOORSTEL_MAX_OPEN open."""
+    now = now or timezone.now()
+    # Lock the youth first: two coordinators sending at once count the open ones in turn.
+    Jongere.objects.select_for_update().filter(pk=voorstel.jongere_id).first()
+    actueel = _vergrendel(voorstel)
+    _controleer_coordinator(actueel, door)
+    if actueel.status != S.CONCEPT:
+        _ga_over(actueel, "stuur", door=door)  # refuses with the status message
+    if actueel.jongere.fase == Fase.GEPLAATST:
+        raise VoorstelFout(_("Deze jongere is al geplaatst."), code="geplaatst")
+    open_voorstellen = Voorstel.objects.open().filter(jongere_id=actueel.jongere_id)
+    if open_voorstellen.filter(voorziening_id=actueel.voorziening_id).exists():
+        raise VoorstelFout(
+            _("Er loopt al een voorstel voor deze jongere bij deze woning."), code="dubbel"
+        )
+    if open_voorstellen.count() >= max_open():
+        raise VoorstelFout(
+            _(
+                "Deze jongere heeft al %(max)s open voorstellen. Rond er eerst een af of trek "
+                "er een in."
+            )
+            % {"max": max_open()},
+            code="max_open",
+        )
+    results = _home_results(actueel, now=now)
+    result = results[BESLISSEND] if results else None
+    if results is None or result is None or not result.eligible:
+        redenen = " ".join(r.explanation for r in result.blocking) if result else ""
+        raise VoorstelFout(
+            _("Deze woning komt nu niet in aanmerking. %(redenen)s") % {"redenen": redenen},
+            code="niet_geschikt",
+        )
+    actueel.uitleg_per_publiek = _uitleg(results)
+    actueel.analyse = actueel.jongere.actuele_analyse()
+    actueel.verstuurd_op = now
+    actueel.antwoord_uiterlijk = werkdagen_later(now, antwoord_werkdagen())
+    actueel.save(
+        update_fields=[
+            "uitleg_per_publiek",
+            "analyse",
+            "verstuurd_op",
+            "antwoord_uiterlijk",
+            "gewijzigd_op",
+        ]
+    )
+    _ga_over(actueel, "stuur", door=door, waarom=actueel.motivatie, op=now)
+    if actueel.jongere.fase in {Fase.ANALYSE, Fase.ZOEKEN}:
+        actueel.jongere.fase = Fase.VOORGESTELD
+        actueel.jongere.save(update_fields=["fase", "gewijzigd_op"])
+    _vertel(
+        actueel,
+        beheerders(actueel.voorziening),
+        _("Nieuw voorstel voor %(woning)s. Geef antwoord voor %(datum)s.")
+        % {
+            "woning": actueel.voorziening.naam,
+            "datum": timezone.localtime(actueel.antwoord_uiterlijk).strftime("%d-%m-%Y %H:%M"),
+        },
+    )
+    _vertel(actueel, gezin(actueel.jongere), _("Er is een voorstel voor een woning voor jou."))
+    return actueel
+
+
+@transaction.atomic
+def beantwoord_voorstel(
+    *,
+    voorstel: Voorstel,
+    door: User,
+    interesse: bool,
+    reden: str = "",
+    toelichting: str = "",
+    now: dt.datetime | None = None,
+) -> Voorstel:
+    """The home's answer: interested, or not with a structured reason ('anders' needs text)."""
+    actueel = _vergrendel(voorstel)
+    _controleer_beheerder(actueel, door)
+    toelichting = toelichting.strip()
+    if not interesse:
+        if reden not in Afwijsreden.values:
+            raise VoorstelFout({"reden": _("Kies een reden.")}, code="reden")
+        if reden == Afwijsreden.ANDERS and not toelichting:
+            raise VoorstelFout(
+                {"toelichting": _("Schrijf kort op wat de reden is.")}, code="toelichting"
+            )
+    elif actueel.status == S.VERSTUURD:
+        # Saying yes moves the proposal on: only when the home can still take the youth
+        # with the group as it is now. Saying no is always possible.
+        _eis_geen_blokkade(groepscontrole(actueel, now=now), _("Interesse tonen"))
+    _ga_over(
+        actueel,
+        "interesse" if interesse else "afwijzen",
+        door=door,
+        waarom=toelichting if interesse else f"{reden}: {toelichting}".rstrip(": "),
+        op=now,
+    )
+    actueel.beantwoord_op = now or timezone.now()
+    actueel.afwijsreden = "" if interesse else reden
+    actueel.antwoord_toelichting = toelichting
+    actueel.save(
+        update_fields=["beantwoord_op", "afwijsreden", "antwoord_toelichting", "gewijzigd_op"]
+    )
+    if interesse:
+        tekst = _("%(woning)s heeft interesse in het voorstel.")
+    else:
+        tekst = _("%(woning)s heeft het voorstel afgewezen.")
+        _fase_terug_als_niets_open(actueel.jongere)
+    _vertel(actueel, _coordinatoren(actueel), tekst % {"woning": actueel.voorziening.naam})
+    _vertel(
+        actueel,
+        gezin(actueel.jongere),
+        _("Er is iets veranderd in het voorstel voor %(woning)s.")
+        % {"woning": actueel.voorziening.naam},
+    )
+    return actueel
+
+
+@transaction.atomic
+def plan_kennismaking(
+    *, voorstel: Voorstel, door: User, soort: str, datum: dt.datetime, plaats: str
+) -> Kennismaking:
+    """Plan (or re-plan) the getting-acquainted meeting: coordinator or the home's manager."""
+    actueel = _vergrendel(voorstel)
+    _controleer_partij_professional(actueel, door)
+    if soort not in Kennismaking.Soort.values:
+        raise VoorstelFout({"soort": _("Kies wat voor kennismaking het is.")}, code="soort")
+    if datum < timezone.now() - dt.timedelta(hours=1):
+        raise VoorstelFout({"datum": _("Deze datum ligt in het verleden.")}, code="datum")
+    _ga_over(
+        actueel,
+        "plan_kennismaking",
+        door=door,
+        waarom=f"{timezone.localtime(datum):%d-%m-%Y %H:%M}, {plaats}",
+    )
+    kennismaking, _nieuw = Kennismaking.objects.update_or_create(
+        voorstel=actueel, defaults={"soort": soort, "datum": datum, "plaats": plaats.strip()}
+    )
+    tekst = _("De kennismaking voor %(woning)s is gepland op %(datum)s.") % {
+        "woning": actueel.voorziening.naam,
+        "datum": timezone.localtime(datum).strftime("%d-%m-%Y %H:%M"),
+    }
+    _vertel(
+        actueel,
+        [*_coordinatoren(actueel), *beheerders(actueel.voorziening), *gezin(actueel.jongere)],
+        tekst,
+        # The mail carries the meeting as a calendar entry (voorstellen.kalender).
+        mail="voorstellen.tasks.mail_kennismaking",
+    )
+    return kennismaking
+
+
+def _controleer_partij_professional(voorstel: Voorstel, door: User) -> None:
+    if door.is_beheerder:
+        _controleer_beheerder(voorstel, door)
+    else:
+        _controleer_coordinator(voorstel, door)
+
+
+@transaction.atomic
+def leg_kennismaking_vast(*, voorstel: Voorstel, door: User, notitie: str) -> Kennismaking:
+    """Record the meeting as held, with this side's notes. The first side to record it moves
+    the proposal on; the other side may add their notes afterwards."""
+    actueel = _vergrendel(voorstel)
+    _controleer_partij_professional(actueel, door)
+    kennismaking = Kennismaking.objects.select_for_update().filter(voorstel=actueel).first()
+    if kennismaking is None:
+        raise VoorstelFout(_("Er is nog geen kennismaking gepland."), code="geen_kennismaking")
+    if actueel.status == S.KENNISMAKING_GEPLAND:
+        if kennismaking.datum > timezone.now():
+            raise VoorstelFout(
+                _("De kennismaking is nog niet geweest: die staat op %(datum)s.")
+                % {"datum": timezone.localtime(kennismaking.datum).strftime("%d-%m-%Y %H:%M")},
+                code="nog_niet",
+            )
+        _ga_over(actueel, "kennismaking_gehouden", door=door)
+        kennismaking.gehouden_op = timezone.now()
+        _vertel(
+            actueel,
+            gezin(actueel.jongere),
+            _("De kennismaking is geweest. Wat vind jij ervan? Zeg het in het portaal."),
+        )
+        _vertel(
+            actueel,
+            [*_coordinatoren(actueel), *beheerders(actueel.voorziening)],
+            _("De kennismaking voor %(woning)s is vastgelegd.")
+            % {"woning": actueel.voorziening.naam},
+        )
+    elif actueel.status not in {S.KENNISMAKING_GEHOUDEN, S.AKKOORD}:
+        raise VoorstelFout(
+            _("Dit kan nu niet: het voorstel heeft de status '%(status)s'.")
+            % {"status": actueel.get_status_display()},
+            code="ongeldige_overgang",
+        )
+    else:
+        _log(actueel, door=door, wat="kennismaking_notitie")
+    if door.is_beheerder:
+        kennismaking.notitie_woning = notitie.strip()
+    else:
+        kennismaking.notitie_coordinator = notitie.strip()
+    kennismaking.save()
+    return kennismaking
+
+
+@dataclass(frozen=True)
+class Stand:
+    """One family member's latest decision (or none yet)."""
+
+    persoon: User
+    rol: str
+    besluit: Besluit | None
+
+
+def stand_van_besluiten(voorstel: Voorstel) -> list[Stand]:
+    """Per person who decides: their latest decision."""
+    laatste: dict[int, Besluit] = {}
+    for besluit in voorstel.besluiten.order_by("op", "pk"):
+        laatste[besluit.persoon_id] = besluit
+    uitkomst = []
+    for persoon in gezin(voorstel.jongere):
+        rol = Besluit.Rol.JONGERE if persoon.is_jongere else Besluit.Rol.OUDER
+        uitkomst.append(Stand(persoon, rol, laatste.get(persoon.pk)))
+    return uitkomst
+
+
+def iedereen_ja(voorstel: Voorstel) -> bool:
+    standen = stand_van_besluiten(voorstel)
+    return bool(standen) and all(
+        s.besluit is not None and s.besluit.keuze == Besluit.Keuze.JA for s in standen
+    )
+
+
+@transaction.atomic
+def neem_besluit(*, voorstel: Voorstel, door: User, keuze: str, opmerking: str = "") -> Besluit:
+    """The youth or a parent says yes / doubt / no. A later decision is a new row; the same
+    decision submitted twice (double click) is stored once."""
+    actueel = _vergrendel(voorstel)
+    rol = gezin_rol(actueel, door)
+    if rol is None:
+        raise VoorstelFout(_("Alleen de jongere en de ouders kunnen hier kiezen."), code="rol")
+    if keuze not in Besluit.Keuze.values:
+        raise VoorstelFout({"keuze": _("Kies ja, twijfel of nee.")}, code="keuze")
+    if actueel.status not in BESLUIT_STATUSSEN:
+        raise VoorstelFout(
+            _("Je kunt nu niet meer kiezen: het voorstel heeft de status '%(status)s'.")
+            % {"status": actueel.get_status_display()},
+            code="ongeldige_overgang",
+        )
+    opmerking = opmerking.strip()
+    vorige = actueel.besluiten.filter(persoon=door).order_by("-op", "-pk").first()
+    if vorige is not None and (vorige.keuze, vorige.opmerking) == (keuze, opmerking):
+        return vorige
+    besluit = Besluit.objects.create(
+        voorstel=actueel, persoon=door, rol=rol, keuze=keuze, opmerking=opmerking
+    )
+    _log(actueel, door=door, wat=f"besluit_{keuze}", waarom=opmerking)
+    if actueel.status == S.KENNISMAKING_GEHOUDEN and iedereen_ja(actueel):
+        _ga_over(actueel, "iedereen_ja", door=None)
+    elif actueel.status == S.AKKOORD and not iedereen_ja(actueel):
+        _ga_over(actueel, "niet_meer_iedereen_ja", door=None)
+    _vertel(
+        actueel,
+        _coordinatoren(actueel),
+        _("%(naam)s heeft gekozen over het voorstel voor %(woning)s.")
+        % {"naam": door.first_name or door.email, "woning": actueel.voorziening.naam},
+    )
+    return besluit
+
+
+def volledig_gedeeld(voorstel: Voorstel) -> bool:
+    return voorstel.volledig_gedeeld_op is not None
+
+
+def _werk_delen_bij(voorstel: Voorstel, door: User | None) -> None:
+    """Share the full analysis once everyone consented or the coordinator overrode."""
+    if voorstel.volledig_gedeeld_op is not None:
+        return
+    toestemmingen = list(voorstel.toestemmingen.all())
+    overschreven = any(t.rol == Toestemming.Rol.OVERSCHREVEN for t in toestemmingen)
+    gegeven = {t.persoon_id for t in toestemmingen if t.rol != Toestemming.Rol.OVERSCHREVEN}
+    mensen = gezin(voorstel.jongere)
+    if overschreven or (mensen and all(persoon.pk in gegeven for persoon in mensen)):
+        voorstel.volledig_gedeeld_op = timezone.now()
+        voorstel.save(update_fields=["volledig_gedeeld_op", "gewijzigd_op"])
+        _log(voorstel, door=door, wat="analyse_gedeeld")
+        _vertel(
+            voorstel,
+            beheerders(voorstel.voorziening),
+            _("U kunt nu de hele analyse lezen bij %(pseudoniem)s.")
+            % {"pseudoniem": voorstel.pseudoniem},
+        )
+
+
+@transaction.atomic
+def geef_toestemming(*, voorstel: Voorstel, door: User) -> Toestemming:
+    """The youth or a parent agrees that this home may read the whole analysis."""
+    actueel = _vergrendel(voorstel)
+    rol = gezin_rol(actueel, door)
+    if rol is None:
+        raise VoorstelFout(_("Alleen de jongere en de ouders geven toestemming."), code="rol")
+    if actueel.status not in TOESTEMMING_STATUSSEN:
+        raise VoorstelFout(_("Dit voorstel loopt niet meer."), code="ongeldige_overgang")
+    toestemming, nieuw = Toestemming.objects.get_or_create(voorstel=actueel, persoon=door, rol=rol)
+    if nieuw:
+        _log(actueel, door=door, wat="toestemming")
+        _vertel(
+            actueel,
+            _coordinatoren(actueel),
+            _("%(naam)s geeft toestemming om de analyse te delen met %(woning)s.")
+            % {"naam": door.first_name or door.email, "woning": actueel.voorziening.naam},
+        )
+        _werk_delen_bij(actueel, door)
+    return toestemming
+
+
+@transaction.atomic
+def overschrijf_toestemming(*, voorstel: Voorstel, door: User, reden: str) -> Toestemming:
+    """The coordinator shares the full analysis without (all) consent, with a reason."""
+    actueel = _vergrendel(voorstel)
+    _controleer_coordinator(actueel, door)
+    reden = reden.strip()
+    if not reden:
+        raise VoorstelFout({"reden": _("Schrijf op waarom je zonder toestemming deelt.")})
+    if actueel.status not in TOESTEMMING_STATUSSEN:
+        raise VoorstelFout(_("Dit voorstel loopt niet meer."), code="ongeldige_overgang")
+    toestemming, nieuw = Toestemming.objects.get_or_create(
+        voorstel=actueel,
+        persoon=door,
+        rol=Toestemming.Rol.OVERSCHREVEN,
+        defaults={"reden": reden},
+    )
+    if nieuw:
+        _log(actueel, door=door, wat="toestemming_overschreven", waarom=reden)
+        _vertel(
+            actueel,
+            gezin(actueel.jongere),
+            _("Er is iets veranderd in het voorstel voor %(woning)s.")
+            % {"woning": actueel.voorziening.naam},
+        )
+        _werk_delen_bij(actueel, door)
+    return toestemming
+
+
+@transaction.atomic
+def teken_tegenspraak(
+    *, voorstel: Voorstel, door: User, akkoord: bool, toelichting: str
+) -> Tegenspraak:
+    """The behavioural scientist of the coordinator's organisation signs off or objects."""
+    actueel = _vergrendel(voorstel)
+    if not (
+        door.is_active
+        and door.is_coordinator
+        and door.is_gedragswetenschapper
+        and door.organisatie_id == actueel.jongere.organisatie_id
+    ):
+        raise VoorstelFout(
+            _("Alleen een gedragswetenschapper van deze organisatie geeft tegenspraak."),
+            code="rol",
+        )
+    if not mag_tegenspraak_geven(actueel, door):
+        raise VoorstelFout(
+            _(
+                "Tegenspraak is vier ogen: wie het voorstel maakte of de coördinator van deze "
+                "jongere is, geeft geen tegenspraak. Vraag een andere gedragswetenschapper."
+            ),
+            code="vier_ogen",
+        )
+    if actueel.status not in TEGENSPRAAK_STATUSSEN:
+        raise VoorstelFout(
+            _("Tegenspraak kan na de kennismaking en voor de plaatsing."),
+            code="ongeldige_overgang",
+        )
+    toelichting = toelichting.strip()
+    if not toelichting:
+        raise VoorstelFout({"toelichting": _("Schrijf je afweging op.")}, code="toelichting")
+    oordeel = Tegenspraak.Oordeel.AKKOORD if akkoord else Tegenspraak.Oordeel.BEZWAAR
+    # The group this counter-check judges: when it changes, the counter-check is void.
+    controle = groepscontrole(actueel)
+    tegenspraak = Tegenspraak.objects.create(
+        voorstel=actueel,
+        door=door,
+        oordeel=oordeel,
+        toelichting=toelichting,
+        bewoners=controle.bewoners if controle else None,
+        risico_na=controle.result.group_risk_after.level if controle else "",
+    )
+    _log(actueel, door=door, wat=f"tegenspraak_{oordeel}", waarom=toelichting)
+    _vertel(
+        actueel,
+        _coordinatoren(actueel),
+        _("Tegenspraak bij het voorstel voor %(woning)s: %(oordeel)s.")
+        % {"woning": actueel.voorziening.naam, "oordeel": tegenspraak.get_oordeel_display()},
+    )
+    return tegenspraak
+
+
+def kan_plaatsen(voorstel: Voorstel, controle: Groepscontrole | None = None) -> str | None:
+    """Why this proposal cannot be placed now, or None when it can.
+
+    Asks the engine about the current group (unless `controle` is given): a home that can
+    no longer take the youth, or a counter-check that is missing, objected or void since the
+    group changed, stops the placement.
+    """
+    if voorstel.status != S.AKKOORD:
+        return _("Plaatsen kan als de kennismaking is geweest en iedereen ja heeft gezegd.")
+    controle = controle or groepscontrole(voorstel)
+    if controle is None:
+        return _("Deze woning bestaat niet meer.")
+    blokkade = controle.blokkade
+    if blokkade is not None:
+        return _("Plaatsen kan niet: deze woning kan deze jongere nu niet opnemen. %(redenen)s") % {
+            "redenen": blokkade
+        }
+    if voorstel.tegenspraak_nodig or controle.tegenspraak_nodig:
+        laatste = voorstel.laatste_tegenspraak()
+        if laatste is None:
+            return _(
+                "Er zijn aandachtspunten: eerst moet een gedragswetenschapper tegenspraak geven."
+            )
+        if laatste.oordeel != Tegenspraak.Oordeel.AKKOORD:
+            return _("De gedragswetenschapper heeft bezwaar gemaakt. Plaatsen kan nu niet.")
+        if tegenspraak_vervallen(laatste, controle):
+            return _(
+                "De groep in de woning is veranderd sinds de tegenspraak van %(datum)s. Die "
+                "telt niet meer: een gedragswetenschapper moet opnieuw tegenspraak geven."
+            ) % {"datum": timezone.localtime(laatste.op).strftime("%d-%m-%Y %H:%M")}
+    return None
+
+
+@transaction.atomic
+def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
+    """Place the youth: the stay, the filled vacancy, the youth's phase, in one transaction.
+
+    Either the youth's coordinator or the manager of the receiving home registers the
+    arrival: the manager is the one who sees the youth come in. The home's row is locked
+    before its places are counted (in `registreer_aankomst`), so two people placing two
+    youths into the last place queue up: the first one gets it, the second one gets
+    `VoorstelFout` and nothing of theirs is saved.
+    """
+    actueel = _vergrendel(voorstel)
+    _controleer_partij_professional(actueel, door)
+    jongere = Jongere.objects.select_for_update().get(pk=actueel.jongere_id)
+    if actueel.status != S.AKKOORD:
+        raise VoorstelFout(
+            _("Plaatsen kan als de kennismaking is geweest en iedereen ja heeft gezegd."),
+            code="ongeldige_overgang",
+        )
+    if jongere.fase == Fase.GEPLAATST:
+        raise VoorstelFout(_("Deze jongere is al geplaatst."), code="geplaatst")
+    woning = Voorziening.objects.select_for_update().get(pk=actueel.voorziening_id)
+    if woning.is_vol:
+        raise VoorstelFout(
+            _(
+                "%(naam)s is vol: de laatste plek is net door iemand anders ingenomen. "
+                "Er is niets opgeslagen."
+            )
+            % {"naam": woning.naam},
+            code="vol",
+        )
+    # The engine again, on the group as it is now that the home's row is locked (no
+    # arrival can slip in between): the hard limits, the safety rules, and whether the
+    # counter-check still holds for this group.
+    controle = _eis_geen_blokkade(groepscontrole(actueel), _("Plaatsen"))
+    reden = kan_plaatsen(actueel, controle)
+    if reden is not None:
+        raise VoorstelFout(reden, code="tegenspraak")
+    vacature = (
+        Vacature.objects.select_for_update()
+        .filter(voorziening=woning, status=Vacature.Status.OPEN)
+        .order_by("beschikbaar_vanaf", "pk")
+        .first()
+    )
+    analyse = actueel.analyse or jongere.actuele_analyse()
+    youth = youth_from_jongere(jongere, analyse, alle_signalen=True)
+    # What the matching says now, just before the youth joins the group, is kept on the
+    # stay so that outcomes can later calibrate the score: computed here, never reused.
+    score = controle.result.score
+    aandacht = len(controle.result.attention)
+    try:
+        plaatsing = registreer_aankomst(
+            voorziening=woning,
+            door=door,
+            geboortemaand=jongere.geboortedatum.replace(day=1),
+            geslacht=jongere.geslacht,
+            zorgprofiel=youth.care_profile,
+            zorgintensiteit=youth.care_intensity,
+            signalen=sorted(youth.attention),
+            aankomst=aankomst,
+            vacature=vacature,
+            aanduiding=jongere.roepnaam,
+            via_voorstel=True,
+        )
+    except ValidationError as fout:
+        raise VoorstelFout(fout.messages, code="vol") from None
+    plaatsing.jongere = jongere
+    plaatsing.score_bij_plaatsing = score
+    plaatsing.aandachtspunten_bij_plaatsing = aandacht
+    plaatsing.save(
+        update_fields=[
+            "jongere",
+            "score_bij_plaatsing",
+            "aandachtspunten_bij_plaatsing",
+            "gewijzigd_op",
+        ]
+    )
+    actueel.plaatsing = plaatsing
+    actueel.save(update_fields=["plaatsing", "gewijzigd_op"])
+    _ga_over(actueel, "plaats", door=door)
+    jongere.fase = Fase.GEPLAATST
+    jongere.save(update_fields=["fase", "gewijzigd_op"])
+    datum = aankomst.strftime("%d-%m-%Y")
+    _vertel(
+        actueel,
+        [m for m in beheerders(woning) if m.pk != door.pk],
+        _("%(pseudoniem)s komt wonen in %(woning)s vanaf %(datum)s.")
+        % {"pseudoniem": actueel.pseudoniem, "woning": woning.naam, "datum": datum},
+    )
+    _vertel(
+        actueel,
+        [m for m in _coordinatoren(actueel) if m.pk != door.pk],
+        _("%(naam)s is geplaatst in %(woning)s: aankomst %(datum)s, vastgelegd door %(wie)s.")
+        % {
+            "naam": jongere.roepnaam,
+            "woning": woning.naam,
+            "datum": datum,
+            "wie": _("de beheerder") if door.is_beheerder else _("de coördinator"),
+        },
+    )
+    _vertel(
+        actueel,
+        gezin(jongere),
+        _("Het is rond: je gaat wonen in %(woning)s.") % {"woning": woning.naam},
+    )
+    # The other open proposals for this youth end: the homes should not keep waiting.
+    for ander in Voorstel.objects.open().filter(jongere=jongere).exclude(pk=actueel.pk):
+        _trek_in(ander, door=door, reden=_("De jongere is in een andere woning geplaatst."))
+    return actueel
+
+
+def _trek_in(voorstel: Voorstel, *, door: User | None, reden: str) -> None:
+    actueel = _vergrendel(voorstel)
+    was_verstuurd = actueel.status != S.CONCEPT
+    _ga_over(actueel, "trek_in", door=door, waarom=reden)
+    if was_verstuurd:
+        _vertel(
+            actueel,
+            beheerders(actueel.voorziening),
+            _("%(pseudoniem)s voor %(woning)s is ingetrokken.")
+            % {"pseudoniem": actueel.pseudoniem, "woning": actueel.voorziening.naam},
+        )
+        _vertel(
+            actueel,
+            gezin(actueel.jongere),
+            _("Het voorstel voor %(woning)s gaat niet door.")
+            % {"woning": actueel.voorziening.naam},
+        )
+
+
+@transaction.atomic
+def trek_in(*, voorstel: Voorstel, door: User, reden: str) -> Voorstel:
+    """The coordinator withdraws a proposal (with a reason), e.g. after a family's 'no'."""
+    actueel = _vergrendel(voorstel)
+    _controleer_coordinator(actueel, door)
+    reden = reden.strip()
+    if not reden:
+        raise VoorstelFout({"reden": _("Schrijf kort op waarom.")}, code="reden")
+    _trek_in(actueel, door=door, reden=reden)
+    _fase_terug_als_niets_open(actueel.jongere)
+    actueel.refresh_from_db()
+    return actueel
+
+
+def _fase_terug_als_niets_open(jongere: Jongere) -> None:
+    if jongere.fase != Fase.VOORGESTELD:
+        return
+    if not Voorstel.objects.open().filter(jongere=jongere).exists():
+        Jongere.objects.filter(pk=jongere.pk).update(fase=Fase.ZOEKEN)
+
+
+@dataclass(frozen=True)
+class Verloop:
+    te_laat: int
+    verlopen: int
+
+
+def verloop_voorstellen(*, now: dt.datetime | None = None) -> Verloop:
+    """Mark proposals the home did not answer in time, and expire the long-forgotten ones.
+
+    Past `antwoord_uiterlijk` a proposal is marked once (`te_laat_gemeld_op`) and the
+    coordinator told; past VOORSTEL_VERLOOP_WERKDAGEN working days since sending it expires.
+    Runs from `manage.py verloop_voorstellen` (cron) or the Celery beat task of the same
+    name; safe to run as often as you like.
+    """
+    now = now or timezone.now()
+    te_laat = verlopen = 0
+    for pk in Voorstel.objects.filter(status=S.VERSTUURD, antwoord_uiterlijk__lt=now).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            actueel = _vergrendel(Voorstel(pk=pk))
+            if actueel.status != S.VERSTUURD or actueel.verstuurd_op is None:
+                continue
+            if now >= werkdagen_later(actueel.verstuurd_op, verloop_werkdagen()):
+                _ga_over(actueel, "verloop", door=None, waarom=_("De woning gaf geen antwoord."))
+                _fase_terug_als_niets_open(actueel.jongere)
+                _vertel(
+                    actueel,
+                    [*_coordinatoren(actueel), *beheerders(actueel.voorziening)],
+                    _("Het voorstel aan %(woning)s is verlopen: er kwam geen antwoord.")
+                    % {"woning": actueel.voorziening.naam},
+                )
+                verlopen += 1
+            elif actueel.te_laat_gemeld_op is None:
+                actueel.te_laat_gemeld_op = now
+                actueel.save(update_fields=["te_laat_gemeld_op", "gewijzigd_op"])
+                _log(actueel, door=None, wat="te_laat")
+                _vertel(
+                    actueel,
+                    _coordinatoren(actueel),
+                    _("%(woning)s heeft niet op tijd geantwoord op het voorstel.")
+                    % {"woning": actueel.voorziening.naam},
+                )
+                te_laat += 1
+    return Verloop(te_laat=te_laat, verlopen=verlopen)
+
+
+def mail_voorstel_gewijzigd(*, voorstel_id: int, ontvanger_ids: list[int]) -> int:
+    """The e-mail for a change: no details at all, only that something changed and a link.
+
+    Called by the Celery task; a proposal that is gone by now still gets the plain mail
+    (it names nothing), a deactivated account gets none.
+    """
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    verstuurd = 0
+    for persoon in User.objects.filter(pk__in=ontvanger_ids, is_active=True):
+        # No name, not even the addressee's: a mail may be read by someone else.
+        context = {"url": f"{settings.PORTAL_URL}/meldingen/"}
+        onderwerp = render_to_string("voorstellen/email/voorstel_onderwerp.txt", context).strip()
+        tekst = render_to_string("voorstellen/email/voorstel.txt", context)
+        send_mail(onderwerp, tekst, None, [persoon.email])
+        verstuurd += 1
+    logger.info("voorstel %s: %s e-mails", voorstel_id, verstuurd)
+    return verstuurd
+
+
+def mail_kennismaking(*, voorstel_id: int, ontvanger_ids: list[int]) -> int:
+    """The e-mail for a planned meeting: no details, a link, and the meeting as a calendar
+    entry (.ics) that holds only its time and that link. A meeting that is gone by now
+    (the proposal ended) gets the plain mail without the entry."""
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+
+    from voorstellen.kalender import kennismaking_ics
+
+    kennismaking = (
+        Kennismaking.objects.select_related("voorstel").filter(voorstel_id=voorstel_id).first()
+    )
+    bijlage = kennismaking_ics(kennismaking) if kennismaking is not None else None
+    verstuurd = 0
+    for persoon in User.objects.filter(pk__in=ontvanger_ids, is_active=True):
+        context = {"url": f"{settings.PORTAL_URL}/meldingen/", "met_agenda": bijlage is not None}
+        onderwerp = render_to_string(
+            "voorstellen/email/kennismaking_onderwerp.txt", context
+        ).strip()
+        bericht = EmailMessage(
+            onderwerp,
+            render_to_string("voorstellen/email/kennismaking.txt", context),
+            None,
+            [persoon.email],
+        )
+        if bijlage is not None:
+            bericht.attach("kennismaking.ics", bijlage, "text/calendar; method=PUBLISH")
+        bericht.send()
+        verstuurd += 1
+    logger.info("kennismaking %s: %s e-mails", voorstel_id, verstuurd)
+    return verstuurd
+
+
+def herbeoordeel_voorstellen(*, voorziening_id: int, now: dt.datetime | None = None) -> int:
+    """The home's group picture changed materially: run the engine again for every open
+    proposal to it, keep the new explanation, note it on the timeline and tell the
+    coordinators. A proposal the home can no longer take stays open: the people involved
+    decide what to do, and the timeline says why. Returns how many were re-evaluated."""
+    now = now or timezone.now()
+    aantal = 0
+    for pk in (
+        Voorstel.objects.open().filter(voorziening_id=voorziening_id).values_list("pk", flat=True)
+    ):
+        with transaction.atomic():
+            voorstel = _vergrendel(Voorstel(pk=pk))
+            results = _home_results(voorstel, now=now) if voorstel.is_open else None
+            if results is None:
+                continue
+            result = results[BESLISSEND]
+            if result.eligible:
+                voorstel.uitleg_per_publiek = _uitleg(results)
+                voorstel.save(update_fields=["uitleg_per_publiek", "gewijzigd_op"])
+                waarom = _("De woning past nog; nieuwe score: %(score)s van 100.") % {
+                    "score": f"{result.score:.0f}"
+                }
+            else:
+                waarom = _("De woning kan deze jongere nu niet opnemen: %(redenen)s") % {
+                    "redenen": " ".join(reden.explanation for reden in result.blocking)
+                }
+            laatste = voorstel.laatste_tegenspraak()
+            controle = groepscontrole(voorstel, now=now)
+            if (
+                laatste is not None
+                and laatste.oordeel == Tegenspraak.Oordeel.AKKOORD
+                and controle is not None
+                and tegenspraak_vervallen(laatste, controle)
+            ):
+                waarom += " " + _(
+                    "De tegenspraak van %(datum)s telt niet meer: de groep is veranderd. Er is "
+                    "opnieuw tegenspraak nodig."
+                ) % {"datum": timezone.localtime(laatste.op).strftime("%d-%m-%Y")}
+            _log(voorstel, door=None, wat="herbeoordeeld", waarom=waarom, op=now)
+            _vertel(
+                voorstel,
+                _coordinatoren(voorstel),
+                _(
+                    "De groep in %(woning)s veranderde; het voorstel voor %(naam)s is opnieuw "
+                    "beoordeeld."
+                )
+                % {"woning": voorstel.voorziening.naam, "naam": voorstel.jongere.roepnaam},
+            )
+            aantal += 1
+    return aantal

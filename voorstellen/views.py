@@ -1,0 +1,622 @@
+"""Pages of the proposal workflow, for the coordinator, the home's manager and the family.
+
+One detail URL per proposal; what it shows depends on who asks (`_get_voorstel_for_user`
+404s anyone who is not party to it). Every change is a POST to `voorstel_actie`, which
+validates a small form and calls one step of `voorstellen.services`; a refused step (also a
+double submit) comes back as a message on the same page, never as an error page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from accounts.decorators import permission_required
+from accounts.models import User
+from jongeren.models import VerklarendeAnalyse
+from jongeren.profiel import ProfielVoorWoning, profiel_voor_woning
+from kern.http import HtmxHttpRequest
+from kern.inzage import (
+    Actie,
+    Doel,
+    Soort,
+    actie_voor,
+    log_geweigerd,
+    log_inzage,
+    log_inzage_lijst,
+)
+from kern.models import Kenmerk
+from matching.adapters import load_homes, youth_from_jongere
+from matching.engine import evaluate_home
+from matching.engine.geo import haversine_km
+from matching.engine.types import Point
+from matching.views import _get_jongere_for_user, _prioriteiten
+from voorstellen import services as flow
+from voorstellen.forms import (
+    AntwoordForm,
+    BesluitForm,
+    KennismakingForm,
+    NotitieForm,
+    PlaatsForm,
+    RedenForm,
+    TegenspraakForm,
+    VoorstelNieuwForm,
+)
+from voorstellen.models import OPEN_STATUSSEN, Tegenspraak, Voorstel, VoorstelStatus
+from voorstellen.publiek import publiek_voor
+from voorzieningen.models import Teamlid, Voorziening
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _get_voorstel_for_user(request: HttpRequest, pk: int) -> Voorstel:
+    """The proposal, if this person is party to it; a refusal is logged (no youth named:
+    which youth it concerns is exactly what the person may not learn)."""
+    try:
+        return get_object_or_404(
+            Voorstel.objects.for_user(request.user).select_related(
+                "jongere", "voorziening", "voorziening__aanbieder", "gemaakt_door", "analyse"
+            ),
+            pk=pk,
+        )
+    except Http404:
+        log_geweigerd(request, jongere=None, soort=Soort.VOORSTEL)
+        raise
+
+
+def _log_voorstel(request: HttpRequest, voorstel: Voorstel, actie: Actie) -> None:
+    user = request.user
+    log_inzage(
+        request,
+        jongere=voorstel.jongere_id,
+        actie=actie,
+        soort=Soort.VOORSTEL,
+        doel=Doel.EIGEN if isinstance(user, User) and not user.is_professional else Doel.VOORSTEL,
+        voorziening=voorstel.voorziening_id
+        if isinstance(user, User) and user.is_beheerder
+        else None,
+    )
+
+
+# --- creating --------------------------------------------------------------------------
+
+
+@permission_required("voorstellen.coordinator")
+def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> HttpResponse:
+    """The coordinator proposes one home: checked live with the engine, sent or kept as draft.
+
+    The page previews the profile without a name exactly as the home will read it before
+    consent (the same function builds both); "voorbeeld" refreshes it with the typed text.
+    """
+    jongere = _get_jongere_for_user(request, pk)
+    voorziening = get_object_or_404(Voorziening.objects.for_user(request.user), pk=voorziening_pk)
+    user = _user(request)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    homes = load_homes(today=today, now=now, only=[voorziening.pk])
+    # Read as the search reads it: the youth's signals count once the analysis is endorsed
+    # or they were released; sending checks again with every signal (voorstellen.services).
+    result = (
+        evaluate_home(
+            youth_from_jongere(jongere, jongere.actuele_analyse()),
+            homes[0],
+            today,
+            audience=publiek_voor(user),
+        )
+        if homes
+        else None
+    )
+    form = VoorstelNieuwForm(request.POST or None, jongere=jongere)
+    voorbeeld = request.POST.get("actie") == "voorbeeld"
+    log_inzage(
+        request,
+        jongere=jongere,
+        actie=Actie.READ if voorbeeld else actie_voor(request, wijzigt=Actie.CREATE),
+        soort=Soort.VOORSTEL,
+        doel=Doel.VOORSTEL,
+    )
+    if request.method == "POST" and not voorbeeld and form.is_valid():
+        try:
+            with transaction.atomic():
+                voorstel = flow.maak_voorstel(
+                    jongere=jongere,
+                    voorziening=voorziening,
+                    door=user,
+                    motivatie=form.cleaned_data["motivatie"],
+                    tekst_voor_woning=form.cleaned_data["tekst_voor_woning"],
+                )
+                if request.POST.get("actie") != "concept":
+                    flow.stuur_voorstel(voorstel=voorstel, door=user, now=now)
+        except flow.VoorstelFout as fout:
+            for melding in fout.messages:
+                form.add_error(None, melding)
+        else:
+            if request.POST.get("actie") == "concept":
+                messages.success(request, _("Het voorstel is bewaard als concept."))
+            else:
+                messages.success(request, _("Het voorstel is verstuurd naar de woning."))
+            return redirect(voorstel)
+    # The preview shows the typed text once it may go to the home (no known names in it).
+    tekst = form.cleaned_data["tekst_voor_woning"] if form.is_bound and form.is_valid() else ""
+    context = {
+        "jongere": jongere,
+        "voorziening": voorziening,
+        "result": result,
+        "form": form,
+        "open_aantal": Voorstel.objects.open().filter(jongere=jongere).count(),
+        "max_open": flow.max_open(),
+        # Sending stores the youth's current analysis with the proposal: the same one.
+        "profiel": profiel_voor_woning(
+            jongere=jongere, analyse=jongere.actuele_analyse(), tekst_voor_woning=tekst
+        ),
+    }
+    if request.htmx and voorbeeld:
+        return render(request, "voorstellen/voorstel_nieuw.html#voorbeeld", context)
+    return render(request, "voorstellen/voorstel_nieuw.html", context)
+
+
+# --- lists -----------------------------------------------------------------------------
+
+
+@permission_required("voorstellen.lijst")
+def voorstel_lijst(request: HttpRequest) -> HttpResponse:
+    """Coordinators: "Mijn voorstellen" (their youths first); managers: proposals to their
+    homes, those waiting for an answer first."""
+    user = _user(request)
+    qs = Voorstel.objects.for_user(user).select_related("jongere", "voorziening")
+    if user.is_coordinator:
+        qs = qs.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
+    open_voorstellen = list(qs.filter(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT]))
+    afgerond = list(qs.exclude(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT])[:50])
+    log_inzage_lijst(
+        request,
+        jongeren=[v.jongere_id for v in [*open_voorstellen, *afgerond]],
+        actie=Actie.READ,
+        soort=Soort.VOORSTEL,
+        doel=Doel.VOORSTEL,
+    )
+    return render(
+        request,
+        "voorstellen/voorstel_lijst.html",
+        {
+            "open_voorstellen": open_voorstellen,
+            "afgerond": afgerond,
+            "is_beheerder": user.is_beheerder,
+        },
+    )
+
+
+@permission_required("voorstellen.gezin")
+def mijn_voorstellen(request: HttpRequest) -> HttpResponse:
+    """The family's "Voorstellen voor jou": every sent proposal, open ones first."""
+    voorstellen = list(
+        Voorstel.objects.for_user(request.user)
+        .select_related("voorziening", "jongere")
+        .order_by("-verstuurd_op", "-pk")
+    )
+    open_voorstellen = [v for v in voorstellen if v.is_open]
+    eerder = [v for v in voorstellen if not v.is_open]
+    log_inzage_lijst(
+        request,
+        jongeren=[v.jongere_id for v in voorstellen],
+        actie=Actie.READ,
+        soort=Soort.VOORSTEL,
+        doel=Doel.EIGEN,
+    )
+    return render(
+        request,
+        "voorstellen/mijn_voorstellen.html",
+        {"open_voorstellen": open_voorstellen, "eerder": eerder},
+    )
+
+
+# --- the detail page ---------------------------------------------------------------------
+
+
+def _km(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> int | None:
+    if None in a or None in b:
+        return None
+    return round(haversine_km(Point(a[0], a[1]), Point(b[0], b[1])))  # type: ignore[arg-type]
+
+
+def _woning_in_gewone_woorden(voorstel: Voorstel) -> dict[str, Any]:
+    """The home as the family reads it: kind of house, group, distances, what the team does."""
+    woning = voorstel.voorziening
+    jongere = voorstel.jongere
+    groep = woning.groepsbeeld()
+    today = timezone.localdate()
+    # Two id subqueries, not one OR over two joins: that form made PostgreSQL join every
+    # team member's skills of every home (1.4 s with 1,000 homes instead of a millisecond).
+    team = Teamlid.objects.filter(voorziening=woning).actief(today)
+    competenties = Kenmerk.objects.filter(
+        Q(pk__in=Teamlid.competenties.through.objects.filter(teamlid__in=team).values("kenmerk_id"))
+        | Q(pk__in=woning.aanbod.values("pk"))
+    )
+    eigen_niveau = jongere.school_niveau
+    return {
+        "groep": groep,
+        "km_familie": _km((jongere.lat, jongere.lon), (woning.lat, woning.lon)),
+        "km_school": _km((jongere.school_lat, jongere.school_lon), (woning.lat, woning.lon)),
+        "team_goed_in": [k.naam for k in competenties],
+        "fotos": list(woning.fotos.only("pk", "beschrijving", "breedte", "hoogte")),
+        # Nearby schools, those at the youth's own level first: the level is why it matters.
+        "scholen": sorted(
+            (
+                (school, bool(eigen_niveau) and eigen_niveau in school.niveaus)
+                for school in woning.onderwijs.all()
+            ),
+            key=lambda paar: (not paar[1], paar[0].afstand_km),
+        ),
+        "eigen_niveau": jongere.get_school_niveau_display() if eigen_niveau else "",
+        "behandelpartners": list(woning.behandelpartners.all()),
+    }
+
+
+def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    eigen = voorstel.besluiten.filter(persoon=user).order_by("-op", "-pk")
+    return {
+        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
+        "woning": _woning_in_gewone_woorden(voorstel),
+        "prioriteiten": _prioriteiten(voorstel.jongere.actuele_analyse()),
+        "analyse": voorstel.jongere.actuele_analyse(),
+        "eigen_besluit": eigen.first(),
+        "eerdere_besluiten": list(eigen[1:]),
+        "kan_kiezen": voorstel.status in flow.BESLUIT_STATUSSEN,
+        "besluit_form": BesluitForm(),
+        "toestemming_gegeven": voorstel.toestemmingen.filter(persoon=user).exists(),
+        "kan_toestemmen": voorstel.status in flow.TOESTEMMING_STATUSSEN,
+        "is_jongere": user.is_jongere,
+    }
+
+
+def _analyse_voor_woning(voorstel: Voorstel) -> VerklarendeAnalyse | None:
+    """The analysis version the home reads: the one kept with the proposal once sent; for
+    a draft, the youth's current one, which sending will keep."""
+    if voorstel.verstuurd_op is None:
+        return voorstel.jongere.actuele_analyse()
+    return voorstel.analyse
+
+
+def _profiel(voorstel: Voorstel) -> ProfielVoorWoning:
+    """What the home reads before consent: the manager's page, the printout and the
+    coordinator's preview all come from here."""
+    return profiel_voor_woning(
+        jongere=voorstel.jongere,
+        analyse=_analyse_voor_woning(voorstel),
+        tekst_voor_woning=voorstel.tekst_voor_woning,
+    )
+
+
+def _na_toestemming(voorstel: Voorstel) -> dict[str, str]:
+    """The free texts a home reads only once the analysis is shared (with the names)."""
+    analyse = voorstel.analyse
+    return {
+        "krachten": analyse.krachten if analyse else "",
+        "wat_werkt": analyse.wat_werkt if analyse else "",
+        "motivatie": voorstel.motivatie,
+    }
+
+
+def _woning_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    """The manager's view: the profile without a name (jongeren/profiel.py); the whole
+    analysis only once shared; what the admission means per current resident (this
+    manager's own residents only), without the youth's signals until the family agreed to
+    share (kern/publiek.py)."""
+    analyse = voorstel.analyse
+    publiek = publiek_voor(user, voorstel)
+    gedeeld = flow.volledig_gedeeld(voorstel)
+    context: dict[str, Any] = {
+        "uitleg": flow.uitleg_voor(voorstel, publiek),
+        "gedeeld": gedeeld,
+        "profiel": _profiel(voorstel),
+        "na_toestemming": _na_toestemming(voorstel) if gedeeld else None,
+        "antwoord_form": AntwoordForm(),
+        "kennismaking_form": KennismakingForm(),
+        "notitie_form": NotitieForm(),
+        # The home registers the arrival itself once everyone said yes.
+        "toon_aankomst": voorstel.status in flow.BESLUIT_STATUSSEN,
+        "plaats_probleem": flow.kan_plaatsen(voorstel),
+        "plaats_form": PlaatsForm(
+            initial={"aankomst": timezone.localdate()},
+            voorziening=voorstel.voorziening,
+            alleen_gebeurd=True,
+        ),
+    }
+    if voorstel.is_open:
+        now = timezone.now()
+        today = timezone.localdate(now)
+        homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
+        if homes:
+            result = evaluate_home(
+                youth_from_jongere(voorstel.jongere, analyse, alle_signalen=True),
+                homes[0],
+                today,
+                audience=publiek,
+            )
+            aanduidingen = list(
+                voorstel.voorziening.plaatsingen.actief(today)
+                .order_by("aankomst", "pk")
+                .values_list("aanduiding", flat=True)
+            )
+            context["gevolgen"] = [
+                (impact, aanduidingen[int(impact.resident_ref.split()[-1]) - 1])
+                for impact in result.resident_impacts
+                if int(impact.resident_ref.split()[-1]) <= len(aanduidingen)
+            ]
+    return context
+
+
+def _tegenspraak_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    """The counter-check: whether one is needed now, who may sign it (four eyes), and
+    whether the latest sign-off still holds for the group as it is now."""
+    controle = flow.groepscontrole(voorstel) if voorstel.is_open else None
+    tegenspraken = list(voorstel.tegenspraken.select_related("door"))
+    laatste = tegenspraken[0] if tegenspraken else None
+    vervallen = (
+        laatste is not None
+        and laatste.oordeel == Tegenspraak.Oordeel.AKKOORD
+        and controle is not None
+        and flow.tegenspraak_vervallen(laatste, controle)
+    )
+    return {
+        "tegenspraak_nodig": voorstel.tegenspraak_nodig
+        or (controle is not None and controle.tegenspraak_nodig),
+        "tegenspraken": tegenspraken,
+        "tegenspraak_vervallen": laatste if vervallen else None,
+        "tekenaars": flow.wie_mag_tegenspraak_geven(voorstel),
+        "zelf_uitgesloten": user.is_gedragswetenschapper
+        and not flow.mag_tegenspraak_geven(voorstel, user),
+        "mag_tegenspraak": flow.mag_tegenspraak_geven(voorstel, user)
+        and voorstel.status in flow.TEGENSPRAAK_STATUSSEN,
+        "plaats_probleem": flow.kan_plaatsen(voorstel, controle),
+    }
+
+
+def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    return {
+        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
+        "profiel": _profiel(voorstel),
+        "standen": flow.stand_van_besluiten(voorstel),
+        "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
+        "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
+        "gezin": flow.gezin(voorstel.jongere),
+        "tijdlijn": list(voorstel.tijdlijn.select_related("door")),
+        **_tegenspraak_context(voorstel, user),
+        "kennismaking_form": KennismakingForm(),
+        "notitie_form": NotitieForm(),
+        "delen_form": RedenForm(prefix="delen"),
+        "intrek_form": RedenForm(prefix="intrek"),
+        "tegenspraak_form": TegenspraakForm(),
+        "plaats_form": PlaatsForm(
+            initial={"aankomst": PlaatsForm.standaard(voorstel.jongere.nodig_vanaf)},
+            voorziening=voorstel.voorziening,
+        ),
+        "kan_toestemming_overschrijven": voorstel.status in flow.TOESTEMMING_STATUSSEN,
+    }
+
+
+def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    user = _user(request)
+    item = _get_voorstel_for_user(request, pk)
+    _log_voorstel(request, item, Actie.READ)
+    context: dict[str, Any] = {"voorstel": item, "kennismaking": item.kennismaking_of_none()}
+    if user.is_jongere or user.is_ouder:
+        context.update(_gezin_context(item, user))
+        return render(request, "voorstellen/voorstel_gezin.html", context)
+    if user.is_beheerder:
+        context.update(_woning_context(item, user))
+        return render(request, "voorstellen/voorstel_woning.html", context)
+    context.update(_coordinator_context(item, user))
+    return render(request, "voorstellen/voorstel.html", context)
+
+
+@permission_required("voorstellen.afdruk")
+def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
+    """A one-page summary to print for the getting-acquainted meeting (print.css)."""
+    item = _get_voorstel_for_user(request, pk)
+    _log_voorstel(request, item, Actie.PRINT)
+    user = _user(request)
+    # A manager reads the printout as the page: the profile without a name until consent.
+    alleen_profiel = user.is_beheerder and not flow.volledig_gedeeld(item)
+    context: dict[str, Any] = {
+        "voorstel": item,
+        "uitleg": flow.uitleg_voor(item, publiek_voor(user, item)),
+        "kennismaking": item.kennismaking_of_none(),
+        "woning": _woning_in_gewone_woorden(item),
+        "is_beheerder": user.is_beheerder,
+        "gedeeld": flow.volledig_gedeeld(item),
+        "profiel": _profiel(item),
+        "na_toestemming": None if alleen_profiel else _na_toestemming(item),
+        "behoeften": list(item.analyse.behoeften.select_related("kenmerk").order_by("-belang"))
+        if item.analyse
+        else [],
+        "leeftijd": item.jongere.leeftijd_op(item.jongere.nodig_vanaf),
+        "prioriteiten": _prioriteiten(item.analyse),
+    }
+    return render(request, "voorstellen/voorstel_afdruk.html", context)
+
+
+def kennismaking_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The planned meeting for one's calendar, for everyone party to the proposal. The entry
+    names nobody (voorstellen.kalender); what it is about stays behind the login."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    item = _get_voorstel_for_user(request, pk)
+    kennismaking = item.kennismaking_of_none()
+    if kennismaking is None or not item.is_open:
+        raise Http404
+    _log_voorstel(request, item, Actie.EXPORT)
+    from voorstellen.kalender import kennismaking_ics as maak_ics
+
+    response = HttpResponse(maak_ics(kennismaking), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kennismaking.ics"'
+    return response
+
+
+# --- actions -----------------------------------------------------------------------------
+
+Handler = Callable[[HttpRequest, Voorstel, User], str]
+
+
+def _form_of_fout(form: Any) -> dict[str, Any]:
+    if not form.is_valid():
+        raise flow.VoorstelFout(
+            [
+                f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".lstrip(": ")
+                for f, e in form.errors.items()
+            ]
+        )
+    return dict(form.cleaned_data)
+
+
+def _versturen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    flow.stuur_voorstel(voorstel=voorstel, door=user)
+    return _("Het voorstel is verstuurd naar de woning.")
+
+
+def _antwoord(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(AntwoordForm(request.POST))
+    flow.beantwoord_voorstel(
+        voorstel=voorstel,
+        door=user,
+        interesse=data["antwoord"] == "ja",
+        reden=data["reden"],
+        toelichting=data["toelichting"],
+    )
+    return _("Uw antwoord is opgeslagen.")
+
+
+def _kennismaking(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(KennismakingForm(request.POST))
+    flow.plan_kennismaking(
+        voorstel=voorstel,
+        door=user,
+        soort=data["soort"],
+        datum=data["datum"],
+        plaats=data["plaats"],
+    )
+    return _("De kennismaking is gepland. Iedereen krijgt een melding.")
+
+
+def _gehouden(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(NotitieForm(request.POST))
+    flow.leg_kennismaking_vast(voorstel=voorstel, door=user, notitie=data["notitie"])
+    return _("De kennismaking is vastgelegd.")
+
+
+def _besluit(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(BesluitForm(request.POST))
+    flow.neem_besluit(
+        voorstel=voorstel, door=user, keuze=data["keuze"], opmerking=data["opmerking"]
+    )
+    return _("Dank je. Je keuze is opgeslagen. Je kunt hem later nog veranderen.")
+
+
+def _toestemming(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    flow.geef_toestemming(voorstel=voorstel, door=user)
+    return _("Dank je. Je hebt toestemming gegeven.")
+
+
+def _overschrijf(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(RedenForm(request.POST, prefix="delen"))
+    flow.overschrijf_toestemming(voorstel=voorstel, door=user, reden=data["reden"])
+    return _("De hele analyse is gedeeld met de woning. De reden staat in de tijdlijn.")
+
+
+def _tegenspraak(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(TegenspraakForm(request.POST))
+    flow.teken_tegenspraak(
+        voorstel=voorstel,
+        door=user,
+        akkoord=data["oordeel"] == "akkoord",
+        toelichting=data["toelichting"],
+    )
+    return _("Je tegenspraak is vastgelegd.")
+
+
+def _plaatsen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(
+        PlaatsForm(request.POST, voorziening=voorstel.voorziening, alleen_gebeurd=user.is_beheerder)
+    )
+    aankomst: dt.date = data["aankomst"]
+    flow.plaats(voorstel=voorstel, door=user, aankomst=aankomst)
+    if user.is_beheerder:
+        return _(
+            "De aankomst is geregistreerd. De jongere staat nu bij uw bewoners; de "
+            "coördinator en het gezin krijgen een melding."
+        )
+    return _("De jongere is geplaatst. De woning en het gezin krijgen een melding.")
+
+
+def _intrekken(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(RedenForm(request.POST, prefix="intrek"))
+    flow.trek_in(voorstel=voorstel, door=user, reden=data["reden"])
+    return _("Het voorstel is ingetrokken.")
+
+
+ACTIES: dict[str, Handler] = {
+    "versturen": _versturen,
+    "antwoord": _antwoord,
+    "kennismaking": _kennismaking,
+    "gehouden": _gehouden,
+    "besluit": _besluit,
+    "toestemming": _toestemming,
+    "overschrijven": _overschrijf,
+    "tegenspraak": _tegenspraak,
+    "plaatsen": _plaatsen,
+    "intrekken": _intrekken,
+}
+
+
+@require_POST
+def voorstel_actie(request: HtmxHttpRequest, pk: int, actie: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    handler = ACTIES.get(actie)
+    if handler is None:
+        raise Http404
+    item = _get_voorstel_for_user(request, pk)
+    _log_voorstel(request, item, Actie.UPDATE)
+    user = _user(request)
+    try:
+        tekst = handler(request, item, user)
+    except flow.VoorstelFout as fout:
+        if request.htmx:
+            # The swapped section cannot show the page's messages: send the page instead.
+            for melding in fout.messages:
+                messages.error(request, melding)
+            return HttpResponseClientRedirect(item.get_absolute_url())
+        for melding in fout.messages:
+            messages.error(request, melding)
+    else:
+        if request.htmx and actie == "besluit":
+            # Only the family's decision section is swapped, with the confirmation in it.
+            item = _get_voorstel_for_user(request, pk)
+            context = {"voorstel": item, **_gezin_context(item, user), "htmx_melding": tekst}
+            return render(request, "voorstellen/voorstel_gezin.html#besluit", context)
+        messages.success(request, tekst)
+    return redirect(item)
+
+
+# --- on other pages ----------------------------------------------------------------------
