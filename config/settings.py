@@ -321,7 +321,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "VoorstelStatusEnum": "matching.models.VoorstelStatus",
+        "VoorstelStatusEnum": "voorstellen.models.VoorstelStatus",
         "VacatureStatusEnum": "voorzieningen.models.Vacature.Status",
     },
 }

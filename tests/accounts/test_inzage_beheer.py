@@ -129,13 +129,13 @@ def test_django_admin_is_read_only(client: Client, admin_user: User, coordinator
     client.force_login(admin_user)
     tweede_stap_gedaan(client, admin_user)
 
-    assert client.get(reverse("admin:accounts_inzage_changelist")).status_code == 200
-    assert client.get(reverse("admin:accounts_inzage_add")).status_code == 403
-    wijzig = client.post(reverse("admin:accounts_inzage_change", args=[regel.pk]), {"soort": "x"})
+    assert client.get(reverse("admin:privacy_inzage_changelist")).status_code == 200
+    assert client.get(reverse("admin:privacy_inzage_add")).status_code == 403
+    wijzig = client.post(reverse("admin:privacy_inzage_change", args=[regel.pk]), {"soort": "x"})
     assert wijzig.status_code in {403, 200}
     assert (
         client.post(
-            reverse("admin:accounts_inzage_delete", args=[regel.pk]), {"post": "yes"}
+            reverse("admin:privacy_inzage_delete", args=[regel.pk]), {"post": "yes"}
         ).status_code
         == 403
     )

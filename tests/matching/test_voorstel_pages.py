@@ -374,8 +374,8 @@ def test_refused_htmx_step_sends_the_browser_to_the_page(
 def test_admin_reads_a_proposal_with_its_timeline(verstuurd: Voorstel, gemeente: object) -> None:
     admin_user = User.objects.create_superuser("beheer@example.org", PASSWORD)
     client = _client(admin_user)
-    assert client.get(reverse("admin:matching_voorstel_changelist")).status_code == 200
-    page = client.get(reverse("admin:matching_voorstel_change", args=[verstuurd.pk]))
+    assert client.get(reverse("admin:voorstellen_voorstel_changelist")).status_code == 200
+    page = client.get(reverse("admin:voorstellen_voorstel_change", args=[verstuurd.pk]))
     assert page.status_code == 200
     assert "Rustig huis." in page.content.decode()  # the timeline's reason for sending
 

@@ -102,7 +102,7 @@ def test_in_process_a_failed_mail_is_kept_as_failed_and_an_admin_sends_it_again(
 
         beheer = Client()
         beheer.force_login(admin_user)
-        lijst = reverse("admin:accounts_uitgesteldetaak_changelist")
+        lijst = reverse("admin:kern_uitgesteldetaak_changelist")
         pagina = beheer.get(lijst, {"status__exact": "mislukt"})
         assert pagina.status_code == 200
         assert "mislukt, niet meer geprobeerd" in pagina.content.decode()

@@ -124,7 +124,7 @@ def test_admins_see_the_waiting_tasks_and_can_send_them_now(
     )
     client = Client()
     client.force_login(admin_user)
-    lijst = reverse("admin:accounts_uitgesteldetaak_changelist")
+    lijst = reverse("admin:kern_uitgesteldetaak_changelist")
     pagina = client.get(lijst)
     assert pagina.status_code == 200
     assert TAAK in pagina.content.decode()
