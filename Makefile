@@ -17,7 +17,7 @@ help:
 	@echo "make demo-code  the current second-step code of the demo professionals"
 	@echo "make api-token  a new API key for the demo manager (EMAIL=... for another manager)"
 	@echo "make install  create .venv and install the pinned dependencies"
-	@echo "make lint     ruff (lint + format check) and mypy"
+	@echo "make lint     ruff (lint + format check), mypy and the import contract (lint-imports)"
 	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
 	@echo "make bench-allocation  joint allocation of 300 youths over 1,000 homes (in memory)"
 	@echo "make loadtest simulated users (LOADTEST_USERS, default 30) for 60 s against gunicorn (DATABASE_URL: PostgreSQL)"
@@ -88,6 +88,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .

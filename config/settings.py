@@ -438,7 +438,7 @@ CELERY_BEAT_SCHEDULE = {
     # Whatever could not reach the broker when it was saved (the outbox).
     "uitgestelde-taken": {"task": "accounts.tasks.verstuur_uitgestelde_taken", "schedule": 60},
     # The retention period (BEWAARTERMIJN_JONGERE_JAREN): `manage.py anonimiseer`.
-    "anonimiseren": {"task": "jongeren.tasks.anonimiseer", "schedule": crontab(hour=2, minute=30)},
+    "anonimiseren": {"task": "privacy.tasks.anonimiseer", "schedule": crontab(hour=2, minute=30)},
     # Expired sessions, and the index of whose session is whose.
     "sessies-opruimen": {
         "task": "accounts.tasks.ruim_sessies_op",

@@ -1,13 +1,11 @@
-"""Background work for youths: sending invitation e-mails, and the retention job."""
+"""Background work for youths: sending invitation e-mails."""
 
 from __future__ import annotations
 
 import logging
-from io import StringIO
 from typing import Any
 
 from celery import Task, shared_task
-from django.core.management import call_command
 
 from accounts.mail import met_herkansing
 from jongeren.services import mail_uitnodiging
@@ -22,15 +20,3 @@ def stuur_uitnodiging(self: Task[Any, Any], uitnodiging_id: int, basis_url: str)
     met_herkansing(
         self, lambda: mail_uitnodiging(uitnodiging_id=uitnodiging_id, basis_url=basis_url)
     )
-
-
-@shared_task(acks_late=True)
-def anonimiseer() -> str:
-    """Nightly: `manage.py anonimiseer`, the retention period (BEWAARTERMIJN_JONGERE_JAREN).
-    Anonymising again changes nothing, so a repeated run is harmless. Its one line of
-    output (counts and the cut-off date, no names) goes to the log."""
-    uitvoer = StringIO()
-    call_command("anonimiseer", stdout=uitvoer)
-    regel = uitvoer.getvalue().strip()
-    logger.info("retention: %s", regel)
-    return regel

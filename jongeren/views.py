@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import permission_required
 from accounts.models import User
-from jongeren import services
+from jongeren import haken, services
 from jongeren.forms import (
     AnalyseForm,
     BeschermdeZoneForm,
@@ -33,7 +33,7 @@ from jongeren.forms import (
     behoeften_formset,
 )
 from jongeren.gewone_taal import BELANG_GEWOON, ZORGINTENSITEIT_GEWOON, ZORGPROFIEL_GEWOON
-from jongeren.models import BeschermdeZone, Instemming, Jongere, VerklarendeAnalyse
+from jongeren.models import Instemming, Jongere, VerklarendeAnalyse
 from jongeren.toegang import jongere_voor
 from jongeren.verschillen import vergelijk
 from kern.choices import Signaal
@@ -47,9 +47,6 @@ from kern.inzage import (
     log_inzage_lijst,
     standaard_doel,
 )
-from matching.engine.geo import haversine_km
-from matching.engine.types import Point
-from voorstellen.models import Voorstel
 
 Status = VerklarendeAnalyse.Status
 PER_PAGINA = 20
@@ -434,7 +431,7 @@ def zone_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             )
             % {"plaats": zone.plaats, "straal": f"{zone.straal_km:g}"},
         )
-        binnen = zone_raakt_voorstellen(zone)
+        binnen = haken.open_voorstellen_in_zone.roep(zone)
         if binnen:
             messages.warning(
                 request,
@@ -461,19 +458,6 @@ def zone_verwijderen(request: HttpRequest, pk: int, zone_pk: int) -> HttpRespons
         request, _("De beschermde zone rond %(plaats)s is opgeheven.") % {"plaats": plaats}
     )
     return redirect("jongeren:detail", pk=jongere.pk)
-
-
-def zone_raakt_voorstellen(zone: BeschermdeZone) -> list[str]:
-    """Names of the homes of the youth's open proposals that lie inside `zone`."""
-    midden = Point(zone.lat, zone.lon)
-    return [
-        voorstel.voorziening.naam
-        for voorstel in Voorstel.objects.open()
-        .filter(jongere=zone.jongere)
-        .select_related("voorziening")
-        if haversine_km(midden, Point(voorstel.voorziening.lat, voorstel.voorziening.lon))
-        <= zone.straal_km
-    ]
 
 
 @never_cache

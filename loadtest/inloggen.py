@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import requests
 from django_otp.oath import TOTP
 
-from loadtest.accounts import TOTP_GEHEIM
+from demo.schaalgebruikers import TOTP_GEHEIM
 
 DEMO_WACHTWOORD = "passendeplek-demo"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')

@@ -32,7 +32,7 @@ from locust import HttpUser, between, events, task
 from locust.env import Environment
 from locust.exception import StopUser
 
-from loadtest.accounts import GEWICHTEN, email_voor
+from demo.schaalgebruikers import GEWICHTEN, email_voor
 from loadtest.inloggen import InlogFout, log_in
 from loadtest.samenvatting import samenvatting
 

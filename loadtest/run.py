@@ -39,7 +39,7 @@ from types import FrameType
 
 import requests
 
-from loadtest.accounts import email_voor, verdeling
+from demo.schaalgebruikers import email_voor, verdeling
 from loadtest.inloggen import InlogFout, log_in
 
 ROOT = Path(__file__).resolve().parent.parent

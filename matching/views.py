@@ -18,12 +18,12 @@ from accounts.models import User
 from jongeren.models import Jongere, VerklarendeAnalyse
 from kern.http import HtmxHttpRequest
 from kern.inzage import Actie, Doel, Soort, log_geweigerd, log_inzage, log_zoeken
+from kern.publiek import publiek_voor
 from matching.adapters import HomeFilter, home_pk, rank_for, signalen_tellen_mee
 from matching.engine import HomeResult
 from matching.forms import ZoekFilterForm
 from matching.models import Zoekopdracht
 from matching.services import ververs_zoekopdracht
-from voorstellen.publiek import publiek_voor
 from voorzieningen.models import Voorziening
 
 PER_PAGINA = 20

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from accounts.models import User
+from jongeren.models import BeschermdeZone
+from matching.engine.geo import haversine_km
+from matching.engine.types import Point
 from voorstellen.models import Voorstel, VoorstelStatus
 
 
@@ -21,3 +24,16 @@ def wachtende_voorstellen(user: User) -> dict[int, list[Voorstel]]:
 def heeft_voorstel_naar(user: User, voorziening_id: int) -> bool:
     """Whether `user` sees a proposal to this home (the family of a proposed youth)."""
     return Voorstel.objects.for_user(user).filter(voorziening_id=voorziening_id).exists()
+
+
+def open_voorstellen_in_zone(zone: BeschermdeZone) -> list[str]:
+    """Names of the homes of the youth's open proposals that lie inside `zone`."""
+    midden = Point(zone.lat, zone.lon)
+    return [
+        voorstel.voorziening.naam
+        for voorstel in Voorstel.objects.open()
+        .filter(jongere=zone.jongere)
+        .select_related("voorziening")
+        if haversine_km(midden, Point(voorstel.voorziening.lat, voorstel.voorziening.lon))
+        <= zone.straal_km
+    ]

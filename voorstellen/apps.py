@@ -9,12 +9,14 @@ class VoorstellenConfig(AppConfig):
     verbose_name = "Voorstellen"
 
     def ready(self) -> None:
+        from jongeren import haken as jongeren_haken
         from matching.signals import groepsbeeld_veranderd
         from voorstellen import antwoorden, receivers
         from voorzieningen import haken
 
         haken.wachtende_voorstellen.lever(antwoorden.wachtende_voorstellen)
         haken.heeft_voorstel_naar.lever(antwoorden.heeft_voorstel_naar)
+        jongeren_haken.open_voorstellen_in_zone.lever(antwoorden.open_voorstellen_in_zone)
         groepsbeeld_veranderd.connect(
             receivers.herbeoordeel, dispatch_uid="voorstellen.herbeoordeel"
         )

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from accounts.models import Rol, User
 from jongeren.models import Jongere
-from kern.inzage import log_inzage
+from privacy.audit import log_inzage
 from privacy.models import Inzage
 from tests.voorzieningen.factories import PlaatsingFactory
 from voorstellen.models import Voorstel

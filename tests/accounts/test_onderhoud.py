@@ -28,7 +28,7 @@ GOED = "een-goed-wachtwoord"
 def test_beat_runs_every_housekeeping_job_with_a_task_that_exists() -> None:
     schema = settings.CELERY_BEAT_SCHEDULE
     verwacht = {
-        "anonimiseren": "jongeren.tasks.anonimiseer",
+        "anonimiseren": "privacy.tasks.anonimiseer",
         "sessies-opruimen": "accounts.tasks.ruim_sessies_op",
         "inlogpogingen-opruimen": "accounts.tasks.ruim_inlogpogingen_op",
         "uitgestelde-taken-opruimen": "accounts.tasks.ruim_uitgestelde_taken_op",

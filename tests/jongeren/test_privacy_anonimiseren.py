@@ -190,9 +190,9 @@ def test_the_nightly_task_runs_the_retention_job_and_logs_counts_without_names(
 ) -> None:
     from django.conf import settings
 
-    from jongeren.tasks import anonimiseer
+    from privacy.tasks import anonimiseer
 
-    caplog.set_level("INFO", logger="jongeren.tasks")
+    caplog.set_level("INFO", logger="privacy.tasks")
     roepnaam = oud_dossier.jongere.roepnaam
     schema = settings.CELERY_BEAT_SCHEDULE["anonimiseren"]
     assert schema["task"] == anonimiseer.name
@@ -202,7 +202,7 @@ def test_the_nightly_task_runs_the_retention_job_and_logs_counts_without_names(
     assert Jongere.objects.get(pk=oud_dossier.jongere.pk).roepnaam == GEANONIMISEERD
     # Run again (beat after a restart, a retry): nothing more to do.
     assert anonimiseer.apply().get().startswith("0 jongere(n) geanonimiseerd")
-    regels = [r.getMessage() for r in caplog.records if r.name == "jongeren.tasks"]
+    regels = [r.getMessage() for r in caplog.records if r.name == "privacy.tasks"]
     assert regels == [f"retention: {eerste}", regels[1]]
     assert regels[1].startswith("retention: 0 jongere(n)")
     assert not any(roepnaam in regel for regel in regels)

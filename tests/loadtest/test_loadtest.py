@@ -20,8 +20,8 @@ from django.core.management import CommandError, call_command
 from pytest_django import Settings
 
 from accounts.models import Organisatie, Rol, User
+from demo.schaalgebruikers import beheerder_email, coordinator_email, jongere_email, ouder_email
 from jongeren.models import Jongere
-from loadtest.accounts import beheerder_email, coordinator_email, jongere_email, ouder_email
 from loadtest.run import database_fout, main
 from loadtest.samenvatting import samenvatting
 from voorstellen.models import Voorstel, VoorstelStatus
@@ -80,7 +80,7 @@ def test_scaled_demo_is_realistic_for_every_simulated_user(settings: Settings) -
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from demo.accounts import DEMO_TOTP_GEHEIM
-    from loadtest.accounts import TOTP_GEHEIM
+    from demo.schaalgebruikers import TOTP_GEHEIM
 
     assert TOTP_GEHEIM == DEMO_TOTP_GEHEIM
     assert TOTPDevice.objects.filter(user__email__endswith="@schaal.example.org").count() == 70
@@ -265,7 +265,7 @@ def test_scaled_demo_gives_every_simulated_user_of_a_bigger_load_test_an_account
 ) -> None:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from loadtest.accounts import verdeling
+    from demo.schaalgebruikers import verdeling
 
     settings.DEBUG = True
     call_command("seed_demo_schaal", woningen=30, jongeren=40, gebruikers=70, verbosity=0)

@@ -30,11 +30,7 @@ from accounts.models import Organisatie, Regio, Rol, User
 from demo import jongeren as jongeren_demo
 from demo import voorzieningen as woningen_demo
 from demo.accounts import demo_wachtwoord_hash, geef_demo_authenticator
-from jongeren.models import Jongere, JuridischKader, SchoolNiveau, VerklarendeAnalyse
-from kern.choices import Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
-from kern.geocoding import DEFAULT_TABLE_PATH, OfflineGeocoder
-from kern.models import Kenmerk
-from loadtest.accounts import (
+from demo.schaalgebruikers import (
     BEHEERDERS_PER_AANBIEDER,
     COORDINATOREN_PER_GEMEENTE,
     beheerder_email,
@@ -43,6 +39,10 @@ from loadtest.accounts import (
     ouder_email,
     verdeling,
 )
+from jongeren.models import Jongere, JuridischKader, SchoolNiveau, VerklarendeAnalyse
+from kern.choices import Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
+from kern.geocoding import DEFAULT_TABLE_PATH, OfflineGeocoder
+from kern.models import Kenmerk
 from matching.adapters import home_pk, rank_for
 from matching.engine import Audience
 from matching.services import herbereken_groepsbeeld

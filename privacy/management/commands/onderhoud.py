@@ -12,9 +12,9 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from accounts import tasks
-from jongeren.tasks import anonimiseer
 from matching.tasks import werk_zoekindex_bij
 from plaatsingstafel.tasks import ruim_verdelingen_op
+from privacy.tasks import anonimiseer
 
 
 class Command(BaseCommand):

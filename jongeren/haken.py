@@ -1,0 +1,17 @@
+"""The questions about youths that only the apps above this one can answer (see
+`kern.haken`): `voorstellen` knows which proposals run for a youth."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kern.haken import Haak
+
+if TYPE_CHECKING:
+    from jongeren.models import BeschermdeZone
+
+# A protective zone was just set: the homes of the youth's open proposals inside it, by name.
+open_voorstellen_in_zone: Haak[Callable[[BeschermdeZone], list[str]]] = Haak(
+    "welke open voorstellen van deze jongere gaan naar een woning in deze zone?"
+)
