@@ -50,6 +50,18 @@ PER_KEER = 500  # rows per publishing round
 
 _storing_tot = 0.0  # time.monotonic() until which the broker counts as down in this process
 
+# Tasks that moved to another app in this release, by their old name. A row written before
+# the upgrade still names the old place; it is sent under the new name. Kept for one release
+# (rows older than that have been sent, or are in the admin as failed).
+VERHUISDE_TAKEN = {
+    "matching.tasks.mail_voorstel_gewijzigd": "voorstellen.tasks.mail_voorstel_gewijzigd",
+    "matching.tasks.mail_kennismaking": "voorstellen.tasks.mail_kennismaking",
+    "matching.tasks.verloop_voorstellen": "voorstellen.tasks.verloop_voorstellen",
+    "matching.tasks.bereken_verdeling": "plaatsingstafel.tasks.bereken_verdeling",
+    "matching.tasks.ruim_verdelingen_op": "plaatsingstafel.tasks.ruim_verdelingen_op",
+    "jongeren.tasks.anonimiseer": "privacy.tasks.anonimiseer",
+}
+
 
 def na_commit(taak: str, *argumenten: Any) -> UitgesteldeTaak:
     """Queue the Celery task `taak` (its dotted path, e.g. "matching.tasks.x") with
@@ -90,7 +102,9 @@ def publiceer(*, ids: Iterable[int] | None = None, altijd: bool = False) -> int:
             pks = [rij.pk for rij in groep]
             headers = {HEADER: groep[0].request_id} if groep[0].request_id else None
             try:
-                import_string(taak).apply_async(args=groep[0].argumenten, headers=headers)
+                import_string(VERHUISDE_TAKEN.get(taak, taak)).apply_async(
+                    args=groep[0].argumenten, headers=headers
+                )
             except BROKER_FOUTEN as exc:
                 _storing_tot = time.monotonic() + PAUZE_NA_STORING
                 wachtend = [rij.pk for _, rest in reeks[nummer:] for rij in rest]
