@@ -28,6 +28,24 @@ is_ouder = _has_role(Rol.OUDER)
 is_functioneel_beheerder = _has_role(Rol.FUNCTIONEEL_BEHEERDER)
 is_gezin = is_jongere | is_ouder
 
+
+@rules.predicate
+def is_gedragswetenschapper(user: object) -> bool:
+    """A coordinator who is also the organisation's behavioural scientist."""
+    return isinstance(user, User) and user.is_active and user.is_gedragswetenschapper
+
+
+def hoort_bij_organisatie(user: object, organisatie_id: int | None) -> bool:
+    """The one test of "does this active person work at this organisation?", which every
+    rule about a youth's coordinator or a home's manager builds on."""
+    return (
+        isinstance(user, User)
+        and user.is_active
+        and user.organisatie_id is not None
+        and user.organisatie_id == organisatie_id
+    )
+
+
 rules.add_perm("accounts.beheer_start", is_functioneel_beheerder)
 # The second login step was passed in this session (checked whatever the settings say).
 heeft_tweede_stap_gedaan = rules.predicate(is_geverifieerd, name="heeft_tweede_stap_gedaan")

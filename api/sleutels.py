@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.rules import hoort_bij_organisatie
 from api.models import ApiSleutel
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def vind_sleutel(sleutel: str) -> ApiSleutel | None:
     if record is None:
         return None
     gebruiker = record.gebruiker
-    if mag_sleutel_hebben(gebruiker) or gebruiker.organisatie_id != record.aanbieder_id:
+    if mag_sleutel_hebben(gebruiker) or not hoort_bij_organisatie(gebruiker, record.aanbieder_id):
         return None
     return record
 

@@ -89,6 +89,13 @@ class JongereQuerySet(models.QuerySet["Jongere"]):
         return self.none()
 
 
+class GezinsRol(models.TextChoices):
+    """Who in the family speaks: the youth, or a parent (or carer)."""
+
+    JONGERE = "jongere", _("Jongere")
+    OUDER = "ouder", _("Ouder of verzorger")
+
+
 class Jongere(models.Model):
     """A youth who needs a place. No national ID number: the portal does not need one."""
 
@@ -186,6 +193,21 @@ class Jongere(models.Model):
 
     def leeftijd_op(self, op: date) -> int:
         return leeftijd_op(self.geboortedatum, op)
+
+    def rol_van(self, user: User | AnonymousUser) -> GezinsRol | None:
+        """The family role `user` has for this youth: the youth themselves or a linked
+        parent (None: not family). The one definition every page and step asks."""
+        if not user.is_authenticated:
+            return None
+        if user.is_jongere and self.account_id == user.pk:
+            return GezinsRol.JONGERE
+        if user.is_ouder and self.ouders.filter(pk=user.pk).exists():
+            return GezinsRol.OUDER
+        return None
+
+    def gezin(self) -> list[User]:
+        """The youth's own account (if any) and the parents' accounts: who decides."""
+        return [*([self.account] if self.account is not None else []), *self.ouders.order_by("pk")]
 
     @property
     def leeftijd(self) -> int:

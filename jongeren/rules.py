@@ -8,19 +8,24 @@ from __future__ import annotations
 
 import rules
 
-from accounts.models import User
-from accounts.rules import is_coordinator, is_functioneel_beheerder, is_gezin, is_jongere, is_ouder
+from accounts.rules import (
+    hoort_bij_organisatie,
+    is_coordinator,
+    is_functioneel_beheerder,
+    is_gezin,
+    is_jongere,
+    is_ouder,
+)
 from jongeren.models import Jongere
 
 
 @rules.predicate
 def werkt_bij_organisatie_van(user: object, jongere: Jongere | None) -> bool:
-    return (
-        isinstance(user, User)
-        and jongere is not None
-        and user.organisatie_id is not None
-        and user.organisatie_id == jongere.organisatie_id
-    )
+    return jongere is not None and hoort_bij_organisatie(user, jongere.organisatie_id)
+
+
+# The youth's coordinators: the coordinators of the youth's own organisation.
+is_coordinator_van = is_coordinator & werkt_bij_organisatie_van
 
 
 # The coordinator's pages: the list, profiles, analyses, invitations.
@@ -31,6 +36,4 @@ rules.add_perm("jongeren.jongere", is_jongere)
 rules.add_perm("jongeren.ouder", is_ouder)
 # Attention signals: the youth's coordinator and colleagues, and admins. Never homes,
 # coordinators elsewhere or the family.
-rules.add_perm(
-    "jongeren.zie_signalen", (is_coordinator & werkt_bij_organisatie_van) | is_functioneel_beheerder
-)
+rules.add_perm("jongeren.zie_signalen", is_coordinator_van | is_functioneel_beheerder)

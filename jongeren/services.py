@@ -45,6 +45,7 @@ from jongeren.models import (
     Uitnodiging,
     VerklarendeAnalyse,
 )
+from jongeren.rules import is_coordinator_van
 from kern.models import Kenmerk
 from kern.uitgesteld import na_commit
 
@@ -290,11 +291,10 @@ def geef_signalen_vrij(*, analyse: VerklarendeAnalyse, door: User, reden: str) -
 
 def rol_bij(persoon: User, jongere: Jongere) -> str | None:
     """In which role `persoon` answers on this youth's analysis (None: not at all)."""
-    if persoon.is_jongere and jongere.account_id == persoon.pk:
-        return Instemming.Rol.JONGERE
-    if persoon.is_ouder and jongere.ouders.filter(pk=persoon.pk).exists():
-        return Instemming.Rol.OUDER
-    if persoon.is_coordinator and persoon.organisatie_id == jongere.organisatie_id:
+    gezinsrol = jongere.rol_van(persoon)
+    if gezinsrol is not None:
+        return Instemming.Rol(gezinsrol.value)
+    if is_coordinator_van(persoon, jongere):
         return Instemming.Rol.COORDINATOR
     return None
 

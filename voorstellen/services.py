@@ -47,9 +47,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Rol, User
+from accounts.rules import is_gedragswetenschapper
 from accounts.services import meld
 from jongeren.models import Fase, Jongere
 from jongeren.profiel import fout_in_tekst_voor_woning
+from jongeren.rules import is_coordinator_van
 from kern.uitgesteld import na_commit
 from matching.adapters import home_for_arrival, load_homes, youth_from_jongere
 from matching.engine import Audience, HomeResult, evaluate_home
@@ -64,6 +66,7 @@ from voorstellen.models import (
     VoorstelStatus,
 )
 from voorzieningen.models import Plaatsing, Vacature, Voorziening
+from voorzieningen.rules import is_beheerder_van_aanbieder
 from voorzieningen.services import registreer_aankomst
 
 logger = logging.getLogger(__name__)
@@ -223,39 +226,19 @@ def _ga_over(
 
 
 def _controleer_coordinator(voorstel: Voorstel, door: User) -> None:
-    if not (
-        door.is_active
-        and door.is_coordinator
-        and door.organisatie_id is not None
-        and door.organisatie_id == voorstel.jongere.organisatie_id
-    ):
+    if not is_coordinator_van(door, voorstel.jongere):
         raise VoorstelFout(_("Alleen de coördinator van deze jongere kan dit doen."), code="rol")
 
 
 def _controleer_beheerder(voorstel: Voorstel, door: User) -> None:
-    if not (
-        door.is_active
-        and door.is_beheerder
-        and door.organisatie_id is not None
-        and door.organisatie_id == voorstel.voorziening.aanbieder_id
-    ):
+    if not is_beheerder_van_aanbieder(door, voorstel.voorziening):
         raise VoorstelFout(_("Alleen de beheerder van deze woning kan dit doen."), code="rol")
 
 
 def gezin_rol(voorstel: Voorstel, persoon: User) -> str | None:
     """'jongere' or 'ouder' when `persoon` is the youth or a parent of this proposal."""
-    jongere = voorstel.jongere
-    if persoon.is_jongere and jongere.account_id == persoon.pk:
-        return Besluit.Rol.JONGERE
-    if persoon.is_ouder and jongere.ouders.filter(pk=persoon.pk).exists():
-        return Besluit.Rol.OUDER
-    return None
-
-
-def gezin(jongere: Jongere) -> list[User]:
-    """The youth's own account (if any) and the parents' accounts: who decides."""
-    mensen = [jongere.account] if jongere.account_id else []
-    return [*[m for m in mensen if m is not None], *jongere.ouders.order_by("pk")]
+    gezinsrol = voorstel.jongere.rol_van(persoon)
+    return Besluit.Rol(gezinsrol.value) if gezinsrol is not None else None
 
 
 def beheerders(voorziening: Voorziening) -> list[User]:
@@ -417,12 +400,9 @@ def tegenspraak_vervallen(tegenspraak: Tegenspraak, controle: Groepscontrole) ->
 def mag_tegenspraak_geven(voorstel: Voorstel, door: User) -> bool:
     """Four eyes: a behavioural scientist of the youth's organisation who did not make
     the proposal and is not the youth's own coordinator."""
-    return (
-        door.is_active
-        and door.is_coordinator
-        and door.is_gedragswetenschapper
-        and door.organisatie_id is not None
-        and door.organisatie_id == voorstel.jongere.organisatie_id
+    return bool(
+        is_gedragswetenschapper(door)
+        and is_coordinator_van(door, voorstel.jongere)
         and door.pk not in {voorstel.gemaakt_door_id, voorstel.jongere.coordinator_id}
     )
 
@@ -577,7 +557,7 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
             "datum": timezone.localtime(actueel.antwoord_uiterlijk).strftime("%d-%m-%Y %H:%M"),
         },
     )
-    _vertel(actueel, gezin(actueel.jongere), _("Er is een voorstel voor een woning voor jou."))
+    _vertel(actueel, actueel.jongere.gezin(), _("Er is een voorstel voor een woning voor jou."))
     return actueel
 
 
@@ -627,7 +607,7 @@ def beantwoord_voorstel(
     _vertel(actueel, _coordinatoren(actueel), tekst % {"woning": actueel.voorziening.naam})
     _vertel(
         actueel,
-        gezin(actueel.jongere),
+        actueel.jongere.gezin(),
         _("Er is iets veranderd in het voorstel voor %(woning)s.")
         % {"woning": actueel.voorziening.naam},
     )
@@ -660,7 +640,7 @@ def plan_kennismaking(
     }
     _vertel(
         actueel,
-        [*_coordinatoren(actueel), *beheerders(actueel.voorziening), *gezin(actueel.jongere)],
+        [*_coordinatoren(actueel), *beheerders(actueel.voorziening), *actueel.jongere.gezin()],
         tekst,
         # The mail carries the meeting as a calendar entry (voorstellen.kalender).
         mail="voorstellen.tasks.mail_kennismaking",
@@ -695,7 +675,7 @@ def leg_kennismaking_vast(*, voorstel: Voorstel, door: User, notitie: str) -> Ke
         kennismaking.gehouden_op = timezone.now()
         _vertel(
             actueel,
-            gezin(actueel.jongere),
+            actueel.jongere.gezin(),
             _("De kennismaking is geweest. Wat vind jij ervan? Zeg het in het portaal."),
         )
         _vertel(
@@ -735,7 +715,7 @@ def stand_van_besluiten(voorstel: Voorstel) -> list[Stand]:
     for besluit in voorstel.besluiten.order_by("op", "pk"):
         laatste[besluit.persoon_id] = besluit
     uitkomst = []
-    for persoon in gezin(voorstel.jongere):
+    for persoon in voorstel.jongere.gezin():
         rol = Besluit.Rol.JONGERE if persoon.is_jongere else Besluit.Rol.OUDER
         uitkomst.append(Stand(persoon, rol, laatste.get(persoon.pk)))
     return uitkomst
@@ -796,7 +776,7 @@ def _werk_delen_bij(voorstel: Voorstel, door: User | None) -> None:
     toestemmingen = list(voorstel.toestemmingen.all())
     overschreven = any(t.rol == Toestemming.Rol.OVERSCHREVEN for t in toestemmingen)
     gegeven = {t.persoon_id for t in toestemmingen if t.rol != Toestemming.Rol.OVERSCHREVEN}
-    mensen = gezin(voorstel.jongere)
+    mensen = voorstel.jongere.gezin()
     if overschreven or (mensen and all(persoon.pk in gegeven for persoon in mensen)):
         voorstel.volledig_gedeeld_op = timezone.now()
         voorstel.save(update_fields=["volledig_gedeeld_op", "gewijzigd_op"])
@@ -851,7 +831,7 @@ def overschrijf_toestemming(*, voorstel: Voorstel, door: User, reden: str) -> To
         _log(actueel, door=door, wat="toestemming_overschreven", waarom=reden)
         _vertel(
             actueel,
-            gezin(actueel.jongere),
+            actueel.jongere.gezin(),
             _("Er is iets veranderd in het voorstel voor %(woning)s.")
             % {"woning": actueel.voorziening.naam},
         )
@@ -865,12 +845,7 @@ def teken_tegenspraak(
 ) -> Tegenspraak:
     """The behavioural scientist of the coordinator's organisation signs off or objects."""
     actueel = _vergrendel(voorstel)
-    if not (
-        door.is_active
-        and door.is_coordinator
-        and door.is_gedragswetenschapper
-        and door.organisatie_id == actueel.jongere.organisatie_id
-    ):
+    if not (is_gedragswetenschapper(door) and is_coordinator_van(door, actueel.jongere)):
         raise VoorstelFout(
             _("Alleen een gedragswetenschapper van deze organisatie geeft tegenspraak."),
             code="rol",
@@ -1046,7 +1021,7 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
     )
     _vertel(
         actueel,
-        gezin(jongere),
+        jongere.gezin(),
         _("Het is rond: je gaat wonen in %(woning)s.") % {"woning": woning.naam},
     )
     # The other open proposals for this youth end: the homes should not keep waiting.
@@ -1068,7 +1043,7 @@ def _trek_in(voorstel: Voorstel, *, door: User | None, reden: str) -> None:
         )
         _vertel(
             actueel,
-            gezin(actueel.jongere),
+            actueel.jongere.gezin(),
             _("Het voorstel voor %(woning)s gaat niet door.")
             % {"woning": actueel.voorziening.naam},
         )

@@ -394,7 +394,7 @@ def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "standen": flow.stand_van_besluiten(voorstel),
         "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
         "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
-        "gezin": flow.gezin(voorstel.jongere),
+        "gezin": voorstel.jongere.gezin(),
         "tijdlijn": list(voorstel.tijdlijn.select_related("door")),
         **_tegenspraak_context(voorstel, user),
         "kennismaking_form": KennismakingForm(),

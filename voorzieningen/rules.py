@@ -15,22 +15,25 @@ from __future__ import annotations
 
 import rules
 
-from accounts.models import User
-from accounts.rules import is_beheerder, is_coordinator, is_functioneel_beheerder
+from accounts.rules import (
+    hoort_bij_organisatie,
+    is_beheerder,
+    is_coordinator,
+    is_functioneel_beheerder,
+)
 
 
 @rules.predicate
-def is_beheerder_van_aanbieder(user: object, voorziening: object) -> bool:
+def hoort_bij_aanbieder_van(user: object, voorziening: object) -> bool:
     from voorzieningen.models import Voorziening
 
-    return (
-        isinstance(user, User)
-        and user.is_active
-        and user.is_beheerder
-        and isinstance(voorziening, Voorziening)
-        and user.organisatie_id is not None
-        and voorziening.aanbieder_id == user.organisatie_id
+    return isinstance(voorziening, Voorziening) and hoort_bij_organisatie(
+        user, voorziening.aanbieder_id
     )
+
+
+# The home's managers: the managers of the home's own care provider.
+is_beheerder_van_aanbieder = is_beheerder & hoort_bij_aanbieder_van
 
 
 beheert_voorziening = is_beheerder_van_aanbieder | is_functioneel_beheerder

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisatie, User
+from accounts.rules import hoort_bij_organisatie, is_beheerder, is_functioneel_beheerder
 from kern.choices import Signaal
 from kern.models import Kenmerk
 from voorzieningen import haken
@@ -257,11 +258,10 @@ def vervang_toelatingsbeleid(
 
 
 def _mag_aanmaken(door: User, aanbieder: Organisatie) -> bool:
-    if not door.is_active:
-        return False
-    if door.is_functioneel_beheerder:
-        return True
-    return door.is_beheerder and door.organisatie_id == aanbieder.pk
+    return bool(
+        is_functioneel_beheerder(door)
+        or (is_beheerder(door) and hoort_bij_organisatie(door, aanbieder.pk))
+    )
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ urlpatterns = [
         name="teamlid_einde",
     ),
     path("<int:pk>/beheer/aankomst/", views.aankomst, name="aankomst"),
+    path("<int:pk>/beheer/nieuwe-bewoner/", views.nieuwe_bewoner, name="nieuwe_bewoner"),
     path("<int:pk>/beheer/bewoners/", views.bewoners, name="bewoners"),
     path("<int:pk>/beheer/bewoners/<int:plaatsing_pk>/", views.bewoner, name="bewoner"),
     path("<int:pk>/beheer/bewoners/<int:plaatsing_pk>/vertrek/", views.vertrek, name="vertrek"),
