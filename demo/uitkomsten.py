@@ -26,11 +26,13 @@ GEPLAND = [
     Plaatsing.Eindreden.GEZIN_PLEEGZORG,
     Plaatsing.Eindreden.ZELFSTANDIG,
 ]
-BREUK = [
+# A stay that ends early: a breakdown, or the youth asking to leave.
+VROEG = [
     Plaatsing.Eindreden.BREUK_VEILIGHEID,
     Plaatsing.Eindreden.BREUK_ANDERS,
     Plaatsing.Eindreden.OP_VERZOEK_JONGERE,
 ]
+assert set(VROEG) >= Plaatsing.EINDREDENEN_BREUK
 
 
 def seed(log: list[str]) -> None:
@@ -62,7 +64,7 @@ def seed(log: list[str]) -> None:
                 "aankomst": aankomst,
                 "geplande_einde": None,
                 "einde": einde,
-                "eindreden": rng.choice(BREUK if breuk else GEPLAND),
+                "eindreden": rng.choice(VROEG if breuk else GEPLAND),
                 "opzegtermijn_dagen": rng.choice([0, 3, 14]) if breuk else rng.choice([30, 60]),
                 "toelichting": NOTITIE,
                 "score_bij_plaatsing": score,

@@ -346,10 +346,7 @@ def _trend(regio: Regio, vandaag: dt.date, woning_ids: list[int]) -> list[Trendm
                 voorziening__in=woning_ids,
                 einde__gte=eerste,
                 einde__lte=vandaag,
-                eindreden__in=[
-                    Plaatsing.Eindreden.BREUK_VEILIGHEID,
-                    Plaatsing.Eindreden.BREUK_ANDERS,
-                ],
+                eindreden__in=Plaatsing.EINDREDENEN_BREUK,
             ).values_list("einde", flat=True)
             if einde is not None
         ]

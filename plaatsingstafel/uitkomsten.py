@@ -40,7 +40,7 @@ AANDACHT_BANDEN: tuple[tuple[int, str], ...] = (
 MIJLPALEN: tuple[tuple[int, int], ...] = ((3, 91), (6, 183), (12, 365))
 # Below this many stays with a score, the page warns that the figures say little.
 WEINIG_GEGEVENS = 30
-BREUK = (Plaatsing.Eindreden.BREUK_VEILIGHEID, Plaatsing.Eindreden.BREUK_ANDERS)
+BREUK = Plaatsing.EINDREDENEN_BREUK
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from plaatsingstafel import views, views_stabiliteit
+from plaatsingstafel import views
 
 app_name = "plaatsingstafel"
 
 urlpatterns = [
-    path("stabiliteit/", views_stabiliteit.stabiliteit, name="stabiliteit"),
+    path("stabiliteit/", views.stabiliteit, name="stabiliteit"),
     path("regio/", views.regio, name="regio"),
     path("regio/regiobeeld.csv", views.regio_csv, name="regio_csv"),
     path("regio/vrije-plekken.csv", views.vrije_plekken_csv, name="vrije_plekken_csv"),

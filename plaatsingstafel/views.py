@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import permission_required
 from accounts.models import Regio, User
 from jongeren.models import Jongere
+from kern.grafieken import Grafiek, Lijngrafiek, grafiek, lijngrafiek
 from kern.http import HtmxHttpRequest
 from kern.inzage import Actie, Doel, Soort, log_inzage_lijst
 from matching.adapters import home_pk, home_ref
@@ -41,6 +42,7 @@ from plaatsingstafel.regio import (
     regiobeeld,
     vrije_plekken,
 )
+from plaatsingstafel.stabiliteit import stabiliteit as bereken_stabiliteit
 from plaatsingstafel.uitkomsten import kalibratie
 from plaatsingstafel.verdeling import (
     stop_verdeling,
@@ -48,15 +50,9 @@ from plaatsingstafel.verdeling import (
     vastgelopen_voor,
     vraag_verdeling,
 )
-from plaatsingstafel.views_stabiliteit import Grafiek, grafiek
 from voorzieningen.models import Voorziening
 
 # Geometry of the line chart (SVG user units; it scales with its box).
-LIJN_BREEDTE = 600
-LIJN_HOOGTE = 220
-LIJN_LINKS = 36
-LIJN_ONDER = 28
-LIJN_BOVEN = 10
 
 
 def _user(request: HttpRequest) -> User:
@@ -76,59 +72,6 @@ def _gekozen_regio(request: HttpRequest) -> tuple[Regio | None, RegioKeuzeForm |
     if not form.is_bound:
         form = RegioKeuzeForm(initial={"regio": regio})
     return regio, form
-
-
-# --- Charts ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Lijn:
-    label: str
-    klasse: str
-    punten: str  # SVG polyline points
-    stippen: list[tuple[int, int, int]]  # (x, y, value) per month
-
-
-@dataclass(frozen=True)
-class Lijngrafiek:
-    titel: str
-    lijnen: list[Lijn]
-    x_labels: list[tuple[int, str]]
-    y_labels: list[tuple[int, int]]
-    breedte: int = LIJN_BREEDTE
-    hoogte: int = LIJN_HOOGTE
-    links: int = LIJN_LINKS
-    onder: int = LIJN_HOOGTE - LIJN_ONDER
-
-
-def lijngrafiek(titel: str, labels: list[str], reeksen: list[tuple[str, list[int]]]) -> Lijngrafiek:
-    """Lines over the months; each series gets its own line style, not only a colour."""
-    hoogste = max((max(waarden, default=0) for _label, waarden in reeksen), default=0) or 1
-    stap = (LIJN_BREEDTE - LIJN_LINKS - 20) / max(1, len(labels) - 1)
-    bodem = LIJN_HOOGTE - LIJN_ONDER
-    ruimte = bodem - LIJN_BOVEN
-
-    def y(waarde: int) -> int:
-        return round(bodem - ruimte * waarde / hoogste)
-
-    lijnen = []
-    for index, (label, waarden) in enumerate(reeksen):
-        stippen = [(round(LIJN_LINKS + i * stap), y(w), w) for i, w in enumerate(waarden)]
-        lijnen.append(
-            Lijn(
-                label=label,
-                klasse=f"lijn-{index + 1}",
-                punten=" ".join(f"{px},{py}" for px, py, _w in stippen),
-                stippen=stippen,
-            )
-        )
-    tussen = sorted({0, round(hoogste / 2), hoogste})
-    return Lijngrafiek(
-        titel=titel,
-        lijnen=lijnen,
-        x_labels=[(round(LIJN_LINKS + i * stap), label) for i, label in enumerate(labels)],
-        y_labels=[(y(w), w) for w in tussen],
-    )
 
 
 def _grafieken(beeld: Regiobeeld) -> dict[str, Grafiek | Lijngrafiek]:
@@ -565,5 +508,45 @@ def uitkomsten(request: HttpRequest) -> HttpResponse:
             "grafiek_12": mijlpaal_grafieken[2],
             "peildatum": resultaat.vandaag,
             "sinds": resultaat.vandaag - dt.timedelta(days=365),
+        },
+    )
+
+
+@permission_required("plaatsingstafel.stabiliteit")
+def stabiliteit(request: HttpRequest) -> HttpResponse:
+    """Stability of stays over every home: counts only (`plaatsingstafel.stabiliteit`)."""
+    cijfers = bereken_stabiliteit(timezone.localdate())
+    antwoord_rijen = [
+        (a.aanbieder, a.mediaan_uren, a.aantal, a.op_tijd) for a in cijfers.antwoordtijden
+    ]
+    return render(
+        request,
+        "plaatsingstafel/stabiliteit.html",
+        {
+            "vanaf": cijfers.vanaf,
+            "vandaag": cijfers.vandaag,
+            "gestart": cijfers.gestart,
+            "beeindigd": cijfers.beeindigd,
+            "mediaan_duur": cijfers.mediaan_duur,
+            "breuken": cijfers.breuken,
+            "breuk_aandeel": cijfers.breuk_aandeel,
+            "reden_rijen": cijfers.per_reden,
+            "reden_grafiek": grafiek(
+                _("Beëindigde verblijven per reden"),
+                [(label, aantal, f"{aantal} ({pct})") for label, aantal, pct in cijfers.per_reden],
+            ),
+            "antwoord_rijen": antwoord_rijen,
+            "antwoord_grafiek": grafiek(
+                _("Mediane antwoordtijd per zorgaanbieder (uren)"),
+                [(naam, uren, f"{uren} u") for naam, uren, _n, _pct in antwoord_rijen],
+            ),
+            "verblijf_grafiek": grafiek(
+                _("Verblijven in de afgelopen 12 maanden"),
+                [
+                    (_("Gestart"), cijfers.gestart, str(cijfers.gestart)),
+                    (_("Beëindigd"), cijfers.beeindigd, str(cijfers.beeindigd)),
+                    (_("Waarvan voortijdig (breuk)"), cijfers.breuken, str(cijfers.breuken)),
+                ],
+            ),
         },
     )

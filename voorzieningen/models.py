@@ -931,6 +931,10 @@ class Plaatsing(models.Model):
         BREUK_ANDERS = "breuk_anders", _("Voortijdig beëindigd: andere reden")
         OP_VERZOEK_JONGERE = "op_verzoek_jongere", _("Op verzoek van de jongere")
 
+    # What counts as a breakdown (a stay ended early, against the plan): the one definition
+    # the outcomes, the stability figures and the regional picture count by.
+    EINDREDENEN_BREUK = frozenset({Eindreden.BREUK_VEILIGHEID, Eindreden.BREUK_ANDERS})
+
     voorziening = models.ForeignKey(
         Voorziening, on_delete=models.PROTECT, related_name="plaatsingen", verbose_name=_("woning")
     )
@@ -1066,7 +1070,7 @@ class Plaatsing(models.Model):
 
     @property
     def is_breuk(self) -> bool:
-        return self.eindreden in {self.Eindreden.BREUK_VEILIGHEID, self.Eindreden.BREUK_ANDERS}
+        return self.eindreden in self.EINDREDENEN_BREUK
 
 
 # --- Vacancies -----------------------------------------------------------------------
