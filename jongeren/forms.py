@@ -283,30 +283,9 @@ class AnalyseForm(forms.ModelForm[VerklarendeAnalyse]):
 
     class Meta:
         model = VerklarendeAnalyse
-        fields = [
-            "factoren",
-            "krachten",
-            "wat_werkt",
-            "behoeften_toelichting",
-            "zorgprofiel",
-            "zorgintensiteit",
-            "signalen",
-            "belangrijk_jongere",
-            "belangrijk_ouders",
-            "netwerk",
-            *PRIORITEIT_VELDEN,
-        ]
+        fields = VerklarendeAnalyse.INHOUD_VELDEN
         widgets = {
-            veld: forms.Textarea(attrs={"rows": 4})
-            for veld in [
-                "factoren",
-                "krachten",
-                "wat_werkt",
-                "behoeften_toelichting",
-                "belangrijk_jongere",
-                "belangrijk_ouders",
-                "netwerk",
-            ]
+            veld: forms.Textarea(attrs={"rows": 4}) for veld in VerklarendeAnalyse.TEKSTVELDEN
         }
 
     def __init__(self, *args: Any, voorleggen: bool = False, **kwargs: Any) -> None:

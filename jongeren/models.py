@@ -273,14 +273,38 @@ def _prioriteit(label: Any) -> models.PositiveSmallIntegerField[int, int]:
     return models.PositiveSmallIntegerField(label, default=2, validators=PRIORITEIT_VALIDATORS)
 
 
-# The family's search priorities, in the order and words the family sees them.
-PRIORITEITEN = [
-    ("prioriteit_nabijheid", _("Dichtbij familie en vrienden")),
-    ("prioriteit_onderwijs", _("Op je eigen school blijven")),
-    ("prioriteit_groep", _("Goed passen bij de andere jongeren")),
-    ("prioriteit_team", _("Een vast team dat bij je past")),
-    ("prioriteit_behoeften", _("Wat je nodig hebt")),
-]
+@dataclass(frozen=True)
+class Prioriteit:
+    """One of the family's search priorities: its field, and its name as the family reads
+    it (addressed to the youth) and as professionals read it (about the youth)."""
+
+    veld: str
+    voor_gezin: Any
+    voor_professional: Any
+
+
+# The search priorities, in the order the family sees them: the one definition.
+PRIORITEIT_SOORTEN = (
+    Prioriteit(
+        "prioriteit_nabijheid",
+        _("Dichtbij familie en vrienden"),
+        _("Dichtbij familie en vrienden"),
+    ),
+    Prioriteit(
+        "prioriteit_onderwijs", _("Op je eigen school blijven"), _("Op de eigen school blijven")
+    ),
+    Prioriteit(
+        "prioriteit_groep",
+        _("Goed passen bij de andere jongeren"),
+        _("Goed passen bij de andere jongeren"),
+    ),
+    Prioriteit("prioriteit_team", _("Een vast team dat bij je past"), _("Een vast team dat past")),
+    Prioriteit("prioriteit_behoeften", _("Wat je nodig hebt"), _("Wat de jongere nodig heeft")),
+)
+# (field, the family's words): the forms and pages the family reads.
+PRIORITEITEN = [(p.veld, p.voor_gezin) for p in PRIORITEIT_SOORTEN]
+# (field, the professionals' words): search, profile for a home, printouts.
+PRIORITEITEN_PROFESSIONEEL = [(p.veld, p.voor_professional) for p in PRIORITEIT_SOORTEN]
 PRIORITEIT_KEUZES = [
     (0, _("Niet belangrijk")),
     (1, _("Een beetje belangrijk")),
@@ -291,6 +315,32 @@ PRIORITEIT_KEUZES = [
 
 class VerklarendeAnalyse(models.Model):
     """One version of a youth's shared explanatory analysis."""
+
+    # The free texts of a version, in the order the form shows them.
+    TEKSTVELDEN = (
+        "factoren",
+        "krachten",
+        "wat_werkt",
+        "behoeften_toelichting",
+        "belangrijk_jongere",
+        "belangrijk_ouders",
+        "netwerk",
+    )
+    # Everything that makes up a version's content (what a new version copies, what the
+    # form edits, what the admin shows); the needs are rows of their own (AnalyseBehoefte).
+    INHOUD_VELDEN = (
+        "factoren",
+        "krachten",
+        "wat_werkt",
+        "behoeften_toelichting",
+        "zorgprofiel",
+        "zorgintensiteit",
+        "signalen",
+        "belangrijk_jongere",
+        "belangrijk_ouders",
+        "netwerk",
+        *(p.veld for p in PRIORITEIT_SOORTEN),
+    )
 
     class Status(models.TextChoices):
         CONCEPT = "concept", _("Concept")
@@ -420,9 +470,11 @@ class VerklarendeAnalyse(models.Model):
         """A coordinator let this version's signals count before it was endorsed."""
         return self.signalen_vrijgegeven_op is not None
 
-    def prioriteiten(self) -> list[tuple[str, Any, int]]:
-        """(field name, family label, value) for the five search priorities."""
-        return [(veld, label, getattr(self, veld)) for veld, label in PRIORITEITEN]
+    def prioriteiten(self, *, voor_gezin: bool = True) -> list[tuple[str, Any, int]]:
+        """(field name, label, value) for the five search priorities, in the family's words
+        or (`voor_gezin=False`) the professionals'."""
+        soorten = PRIORITEITEN if voor_gezin else PRIORITEITEN_PROFESSIONEEL
+        return [(veld, label, getattr(self, veld)) for veld, label in soorten]
 
     def ontbrekende_delen(self) -> list[str]:
         """What must still be filled in before this version can go to the family.

@@ -29,6 +29,7 @@ from django.utils.translation import gettext
 from jongeren.models import (
     PRIORITEIT_KEUZES,
     PRIORITEITEN,
+    PRIORITEITEN_PROFESSIONEEL,
     Jongere,
     VerklarendeAnalyse,
     leeftijd_op,
@@ -205,7 +206,7 @@ def profiel_voor_woning(
             belang = _deelbaar(behoefte, "belang")
             assert isinstance(belang, int)
             behoeften.append(Behoefte(naam=str(kenmerk), belang=_woord(belang)))
-        for veld, label in PRIORITEITEN:
+        for veld, label in PRIORITEITEN_PROFESSIONEEL:
             waarde = _deelbaar(analyse, veld)
             assert isinstance(waarde, int)
             prioriteiten.append(Prioriteit(label=str(label), belang=_woord(waarde)))

@@ -52,19 +52,7 @@ from kern.uitgesteld import na_commit
 Status = VerklarendeAnalyse.Status
 
 # The fields of one version that make up its content (what a new version copies).
-INHOUD_VELDEN = [
-    "factoren",
-    "krachten",
-    "wat_werkt",
-    "behoeften_toelichting",
-    "zorgprofiel",
-    "zorgintensiteit",
-    "signalen",
-    "belangrijk_jongere",
-    "belangrijk_ouders",
-    "netwerk",
-    *(veld for veld, _label in PRIORITEITEN),
-]
+INHOUD_VELDEN = VerklarendeAnalyse.INHOUD_VELDEN
 
 # Why a version cannot yet go to the family, per missing part (shown to the coordinator).
 ONTBREKEND_BERICHT: dict[str, Promise] = {

@@ -23,15 +23,7 @@ from jongeren.gewone_taal import (
 from jongeren.models import PRIORITEIT_KEUZES, PRIORITEITEN, AnalyseBehoefte, VerklarendeAnalyse
 from kern.choices import Signaal, Zorgintensiteit, Zorgprofiel
 
-TEKSTVELDEN = [
-    "factoren",
-    "krachten",
-    "wat_werkt",
-    "behoeften_toelichting",
-    "belangrijk_jongere",
-    "belangrijk_ouders",
-    "netwerk",
-]
+TEKSTVELDEN = VerklarendeAnalyse.TEKSTVELDEN
 _WOORDEN = re.compile(r"\S+|\s+")
 
 

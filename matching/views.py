@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import permission_required
 from accounts.models import User
-from jongeren.models import Jongere, VerklarendeAnalyse
+from jongeren.models import PRIORITEIT_KEUZES, Jongere, VerklarendeAnalyse
 from kern.http import HtmxHttpRequest
 from kern.inzage import Actie, Doel, Soort, log_geweigerd, log_inzage, log_zoeken
 from kern.publiek import publiek_voor
@@ -27,15 +27,6 @@ from matching.services import ververs_zoekopdracht
 from voorzieningen.models import Voorziening
 
 PER_PAGINA = 20
-
-PRIORITEIT_LABELS = {
-    "nabijheid": "Dichtbij familie en vrienden",
-    "onderwijs": "Op de eigen school blijven",
-    "groep": "Goed passen bij de andere jongeren",
-    "team": "Een vast team dat past",
-    "behoeften": "Wat de jongere nodig heeft",
-}
-PRIORITEIT_WOORDEN = {0: "niet belangrijk", 1: "een beetje", 2: "belangrijk", 3: "heel belangrijk"}
 
 
 def _user(request: HttpRequest) -> User:
@@ -73,10 +64,10 @@ def _regels(results: list[HomeResult]) -> list[Regel]:
 def _prioriteiten(analyse: VerklarendeAnalyse | None) -> list[tuple[str, int, str]]:
     if analyse is None:
         return []
+    woorden = dict(PRIORITEIT_KEUZES)
     return [
-        (label, waarde, PRIORITEIT_WOORDEN[waarde])
-        for code, label in PRIORITEIT_LABELS.items()
-        if (waarde := getattr(analyse, f"prioriteit_{code}")) is not None
+        (str(label), waarde, str(woorden[waarde]).lower())
+        for _veld, label, waarde in analyse.prioriteiten(voor_gezin=False)
     ]
 
 

@@ -114,7 +114,7 @@ def test_before_consent_the_manager_reads_no_names_places_or_distances(
         assert "Trauma" in profiel and "Hoog" in profiel
         assert "Rust en structuur: heel belangrijk" in profiel
         assert "Dichtbij familie en vrienden: heel belangrijk" in profiel
-        assert "Op je eigen school blijven: een beetje belangrijk" in profiel
+        assert "Op de eigen school blijven: een beetje belangrijk" in profiel
         assert TEKST_VOOR_WONING in profiel
     # The coordinator's own printout still has everything, distances included.
     afdruk = _client(coordinator).get(reverse("voorstellen:voorstel_afdruk", args=[voorstel.pk]))
