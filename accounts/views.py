@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 
@@ -9,6 +8,7 @@ from accounts.decorators import permission_required
 from accounts.models import Melding, Organisatie, Rol, User
 from accounts.services import markeer_gelezen
 from kern.http import HtmxHttpRequest
+from kern.paginering import pagina
 
 PER_PAGINA = 50
 
@@ -53,5 +53,5 @@ def meldingen(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def _meldingen_context(request: HttpRequest) -> dict[str, object]:
-    page = Paginator(Melding.objects.for_user(request.user), 25).get_page(request.GET.get("pagina"))
+    page = pagina(request, Melding.objects.for_user(request.user), 25)
     return {"page": page, "ongelezen": Melding.objects.for_user(request.user).ongelezen().count()}

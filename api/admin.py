@@ -18,11 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Rol, User
 from api import sleutels
 from api.models import ApiSleutel
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
+from kern.http import user_of
 
 
 class NieuweSleutelForm(forms.ModelForm[ApiSleutel]):
@@ -66,16 +62,16 @@ class ApiSleutelAdmin(admin.ModelAdmin[ApiSleutel]):
 
     # Only functional admins manage keys, whatever Django permissions a staff account has.
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return _user(request).is_functioneel_beheerder
+        return user_of(request).is_functioneel_beheerder
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _user(request).is_functioneel_beheerder
+        return user_of(request).is_functioneel_beheerder
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return _user(request).is_functioneel_beheerder
+        return user_of(request).is_functioneel_beheerder
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return _user(request).is_functioneel_beheerder and obj is None
+        return user_of(request).is_functioneel_beheerder and obj is None
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
@@ -100,7 +96,7 @@ class ApiSleutelAdmin(admin.ModelAdmin[ApiSleutel]):
     def save_model(self, request: HttpRequest, obj: ApiSleutel, form: Any, change: bool) -> None:
         try:
             record, sleutel = sleutels.maak_sleutel(
-                gebruiker=obj.gebruiker, naam=obj.naam, door=_user(request)
+                gebruiker=obj.gebruiker, naam=obj.naam, door=user_of(request)
             )
         except ValidationError as fout:
             raise ValueError(" ".join(fout.messages)) from None
@@ -117,7 +113,7 @@ class ApiSleutelAdmin(admin.ModelAdmin[ApiSleutel]):
 
     @admin.action(description=_("Geselecteerde sleutels intrekken"))
     def trek_in(self, request: HttpRequest, queryset: QuerySet[ApiSleutel]) -> None:
-        aantal = sum(sleutels.trek_in(sleutel=s, door=_user(request)) for s in queryset)
+        aantal = sum(sleutels.trek_in(sleutel=s, door=user_of(request)) for s in queryset)
         self.message_user(
             request,
             _("%(aantal)s sleutel(s) ingetrokken. Ze werken meteen niet meer.")

@@ -39,6 +39,7 @@ from api.serializers import (
     WoningKortSerializer,
     WoningSerializer,
 )
+from kern.http import user_of
 from kern.inzage import (
     Actie,
     Soort,
@@ -82,11 +83,6 @@ def _fouten(*codes: int) -> dict[int, OpenApiResponse]:
     }
 
 
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _inzage(request: Request, **gegevens: Any) -> None:
     """What this call is about, for its access-log entry (written by `log_api`)."""
     request._request.api_inzage = gegevens
@@ -128,7 +124,7 @@ def log_api(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
 
 def _woningen(request: Request) -> Any:
-    return Voorziening.objects.managed_by(_user(request))
+    return Voorziening.objects.managed_by(user_of(request))
 
 
 def _get_woning(request: Request, pk: int) -> Voorziening:
@@ -147,7 +143,7 @@ def _get_vacature(request: Request, pk: int) -> Vacature:
 
 def _get_voorstel(request: Request, pk: int) -> Voorstel:
     voorstel = get_object_or_404(
-        Voorstel.objects.for_user(_user(request)).select_related(
+        Voorstel.objects.for_user(user_of(request)).select_related(
             "jongere", "voorziening", "voorziening__aanbieder", "analyse"
         ),
         pk=pk,
@@ -212,10 +208,10 @@ def woning(request: Request, pk: int) -> Response:
                 if veld in data:
                     setattr(item, veld, data[veld])
             aanbod = data["aanbod"] if "aanbod" in data else list(item.aanbod.all())
-            services.bewaar_voorziening(voorziening=item, door=_user(request), aanbod=aanbod)
+            services.bewaar_voorziening(voorziening=item, door=user_of(request), aanbod=aanbod)
             if "toelatingsregels" in data:
                 services.vervang_toelatingsbeleid(
-                    voorziening=item, door=_user(request), regels=data["toelatingsregels"]
+                    voorziening=item, door=user_of(request), regels=data["toelatingsregels"]
                 )
             elif "gesloten" in data and (fout := services.toelating_fout(item)):
                 raise DjangoValidationError({"gesloten": fout})
@@ -263,7 +259,7 @@ def vacatures(request: Request, pk: int) -> Response:
         serializer.is_valid(raise_exception=True)
         vacature = services.publiceer_vacature(
             voorziening=item,
-            door=_user(request),
+            door=user_of(request),
             beschikbaar_vanaf=serializer.validated_data["beschikbaar_vanaf"],
         )
         return Response(VacatureSerializer(vacature).data, status=201)
@@ -303,7 +299,7 @@ def vacature_bevestigen(request: Request, pk: int) -> Response:
     item = _get_vacature(request, pk)
 
     def bevestig() -> Response:
-        vacature = services.bevestig_vacature(vacature=item, door=_user(request))
+        vacature = services.bevestig_vacature(vacature=item, door=user_of(request))
         return Response(VacatureSerializer(vacature).data)
 
     return idempotent(request, bevestig)
@@ -324,7 +320,7 @@ def vacature_intrekken(request: Request, pk: int) -> Response:
     item = _get_vacature(request, pk)
 
     def trek_in() -> Response:
-        vacature = services.trek_vacature_in(vacature=item, door=_user(request))
+        vacature = services.trek_vacature_in(vacature=item, door=user_of(request))
         return Response(VacatureSerializer(vacature).data)
 
     return idempotent(request, trek_in)
@@ -391,7 +387,7 @@ def lezing_voor_woning(voorstel: Voorstel, user: User) -> dict[str, Any]:
 )
 @api_view(["GET"])
 def voorstellen(request: Request) -> Response:
-    lijst = Voorstel.objects.for_user(_user(request)).order_by("-verstuurd_op", "-pk")
+    lijst = Voorstel.objects.for_user(user_of(request)).order_by("-verstuurd_op", "-pk")
     status = request.query_params.get("status")
     if status:
         if status not in STATUSSEN:
@@ -426,7 +422,7 @@ def voorstellen(request: Request) -> Response:
 @api_view(["GET"])
 def voorstel(request: Request, pk: int) -> Response:
     item = _get_voorstel(request, pk)
-    lezing = lezing_voor_woning(item, _user(request))
+    lezing = lezing_voor_woning(item, user_of(request))
     return Response(VoorstelSerializer(item, context={"lezing": lezing}).data)
 
 
@@ -455,7 +451,7 @@ def voorstel_antwoord(request: Request, pk: int) -> Response:
         data = serializer.validated_data
         bijgewerkt = flow.beantwoord_voorstel(
             voorstel=item,
-            door=_user(request),
+            door=user_of(request),
             interesse=data["interesse"],
             reden=data.get("reden", ""),
             toelichting=data.get("toelichting", ""),

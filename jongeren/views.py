@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
@@ -18,7 +17,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import permission_required
-from accounts.models import User
 from jongeren import haken, services
 from jongeren.forms import (
     AnalyseForm,
@@ -36,8 +34,9 @@ from jongeren.gewone_taal import BELANG_GEWOON, ZORGINTENSITEIT_GEWOON, ZORGPROF
 from jongeren.models import Instemming, Jongere, VerklarendeAnalyse
 from jongeren.toegang import jongere_voor
 from jongeren.verschillen import vergelijk
+from kern import paginering
 from kern.choices import Signaal
-from kern.http import HtmxHttpRequest
+from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import (
     Actie,
     Doel,
@@ -50,12 +49,6 @@ from kern.inzage import (
 
 Status = VerklarendeAnalyse.Status
 PER_PAGINA = 20
-
-
-def _gebruiker(request: HttpRequest) -> User:
-    # The permission decorators have already turned anonymous visitors away.
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _log(request: HttpRequest, jongere: Jongere, soort: Soort, actie: Actie | None = None) -> None:
@@ -96,7 +89,7 @@ class Rij:
 
 @permission_required("jongeren.coordinator")
 def lijst(request: HtmxHttpRequest) -> HttpResponse:
-    gebruiker = _gebruiker(request)
+    gebruiker = user_of(request)
     form = JongereFilterForm(request.GET)
     form.is_valid()  # invalid fields are shown as errors and simply not applied
     filters = form.cleaned_data
@@ -115,7 +108,7 @@ def lijst(request: HtmxHttpRequest) -> HttpResponse:
         jongeren = jongeren.filter(fase=filters["fase"])
     if filters.get("eigen"):
         jongeren = jongeren.filter(coordinator=gebruiker)
-    pagina = Paginator(jongeren, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(request, jongeren, PER_PAGINA)
     rijen = [Rij(j, j.analyse_versie, j.analyse_status) for j in pagina]  # type: ignore[attr-defined]
     log_inzage_lijst(
         request,
@@ -136,7 +129,7 @@ def lijst(request: HtmxHttpRequest) -> HttpResponse:
 
 @permission_required("jongeren.coordinator")
 def jongere_nieuw(request: HttpRequest) -> HttpResponse:
-    gebruiker = _gebruiker(request)
+    gebruiker = user_of(request)
     form = JongereForm(
         request.POST or None,
         organisatie=gebruiker.organisatie,
@@ -202,7 +195,7 @@ def _coordinator_akkoord(analyse: VerklarendeAnalyse | None) -> bool:
 @permission_required("jongeren.coordinator")
 def analyse_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
     """Write the analysis: a draft saves as is, "voorleggen" also checks the required parts."""
-    gebruiker = _gebruiker(request)
+    gebruiker = user_of(request)
     jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSE)
     basis = jongere.nieuwste_analyse()
@@ -316,7 +309,7 @@ def analyse_voorleggen(request: HttpRequest, pk: int, versie: int) -> HttpRespon
     analyse = _get_versie(jongere, versie)
     _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
     try:
-        services.leg_voor(analyse=analyse, door=_gebruiker(request))
+        services.leg_voor(analyse=analyse, door=user_of(request))
     except ValidationError as fout:
         for bericht in fout.messages:
             messages.error(request, bericht)
@@ -337,7 +330,7 @@ def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
     analyse = _get_versie(jongere, versie)
     _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
     try:
-        services.geef_instemming(analyse=analyse, persoon=_gebruiker(request), akkoord=True)
+        services.geef_instemming(analyse=analyse, persoon=user_of(request), akkoord=True)
     except ValidationError as fout:
         for bericht in fout.messages:
             messages.error(request, bericht)
@@ -359,7 +352,7 @@ def analyse_signalen_vrijgeven(request: HttpRequest, pk: int, versie: int) -> Ht
     _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
     reden = str(request.POST.get("reden", ""))[:2000]
     try:
-        services.geef_signalen_vrij(analyse=analyse, door=_gebruiker(request), reden=reden)
+        services.geef_signalen_vrij(analyse=analyse, door=user_of(request), reden=reden)
     except ValidationError as fout:
         for bericht in fout.messages:
             messages.error(request, bericht)
@@ -381,7 +374,7 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             uitnodiging = services.nodig_uit(
                 jongere=jongere,
-                door=_gebruiker(request),
+                door=user_of(request),
                 email=form.cleaned_data["email"],
                 rol=form.cleaned_data["rol"],
                 voornaam=form.cleaned_data["voornaam"],
@@ -421,7 +414,7 @@ def zone_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     _log(request, jongere, Soort.PROFIEL, actie_voor(request, wijzigt=Actie.CREATE))
     if request.method == "POST" and form.is_valid():
         zone = form.save(commit=False)
-        zone.ingesteld_door = _gebruiker(request)
+        zone.ingesteld_door = user_of(request)
         zone.save()
         messages.success(
             request,
@@ -500,7 +493,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _gezin_context(request: HttpRequest, jongere: Jongere) -> dict[str, Any]:
-    gebruiker = _gebruiker(request)
+    gebruiker = user_of(request)
     analyse = jongere.nieuwste_analyse()
     context: dict[str, Any] = {
         "jongere": jongere,
@@ -547,7 +540,7 @@ def _terug_naar_gezin(jongere: Jongere) -> HttpResponse:
 
 @permission_required("jongeren.gezin")
 def mijn_aanpassen(request: HttpRequest, pk: int) -> HttpResponse:
-    gebruiker = _gebruiker(request)
+    gebruiker = user_of(request)
     jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSE)
     analyse = jongere.nieuwste_analyse()
@@ -593,7 +586,7 @@ def mijn_aanpassen(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("jongeren.gezin")
 def mijn_reactie(request: HttpRequest, pk: int) -> HttpResponse:
     """Agree with the version, or ask for a change. GET shows the choice on its own page."""
-    gebruiker = _gebruiker(request)
+    gebruiker = user_of(request)
     jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSE)
     analyse = jongere.nieuwste_analyse()
@@ -646,5 +639,5 @@ def mijn_veranderingen(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "jongeren/mijn_veranderingen.html",
-        {"jongere": jongere, "is_jongere": _gebruiker(request).is_jongere, **context},
+        {"jongere": jongere, "is_jongere": user_of(request).is_jongere, **context},
     )

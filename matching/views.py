@@ -6,7 +6,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,7 +15,8 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import permission_required
 from accounts.models import User
 from jongeren.models import PRIORITEIT_KEUZES, Jongere, VerklarendeAnalyse
-from kern.http import HtmxHttpRequest
+from kern import paginering
+from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import Actie, Doel, Soort, log_geweigerd, log_inzage, log_zoeken
 from kern.publiek import publiek_voor
 from matching.adapters import HomeFilter, home_pk, rank_for, signalen_tellen_mee
@@ -27,11 +27,6 @@ from matching.services import ververs_zoekopdracht
 from voorzieningen.models import Voorziening
 
 PER_PAGINA = 20
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
@@ -96,12 +91,12 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         today=timezone.localdate(now),
         now=now,
         filters=filters,
-        audience=publiek_voor(_user(request)),
+        audience=publiek_voor(user_of(request)),
     )
     geschikt = [result for result in results if result.eligible]
     ongeschikt = [result for result in results if not result.eligible]
-    pagina = Paginator(geschikt, PER_PAGINA).get_page(request.GET.get("pagina"))
-    pagina_niet = Paginator(ongeschikt, PER_PAGINA).get_page(request.GET.get("pagina_niet"))
+    pagina = paginering.pagina(request, geschikt, PER_PAGINA)
+    pagina_niet = paginering.pagina(request, ongeschikt, PER_PAGINA, parameter="pagina_niet")
     query = request.GET.copy()
     query.pop("pagina", None)
     query.pop("pagina_niet", None)

@@ -26,7 +26,7 @@ from accounts.decorators import permission_required
 from accounts.models import Regio, User
 from jongeren.models import Jongere
 from kern.grafieken import Grafiek, Lijngrafiek, grafiek, lijngrafiek
-from kern.http import HtmxHttpRequest
+from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import Actie, Doel, Soort, log_inzage_lijst
 from matching.adapters import home_pk, home_ref
 from plaatsingstafel.allocatie import Kandidaat, Toewijzing, Uitkomst
@@ -55,13 +55,8 @@ from voorzieningen.models import Voorziening
 # Geometry of the line chart (SVG user units; it scales with its box).
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _gekozen_regio(request: HttpRequest) -> tuple[Regio | None, RegioKeuzeForm | None]:
-    user = _user(request)
+    user = user_of(request)
     if not mag_regio_kiezen(user):
         return regio_voor(user, None), None
     form = RegioKeuzeForm(request.GET or None)
@@ -346,7 +341,7 @@ def toewijzing(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"regio": gekozen, "regio_form": regio_form}
     if gekozen is None:
         return render(request, "plaatsingstafel/toewijzing.html", context)
-    user = _user(request)
+    user = user_of(request)
     now = timezone.now()
     data = laad_regiodata(user, gekozen, now=now)
     eerder = None
@@ -411,7 +406,7 @@ def _verdeling_voor(user: User, pk: int) -> Verdeling | None:
 
 
 def _get_verdeling_for_user(request: HttpRequest, pk: int) -> Verdeling:
-    verdeling = _verdeling_voor(_user(request), pk)
+    verdeling = _verdeling_voor(user_of(request), pk)
     if verdeling is None:
         raise Http404
     return verdeling
@@ -426,7 +421,7 @@ def verdeling(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     context: dict[str, object] = {
         "verdeling": gevraagd,
         "regio": gevraagd.regio,
-        "regio_kiezen": mag_regio_kiezen(_user(request)),
+        "regio_kiezen": mag_regio_kiezen(user_of(request)),
         "htmx": bool(request.htmx),
         "vastgelopen": gevraagd.loopt and gevraagd.aangemaakt_op < vastgelopen_voor(now),
         "wacht_seconden": round((now - gevraagd.aangemaakt_op).total_seconds()),

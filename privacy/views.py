@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -19,6 +18,8 @@ from accounts.decorators import permission_required
 from accounts.models import Rol, User
 from jongeren.models import Jongere
 from jongeren.toegang import jongere_voor
+from kern import paginering
+from kern.http import user_of
 from kern.inzage import Actie, Doel, Soort, log_inzage
 from privacy.forms import InzageFilterForm
 from privacy.gegevens import gegevens_over
@@ -32,12 +33,6 @@ from privacy.zoekpatronen import (
 
 PER_PAGINA = 20
 PER_PAGINA_LOG = 50
-
-
-def _gebruiker(request: HttpRequest) -> User:
-    # The permission decorators have already turned anonymous visitors away.
-    assert isinstance(request.user, User)
-    return request.user
 
 
 # --- Right of access: "Mijn gegevens" ------------------------------------------------------
@@ -70,7 +65,7 @@ def _dossier(request: HttpRequest, pk: int, *, gezin: bool, download: bool) -> H
         soort=Inzage.Soort.DOSSIER,
         doel=Inzage.Doel.EIGEN if gezin else Inzage.Doel.ZORG,
     )
-    gegevens = gegevens_over(jongere, voor=_gebruiker(request) if gezin else None)
+    gegevens = gegevens_over(jongere, voor=user_of(request) if gezin else None)
     if download:
         return _gegevens_download(jongere, gegevens)
     json_naam = "privacy:mijn_gegevens_json" if gezin else "privacy:gegevens_json"
@@ -166,12 +161,13 @@ def mijn_inzage(request: HttpRequest, pk: int) -> HttpResponse:
 
     Reading this page is not itself logged: the timeline would fill with its own visits.
     """
-    gebruiker = _gebruiker(request)
+    gebruiker = user_of(request)
     jongere = jongere_voor(request, pk)
-    pagina = Paginator(
+    pagina = paginering.pagina(
+        request,
         Inzage.objects.voor_jongere(jongere.pk).select_related("organisatie", "voorziening"),
         PER_PAGINA,
-    ).get_page(request.GET.get("pagina"))
+    )
     momenten = [
         Moment(
             op=regel.op,
@@ -220,7 +216,7 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
         "privacy/inzage_log.html",
         {
             "form": form,
-            "page": Paginator(entries, PER_PAGINA_LOG).get_page(request.GET.get("pagina")),
+            "page": paginering.pagina(request, entries, PER_PAGINA_LOG),
             "query": query.urlencode(),
             "zoekpatronen": opvallende_zoekpatronen(),
             "zoekpatronen_dagen": PERIODE_DAGEN,

@@ -27,7 +27,7 @@ from accounts.decorators import permission_required
 from accounts.models import User
 from jongeren.models import VerklarendeAnalyse
 from jongeren.profiel import ProfielVoorWoning, profiel_voor_woning
-from kern.http import HtmxHttpRequest
+from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import (
     Actie,
     Doel,
@@ -57,11 +57,6 @@ from voorstellen.forms import (
 from voorstellen.models import OPEN_STATUSSEN, Tegenspraak, Voorstel, VoorstelStatus
 from voorstellen.publiek import publiek_voor
 from voorzieningen.models import Teamlid, Voorziening
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _get_voorstel_for_user(request: HttpRequest, pk: int) -> Voorstel:
@@ -105,7 +100,7 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
     """
     jongere = _get_jongere_for_user(request, pk)
     voorziening = get_object_or_404(Voorziening.objects.for_user(request.user), pk=voorziening_pk)
-    user = _user(request)
+    user = user_of(request)
     now = timezone.now()
     today = timezone.localdate(now)
     homes = load_homes(today=today, now=now, only=[voorziening.pk])
@@ -177,7 +172,7 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
 def voorstel_lijst(request: HttpRequest) -> HttpResponse:
     """Coordinators: "Mijn voorstellen" (their youths first); managers: proposals to their
     homes, those waiting for an answer first."""
-    user = _user(request)
+    user = user_of(request)
     qs = Voorstel.objects.for_user(user).select_related("jongere", "voorziening")
     if user.is_coordinator:
         qs = qs.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
@@ -415,7 +410,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
-    user = _user(request)
+    user = user_of(request)
     item = _get_voorstel_for_user(request, pk)
     _log_voorstel(request, item, Actie.READ)
     context: dict[str, Any] = {"voorstel": item, "kennismaking": item.kennismaking_of_none()}
@@ -434,7 +429,7 @@ def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
     """A one-page summary to print for the getting-acquainted meeting (print.css)."""
     item = _get_voorstel_for_user(request, pk)
     _log_voorstel(request, item, Actie.PRINT)
-    user = _user(request)
+    user = user_of(request)
     # A manager reads the printout as the page: the profile without a name until consent.
     alleen_profiel = user.is_beheerder and not flow.volledig_gedeeld(item)
     context: dict[str, Any] = {
@@ -598,7 +593,7 @@ def voorstel_actie(request: HtmxHttpRequest, pk: int, actie: str) -> HttpRespons
         raise Http404
     item = _get_voorstel_for_user(request, pk)
     _log_voorstel(request, item, Actie.UPDATE)
-    user = _user(request)
+    user = user_of(request)
     try:
         tekst = handler(request, item, user)
     except flow.VoorstelFout as fout:

@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.models import User
+from kern.http import user_of
 from voorzieningen import services
 from voorzieningen.models import (
     Behandelpartner,
@@ -29,11 +29,6 @@ from voorzieningen.models import (
     Vacature,
     Voorziening,
 )
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 class OnderwijsInline(admin.TabularInline[Onderwijs, Voorziening]):
@@ -131,7 +126,7 @@ class VoorzieningAdmin(SimpleHistoryAdmin):
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Voorziening]:
-        return super().get_queryset(request).managed_by(_user(request))
+        return super().get_queryset(request).managed_by(user_of(request))
 
     def save_model(self, request: HttpRequest, obj: Voorziening, form: Any, change: bool) -> None:
         if change:
@@ -168,7 +163,7 @@ class TeamlidAdmin(admin.ModelAdmin[Teamlid]):
     date_hierarchy = "begindatum"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Teamlid]:
-        voorzieningen = Voorziening.objects.managed_by(_user(request))
+        voorzieningen = Voorziening.objects.managed_by(user_of(request))
         return super().get_queryset(request).filter(voorziening__in=voorzieningen)
 
 
@@ -213,7 +208,7 @@ class PlaatsingAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Plaatsing]:
-        voorzieningen = Voorziening.objects.managed_by(_user(request))
+        voorzieningen = Voorziening.objects.managed_by(user_of(request))
         return super().get_queryset(request).filter(voorziening__in=voorzieningen)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -226,7 +221,7 @@ class PlaatsingAdmin(SimpleHistoryAdmin):
         # Through the service, so a change to the group is announced to matching.
         changes = {veld: form.cleaned_data[veld] for veld in form.changed_data}
         try:
-            services.wijzig_bewonersprofiel(plaatsing=obj, door=_user(request), **changes)
+            services.wijzig_bewonersprofiel(plaatsing=obj, door=user_of(request), **changes)
         except (ValidationError, PermissionDenied) as error:
             self.message_user(request, str(error), messages.ERROR)
 
@@ -249,7 +244,7 @@ class VacatureAdmin(SimpleHistoryAdmin):
     actions = ["bevestig", "trek_in"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Vacature]:
-        voorzieningen = Voorziening.objects.managed_by(_user(request))
+        voorzieningen = Voorziening.objects.managed_by(user_of(request))
         return super().get_queryset(request).filter(voorziening__in=voorzieningen)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -263,7 +258,7 @@ class VacatureAdmin(SimpleHistoryAdmin):
         gelukt = 0
         for vacature in queryset:
             try:
-                actie(vacature=vacature, door=_user(request))
+                actie(vacature=vacature, door=user_of(request))
                 gelukt += 1
             except (ValidationError, PermissionDenied) as error:
                 self.message_user(request, f"{vacature}: {error}", messages.ERROR)
@@ -292,7 +287,7 @@ class OnderwijsAdmin(admin.ModelAdmin[Onderwijs]):
     autocomplete_fields = ["voorziening"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Onderwijs]:
-        voorzieningen = Voorziening.objects.managed_by(_user(request))
+        voorzieningen = Voorziening.objects.managed_by(user_of(request))
         return super().get_queryset(request).filter(voorziening__in=voorzieningen)
 
 
@@ -304,5 +299,5 @@ class BehandelpartnerAdmin(admin.ModelAdmin[Behandelpartner]):
     autocomplete_fields = ["voorziening"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Behandelpartner]:
-        voorzieningen = Voorziening.objects.managed_by(_user(request))
+        voorzieningen = Voorziening.objects.managed_by(user_of(request))
         return super().get_queryset(request).filter(voorziening__in=voorzieningen)

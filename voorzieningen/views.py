@@ -15,7 +15,6 @@ from typing import Any
 import rules
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -25,10 +24,11 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
 from accounts.decorators import permission_required
 from accounts.models import User
+from kern import paginering
+from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import Doel, Soort, actie_voor, log_inzage
 from kern.publiek import publiek_voor
 from voorzieningen import haken, services
@@ -60,19 +60,6 @@ from voorzieningen.models import (
 
 PER_PAGINA = 20
 WONINGEN_PER_PAGINA = 10
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _pagina(request: HttpRequest, items: QuerySet[Any], per_pagina: int = PER_PAGINA) -> Page[Any]:
-    return Paginator(items, per_pagina).get_page(request.GET.get("pagina"))
 
 
 def _terug(request: HttpRequest, standaard: str) -> HttpResponseRedirect:
@@ -150,7 +137,7 @@ def _vacatures_in_gebruik() -> Prefetch[Any]:
 @permission_required("voorzieningen.beheer_dashboard")
 def dashboard(request: HttpRequest) -> HttpResponse:
     """My homes at a glance: occupancy, vacancies with their age, what needs attention."""
-    user = _user(request)
+    user = user_of(request)
     now = timezone.now()
     woningen = (
         Voorziening.objects.managed_by(user)
@@ -158,7 +145,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .prefetch_related(_vacatures_in_gebruik())
         .order_by("naam")
     )
-    pagina = _pagina(request, woningen, WONINGEN_PER_PAGINA)
+    pagina = paginering.pagina(request, woningen, WONINGEN_PER_PAGINA)
     # Proposals waiting for this manager's answer, shown on each home's card.
     wachtend = haken.wachtende_voorstellen.roep(user)
     for woning in pagina:
@@ -189,7 +176,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @permission_required("voorzieningen.beheer_dashboard")
 def nieuw(request: HttpRequest) -> HttpResponse:
     """A manager adds a home of their own provider."""
-    user = _user(request)
+    user = user_of(request)
     voorziening = Voorziening(aanbieder=user.organisatie)
     return _profiel(request, voorziening, nieuw=True)
 
@@ -215,7 +202,7 @@ def beheer(request: HttpRequest, pk: int) -> HttpResponse:
             "team_grootte": voorziening.team_grootte(vandaag),
             "verloop_procent": round(voorziening.verloop_12m(vandaag) * 100),
             "groepsbeeld": voorziening.groepsbeeld(vandaag),
-            "groepsrisico_redenen": _groepsrisico_redenen(voorziening, _user(request)),
+            "groepsrisico_redenen": _groepsrisico_redenen(voorziening, user_of(request)),
             "vertrokken": voorziening.plaatsingen.filter(einde__isnull=False).count(),
             "bevestig_dagen": vacature_bevestig_dagen(),
             "norm": JONGEREN_PER_MEDEWERKER,
@@ -236,7 +223,7 @@ PROFIEL_MAX_BYTES = (FOTOS_PER_WONING + 1) * FOTO_MAX_BYTES
 
 
 def _profiel(request: HttpRequest, voorziening: Voorziening, *, nieuw: bool) -> HttpResponse:
-    user = _user(request)
+    user = user_of(request)
     if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > (
         PROFIEL_MAX_BYTES
     ):
@@ -331,7 +318,7 @@ def foto(request: HttpRequest, pk: int, foto_pk: int) -> HttpResponse:
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
-    if not foto_zichtbaar(_user(request), pk):
+    if not foto_zichtbaar(user_of(request), pk):
         raise Http404
     item = get_object_or_404(FotoWoning.objects.only("inhoud"), voorziening_id=pk, pk=foto_pk)
     response = HttpResponse(bytes(item.inhoud), content_type="image/jpeg")
@@ -368,7 +355,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "voorziening": voorziening,
             "huidig": huidig,
-            "oud": _pagina(request, oud),
+            "oud": paginering.pagina(request, oud, PER_PAGINA),
             "form": form,
             "team_grootte": voorziening.team_grootte(vandaag),
             "verloop_procent": round(voorziening.verloop_12m(vandaag) * 100),
@@ -436,7 +423,7 @@ def aankomst(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.registreer_aankomst(
                 voorziening=voorziening,
-                door=_user(request),
+                door=user_of(request),
                 aanduiding=data["aanduiding"],
                 geboortemaand=data["geboortemaand"],
                 geslacht=data["geslacht"],
@@ -494,7 +481,7 @@ def bewoner(request: HttpRequest, pk: int, plaatsing_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.wijzig_bewonersprofiel(
-                plaatsing=plaatsing, door=_user(request), **form.cleaned_data
+                plaatsing=plaatsing, door=user_of(request), **form.cleaned_data
             )
         except ValidationError as error:
             _fouten_naar_form(form, error)
@@ -524,7 +511,7 @@ def vertrek(request: HttpRequest, pk: int, plaatsing_pk: int) -> HttpResponse:
         try:
             services.registreer_vertrek(
                 plaatsing=plaatsing,
-                door=_user(request),
+                door=user_of(request),
                 einde=data["einde"],
                 eindreden=data["eindreden"],
                 opzegtermijn_dagen=data["opzegtermijn_dagen"],
@@ -554,7 +541,7 @@ def bewoners(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "voorzieningen/bewoners.html",
-        {"voorziening": voorziening, "pagina": _pagina(request, vertrokken)},
+        {"voorziening": voorziening, "pagina": paginering.pagina(request, vertrokken, PER_PAGINA)},
     )
 
 
@@ -575,7 +562,7 @@ def vacature_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.publiceer_vacature(
                 voorziening=voorziening,
-                door=_user(request),
+                door=user_of(request),
                 beschikbaar_vanaf=form.cleaned_data["beschikbaar_vanaf"],
             )
         except ValidationError as error:
@@ -600,7 +587,7 @@ def vacature_bevestigen(request: HtmxHttpRequest, pk: int, vacature_pk: int) -> 
     """Confirm a vacancy; with htmx the vacancy's line is replaced in place."""
     vacature = _get_vacature_for_user(request, pk, vacature_pk)
     try:
-        vacature = services.bevestig_vacature(vacature=vacature, door=_user(request))
+        vacature = services.bevestig_vacature(vacature=vacature, door=user_of(request))
     except ValidationError as error:
         melding, gelukt = " ".join(error.messages), False
     else:
@@ -629,7 +616,7 @@ def vacature_intrekken(request: HttpRequest, pk: int, vacature_pk: int) -> HttpR
     vacature = _get_vacature_for_user(request, pk, vacature_pk)
     if request.method == "POST":
         try:
-            services.trek_vacature_in(vacature=vacature, door=_user(request))
+            services.trek_vacature_in(vacature=vacature, door=user_of(request))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -664,7 +651,7 @@ def lijst(request: HtmxHttpRequest) -> HttpResponse:
         woningen = form.filter(woningen, now)
     elif form.is_bound:
         woningen = woningen.none()
-    pagina = _pagina(request, woningen)
+    pagina = paginering.pagina(request, woningen, PER_PAGINA)
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
@@ -708,7 +695,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ervaring": _gemiddelde_ervaring(voorziening, vandaag),
             "competenties": sorted(competenties.items(), key=lambda item: (-item[1], item[0])),
             "mag_beheren": mag_beheren,
-            "groepsrisico_redenen": _groepsrisico_redenen(voorziening, _user(request)),
+            "groepsrisico_redenen": _groepsrisico_redenen(voorziening, user_of(request)),
             "norm": JONGEREN_PER_MEDEWERKER,
             "now": now,
             "vandaag": vandaag,
@@ -737,7 +724,7 @@ def nieuwe_bewoner(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_bound and form.is_valid():
         # The manager types this candidate in themselves: their own reading of their group.
         result, gevolgen = haken.gevolgen_per_bewoner.roep(
-            voorziening.pk, form.kandidaat(timezone.localdate()), _user(request)
+            voorziening.pk, form.kandidaat(timezone.localdate()), user_of(request)
         )
         context.update(result=result, gevolgen=gevolgen)
     return render(request, "voorzieningen/nieuwe_bewoner.html", context)
