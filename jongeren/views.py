@@ -109,7 +109,7 @@ def lijst(request: HtmxHttpRequest) -> HttpResponse:
     if filters.get("eigen"):
         jongeren = jongeren.filter(coordinator=gebruiker)
     pagina = paginering.pagina(request, jongeren, PER_PAGINA)
-    rijen = [Rij(j, j.analyse_versie, j.analyse_status) for j in pagina]  # type: ignore[attr-defined]
+    rijen = [Rij(j, j.analyse_versie, j.analyse_status) for j in pagina]
     log_inzage_lijst(
         request,
         jongeren=[rij.jongere.pk for rij in rijen],

@@ -34,4 +34,4 @@ def user_of(request: MetGebruiker) -> User:
     user = request.user
     if not isinstance(user, get_user_model()) or not user.is_authenticated:
         raise PermissionDenied
-    return user  # type: ignore[return-value]
+    return user

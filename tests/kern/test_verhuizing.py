@@ -40,7 +40,7 @@ def _migreer(naar: list[tuple[str, str | None]]) -> Any:
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(naar)
-    return executor.loader.project_state([d for d in naar if d[1] is not None]).apps
+    return executor.loader.project_state([(a, m) for a, m in naar if m is not None]).apps
 
 
 def _naar_nieuwste() -> None:
