@@ -49,6 +49,7 @@ from kern.inzage import (
     standaard_doel,
 )
 from voorstellen import services as flow
+from voorstellen.lezing import lezing_voor_woning
 from voorstellen.models import Voorstel
 from voorzieningen import services
 from voorzieningen.models import Vacature, Voorziening
@@ -329,19 +330,17 @@ def vacature_intrekken(request: Request, pk: int) -> Response:
 # --- Proposals -------------------------------------------------------------------------------
 
 
-def lezing_voor_woning(voorstel: Voorstel, user: User) -> dict[str, Any]:
+def voorstel_voor_woning(voorstel: Voorstel, user: User) -> dict[str, Any]:
     """The proposal as this home's manager may read it now: the same function and the same
-    privacy rules as the manager's proposal page (`_woning_context`, which builds the profile
-    without a name with `jongeren.profiel`). Before the family agreed to share, that profile;
-    the score, every factor and the whole analysis only after."""
+    privacy rules as the manager's proposal page (`voorstellen.lezing`, which builds the
+    profile without a name with `jongeren.profiel`). Before the family agreed to share, that
+    profile; the score, every factor and the whole analysis only after."""
     from dataclasses import asdict
 
-    from voorstellen.views import _woning_context
-
-    context = _woning_context(voorstel, user)
-    gedeeld = bool(context["gedeeld"])
-    uitleg: dict[str, Any] = context["uitleg"] or {}
-    profiel = asdict(context["profiel"])
+    lezing = lezing_voor_woning(voorstel, user)
+    gedeeld = lezing.gedeeld
+    uitleg: dict[str, Any] = lezing.uitleg or {}
+    profiel = asdict(lezing.profiel)
     api_uitleg: dict[str, Any] = {
         "groep": " ".join(
             factor["uitleg"] for factor in uitleg.get("factoren", []) if factor["code"] == "groep"
@@ -355,7 +354,7 @@ def lezing_voor_woning(voorstel: Voorstel, user: User) -> dict[str, Any]:
         versie = voorstel.analyse
         analyse = {
             "naam": voorstel.jongere.roepnaam,
-            **context["na_toestemming"],
+            **(lezing.na_toestemming or {}),
             "factoren": versie.factoren if versie else "",
             "behoeften_toelichting": versie.behoeften_toelichting if versie else "",
             "aandachtspunten": list(uitleg.get("aandacht", [])),
@@ -366,7 +365,7 @@ def lezing_voor_woning(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "uitleg": api_uitleg,
         "gevolgen": [
             {"bewoner": aanduiding or impact.resident_ref, "gevolgen": list(impact.explanations)}
-            for impact, aanduiding in context.get("gevolgen", [])
+            for impact, aanduiding in lezing.gevolgen
         ],
     }
 
@@ -422,7 +421,7 @@ def voorstellen(request: Request) -> Response:
 @api_view(["GET"])
 def voorstel(request: Request, pk: int) -> Response:
     item = _get_voorstel(request, pk)
-    lezing = lezing_voor_woning(item, user_of(request))
+    lezing = voorstel_voor_woning(item, user_of(request))
     return Response(VoorstelSerializer(item, context={"lezing": lezing}).data)
 
 

@@ -191,7 +191,7 @@ BELANGRIJK_OUDERS = [
 ]
 
 
-def _versie(
+def demo_versie(
     rng: random.Random,
     status: str,
     *,
@@ -231,7 +231,7 @@ def _versie(
 ALLEN = (("jongere", True, ""), ("ouder", True, ""), ("coordinator", True, ""))
 
 
-def _jongeren() -> list[DemoJongere]:
+def demo_jongeren() -> list[DemoJongere]:
     def rng(naam: str) -> random.Random:
         return random.Random(f"passendeplek-demo-{naam}")
 
@@ -263,7 +263,7 @@ def _jongeren() -> list[DemoJongere]:
             account="lotte@jongeren.example.org",
             ouders=(("ouder.lotte@example.org", "Karin", "Smit"),),
             versies=(
-                _versie(
+                demo_versie(
                     r["Lotte"],
                     Status.GEDRAGEN,
                     behoeften=(
@@ -291,7 +291,7 @@ def _jongeren() -> list[DemoJongere]:
             account="sem@jongeren.example.org",
             ouders=(("ouder.sem@example.org", "Marco", "Bakker"),),
             versies=(
-                _versie(
+                demo_versie(
                     r["Sem"],
                     Status.TER_INSTEMMING,
                     behoeften=(
@@ -317,7 +317,7 @@ def _jongeren() -> list[DemoJongere]:
             14,
             account="mila@jongeren.example.org",
             versies=(
-                _versie(
+                demo_versie(
                     r["Mila"],
                     Status.VERVANGEN,
                     behoeften=(("mensenhandel_expertise", 3, ""),),
@@ -327,7 +327,7 @@ def _jongeren() -> list[DemoJongere]:
                     reacties=(("jongere", False, "Er staat niet in dat ik wil leren koken."),),
                     dagen_geleden=12,
                 ),
-                _versie(
+                demo_versie(
                     r["Mila"],
                     Status.TER_INSTEMMING,
                     behoeften=(
@@ -351,7 +351,7 @@ def _jongeren() -> list[DemoJongere]:
             60,
             school=("Dollard College", SchoolNiveau.PRAKTIJK, "Hoogezand"),
             versies=(
-                _versie(
+                demo_versie(
                     r["Daan"],
                     Status.CONCEPT,
                     compleet=False,
@@ -370,7 +370,7 @@ def _jongeren() -> list[DemoJongere]:
             75,
             school=("OBS De Rank", SchoolNiveau.BASIS, "Leek"),
             versies=(
-                _versie(
+                demo_versie(
                     r["Finn"],
                     Status.CONCEPT,
                     behoeften=(("autisme_passend", 3, ""), ("rust_structuur", 3, "")),
@@ -392,7 +392,7 @@ def _jongeren() -> list[DemoJongere]:
             account="yara@jongeren.example.org",
             ouders=(("ouder.yara@example.org", "Ilse", "Jansen"),),
             versies=(
-                _versie(
+                demo_versie(
                     r["Yara"],
                     Status.GEDRAGEN,
                     behoeften=(("cultuursensitief", 2, ""), ("terugtrekplek", 3, "")),
@@ -402,7 +402,7 @@ def _jongeren() -> list[DemoJongere]:
                     reacties=ALLEN,
                     dagen_geleden=25,
                 ),
-                _versie(
+                demo_versie(
                     r["Yara"],
                     Status.CONCEPT,
                     behoeften=(
@@ -428,7 +428,7 @@ def _jongeren() -> list[DemoJongere]:
             school=("Drenthe College", SchoolNiveau.MBO, "Emmen"),
             account="mohammed@jongeren.example.org",
             versies=(
-                _versie(
+                demo_versie(
                     r["Mo"],
                     Status.GEDRAGEN,
                     behoeften=(("zelfstandigheidstraining", 3, ""), ("cultuursensitief", 2, "")),
@@ -454,7 +454,7 @@ def _jongeren() -> list[DemoJongere]:
                 ("vader.jesse@example.org", "Rick", "Visser"),
             ),
             versies=(
-                _versie(
+                demo_versie(
                     r["Jesse"],
                     Status.TER_INSTEMMING,
                     behoeften=(("verslavingszorg", 3, ""), ("delictgedrag_expertise", 2, "")),
@@ -478,7 +478,7 @@ def _jongeren() -> list[DemoJongere]:
             account="fenna@jongeren.example.org",
             ouders=(("ouder.fenna@example.org", "Anja", "de Boer"),),
             versies=(
-                _versie(
+                demo_versie(
                     r["Fenna"],
                     Status.GEDRAGEN,
                     behoeften=(("gezinsgericht", 3, ""), ("een_op_een_aandacht", 2, "")),
@@ -501,7 +501,7 @@ def _jongeren() -> list[DemoJongere]:
             account="sietske@jongeren.example.org",
             ouders=(("ouder.sietske@example.org", "Baukje", "Postma"),),
             versies=(
-                _versie(
+                demo_versie(
                     r["Sietske"],
                     Status.GEDRAGEN,
                     behoeften=(("traumasensitief", 3, ""), ("gezinsgericht", 2, "")),
@@ -521,7 +521,7 @@ def _jongeren() -> list[DemoJongere]:
             Fase.ANALYSE,
             45,
             versies=(
-                _versie(
+                demo_versie(
                     r["Jorrit"],
                     Status.CONCEPT,
                     compleet=False,
@@ -540,7 +540,7 @@ def _jongeren() -> list[DemoJongere]:
             33,
             account="anouk@jongeren.example.org",
             versies=(
-                _versie(
+                demo_versie(
                     r["Anouk"],
                     Status.TER_INSTEMMING,
                     behoeften=(("lvb_passend", 3, ""), ("buitenruimte", 1, "")),
@@ -589,10 +589,10 @@ def seed(log: list[str]) -> None:
     kenmerken = {k.code: k for k in Kenmerk.objects.all()}
     coordinatoren = {email: User.objects.get(email=email) for email in (GRONINGEN, FRIESLAND)}
     aantal_versies = 0
-    for demo in _jongeren():
+    for demo in demo_jongeren():
         seed_jongere(demo, coordinatoren[demo.coordinator], kenmerken, geocoder, vandaag, nu)
         aantal_versies += len(demo.versies)
-    log.append(f"{len(_jongeren())} jongeren met {aantal_versies} analyseversies")
+    log.append(f"{len(demo_jongeren())} jongeren met {aantal_versies} analyseversies")
 
 
 def seed_jongere(

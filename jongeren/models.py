@@ -476,6 +476,14 @@ class VerklarendeAnalyse(models.Model):
         soorten = PRIORITEITEN if voor_gezin else PRIORITEITEN_PROFESSIONEEL
         return [(veld, label, getattr(self, veld)) for veld, label in soorten]
 
+    def prioriteiten_in_woorden(self, *, voor_gezin: bool) -> list[tuple[str, int, str]]:
+        """(label, value, how important in words) per priority, for a page to show."""
+        woorden = dict(PRIORITEIT_KEUZES)
+        return [
+            (str(label), waarde, str(woorden[waarde]).lower())
+            for _veld, label, waarde in self.prioriteiten(voor_gezin=voor_gezin)
+        ]
+
     def ontbrekende_delen(self) -> list[str]:
         """What must still be filled in before this version can go to the family.
 

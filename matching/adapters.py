@@ -37,7 +37,7 @@ from matching.engine import (
 )
 from matching.engine import config as engine_config
 from matching.engine.geo import DistanceFrom
-from matching.engine.types import Gender, PolicyKind, Setting
+from matching.engine.types import Gender, PolicyKind, ResidentImpact, Setting, resident_ref
 from voorzieningen.models import (
     Plaatsing,
     Teamlid,
@@ -224,7 +224,7 @@ def residents_by_home(
         members = residents[home_id]
         members.append(
             Resident(
-                ref=f"bewoner {len(members) + 1}",
+                ref=resident_ref(len(members) + 1),
                 birth_date=born,
                 gender=cast(Gender, gender),
                 care_profile=profile,
@@ -473,3 +473,28 @@ def newcomer_check(
     open_to_all_ages = replace(home, age_min=0, age_max=99)
     # The manager of the home reads the answer: their own residents' signals may be named.
     return evaluate_home(newcomer, open_to_all_ages, today, audience=Audience.BEHEERDER)
+
+
+def met_aanduiding(
+    result: HomeResult, voorziening_id: int, today: date
+) -> list[tuple[ResidentImpact, str]]:
+    """Each resident's consequence next to the manager's own label for that resident.
+
+    The engine knows residents only by their number in order of arrival (`resident_ref`);
+    the labels are read in that same order. A resident who left since the result was
+    computed has no label and is left out."""
+    aanduidingen = {
+        resident_ref(nummer): aanduiding
+        for nummer, aanduiding in enumerate(
+            Plaatsing.objects.filter(voorziening_id=voorziening_id)
+            .actief(today)
+            .order_by("aankomst", "pk")
+            .values_list("aanduiding", flat=True),
+            start=1,
+        )
+    }
+    return [
+        (impact, aanduidingen[impact.resident_ref])
+        for impact in result.resident_impacts
+        if impact.resident_ref in aanduidingen
+    ]

@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from kern.publiek import publiek_voor
-from matching.adapters import load_homes, newcomer_check
+from matching.adapters import load_homes, met_aanduiding, newcomer_check
 from matching.engine import Youth, evaluate_home
 from voorzieningen.haken import Groepstoets, Kandidaat
-from voorzieningen.models import Plaatsing
 
 
 def groepstoets(voorziening_id: int, kandidaat: Kandidaat) -> Groepstoets | None:
@@ -60,15 +59,4 @@ def gevolgen_per_bewoner(
         attention=kandidaat.signalen,
     )
     result = evaluate_home(youth, home, today, audience=publiek_voor(user))
-    # The engine numbers residents by arrival; put the manager's own labels next to it.
-    aanduidingen = list(
-        Plaatsing.objects.filter(voorziening_id=voorziening_id)
-        .actief(today)
-        .order_by("aankomst", "pk")
-        .values_list("aanduiding", flat=True)
-    )
-    gevolgen = [
-        (impact, aanduidingen[int(impact.resident_ref.split()[-1]) - 1])
-        for impact in result.resident_impacts
-    ]
-    return result, gevolgen
+    return result, met_aanduiding(result, voorziening_id, today)

@@ -49,7 +49,13 @@ from matching.engine import (
     Youth,
     rank_homes,
 )
-from matching.engine.types import MAX_PROTECTIVE_RADIUS_KM, Gender, PolicyKind, Setting
+from matching.engine.types import (
+    MAX_PROTECTIVE_RADIUS_KM,
+    Gender,
+    PolicyKind,
+    Setting,
+    resident_ref,
+)
 from matching.engine.vocabulary import (
     ATTENTION_SIGNALS,
     CARE_INTENSITIES,
@@ -274,7 +280,7 @@ def _home(value: object, path: str) -> Home:
     vacancies = _list(*field("vacancies"), _vacancy)
     residents_value, residents_path = field("residents")
     residents = tuple(
-        _resident(item, f"{residents_path}[{index}]", f"bewoner {index + 1}")
+        _resident(item, f"{residents_path}[{index}]", resident_ref(index + 1))
         for index, item in enumerate(_array(residents_value, residents_path))
     )
     return Home(

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import permission_required
 from accounts.models import User
-from jongeren.models import PRIORITEIT_KEUZES, Jongere, VerklarendeAnalyse
+from jongeren.toegang import jongere_voor
 from kern import paginering
 from kern.http import HtmxHttpRequest, user_of
-from kern.inzage import Actie, Doel, Soort, log_geweigerd, log_inzage, log_zoeken
+from kern.inzage import Actie, Doel, Soort, log_inzage, log_zoeken
 from kern.publiek import publiek_voor
 from matching.adapters import HomeFilter, home_pk, rank_for, signalen_tellen_mee
 from matching.engine import HomeResult
@@ -27,14 +27,6 @@ from matching.services import ververs_zoekopdracht
 from voorzieningen.models import Voorziening
 
 PER_PAGINA = 20
-
-
-def _get_jongere_for_user(request: HttpRequest, pk: int) -> Jongere:
-    try:
-        return get_object_or_404(Jongere.objects.for_user(request.user), pk=pk)
-    except Http404:
-        log_geweigerd(request, jongere=pk, soort=Soort.PROFIEL)
-        raise
 
 
 @dataclass(frozen=True)
@@ -56,19 +48,9 @@ def _regels(results: list[HomeResult]) -> list[Regel]:
     return [Regel(result, homes[home_pk(result.home.ref)]) for result in results]
 
 
-def _prioriteiten(analyse: VerklarendeAnalyse | None) -> list[tuple[str, int, str]]:
-    if analyse is None:
-        return []
-    woorden = dict(PRIORITEIT_KEUZES)
-    return [
-        (str(label), waarde, str(woorden[waarde]).lower())
-        for _veld, label, waarde in analyse.prioriteiten(voor_gezin=False)
-    ]
-
-
 @permission_required("matching.zoeken")
 def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     form = ZoekFilterForm(request.GET or None)
     filters = HomeFilter()
     if form.is_bound:
@@ -113,7 +95,7 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "regels": _regels(list(pagina.object_list)),
         "page_niet": pagina_niet,
         "regels_niet": _regels(list(pagina_niet.object_list)),
-        "prioriteiten": _prioriteiten(analyse),
+        "prioriteiten": analyse.prioriteiten_in_woorden(voor_gezin=False) if analyse else [],
         "query": query.urlencode(),
     }
     template = "matching/zoeken.html"
@@ -125,7 +107,7 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("matching.zoeken")
 def zoekopdracht_bewaren(request: HttpRequest, pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     assert isinstance(request.user, User)
     form = ZoekFilterForm(request.POST)
     form.is_valid()
@@ -148,7 +130,7 @@ def zoekopdracht_bewaren(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("matching.zoeken")
 def zoekopdracht(request: HttpRequest, pk: int, zoekopdracht_pk: int) -> HttpResponse:
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     opdracht = get_object_or_404(jongere.zoekopdrachten, pk=zoekopdracht_pk)
     log_inzage(
         request, jongere=jongere, actie=Actie.READ, soort=Soort.ZOEKRESULTAAT, doel=Doel.MATCHING

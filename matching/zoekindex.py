@@ -55,7 +55,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from matching.engine import Home, HomeResult, Point, Resident, Vacancy, Youth
-from matching.engine.types import AdmissionPolicy
+from matching.engine.types import AdmissionPolicy, resident_ref
 from matching.models import ZoekindexBijwerking, ZoekindexWijziging, ZoekindexWoning
 from voorzieningen.models import Vacature, Voorziening, vacature_bevestig_dagen
 
@@ -177,7 +177,7 @@ def decodeer(ref: str, inhoud: str) -> Home:
         vacancies=tuple(Vacancy(datum(vanaf)) for vanaf in vacancies),
         residents=tuple(
             Resident(
-                ref=f"bewoner {nummer}",
+                ref=resident_ref(nummer),
                 birth_date=datum(born),
                 gender=gender,
                 care_profile=profile,

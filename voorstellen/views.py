@@ -25,8 +25,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.decorators import permission_required
 from accounts.models import User
-from jongeren.models import VerklarendeAnalyse
-from jongeren.profiel import ProfielVoorWoning, profiel_voor_woning
+from jongeren.profiel import profiel_voor_woning
+from jongeren.toegang import jongere_voor
 from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import (
     Actie,
@@ -42,7 +42,6 @@ from matching.adapters import load_homes, youth_from_jongere
 from matching.engine import evaluate_home
 from matching.engine.geo import haversine_km
 from matching.engine.types import Point
-from matching.views import _get_jongere_for_user, _prioriteiten
 from voorstellen import services as flow
 from voorstellen.forms import (
     AntwoordForm,
@@ -54,6 +53,7 @@ from voorstellen.forms import (
     TegenspraakForm,
     VoorstelNieuwForm,
 )
+from voorstellen.lezing import lezing_voor_woning, na_toestemming, profiel_van
 from voorstellen.models import OPEN_STATUSSEN, Tegenspraak, Voorstel, VoorstelStatus
 from voorstellen.publiek import publiek_voor
 from voorzieningen.models import Teamlid, Voorziening
@@ -98,7 +98,7 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
     The page previews the profile without a name exactly as the home will read it before
     consent (the same function builds both); "voorbeeld" refreshes it with the typed text.
     """
-    jongere = _get_jongere_for_user(request, pk)
+    jongere = jongere_voor(request, pk)
     voorziening = get_object_or_404(Voorziening.objects.for_user(request.user), pk=voorziening_pk)
     user = user_of(request)
     now = timezone.now()
@@ -267,7 +267,9 @@ def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     return {
         "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
         "woning": _woning_in_gewone_woorden(voorstel),
-        "prioriteiten": _prioriteiten(voorstel.jongere.actuele_analyse()),
+        "prioriteiten": analyse.prioriteiten_in_woorden(voor_gezin=False)
+        if (analyse := voorstel.jongere.actuele_analyse())
+        else [],
         "analyse": voorstel.jongere.actuele_analyse(),
         "eigen_besluit": eigen.first(),
         "eerdere_besluiten": list(eigen[1:]),
@@ -279,47 +281,16 @@ def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     }
 
 
-def _analyse_voor_woning(voorstel: Voorstel) -> VerklarendeAnalyse | None:
-    """The analysis version the home reads: the one kept with the proposal once sent; for
-    a draft, the youth's current one, which sending will keep."""
-    if voorstel.verstuurd_op is None:
-        return voorstel.jongere.actuele_analyse()
-    return voorstel.analyse
-
-
-def _profiel(voorstel: Voorstel) -> ProfielVoorWoning:
-    """What the home reads before consent: the manager's page, the printout and the
-    coordinator's preview all come from here."""
-    return profiel_voor_woning(
-        jongere=voorstel.jongere,
-        analyse=_analyse_voor_woning(voorstel),
-        tekst_voor_woning=voorstel.tekst_voor_woning,
-    )
-
-
-def _na_toestemming(voorstel: Voorstel) -> dict[str, str]:
-    """The free texts a home reads only once the analysis is shared (with the names)."""
-    analyse = voorstel.analyse
-    return {
-        "krachten": analyse.krachten if analyse else "",
-        "wat_werkt": analyse.wat_werkt if analyse else "",
-        "motivatie": voorstel.motivatie,
-    }
-
-
 def _woning_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
-    """The manager's view: the profile without a name (jongeren/profiel.py); the whole
-    analysis only once shared; what the admission means per current resident (this
-    manager's own residents only), without the youth's signals until the family agreed to
-    share (kern/publiek.py)."""
-    analyse = voorstel.analyse
-    publiek = publiek_voor(user, voorstel)
-    gedeeld = flow.volledig_gedeeld(voorstel)
-    context: dict[str, Any] = {
-        "uitleg": flow.uitleg_voor(voorstel, publiek),
-        "gedeeld": gedeeld,
-        "profiel": _profiel(voorstel),
-        "na_toestemming": _na_toestemming(voorstel) if gedeeld else None,
+    """The manager's page: what this manager may read now (`lezing_voor_woning`) and the
+    forms of the next steps."""
+    lezing = lezing_voor_woning(voorstel, user)
+    return {
+        "uitleg": lezing.uitleg,
+        "gedeeld": lezing.gedeeld,
+        "profiel": lezing.profiel,
+        "na_toestemming": lezing.na_toestemming,
+        "gevolgen": lezing.gevolgen,
         "antwoord_form": AntwoordForm(),
         "kennismaking_form": KennismakingForm(),
         "notitie_form": NotitieForm(),
@@ -332,28 +303,6 @@ def _woning_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
             alleen_gebeurd=True,
         ),
     }
-    if voorstel.is_open:
-        now = timezone.now()
-        today = timezone.localdate(now)
-        homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
-        if homes:
-            result = evaluate_home(
-                youth_from_jongere(voorstel.jongere, analyse, alle_signalen=True),
-                homes[0],
-                today,
-                audience=publiek,
-            )
-            aanduidingen = list(
-                voorstel.voorziening.plaatsingen.actief(today)
-                .order_by("aankomst", "pk")
-                .values_list("aanduiding", flat=True)
-            )
-            context["gevolgen"] = [
-                (impact, aanduidingen[int(impact.resident_ref.split()[-1]) - 1])
-                for impact in result.resident_impacts
-                if int(impact.resident_ref.split()[-1]) <= len(aanduidingen)
-            ]
-    return context
 
 
 def _tegenspraak_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
@@ -385,7 +334,7 @@ def _tegenspraak_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
 def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     return {
         "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
-        "profiel": _profiel(voorstel),
+        "profiel": profiel_van(voorstel),
         "standen": flow.stand_van_besluiten(voorstel),
         "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
         "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
@@ -439,13 +388,15 @@ def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
         "woning": _woning_in_gewone_woorden(item),
         "is_beheerder": user.is_beheerder,
         "gedeeld": flow.volledig_gedeeld(item),
-        "profiel": _profiel(item),
-        "na_toestemming": None if alleen_profiel else _na_toestemming(item),
+        "profiel": profiel_van(item),
+        "na_toestemming": None if alleen_profiel else na_toestemming(item),
         "behoeften": list(item.analyse.behoeften.select_related("kenmerk").order_by("-belang"))
         if item.analyse
         else [],
         "leeftijd": item.jongere.leeftijd_op(item.jongere.nodig_vanaf),
-        "prioriteiten": _prioriteiten(item.analyse),
+        "prioriteiten": item.analyse.prioriteiten_in_woorden(voor_gezin=False)
+        if item.analyse
+        else [],
     }
     return render(request, "voorstellen/voorstel_afdruk.html", context)
 

@@ -95,9 +95,16 @@ class Youth:
     protective_zones: tuple[ProtectiveZone, ...] = ()
 
 
+def resident_ref(number: int) -> str:
+    """The pseudonym of a home's resident: their number in order of arrival, from 1
+    ("bewoner 2"). The one place this rule lives; pages pair it with the manager's own
+    labels through `matching.adapters.met_aanduiding`, never by reading the text back."""
+    return f"bewoner {number}"
+
+
 @dataclass(frozen=True, slots=True)
 class Resident:
-    """A current resident. `ref` is a pseudonym ("bewoner 2"), never a name."""
+    """A current resident. `ref` is a pseudonym (`resident_ref`), never a name."""
 
     ref: str
     birth_date: date

@@ -210,7 +210,7 @@ def jongere_spec(
     gekozen = tuple((code, rng.randint(1, 3), "") for code in rng.sample(behoeften, 3))
     if stadium == "analyse":
         status = rng.choice([Status.CONCEPT, Status.TER_INSTEMMING])
-        versie = jongeren_demo._versie(
+        versie = jongeren_demo.demo_versie(
             rng,
             status,
             compleet=status != Status.CONCEPT,
@@ -221,7 +221,7 @@ def jongere_spec(
             dagen_geleden=rng.randint(1, 10),
         )
     else:
-        versie = jongeren_demo._versie(
+        versie = jongeren_demo.demo_versie(
             rng,
             Status.GEDRAGEN,
             behoeften=gekozen,
@@ -291,7 +291,7 @@ class Command(BaseCommand):
                 "seed_demo_schaal runs only with DJANGO_DEBUG=1; use --force if you really mean it."
             )
         nodig = verdeling(options["gebruikers"] or 0)
-        gezinnen = len(gezinsnummers(max(0, options["jongeren"] - len(jongeren_demo._jongeren()))))
+        gezinnen = len(gezinsnummers(max(0, options["jongeren"] - len(jongeren_demo.demo_jongeren()))))
         if gezinnen * 2 < nodig["gezin"]:
             raise CommandError(
                 f"{options['gebruikers']} gesimuleerde gebruikers vragen {nodig['gezin']} "
@@ -438,7 +438,7 @@ class Command(BaseCommand):
         geocoder = OfflineGeocoder()
         kenmerken = {k.code: k for k in Kenmerk.objects.all()}
         behoeften = sorted(k.code for k in Kenmerk.objects.actief())
-        aantal = max(0, totaal - len(jongeren_demo._jongeren()))
+        aantal = max(0, totaal - len(jongeren_demo.demo_jongeren()))
         gezinnen = gezinsnummers(aantal)
         bestaand = set(
             Jongere.objects.filter(
