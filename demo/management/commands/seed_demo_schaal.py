@@ -291,7 +291,9 @@ class Command(BaseCommand):
                 "seed_demo_schaal runs only with DJANGO_DEBUG=1; use --force if you really mean it."
             )
         nodig = verdeling(options["gebruikers"] or 0)
-        gezinnen = len(gezinsnummers(max(0, options["jongeren"] - len(jongeren_demo.demo_jongeren()))))
+        gezinnen = len(
+            gezinsnummers(max(0, options["jongeren"] - len(jongeren_demo.demo_jongeren())))
+        )
         if gezinnen * 2 < nodig["gezin"]:
             raise CommandError(
                 f"{options['gebruikers']} gesimuleerde gebruikers vragen {nodig['gezin']} "
