@@ -13,8 +13,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -204,18 +202,13 @@ def woning(request: Request, pk: int) -> Response:
         serializer = WoningSerializer(item, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        with transaction.atomic():
-            for veld in WOONPROFIEL_VELDEN:
-                if veld in data:
-                    setattr(item, veld, data[veld])
-            aanbod = data["aanbod"] if "aanbod" in data else list(item.aanbod.all())
-            services.bewaar_voorziening(voorziening=item, door=user_of(request), aanbod=aanbod)
-            if "toelatingsregels" in data:
-                services.vervang_toelatingsbeleid(
-                    voorziening=item, door=user_of(request), regels=data["toelatingsregels"]
-                )
-            elif "gesloten" in data and (fout := services.toelating_fout(item)):
-                raise DjangoValidationError({"gesloten": fout})
+        services.werk_woningprofiel_bij(
+            voorziening=item,
+            door=user_of(request),
+            velden={veld: data[veld] for veld in WOONPROFIEL_VELDEN if veld in data},
+            aanbod=data.get("aanbod"),
+            toelatingsregels=data.get("toelatingsregels"),
+        )
         item = _woningen(request).get(pk=pk)
     return Response(WoningSerializer(item).data)
 

@@ -225,6 +225,25 @@ def bewaar_analyse(
 
 
 @transaction.atomic
+def bewaar_en_leg_voor(
+    *,
+    jongere: Jongere,
+    door: User,
+    inhoud: dict[str, Any],
+    behoeften: list[BehoefteInvoer],
+    voorleggen: bool,
+) -> tuple[VerklarendeAnalyse, bool]:
+    """Save the coordinator's edit and, when asked, put the draft to the family, as one
+    step: either both happen or neither (a draft that cannot go yet is not saved either)."""
+    analyse, gewijzigd = bewaar_analyse(
+        jongere=jongere, door=door, inhoud=inhoud, behoeften=behoeften
+    )
+    if voorleggen and analyse.is_concept:
+        analyse = leg_voor(analyse=analyse, door=door)
+    return analyse, gewijzigd
+
+
+@transaction.atomic
 def leg_voor(*, analyse: VerklarendeAnalyse, door: User) -> VerklarendeAnalyse:
     """Put a complete draft to the youth, the parents and the coordinator for endorsement."""
     _vergrendel(analyse.jongere)

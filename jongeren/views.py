@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -210,15 +209,13 @@ def analyse_bewerken(request: HttpRequest, pk: int) -> HttpResponse:
         formset_ok = formset.is_valid()
         if form_ok and formset_ok:
             try:
-                with transaction.atomic():
-                    analyse, gewijzigd = services.bewaar_analyse(
-                        jongere=jongere,
-                        door=gebruiker,
-                        inhoud=form.inhoud(),
-                        behoeften=formset.behoeften(),
-                    )
-                    if voorleggen and analyse.is_concept:
-                        services.leg_voor(analyse=analyse, door=gebruiker)
+                analyse, gewijzigd = services.bewaar_en_leg_voor(
+                    jongere=jongere,
+                    door=gebruiker,
+                    inhoud=form.inhoud(),
+                    behoeften=formset.behoeften(),
+                    voorleggen=voorleggen,
+                )
             except ValidationError as fout:
                 for bericht in fout.messages:
                     messages.error(request, bericht)

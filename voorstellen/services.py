@@ -498,6 +498,31 @@ def maak_voorstel(
 
 
 @transaction.atomic
+def maak_en_stuur_voorstel(
+    *,
+    jongere: Jongere,
+    voorziening: Voorziening,
+    door: User,
+    motivatie: str,
+    tekst_voor_woning: str,
+    versturen: bool,
+    now: dt.datetime | None = None,
+) -> Voorstel:
+    """The coordinator's "make proposal" form in one step: a draft, sent at once unless
+    kept as a draft. A proposal that cannot be sent is not kept as a draft either."""
+    voorstel = maak_voorstel(
+        jongere=jongere,
+        voorziening=voorziening,
+        door=door,
+        motivatie=motivatie,
+        tekst_voor_woning=tekst_voor_woning,
+    )
+    if versturen:
+        voorstel = stuur_voorstel(voorstel=voorstel, door=door, now=now)
+    return voorstel
+
+
+@transaction.atomic
 def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = None) -> Voorstel:
     """Send a draft to the home: checked with the engine, at most VOORSTEL_MAX_OPEN open."""
     now = now or timezone.now()

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -127,16 +126,15 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
     )
     if request.method == "POST" and not voorbeeld and form.is_valid():
         try:
-            with transaction.atomic():
-                voorstel = flow.maak_voorstel(
-                    jongere=jongere,
-                    voorziening=voorziening,
-                    door=user,
-                    motivatie=form.cleaned_data["motivatie"],
-                    tekst_voor_woning=form.cleaned_data["tekst_voor_woning"],
-                )
-                if request.POST.get("actie") != "concept":
-                    flow.stuur_voorstel(voorstel=voorstel, door=user, now=now)
+            voorstel = flow.maak_en_stuur_voorstel(
+                jongere=jongere,
+                voorziening=voorziening,
+                door=user,
+                motivatie=form.cleaned_data["motivatie"],
+                tekst_voor_woning=form.cleaned_data["tekst_voor_woning"],
+                versturen=request.POST.get("actie") != "concept",
+                now=now,
+            )
         except flow.VoorstelFout as fout:
             for melding in fout.messages:
                 form.add_error(None, melding)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -202,6 +202,56 @@ def bewaar_voorziening(
             announce_group_change(voorziening.pk)
     voorziening.aanbod.set(aanbod)
     logger.info("voorziening %s bewaard door gebruiker %s", voorziening.pk, door.pk)
+    return voorziening
+
+
+class Bijlage(Protocol):
+    """Rows saved with a home in the same step (the profile page's formsets)."""
+
+    instance: Any
+
+    def save(self) -> Any: ...
+
+
+@transaction.atomic
+def bewaar_voorziening_met(
+    *,
+    voorziening: Voorziening,
+    door: User,
+    aanbod: Iterable[Kenmerk],
+    bijlagen: Iterable[Bijlage] = (),
+) -> Voorziening:
+    """Save a home's profile together with its schools, partners, rules and photos: all of
+    it or, when one part is refused, none of it."""
+    bewaard = bewaar_voorziening(voorziening=voorziening, door=door, aanbod=aanbod)
+    for bijlage in bijlagen:
+        bijlage.instance = bewaard
+        bijlage.save()
+    return bewaard
+
+
+@transaction.atomic
+def werk_woningprofiel_bij(
+    *,
+    voorziening: Voorziening,
+    door: User,
+    velden: dict[str, Any],
+    aanbod: Iterable[Kenmerk] | None = None,
+    toelatingsregels: Iterable[dict[str, Any]] | None = None,
+) -> Voorziening:
+    """A partial update of a home's profile (the provider API): the given fields, offers
+    and admission rules, checked as the profile page checks them, as one step."""
+    for veld, waarde in velden.items():
+        setattr(voorziening, veld, waarde)
+    bewaar_voorziening(
+        voorziening=voorziening,
+        door=door,
+        aanbod=aanbod if aanbod is not None else list(voorziening.aanbod.all()),
+    )
+    if toelatingsregels is not None:
+        vervang_toelatingsbeleid(voorziening=voorziening, door=door, regels=toelatingsregels)
+    elif "gesloten" in velden and (fout := toelating_fout(voorziening)):
+        raise ValidationError({"gesloten": fout})
     return voorziening
 
 

@@ -15,7 +15,6 @@ from typing import Any
 import rules
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -250,15 +249,12 @@ def _profiel(request: HttpRequest, voorziening: Voorziening, *, nieuw: bool) -> 
         [form.is_valid(), *(formset.is_valid() for formset in formsets)]
     ):
         try:
-            with transaction.atomic():
-                bewaard = services.bewaar_voorziening(
-                    voorziening=form.save(commit=False),
-                    door=user,
-                    aanbod=form.cleaned_data["aanbod"],
-                )
-                for formset in formsets:
-                    formset.instance = bewaard
-                    formset.save()
+            bewaard = services.bewaar_voorziening_met(
+                voorziening=form.save(commit=False),
+                door=user,
+                aanbod=form.cleaned_data["aanbod"],
+                bijlagen=formsets,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
