@@ -21,7 +21,7 @@ class VerdelingAdmin(admin.ModelAdmin[Verdeling]):
         "gestart_op",
         "klaar_op",
         "invoer",
-        "uitkomst",
+        "advies",
     ]
 
     def has_add_permission(self, request: object) -> bool:

@@ -143,7 +143,7 @@ class Toewijzing:
     """The advice for one youth: the proposed home (or none), why, and the alternatives."""
 
     youth: Youth
-    voorstel: Kandidaat | None
+    kandidaat: Kandidaat | None
     alternatieven: tuple[Kandidaat, ...]
     samen_met: tuple[Paareffect, ...]
     vast: bool
@@ -153,7 +153,7 @@ class Toewijzing:
 
 
 @dataclass(frozen=True)
-class Uitkomst:
+class Advies:
     """The advice, with the objective in its three parts (placed, priority, fit)."""
 
     toewijzingen: tuple[Toewijzing, ...]
@@ -173,7 +173,7 @@ class Uitkomst:
 
     @property
     def geplaatst(self) -> int:
-        return sum(1 for t in self.toewijzingen if t.voorstel is not None)
+        return sum(1 for t in self.toewijzingen if t.kandidaat is not None)
 
     @property
     def doel(self) -> tuple[int, int, float]:
@@ -280,7 +280,7 @@ class _Model:
     voorrang: dict[str, int]  # priority points per youth
 
 
-def stel_voor(verzoek: Verzoek) -> Uitkomst:
+def stel_voor(verzoek: Verzoek) -> Advies:
     """The best joint assignment for this request, or `AllocatieFout` saying why not."""
     start = time.perf_counter()
     model = _bouw(verzoek)
@@ -544,7 +544,7 @@ def _geen_oplossing(model: _Model, status: object) -> AllocatieFout:
     )
 
 
-def _los_op(model: _Model, start: float) -> Uitkomst:
+def _los_op(model: _Model, start: float) -> Advies:
     verzoek = model.verzoek
     solve_start = time.perf_counter()
     budget = max(2 * MINSTE_SOLVERTIJD, verzoek.tijdslimiet - (solve_start - start))
@@ -631,7 +631,7 @@ def _los_op(model: _Model, start: float) -> Uitkomst:
         gap = 1.0
         optimaal = False
 
-    return Uitkomst(
+    return Advies(
         toewijzingen=_toewijzingen(model, gekozen),
         totale_fit=round(objective_value, 1),
         grens=round(bound, 1),
@@ -992,7 +992,7 @@ def _toewijzingen(model: _Model, gekozen: Mapping[str, str]) -> tuple[Toewijzing
         toewijzingen.append(
             Toewijzing(
                 youth=youth,
-                voorstel=voorstel,
+                kandidaat=voorstel,
                 alternatieven=alternatieven,
                 samen_met=tuple(samen.get(youth.ref, ())),
                 vast=youth.ref in verzoek.vast,
@@ -1005,11 +1005,11 @@ def _toewijzingen(model: _Model, gekozen: Mapping[str, str]) -> tuple[Toewijzing
 
 
 __all__ = [
+    "Advies",
     "AllocatieFout",
     "Kandidaat",
     "Paareffect",
     "Toewijzing",
-    "Uitkomst",
     "Verzoek",
     "capaciteit",
     "stel_voor",

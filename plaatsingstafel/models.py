@@ -54,7 +54,7 @@ class Verdeling(models.Model):
         choices=VerdelingStatus.choices,
         default=VerdelingStatus.WACHTEND,
     )
-    uitkomst = models.JSONField(_("uitkomst"), null=True, blank=True)
+    advies = models.JSONField(_("advies"), null=True, blank=True)
     melding = models.TextField(
         _("melding"), blank=True, help_text=_("Waarom er geen verdeling is of wat er misging.")
     )

@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Regio, User
 from jongeren.models import Jongere
-from plaatsingstafel.allocatie import AllocatieFout, Uitkomst, Verzoek, stel_voor
+from plaatsingstafel.allocatie import Advies, AllocatieFout, Verzoek, stel_voor
 from plaatsingstafel.models import Verdeling, VerdelingStatus
 
 logger = logging.getLogger(__name__)
@@ -216,7 +216,7 @@ def bereken(*, verdeling_id: int) -> str:
         verdeling.gestart_op = timezone.now()
         verdeling.save(update_fields=["status", "gestart_op"])
     try:
-        uitkomst = stel_voor(uit_json(Verzoek, verdeling.invoer))
+        advies = stel_voor(uit_json(Verzoek, verdeling.invoer))
     except AllocatieFout as fout:
         return _rond_af(verdeling_id, VerdelingStatus.ONMOGELIJK, melding=fout.message)
     except Exception:
@@ -226,7 +226,7 @@ def bereken(*, verdeling_id: int) -> str:
             VerdelingStatus.MISLUKT,
             melding=_("De berekening is mislukt. Probeer het opnieuw of vraag de beheerder."),
         )
-    return _rond_af(verdeling_id, VerdelingStatus.KLAAR, uitkomst=naar_json(uitkomst))
+    return _rond_af(verdeling_id, VerdelingStatus.KLAAR, advies=naar_json(advies))
 
 
 def _rond_af(verdeling_id: int, status: str, **velden: Any) -> str:
@@ -237,11 +237,11 @@ def _rond_af(verdeling_id: int, status: str, **velden: Any) -> str:
     return status if klaar else "gestopt"
 
 
-def uitkomst_van(verdeling: Verdeling) -> Uitkomst | None:
+def advies_van(verdeling: Verdeling) -> Advies | None:
     """The stored result, as the allocation made it."""
-    if verdeling.uitkomst is None:
+    if verdeling.advies is None:
         return None
-    return uit_json(Uitkomst, verdeling.uitkomst)
+    return uit_json(Advies, verdeling.advies)
 
 
 def ruim_op(now: dt.datetime | None = None) -> int:

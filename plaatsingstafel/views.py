@@ -29,7 +29,7 @@ from kern.grafieken import Grafiek, Lijngrafiek, grafiek, lijngrafiek
 from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import Actie, Doel, Soort, log_inzage_lijst
 from matching.adapters import home_pk, home_ref
-from plaatsingstafel.allocatie import Kandidaat, Toewijzing, Uitkomst
+from plaatsingstafel.allocatie import Advies, Kandidaat, Toewijzing
 from plaatsingstafel.forms import RegioKeuzeForm, ToewijzingForm
 from plaatsingstafel.models import Verdeling, VerdelingStatus
 from plaatsingstafel.regio import (
@@ -45,8 +45,8 @@ from plaatsingstafel.regio import (
 from plaatsingstafel.stabiliteit import stabiliteit as bereken_stabiliteit
 from plaatsingstafel.uitkomsten import kalibratie
 from plaatsingstafel.verdeling import (
+    advies_van,
     stop_verdeling,
-    uitkomst_van,
     vastgelopen_voor,
     vraag_verdeling,
 )
@@ -284,28 +284,28 @@ class AdviesRij:
 
 
 def _adviesrijen(
-    uitkomst: Uitkomst, jongeren: dict[str, Jongere], woningen: dict[str, Voorziening]
+    advies: Advies, jongeren: dict[str, Jongere], woningen: dict[str, Voorziening]
 ) -> list[AdviesRij]:
     """The advice per youth with names. A youth or home removed since the computation is
     left out (with a stored result, that can happen)."""
     bezet: dict[str, list[Jongere]] = {}
-    for t in uitkomst.toewijzingen:
-        if t.voorstel and t.youth.ref in jongeren:
-            bezet.setdefault(t.voorstel.home_ref, []).append(jongeren[t.youth.ref])
+    for t in advies.toewijzingen:
+        if t.kandidaat and t.youth.ref in jongeren:
+            bezet.setdefault(t.kandidaat.home_ref, []).append(jongeren[t.youth.ref])
 
     def alternatief(k: Kandidaat) -> Alternatief:
         in_huis = bezet.get(k.home_ref) or []
         return Alternatief(woningen[k.home_ref], k.score, in_huis[0] if in_huis else None)
 
     rijen = []
-    for t in uitkomst.toewijzingen:
-        if t.youth.ref not in jongeren or (t.voorstel and t.voorstel.home_ref not in woningen):
+    for t in advies.toewijzingen:
+        if t.youth.ref not in jongeren or (t.kandidaat and t.kandidaat.home_ref not in woningen):
             continue
         rijen.append(
             AdviesRij(
                 jongere=jongeren[t.youth.ref],
                 toewijzing=t,
-                woning=woningen[t.voorstel.home_ref] if t.voorstel else None,
+                woning=woningen[t.kandidaat.home_ref] if t.kandidaat else None,
                 alternatieven=[alternatief(k) for k in t.alternatieven if k.home_ref in woningen],
                 samen_met=[
                     (jongeren[e.ander_ref], e.punten, e.uitleg)
@@ -435,19 +435,19 @@ def verdeling(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         VerdelingStatus.ONMOGELIJK,
     ):
         jongeren = {f"jongere-{j.pk}": j for j in gevraagd.jongeren.all()}
-        uitkomst = uitkomst_van(gevraagd)
-        if uitkomst is not None:
+        advies = advies_van(gevraagd)
+        if advies is not None:
             refs = {
                 kandidaat.home_ref
-                for t in uitkomst.toewijzingen
-                for kandidaat in (*((t.voorstel,) if t.voorstel else ()), *t.alternatieven)
+                for t in advies.toewijzingen
+                for kandidaat in (*((t.kandidaat,) if t.kandidaat else ()), *t.alternatieven)
             }
             woningen = {
                 home_ref(woning.pk): woning
                 for woning in Voorziening.objects.filter(pk__in=[home_pk(r) for r in refs])
             }
-            context["uitkomst"] = uitkomst
-            context["rijen"] = rijen = _adviesrijen(uitkomst, jongeren, woningen)
+            context["advies"] = advies
+            context["rijen"] = rijen = _adviesrijen(advies, jongeren, woningen)
             context["zonder_plek"] = [rij for rij in rijen if rij.woning is None]
         log_inzage_lijst(
             request,

@@ -231,7 +231,7 @@ def _woning_in_gewone_woorden(voorstel: Voorstel) -> dict[str, Any]:
     """The home as the family reads it: kind of house, group, distances, what the team does."""
     woning = voorstel.voorziening
     jongere = voorstel.jongere
-    groep = woning.groepsbeeld()
+    groep = woning.samenstelling()
     today = timezone.localdate()
     # Two id subqueries, not one OR over two joins: that form made PostgreSQL join every
     # team member's skills of every home (1.4 s with 1,000 homes instead of a millisecond).

@@ -562,10 +562,11 @@ class Voorziening(models.Model):
         """True when fewer than one staff member per four residents is on the group."""
         return self.bewoners_aantal > JONGEREN_PER_MEDEWERKER * self.medewerkers_per_dienst
 
-    # Group picture -------------------------------------------------------------------
+    # Group composition ---------------------------------------------------------------
 
-    def groepsbeeld(self, op: dt.date | None = None) -> Groepsbeeld:
-        """The aggregated picture of the current group: never individual residents.
+    def samenstelling(self, op: dt.date | None = None) -> Groepssamenstelling:
+        """Who lives here now, in counts only: never individual residents. (The group
+        picture with its risk is `matching.models.Groepsbeeld`.)
 
         Attention signals are left out on purpose: this is what coordinators may see.
         """
@@ -576,7 +577,7 @@ class Voorziening(models.Model):
         leeftijden = sorted(leeftijd_op(bewoner[0], op) for bewoner in bewoners)
         geslachten = Counter(bewoner[1] for bewoner in bewoners)
         profielen = Counter(bewoner[2] for bewoner in bewoners)
-        return Groepsbeeld(
+        return Groepssamenstelling(
             aantal=len(bewoners),
             jongste=leeftijden[0] if leeftijden else None,
             oudste=leeftijden[-1] if leeftijden else None,
@@ -594,7 +595,7 @@ class Voorziening(models.Model):
 
 
 @dataclass(frozen=True)
-class Groepsbeeld:
+class Groepssamenstelling:
     """Counts only: how many residents, their age range, gender mix and care profiles."""
 
     aantal: int

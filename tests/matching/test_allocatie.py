@@ -82,8 +82,8 @@ def resident(profile: str = "ontwikkeling", age: int = 15) -> Resident:
 
 
 def plan(verzoek: Verzoek) -> dict[str, str | None]:
-    uitkomst = stel_voor(verzoek)
-    return {t.youth.ref: t.voorstel.home_ref if t.voorstel else None for t in uitkomst.toewijzingen}
+    advies = stel_voor(verzoek)
+    return {t.youth.ref: t.kandidaat.home_ref if t.kandidaat else None for t in advies.toewijzingen}
 
 
 def score(y: Youth, h: Home) -> float:
@@ -109,7 +109,7 @@ def test_one_place_goes_to_the_youth_it_fits_best_and_the_other_gets_the_second_
     h2 = home("H2", offers=("buitenruimte",))
     assert score(a, h1) > score(a, h2)
     uitkomst = stel_voor(Verzoek(youths=[a, b], homes=[h1, h2], today=TODAY))
-    assert {t.youth.ref: t.voorstel.home_ref for t in uitkomst.toewijzingen if t.voorstel} == {
+    assert {t.youth.ref: t.kandidaat.home_ref for t in uitkomst.toewijzingen if t.kandidaat} == {
         "A": "H1",
         "B": "H2",
     }
@@ -134,8 +134,8 @@ def test_a_home_without_room_for_a_second_youth_gets_one() -> None:
     uitkomst = stel_voor(
         Verzoek(youths=[a, b], homes=[home("H1", offers=("rust_structuur",))], today=TODAY)
     )
-    geplaatst = [t for t in uitkomst.toewijzingen if t.voorstel]
-    wacht = [t for t in uitkomst.toewijzingen if not t.voorstel]
+    geplaatst = [t for t in uitkomst.toewijzingen if t.kandidaat]
+    wacht = [t for t in uitkomst.toewijzingen if not t.kandidaat]
     assert [t.youth.ref for t in geplaatst] == ["A"]
     assert wacht[0].waarom_geen
     assert wacht[0].alternatieven[0].home_ref == "H1"
@@ -150,7 +150,7 @@ def test_the_absolute_incompatibility_keeps_two_newcomers_apart() -> None:
     h2 = home("H2", vacancies=1)
     uitkomst = stel_voor(Verzoek(youths=[a, b], homes=[h1, h2], today=TODAY))
     result = {
-        t.youth.ref: t.voorstel.home_ref if t.voorstel else None for t in uitkomst.toewijzingen
+        t.youth.ref: t.kandidaat.home_ref if t.kandidaat else None for t in uitkomst.toewijzingen
     }
     assert sorted(v for v in result.values() if v) == ["H1", "H2"]
     assert uitkomst.verboden_paren == 1
@@ -173,7 +173,7 @@ def test_look_alike_newcomers_cost_points_and_are_spread_when_that_fits_better()
     h2 = home("H2", offers=("rust_structuur",), setting="instellingsterrein")
     assert score(a, h1) > score(a, h2)
     uitkomst = stel_voor(Verzoek(youths=[a, b], homes=[h1, h2], today=TODAY))
-    result = {t.youth.ref: t.voorstel.home_ref for t in uitkomst.toewijzingen if t.voorstel}
+    result = {t.youth.ref: t.kandidaat.home_ref for t in uitkomst.toewijzingen if t.kandidaat}
     assert sorted(result.values()) == ["H1", "H2"]
     assert uitkomst.paren == 1
     assert uitkomst.totale_fit == pytest.approx(score(a, h1) + score(b, h2))

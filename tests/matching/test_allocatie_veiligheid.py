@@ -24,7 +24,7 @@ def _case() -> Verzoek:
 
 def test_newcomers_who_together_make_the_group_high_risk_are_placed_apart() -> None:
     uitkomst = stel_voor(_case())
-    plek = {t.youth.ref: t.voorstel.home_ref for t in uitkomst.toewijzingen if t.voorstel}
+    plek = {t.youth.ref: t.kandidaat.home_ref for t in uitkomst.toewijzingen if t.kandidaat}
 
     assert sorted(plek.values()) == ["H1", "H2"]
     assert uitkomst.geplaatst == 2

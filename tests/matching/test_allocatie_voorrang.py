@@ -88,8 +88,8 @@ def test_the_place_goes_to_who_waited_longest_not_to_who_scores_highest() -> Non
     uitkomst = stel_voor(Verzoek(youths=[a, b], homes=[h1], today=TODAY))
     per_ref = {t.youth.ref: t for t in uitkomst.toewijzingen}
 
-    assert per_ref["B"].voorstel is not None and per_ref["B"].voorstel.home_ref == "H1"
-    assert per_ref["A"].voorstel is None
+    assert per_ref["B"].kandidaat is not None and per_ref["B"].kandidaat.home_ref == "H1"
+    assert per_ref["A"].kandidaat is None
     assert uitkomst.doel == (1, 7, round(score(b, h1), 1))
     assert "gaan in dit voorstel naar andere jongeren" in per_ref["A"].waarom_geen
     assert per_ref["A"].suggestie.startswith("Verbreed de zoektocht")
@@ -116,7 +116,7 @@ def test_priority_never_costs_a_place() -> None:
     per_ref = {t.youth.ref: t for t in uitkomst.toewijzingen}
 
     assert uitkomst.geplaatst == 2
-    assert per_ref["A"].voorstel is None
+    assert per_ref["A"].kandidaat is None
     assert per_ref["A"].suggestie.startswith(
         "Escaleer naar het regionale expertteam: deze jongere wacht al 10 weken."
     )
@@ -142,7 +142,7 @@ def test_a_youth_no_place_fits_is_told_why_without_naming_signals() -> None:
 
     (t,) = stel_voor(Verzoek(youths=[a], homes=homes, today=TODAY)).toewijzingen
 
-    assert t.voorstel is None
+    assert t.kandidaat is None
     assert t.waarom_geen == (
         "Geen enkele vrije plek in de regio past binnen de harde grenzen: bij 2 woningen de "
         "samenstelling van de groep laat het niet toe; bij 1 woning de leeftijd past niet bij "
@@ -179,7 +179,7 @@ def test_three_declines_mean_escalation() -> None:
     uitkomst = stel_voor(
         Verzoek(youths=[a, b], homes=[h1], today=TODAY, afwijzingen={"B": 3, "A": 5})
     )
-    (zonder,) = [t for t in uitkomst.toewijzingen if t.voorstel is None]
+    (zonder,) = [t for t in uitkomst.toewijzingen if t.kandidaat is None]
 
     assert zonder.youth.ref == "B"
     assert zonder.suggestie.startswith(

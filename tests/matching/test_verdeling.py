@@ -21,7 +21,7 @@ from accounts.models import Organisatie, Rol, User
 from config.celery_app import app
 from jongeren.models import Jongere, VerklarendeAnalyse
 from plaatsingstafel import verdeling as service
-from plaatsingstafel.allocatie import Uitkomst, Verzoek, stel_voor
+from plaatsingstafel.allocatie import Advies, Verzoek, stel_voor
 from plaatsingstafel.models import Verdeling, VerdelingStatus
 from privacy.bewaren import Samenvatting, anonimiseer
 from privacy.models import Inzage
@@ -76,7 +76,7 @@ def test_the_page_answers_at_once_and_a_worker_on_the_solver_queue_computes(
     verdeling = _vraag(sanne)
     # Nothing computed in the request: the computation waits for a worker.
     assert verdeling.status == VerdelingStatus.WACHTEND
-    assert verdeling.uitkomst is None
+    assert verdeling.advies is None
     pagina = sanne.get(verdeling.get_absolute_url()).content.decode()
     assert "De berekening wacht op een rekenproces" in pagina
     # htmx asks again every second; without JavaScript there is a link to look again.
@@ -148,7 +148,7 @@ def test_a_stopped_computation_gives_no_result_and_is_not_reused(
     # The worker that picks it up afterwards leaves it alone.
     assert service.bereken(verdeling_id=verdeling.pk) == "niets te doen"
     verdeling.refresh_from_db()
-    assert (verdeling.status, verdeling.uitkomst) == (VerdelingStatus.GESTOPT, None)
+    assert (verdeling.status, verdeling.advies) == (VerdelingStatus.GESTOPT, None)
     assert _vraag(sanne).pk != verdeling.pk
 
 
@@ -157,7 +157,7 @@ def test_stopping_while_it_computes_throws_the_result_away(
 ) -> None:
     verdeling = _vraag(sanne)
 
-    def onderbroken(verzoek: Verzoek) -> Uitkomst:
+    def onderbroken(verzoek: Verzoek) -> Advies:
         uitkomst = stel_voor(verzoek)
         sanne.post(reverse("plaatsingstafel:verdeling_stoppen", args=[verdeling.pk]))  # meanwhile
         return uitkomst
@@ -165,7 +165,7 @@ def test_stopping_while_it_computes_throws_the_result_away(
     monkeypatch.setattr(service, "stel_voor", onderbroken)
     assert service.bereken(verdeling_id=verdeling.pk) == "gestopt"
     verdeling.refresh_from_db()
-    assert (verdeling.status, verdeling.uitkomst) == (VerdelingStatus.GESTOPT, None)
+    assert (verdeling.status, verdeling.advies) == (VerdelingStatus.GESTOPT, None)
 
 
 def test_a_computation_that_hangs_is_said_to_be_stuck_and_not_reused(
@@ -277,14 +277,14 @@ def test_the_stored_request_and_result_read_back_as_the_allocation_made_them(
     assert service.sleutel(service.naar_json(verzoek)) == verdeling.sleutel
     service.bereken(verdeling_id=verdeling.pk)
     verdeling.refresh_from_db()
-    assert service.uitkomst_van(verdeling) == _zonder_tijden(stel_voor(verzoek), verdeling)
+    assert service.advies_van(verdeling) == _zonder_tijden(stel_voor(verzoek), verdeling)
 
 
-def _zonder_tijden(uitkomst: Uitkomst, verdeling: Verdeling) -> Uitkomst:
+def _zonder_tijden(uitkomst: Advies, verdeling: Verdeling) -> Advies:
     """The measured seconds differ per run; the rest is the same answer."""
     from dataclasses import replace
 
-    opgeslagen = service.uitkomst_van(verdeling)
+    opgeslagen = service.advies_van(verdeling)
     assert opgeslagen is not None
     return replace(
         uitkomst,

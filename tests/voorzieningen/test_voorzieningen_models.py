@@ -293,7 +293,7 @@ def test_group_picture_counts_without_individuals_or_signals(woning: Voorziening
         eindreden=Plaatsing.Eindreden.ZELFSTANDIG,
         geboortemaand=dt.date(vandaag.year - 20, 1, 1),
     )
-    beeld = woning.groepsbeeld(vandaag)
+    beeld = woning.samenstelling(vandaag)
     assert beeld.aantal == 2
     assert (beeld.jongste, beeld.oudste) == (13, 15)
     assert beeld.geslachten == [("Jongen / man", 1), ("Meisje / vrouw", 1)]
@@ -307,7 +307,7 @@ def test_group_picture_takes_one_query(
 ) -> None:
     vul_met_bewoners(woning, 3)
     with django_assert_num_queries(1):
-        woning.groepsbeeld(timezone.localdate())
+        woning.samenstelling(timezone.localdate())
 
 
 @pytest.mark.parametrize(
