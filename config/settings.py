@@ -423,7 +423,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.herbereken_alle_groepsbeelden",
         "schedule": crontab(hour=3, minute=15),
     },
-    "verloop-voorstellen": {"task": "voorstellen.tasks.verloop_voorstellen", "schedule": 15 * 60},
+    "voorstel-termijnen": {"task": "voorstellen.tasks.voorstel_termijnen", "schedule": 15 * 60},
     # The search index: whatever a process left behind, and every row just after midnight
     # (ages and team figures move on), so the first search of the day need not do it.
     "zoekindex": {"task": "matching.tasks.werk_zoekindex_bij", "schedule": 5 * 60},

@@ -56,7 +56,7 @@ _storing_tot = 0.0  # time.monotonic() until which the broker counts as down in 
 VERHUISDE_TAKEN = {
     "matching.tasks.mail_voorstel_gewijzigd": "voorstellen.tasks.mail_voorstel_gewijzigd",
     "matching.tasks.mail_kennismaking": "voorstellen.tasks.mail_kennismaking",
-    "matching.tasks.verloop_voorstellen": "voorstellen.tasks.verloop_voorstellen",
+    "matching.tasks.verloop_voorstellen": "voorstellen.tasks.voorstel_termijnen",
     "matching.tasks.bereken_verdeling": "plaatsingstafel.tasks.bereken_verdeling",
     "matching.tasks.ruim_verdelingen_op": "plaatsingstafel.tasks.ruim_verdelingen_op",
     "jongeren.tasks.anonimiseer": "privacy.tasks.anonimiseer",

@@ -1096,17 +1096,19 @@ def _fase_terug_als_niets_open(jongere: Jongere) -> None:
 
 
 @dataclass(frozen=True)
-class Verloop:
+class Termijnen:
+    """What one round of watching the answer deadlines did."""
+
     te_laat: int
     verlopen: int
 
 
-def verloop_voorstellen(*, now: dt.datetime | None = None) -> Verloop:
+def bewaak_termijnen(*, now: dt.datetime | None = None) -> Termijnen:
     """Mark proposals the home did not answer in time, and expire the long-forgotten ones.
 
     Past `antwoord_uiterlijk` a proposal is marked once (`te_laat_gemeld_op`) and the
     coordinator told; past VOORSTEL_VERLOOP_WERKDAGEN working days since sending it expires.
-    Runs from `manage.py verloop_voorstellen` (cron) or the Celery beat task of the same
+    Runs from `manage.py voorstel_termijnen` (cron) or the Celery beat task of the same
     name; safe to run as often as you like.
     """
     now = now or timezone.now()
@@ -1139,7 +1141,7 @@ def verloop_voorstellen(*, now: dt.datetime | None = None) -> Verloop:
                     % {"woning": actueel.voorziening.naam},
                 )
                 te_laat += 1
-    return Verloop(te_laat=te_laat, verlopen=verlopen)
+    return Termijnen(te_laat=te_laat, verlopen=verlopen)
 
 
 def mail_voorstel_gewijzigd(*, voorstel_id: int, ontvanger_ids: list[int]) -> int:

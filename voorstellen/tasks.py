@@ -47,9 +47,9 @@ def mail_kennismaking(voorstel_id: int, ontvanger_ids: list[int]) -> int:
 
 
 @shared_task
-def verloop_voorstellen() -> str:
+def voorstel_termijnen() -> str:
     """Mark overdue proposals and expire forgotten ones (scheduled by Celery beat)."""
-    from voorstellen.services import verloop_voorstellen as verloop
+    from voorstellen.services import bewaak_termijnen
 
-    result = verloop()
+    result = bewaak_termijnen()
     return f"{result.te_laat} te laat, {result.verlopen} verlopen"

@@ -33,7 +33,7 @@ def test_beat_runs_every_housekeeping_job_with_a_task_that_exists() -> None:
         "inlogpogingen-opruimen": "accounts.tasks.ruim_inlogpogingen_op",
         "uitgestelde-taken-opruimen": "accounts.tasks.ruim_uitgestelde_taken_op",
         "uitgestelde-taken": "accounts.tasks.verstuur_uitgestelde_taken",
-        "verloop-voorstellen": "voorstellen.tasks.verloop_voorstellen",
+        "voorstel-termijnen": "voorstellen.tasks.voorstel_termijnen",
         "groepsbeelden-elke-nacht": "matching.tasks.herbereken_alle_groepsbeelden",
         "zoekindex": "matching.tasks.werk_zoekindex_bij",
         "zoekindex-na-middernacht": "matching.tasks.werk_zoekindex_bij",

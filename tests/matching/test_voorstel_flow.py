@@ -460,13 +460,13 @@ def test_overdue_proposal_is_marked_once_and_later_expires(
 ) -> None:
     assert verstuurd.antwoord_uiterlijk is not None and verstuurd.verstuurd_op is not None
     na_termijn = verstuurd.antwoord_uiterlijk + dt.timedelta(minutes=1)
-    assert flow.verloop_voorstellen(now=na_termijn) == flow.Verloop(te_laat=1, verlopen=0)
-    assert flow.verloop_voorstellen(now=na_termijn) == flow.Verloop(te_laat=0, verlopen=0)
+    assert flow.bewaak_termijnen(now=na_termijn) == flow.Termijnen(te_laat=1, verlopen=0)
+    assert flow.bewaak_termijnen(now=na_termijn) == flow.Termijnen(te_laat=0, verlopen=0)
     verstuurd.refresh_from_db()
     assert verstuurd.is_te_laat and verstuurd.status == S.VERSTUURD
     assert coordinator.meldingen.filter(tekst__contains="niet op tijd").count() == 1
     veel_later = flow.werkdagen_later(verstuurd.verstuurd_op, 5) + dt.timedelta(minutes=1)
-    assert flow.verloop_voorstellen(now=veel_later) == flow.Verloop(te_laat=0, verlopen=1)
+    assert flow.bewaak_termijnen(now=veel_later) == flow.Termijnen(te_laat=0, verlopen=1)
     verstuurd.refresh_from_db()
     assert verstuurd.status == S.VERLOPEN
     assert VoorstelGebeurtenis.objects.filter(voorstel=verstuurd, wat="verloop", door=None).exists()
@@ -476,7 +476,7 @@ def test_answer_before_the_deadline_is_never_marked(verstuurd: Voorstel, beheerd
     flow.beantwoord_voorstel(voorstel=verstuurd, door=beheerder, interesse=True)
     assert verstuurd.antwoord_uiterlijk is not None
     later = verstuurd.antwoord_uiterlijk + dt.timedelta(days=30)
-    assert flow.verloop_voorstellen(now=later) == flow.Verloop(te_laat=0, verlopen=0)
+    assert flow.bewaak_termijnen(now=later) == flow.Termijnen(te_laat=0, verlopen=0)
 
 
 def test_management_command_runs_the_expiry(verstuurd: Voorstel) -> None:
@@ -485,7 +485,7 @@ def test_management_command_runs_the_expiry(verstuurd: Voorstel) -> None:
     from django.core.management import call_command
 
     out = StringIO()
-    call_command("verloop_voorstellen", stdout=out)
+    call_command("voorstel_termijnen", stdout=out)
     assert "0 te laat" in out.getvalue()
 
 
@@ -522,3 +522,16 @@ def test_analysis_without_signals_places_without_signals(
     flow.plaats(voorstel=voorstel, door=coordinator, aankomst=timezone.localdate())
     voorstel.refresh_from_db()
     assert voorstel.plaatsing is not None and voorstel.plaatsing.signalen == []
+
+
+def test_the_old_command_name_still_runs_the_deadlines_and_says_it_moved(
+    verstuurd: Voorstel,
+) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out, err = StringIO(), StringIO()
+    call_command("verloop_voorstellen", stdout=out, stderr=err)
+    assert "0 te laat" in out.getvalue()
+    assert "voorstel_termijnen" in err.getvalue()

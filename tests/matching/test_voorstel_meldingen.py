@@ -122,7 +122,7 @@ def test_overdue_proposal_tells_the_coordinator_by_mail(
     mail.outbox.clear()
     assert verstuurd.antwoord_uiterlijk is not None
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        flow.verloop_voorstellen(now=verstuurd.antwoord_uiterlijk + dt.timedelta(hours=1))
+        flow.bewaak_termijnen(now=verstuurd.antwoord_uiterlijk + dt.timedelta(hours=1))
     assert _ontvangers() == [coordinator.email]
     _geen_details()
 

@@ -97,7 +97,7 @@ GESLACHTEN = ["m", "v", "m", "v", "x"]
 # endorsed one; of those, five get proposals (and a family account). See `fase`.
 FASEN = ["analyse"] * 3 + ["zoeken"] * 2 + ["voorstel"] * 5
 # What happens to each proposal after it is sent, in turn.
-VOORSTEL_VERLOPEN = [
+VOORSTEL_AFLOPEN = [
     "verstuurd",
     "interesse",
     "kennismaking_gepland",
@@ -489,14 +489,14 @@ class Command(BaseCommand):
             ][:3]
             aantal = 1 + index % 3
             for stap, pk in enumerate(kandidaten[:aantal]):
-                verloop = VOORSTEL_VERLOPEN[(index + stap) % len(VOORSTEL_VERLOPEN)]
+                afloop = VOORSTEL_AFLOPEN[(index + stap) % len(VOORSTEL_AFLOPEN)]
                 with transaction.atomic(), flow.zonder_mail():
-                    if self._voorstel(jongere, Voorziening.objects.get(pk=pk), verloop, now):
+                    if self._voorstel(jongere, Voorziening.objects.get(pk=pk), afloop, now):
                         gemaakt += 1
         return gemaakt
 
     def _voorstel(
-        self, jongere: Jongere, woning: Voorziening, verloop: str, now: dt.datetime
+        self, jongere: Jongere, woning: Voorziening, afloop: str, now: dt.datetime
     ) -> bool:
         coordinator = jongere.coordinator
         assert coordinator is not None
@@ -513,12 +513,12 @@ class Command(BaseCommand):
             transaction.set_rollback(True)
             return False
         beheerder = next(iter(flow.beheerders(woning)), None)
-        if verloop == "ingetrokken":
+        if afloop == "ingetrokken":
             flow.trek_in(voorstel=voorstel, door=coordinator, reden="De jongere kan thuis blijven.")
             return True
-        if verloop == "verstuurd" or beheerder is None:
+        if afloop == "verstuurd" or beheerder is None:
             return True
-        if verloop == "afgewezen":
+        if afloop == "afgewezen":
             flow.beantwoord_voorstel(
                 voorstel=voorstel,
                 door=beheerder,
@@ -533,7 +533,7 @@ class Command(BaseCommand):
             interesse=True,
             toelichting="Welkom om kennis te maken.",
         )
-        if verloop == "interesse":
+        if afloop == "interesse":
             return True
         flow.plan_kennismaking(
             voorstel=voorstel,
@@ -542,7 +542,7 @@ class Command(BaseCommand):
             datum=now + dt.timedelta(days=2),
             plaats=f"{woning.adres}, {woning.plaats}",
         )
-        if verloop == "kennismaking_gehouden":
+        if afloop == "kennismaking_gehouden":
             # Held yesterday (the planning step itself refuses dates in the past).
             Kennismaking.objects.filter(voorstel=voorstel).update(datum=now - dt.timedelta(days=1))
             flow.leg_kennismaking_vast(

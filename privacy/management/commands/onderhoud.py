@@ -2,7 +2,7 @@
 
 With beat (docker compose) each job runs on its own schedule (CELERY_BEAT_SCHEDULE) and this
 command is not needed. Without it (TASKS_IN_PROCESS=1), run it nightly from cron, next to
-`manage.py verloop_voorstellen` every 15 minutes. Each job may run twice without harm.
+`manage.py voorstel_termijnen` every 15 minutes. Each job may run twice without harm.
 """
 
 from __future__ import annotations

@@ -1,21 +1,20 @@
-"""Mark proposals a home did not answer in time and expire forgotten ones.
-
-Run it every quarter of an hour from cron (`manage.py verloop_voorstellen`) when Celery beat
-is not running; with beat, `CELERY_BEAT_SCHEDULE` runs the task of the same name. Idempotent.
-"""
+"""The old name of `manage.py voorstel_termijnen`, kept for one release so a crontab written
+for the previous release keeps working. It says so on stderr and runs the new command."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
-
-from voorstellen.services import verloop_voorstellen
 
 
 class Command(BaseCommand):
-    help = "Markeert voorstellen zonder tijdig antwoord en laat vergeten voorstellen verlopen."
+    help = "Oude naam van voorstel_termijnen; gebruik voortaan 'manage.py voorstel_termijnen'."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        result = verloop_voorstellen()
-        self.stdout.write(f"{result.te_laat} te laat gemeld, {result.verlopen} verlopen")
+        self.stderr.write(
+            "verloop_voorstellen heet nu voorstel_termijnen; pas de crontab aan. "
+            "Deze oude naam verdwijnt in de volgende versie."
+        )
+        call_command("voorstel_termijnen", stdout=self.stdout)
