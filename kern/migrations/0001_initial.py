@@ -3,13 +3,8 @@ keep their tables."""
 
 from django.db import migrations, models
 
+from kern.migraties import verhuis_inhoudstypen
 
-def verhuis_inhoudstypen(apps, schema_editor):
-    """Permissions and admin history follow the models: their content types move too."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    for van, model in (("matching", "kenmerk"), ("accounts", "uitgesteldetaak")):
-        if not ContentType.objects.filter(app_label="kern", model=model).exists():
-            ContentType.objects.filter(app_label=van, model=model).update(app_label="kern")
 
 
 class Migration(migrations.Migration):
@@ -67,5 +62,8 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(verhuis_inhoudstypen, migrations.RunPython.noop),
+        migrations.RunPython(
+            verhuis_inhoudstypen("kern", [("matching", "kenmerk"), ("accounts", "uitgesteldetaak")]),
+            migrations.RunPython.noop,
+        ),
     ]

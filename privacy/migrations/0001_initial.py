@@ -7,16 +7,8 @@ import uuid
 from django.conf import settings
 from django.db import migrations, models
 
+from kern.migraties import verhuis_inhoudstypen
 
-def verhuis_inhoudstypen(van: str, modellen: list[str]):
-    def verhuis(apps, schema_editor):
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        naar = 'privacy'
-        for model in modellen:
-            if not ContentType.objects.filter(app_label=naar, model=model).exists():
-                ContentType.objects.filter(app_label=van, model=model).update(app_label=naar)
-
-    return verhuis
 
 
 class Migration(migrations.Migration):
@@ -66,6 +58,8 @@ class Migration(migrations.Migration):
         ),
         # Permissions and admin history follow the models: their content types move too.
         migrations.RunPython(
-            verhuis_inhoudstypen('accounts', ['inzage']), migrations.RunPython.noop
+            verhuis_inhoudstypen(
+                'privacy', [('accounts', 'inzage')]
+            ), migrations.RunPython.noop
         ),
     ]

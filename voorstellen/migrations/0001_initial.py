@@ -7,16 +7,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from kern.migraties import verhuis_inhoudstypen
 
-def verhuis_inhoudstypen(van: str, modellen: list[str]):
-    def verhuis(apps, schema_editor):
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        naar = 'voorstellen'
-        for model in modellen:
-            if not ContentType.objects.filter(app_label=naar, model=model).exists():
-                ContentType.objects.filter(app_label=van, model=model).update(app_label=naar)
-
-    return verhuis
 
 
 class Migration(migrations.Migration):
@@ -211,6 +203,8 @@ class Migration(migrations.Migration):
         ),
         # Permissions and admin history follow the models: their content types move too.
         migrations.RunPython(
-            verhuis_inhoudstypen('matching', ['voorstel', 'historicalvoorstel', 'voorstelgebeurtenis', 'besluit', 'kennismaking', 'toestemming', 'tegenspraak']), migrations.RunPython.noop
+            verhuis_inhoudstypen(
+                'voorstellen', [('matching', 'voorstel'), ('matching', 'historicalvoorstel'), ('matching', 'voorstelgebeurtenis'), ('matching', 'besluit'), ('matching', 'kennismaking'), ('matching', 'toestemming'), ('matching', 'tegenspraak')]
+            ), migrations.RunPython.noop
         ),
     ]
