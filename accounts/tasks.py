@@ -32,8 +32,11 @@ def verstuur_uitgestelde_taken() -> int:
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True)
-def mail_wachtwoord_herstel(self: Task[Any, Any], user_id: int, taal: str) -> bool | None:
-    """The password-reset e-mail (started by the reset form through the outbox)."""
+def mail_wachtwoord_herstel(self: Task[Any, Any], user_id: int | None, taal: str) -> bool | None:
+    """The password-reset e-mail (started by the reset form through the outbox). Without
+    a user (an address nobody has) it sends nothing."""
+    if user_id is None:
+        return False
     return met_herkansing(self, lambda: _mail_wachtwoord_herstel(user_id=user_id, taal=taal))
 
 

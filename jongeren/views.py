@@ -31,6 +31,7 @@ from accounts.audit import (
     standaard_doel,
 )
 from accounts.decorators import permission_required
+from accounts.drempel import uitnodiging_begrensd
 from accounts.models import Inzage, Rol, User
 from jongeren import inzage, services
 from jongeren.forms import (
@@ -497,6 +498,7 @@ def zone_raakt_voorstellen(zone: BeschermdeZone) -> list[str]:
 
 
 @never_cache
+@uitnodiging_begrensd
 def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     """The e-mailed link: choose a password, once, before the link expires."""
     try:

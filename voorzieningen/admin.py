@@ -17,6 +17,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_inzage import InzageAdminMixin
+from accounts.audit import Soort
 from accounts.models import User
 from voorzieningen import services
 from voorzieningen.models import (
@@ -173,8 +175,12 @@ class TeamlidAdmin(admin.ModelAdmin[Teamlid]):
 
 
 @admin.register(Plaatsing)
-class PlaatsingAdmin(SimpleHistoryAdmin):
-    """Residents, attention signals included: only for people who manage the home."""
+class PlaatsingAdmin(InzageAdminMixin, SimpleHistoryAdmin):
+    """Residents, attention signals included: only for people who manage the home. Every
+    read and change is in the access log (under the youth, or the home for a resident
+    who did not come through the portal)."""
+
+    inzage_soort = Soort.BEWONER
 
     list_display = [
         "__str__",
@@ -211,6 +217,12 @@ class PlaatsingAdmin(SimpleHistoryAdmin):
         "aangemaakt_op",
         "gewijzigd_op",
     ]
+
+    def inzage_jongere(self, obj: Plaatsing) -> int | None:
+        return obj.jongere_id
+
+    def inzage_voorziening(self, obj: Plaatsing) -> int | None:
+        return obj.voorziening_id
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Plaatsing]:
         voorzieningen = Voorziening.objects.managed_by(_user(request))
