@@ -70,10 +70,12 @@ def ruim_sessies_op() -> dict[str, int]:
 @shared_task(acks_late=True)
 def ruim_inlogpogingen_op() -> dict[str, int]:
     """Hourly: delete failed-login counts whose cool-off is over (the lock-out has ended,
-    django-axes would ignore them anyway) and login records older than
-    BEWAARTERMIJN_INLOGLOG_DAGEN."""
+    django-axes would ignore them anyway), the throttle counts of windows that are over,
+    and login records older than BEWAARTERMIJN_INLOGLOG_DAGEN."""
     from axes.helpers import get_cool_off
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    from accounts import drempel
 
     nu = timezone.now()
     afkoelen = get_cool_off()
@@ -86,11 +88,13 @@ def ruim_inlogpogingen_op() -> dict[str, int]:
         ),
         "inlogregels": AccessLog.objects.filter(attempt_time__lte=grens).delete()[0],
         "foutregels": AccessFailureLog.objects.filter(attempt_time__lte=grens).delete()[0],
+        "drempels": drempel.ruim_op(),
     }
     logger.info(
-        "login records cleared: %s expired lock-out counts, %s login and %s failure records "
-        "older than %s days",
+        "login records cleared: %s expired lock-out counts, %s throttle counts, %s login and "
+        "%s failure records older than %s days",
         resultaat["pogingen"],
+        resultaat["drempels"],
         resultaat["inlogregels"],
         resultaat["foutregels"],
         settings.BEWAARTERMIJN_INLOGLOG_DAGEN,
