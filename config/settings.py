@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Pages of a logged-in user hold personal data: no browser or proxy may keep a copy
+    # (early, so that it also marks the answers of the middleware below).
+    "accounts.middleware.GeenCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -104,8 +107,6 @@ MIDDLEWARE = [
     # asks for the second step.
     "accounts.middleware.InactiviteitMiddleware",
     "accounts.middleware.TweestapsMiddleware",
-    # Pages of a logged-in user hold personal data: no browser or proxy may keep a copy.
-    "accounts.middleware.GeenCacheMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
     # Records who made each change in the models' history tables.
