@@ -1,11 +1,31 @@
+"""Admin of accounts and organisations. Nothing here lets an admin act unseen or take over
+an account: no password is set for someone else (a reset link goes out instead), no
+authenticator secret or recovery code is shown, and an authenticator is bound only by its
+owner, through a one-time link the admin makes here."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import ActieveSessie, Organisatie, Regio, User
+from accounts.koppelen import maak_koppellink
+from accounts.models import ActieveSessie, KoppelLink, Organisatie, Regio, User
 from accounts.tweestaps import beeindig_sessie
+from kern.uitgesteld import na_commit
 
 
 @admin.register(Regio)
@@ -20,15 +40,34 @@ class OrganisatieAdmin(admin.ModelAdmin[Organisatie]):
     search_fields = ["naam"]
 
 
+class NieuweGebruikerForm(forms.ModelForm[User]):
+    """A new account gets a random password nobody knows; its owner chooses one through
+    the reset link the admin sends (the action "Stuur een link ...")."""
+
+    class Meta:
+        model = User
+        fields = ["email", "first_name", "last_name", "rol", "organisatie"]
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=False)
+        user.email = user.email.strip().lower()
+        user.set_password(secrets.token_urlsafe(32))
+        if commit:
+            user.save()
+        return user
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    add_form = NieuweGebruikerForm
+    actions = ["stuur_herstellink", "maak_koppellinks"]
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "rol", "organisatie", "is_active"]
     list_filter = ["rol", "organisatie", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
     autocomplete_fields = ["organisatie"]
     fieldsets = (
-        (None, {"fields": ("email", "password")}),
+        (None, {"fields": ("email",)}),
         (_("Persoon"), {"fields": ("first_name", "last_name")}),
         (_("Rol"), {"fields": ("rol", "organisatie", "is_gedragswetenschapper")}),
         (_("Rechten"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
@@ -39,10 +78,64 @@ class UserAdmin(BaseUserAdmin):
             None,
             {
                 "classes": ("wide",),
-                "fields": ("email", "rol", "organisatie", "password1", "password2"),
+                "fields": ("email", "first_name", "last_name", "rol", "organisatie"),
+                "description": _(
+                    "Het account krijgt geen wachtwoord van jou. Stuur daarna de link om "
+                    "een wachtwoord te kiezen, en voor een professional een koppellink voor "
+                    "de authenticator-app (acties in de lijst)."
+                ),
             },
         ),
     )
+
+    def get_urls(self) -> list[URLPattern]:
+        # Without Django's "set this user's password" page.
+        return [
+            u for u in super().get_urls() if getattr(u, "name", "") != "auth_user_password_change"
+        ]
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        raise PermissionDenied
+
+    @admin.action(description=_("Stuur een link om zelf een nieuw wachtwoord te kiezen"))
+    def stuur_herstellink(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        aantal = 0
+        for user in queryset.filter(is_active=True):
+            na_commit("accounts.tasks.mail_wachtwoord_herstel", user.pk, get_language())
+            aantal += 1
+        self.message_user(
+            request,
+            _("Een link om een wachtwoord te kiezen gaat naar %(aantal)s gebruiker(s).")
+            % {"aantal": aantal},
+        )
+
+    @admin.action(description=_("Maak een koppellink voor de authenticator-app"))
+    def maak_koppellinks(self, request: HttpRequest, queryset: QuerySet[User]) -> HttpResponse:
+        """One link per chosen active user, shown on this page only; hand it over yourself
+        (not by e-mail: whoever reads that mailbox with the password would own the app)."""
+        door = request.user if isinstance(request.user, User) else None
+        links = [
+            (
+                user,
+                request.build_absolute_uri(
+                    reverse("koppelen", args=[maak_koppellink(gebruiker=user, door=door)])
+                ),
+            )
+            for user in queryset.filter(is_active=True)
+        ]
+        return TemplateResponse(
+            request,
+            "admin/accounts/koppellinks.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Koppellinks voor de authenticator-app"),
+                "links": links,
+                "uren": settings.KOPPELLINK_GELDIG_UREN,
+                "opts": self.model._meta,
+            },
+        )
 
 
 @admin.register(ActieveSessie)
@@ -66,3 +159,44 @@ class ActieveSessieAdmin(admin.ModelAdmin[ActieveSessie]):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ActieveSessie]) -> None:
         for sessie in queryset:
             beeindig_sessie(sessie)
+
+
+@admin.register(KoppelLink)
+class KoppelLinkAdmin(admin.ModelAdmin[KoppelLink]):
+    """Which links were made, by whom, and whether they were used. Made from the user
+    list (action); the link itself is never stored, only its hash (not shown)."""
+
+    list_display = ["gebruiker", "aangemaakt_door", "aangemaakt_op", "geldig_tot", "gebruikt_op"]
+    search_fields = ["gebruiker__email"]
+    exclude = ["token_hash"]
+    readonly_fields = ["gebruiker", "aangemaakt_door", "aangemaakt_op", "geldig_tot", "gebruikt_op"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: KoppelLink | None = None) -> bool:
+        return False
+
+
+class ApparaatAdmin(admin.ModelAdmin[Any]):
+    """Authenticator apps and recovery codes: who has one and when it was last used, and
+    deleting it (a lost phone). Never the secret or the codes, and never adding one: only
+    its owner binds an app, through a koppellink."""
+
+    list_display = ["user", "name", "created_at", "last_used_at", "confirmed"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__email"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, ApparaatAdmin)

@@ -6,5 +6,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts en organisaties"
 
     def ready(self) -> None:
-        # Connects the login, logout and deactivation receivers.
-        from accounts import tweestaps  # noqa: F401
+        # Connects the login, logout and deactivation receivers, and the count of wrong
+        # passwords per client.
+        from accounts import drempel, tweestaps  # noqa: F401

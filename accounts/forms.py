@@ -35,13 +35,25 @@ class ResetForm(PasswordResetForm):
     def save(self, *args: Any, **kwargs: Any) -> None:
         """Queue the reset e-mail through the outbox, like every other mail, instead of
         sending it inside the request (where a slow or failing mail server would lose it
-        and tell the visitor whether the address exists). The worker makes the link."""
-        for user in self.get_users(self.cleaned_data["email"]):
-            na_commit("accounts.tasks.mail_wachtwoord_herstel", user.pk, get_language())
+        and tell the visitor whether the address exists). The worker makes the link.
+
+        Exactly one task is queued whatever the address: for an address nobody has, one
+        that sends nothing, so the page costs the same work (and time) either way."""
+        users = list(self.get_users(self.cleaned_data["email"]))
+        na_commit(
+            "accounts.tasks.mail_wachtwoord_herstel",
+            users[0].pk if users else None,
+            get_language(),
+        )
 
 
 class CodeForm(forms.Form):
     """The six digits from the authenticator app."""
+
+    fout_melding = _(
+        "Deze code klopt niet of is al gebruikt. Vul de code in die je app nu laat "
+        "zien. Staat de tijd op je telefoon goed?"
+    )
 
     code = forms.CharField(
         label=_("Code uit je authenticator-app"),
@@ -68,3 +80,22 @@ class CodeForm(forms.Form):
         if not code.isdigit():
             raise forms.ValidationError(_("De code bestaat alleen uit cijfers."))
         return code
+
+
+class HerstelcodeForm(forms.Form):
+    """One of the recovery codes shown when the app was bound."""
+
+    fout_melding = _("Deze herstelcode klopt niet of is al gebruikt.")
+
+    code = forms.CharField(
+        label=_("Herstelcode"),
+        help_text=_(
+            "Een van de codes die je kreeg toen je je app koppelde. Elke code werkt één keer."
+        ),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+        error_messages={"required": _("Vul een herstelcode in.")},
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split()).lower()

@@ -242,3 +242,57 @@ class ActieveSessie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker} · {self.aangemaakt:%Y-%m-%d %H:%M}"
+
+
+class KoppelLink(models.Model):
+    """A one-time link through which a professional binds an authenticator app.
+
+    An admin makes it (the link is shown once, to hand over); only its SHA-256 is kept, so
+    neither the database nor a back-up holds a usable link. It works once, before
+    `geldig_tot`; a new link for the same person ends the earlier ones.
+    """
+
+    gebruiker = models.ForeignKey(
+        User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="koppellinks"
+    )
+    token_hash = models.CharField(_("vingerafdruk"), max_length=64, unique=True, editable=False)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    aangemaakt_door = models.ForeignKey(
+        User,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    geldig_tot = models.DateTimeField(_("geldig tot"))
+    gebruikt_op = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op"]
+        verbose_name = _("koppellink voor de authenticator-app")
+        verbose_name_plural = _("koppellinks voor de authenticator-app")
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} · {self.aangemaakt_op:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_bruikbaar(self) -> bool:
+        return self.gebruikt_op is None and self.geldig_tot > timezone.now()
+
+
+class Drempelteller(models.Model):
+    """How often one key (a client address, an e-mail address; both as a keyed hash) did
+    one thing in the current window: the throttle of `accounts.drempel`. In the database,
+    so every web process counts the same requests."""
+
+    sleutel = models.CharField(_("sleutel"), max_length=64, unique=True)
+    venster_begin = models.DateTimeField(_("venster begint"))
+    aantal = models.PositiveIntegerField(_("aantal"), default=0)
+
+    class Meta:
+        verbose_name = _("drempelteller")
+        verbose_name_plural = _("drempeltellers")
+
+    def __str__(self) -> str:
+        return f"{self.sleutel[:8]}… {self.aantal}"

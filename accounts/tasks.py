@@ -32,8 +32,11 @@ def verstuur_uitgestelde_taken() -> int:
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True)
-def mail_wachtwoord_herstel(self: Task[Any, Any], user_id: int, taal: str) -> bool | None:
-    """The password-reset e-mail (started by the reset form through the outbox)."""
+def mail_wachtwoord_herstel(self: Task[Any, Any], user_id: int | None, taal: str) -> bool | None:
+    """The password-reset e-mail (started by the reset form through the outbox). Without
+    a user (an address nobody has) it sends nothing."""
+    if user_id is None:
+        return False
     return met_herkansing(self, lambda: _mail_wachtwoord_herstel(user_id=user_id, taal=taal))
 
 
@@ -67,10 +70,12 @@ def ruim_sessies_op() -> dict[str, int]:
 @shared_task(acks_late=True)
 def ruim_inlogpogingen_op() -> dict[str, int]:
     """Hourly: delete failed-login counts whose cool-off is over (the lock-out has ended,
-    django-axes would ignore them anyway) and login records older than
-    BEWAARTERMIJN_INLOGLOG_DAGEN."""
+    django-axes would ignore them anyway), the throttle counts of windows that are over,
+    and login records older than BEWAARTERMIJN_INLOGLOG_DAGEN."""
     from axes.helpers import get_cool_off
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    from accounts import drempel
 
     nu = timezone.now()
     afkoelen = get_cool_off()
@@ -83,11 +88,13 @@ def ruim_inlogpogingen_op() -> dict[str, int]:
         ),
         "inlogregels": AccessLog.objects.filter(attempt_time__lte=grens).delete()[0],
         "foutregels": AccessFailureLog.objects.filter(attempt_time__lte=grens).delete()[0],
+        "drempels": drempel.ruim_op(),
     }
     logger.info(
-        "login records cleared: %s expired lock-out counts, %s login and %s failure records "
-        "older than %s days",
+        "login records cleared: %s expired lock-out counts, %s throttle counts, %s login and "
+        "%s failure records older than %s days",
         resultaat["pogingen"],
+        resultaat["drempels"],
         resultaat["inlogregels"],
         resultaat["foutregels"],
         settings.BEWAARTERMIJN_INLOGLOG_DAGEN,

@@ -6,6 +6,7 @@ delays after wrong codes); this module decides who must use it and ends sessions
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from importlib import import_module
 
@@ -70,6 +71,8 @@ def beeindig_sessies(user: User) -> int:
 
 @receiver(user_logged_in)
 def _onthoud_sessie(sender: object, request: HttpRequest, user: User, **kwargs: object) -> None:
+    # The start of a professional's working day (accounts.middleware).
+    request.session["ingelogd_op"] = int(time.time())
     sleutel = request.session.session_key
     if not sleutel:
         request.session.save()

@@ -10,7 +10,11 @@ urlpatterns = [
     path("meldingen/", views.meldingen, name="meldingen"),
     path("accounts/login/", views_tweestaps.InlogView.as_view(), name="login"),
     path("accounts/login/code/", views_tweestaps.login_code, name="login_code"),
+    path(
+        "accounts/login/herstelcode/", views_tweestaps.login_herstelcode, name="login_herstelcode"
+    ),
     path("accounts/tweestaps/", views_tweestaps.tweestaps, name="tweestaps"),
+    path("accounts/koppelen/<str:token>/", views_tweestaps.koppelen, name="koppelen"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/wachtwoord-wijzigen/",
@@ -24,7 +28,7 @@ urlpatterns = [
     ),
     path(
         "accounts/wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
+        views_tweestaps.HerstelView.as_view(
             form_class=ResetForm,
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",

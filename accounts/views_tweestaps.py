@@ -1,4 +1,5 @@
-"""Login with a second step, and setting up the authenticator app."""
+"""Login with a second step, setting up the authenticator app (through an admin's link for
+professionals), recovery codes, and the throttled password reset."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from base64 import b32encode
 
 import segno
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -13,11 +15,16 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
+from django_otp.models import Device
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.forms import CodeForm, LoginForm
+from accounts import drempel
+from accounts import koppelen as koppelen_service
+from accounts.forms import CodeForm, HerstelcodeForm, LoginForm, ResetForm
 from accounts.models import ActieveSessie, User
 from accounts.tweestaps import (
     is_geverifieerd,
@@ -26,6 +33,7 @@ from accounts.tweestaps import (
     nieuw_toestel,
     toestel,
 )
+from kern.inzage import client_adres
 
 
 class InlogView(auth_views.LoginView):
@@ -34,15 +42,66 @@ class InlogView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        # Too many wrong passwords from this client, for any address (django-axes counts
+        # each address per client; accounts.drempel counts the client).
+        if drempel.overschreden(drempel.INLOG_PER_CLIENT, client_adres(request)):
+            return drempel.te_vaak(request)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         antwoord = super().form_valid(form)
         user = form.get_user()
         assert isinstance(user, User)
         if moet_tweede_stap(user):
+            if toestel(user) is None and not koppelen_service.mag_zelf_koppelen(self.request, user):
+                return geen_toestel(self.request)
             stap = "login_code" if toestel(user) else "tweestaps"
             volgende = self.get_success_url()
             return HttpResponseRedirect(met_volgende(reverse(stap), volgende))
         return antwoord
+
+
+def geen_toestel(request: HttpRequest) -> HttpResponse:
+    """A professional with no authenticator and no link: the password is not enough."""
+    logout(request)
+    messages.error(request, koppelen_service.GEEN_TOESTEL)
+    return redirect("login")
+
+
+class HerstelView(auth_views.PasswordResetView):
+    """The reset request, limited per client and per address. The limit counts every
+    request whether or not the address is known, so reaching it says nothing either."""
+
+    def form_valid(self, form: ResetForm) -> HttpResponse:  # type: ignore[override]
+        adres = drempel.normaliseer_adres(form.cleaned_data["email"])
+        client = client_adres(self.request)
+        per_adres = drempel.tel(drempel.HERSTEL_PER_ADRES, adres)
+        per_client = drempel.tel(drempel.HERSTEL_PER_CLIENT, client)
+        if (
+            per_adres > drempel.HERSTEL_PER_ADRES.maximum
+            or per_client > drempel.HERSTEL_PER_CLIENT.maximum
+        ):
+            return drempel.te_vaak(self.request)
+        return super().form_valid(form)
+
+
+@never_cache
+def koppelen(request: HttpRequest, token: str) -> HttpResponse:
+    """The admin's one-time link: marks this session, then the password and the app."""
+    link = koppelen_service.link_voor_token(token)
+    if link is None:
+        return render(request, "accounts/koppelen_ongeldig.html", status=404)
+    if request.user.is_authenticated and request.user.pk != link.gebruiker_id:
+        logout(request)
+    koppelen_service.onthoud_link(request, link)
+    if request.user.is_authenticated:
+        return redirect("tweestaps")
+    messages.info(
+        request,
+        _("Log in met je e-mailadres en wachtwoord. Daarna koppel je je authenticator-app."),
+    )
+    return redirect("login")
 
 
 def _volgende(request: HttpRequest) -> str:
@@ -54,7 +113,7 @@ def _volgende(request: HttpRequest) -> str:
     return resolve_url("start")
 
 
-def _geverifieerd(request: HttpRequest, apparaat: TOTPDevice) -> None:
+def _geverifieerd(request: HttpRequest, apparaat: Device) -> None:
     """Marks the session as having passed the second step, under a new session key."""
     oud = request.session.session_key
     otp_login(request, apparaat)
@@ -64,7 +123,7 @@ def _geverifieerd(request: HttpRequest, apparaat: TOTPDevice) -> None:
     )
 
 
-def _fout_bij_code(apparaat: TOTPDevice, form: CodeForm) -> bool:
+def _fout_bij_code(apparaat: Device, form: CodeForm | HerstelcodeForm) -> bool:
     """Checks the code; puts the reason on the form when it is refused."""
     toegestaan, _info = apparaat.verify_is_allowed()
     if not toegestaan:
@@ -74,13 +133,7 @@ def _fout_bij_code(apparaat: TOTPDevice, form: CodeForm) -> bool:
         )
         return True
     if not apparaat.verify_token(form.cleaned_data["code"]):
-        form.add_error(
-            "code",
-            _(
-                "Deze code klopt niet of is al gebruikt. Vul de code in die je app nu laat "
-                "zien. Staat de tijd op je telefoon goed?"
-            ),
-        )
+        form.add_error("code", form.fout_melding)
         return True
     return False
 
@@ -102,6 +155,36 @@ def login_code(request: HttpRequest) -> HttpResponse:
         return redirect(_volgende(request))
     return render(
         request, "registration/login_code.html", {"form": form, "next": _volgende(request)}
+    )
+
+
+@sensitive_post_parameters("code")
+@login_required
+def login_herstelcode(request: HttpRequest) -> HttpResponse:
+    """The second step with a recovery code, for a lost phone; each code works once."""
+    user = request.user
+    assert isinstance(user, User)
+    if is_geverifieerd(user) or not moet_tweede_stap(user):
+        return redirect(_volgende(request))
+    form = HerstelcodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        apparaat = koppelen_service.herstelcodes(user)
+        if apparaat is None:
+            form.add_error("code", form.fout_melding)
+        elif not _fout_bij_code(apparaat, form):
+            _geverifieerd(request, apparaat)
+            messages.warning(
+                request,
+                _(
+                    "Je bent ingelogd met een herstelcode. Je hebt er nog %(aantal)s. "
+                    "Telefoon kwijt? Vraag de functioneel beheerder je app los te koppelen "
+                    "en je een nieuwe koppellink te geven."
+                )
+                % {"aantal": apparaat.token_set.count()},
+            )
+            return redirect(_volgende(request))
+    return render(
+        request, "registration/login_herstelcode.html", {"form": form, "next": _volgende(request)}
     )
 
 
@@ -133,22 +216,34 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
                 messages.error(request, _("Voor jouw rol is inloggen in twee stappen verplicht."))
             else:
                 TOTPDevice.objects.filter(user=user).delete()
+                StaticDevice.objects.filter(user=user).delete()
                 messages.success(request, _("Inloggen in twee stappen staat nu uit."))
             return redirect("tweestaps")
+        if request.method == "POST" and request.POST.get("actie") == "herstelcodes":
+            return _toon_herstelcodes(request, user)
         return render(
             request,
             "accounts/tweestaps.html",
-            {"apparaat": apparaat, "verplicht": verplicht, "next": _volgende(request)},
+            {
+                "apparaat": apparaat,
+                "verplicht": verplicht,
+                "herstelcodes": koppelen_service.herstelcodes(user),
+                "next": _volgende(request),
+            },
         )
 
+    # Without an app: a professional binds one only through an admin's link.
+    if not koppelen_service.mag_zelf_koppelen(request, user):
+        return geen_toestel(request)
     nieuw = TOTPDevice.objects.filter(user=user, confirmed=False).first() or nieuw_toestel(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and not _fout_bij_code(nieuw, form):
         nieuw.confirmed = True
         nieuw.save(update_fields=["confirmed"])
+        koppelen_service.gebruik_link(request, user)
         _geverifieerd(request, nieuw)
         messages.success(request, _("Gelukt: je logt voortaan in met een code uit je app."))
-        return redirect(_volgende(request))
+        return _toon_herstelcodes(request, user)
     return render(
         request,
         "accounts/tweestaps.html",
@@ -159,4 +254,13 @@ def tweestaps(request: HttpRequest) -> HttpResponse:
             "verplicht": verplicht,
             "next": _volgende(request),
         },
+    )
+
+
+def _toon_herstelcodes(request: HttpRequest, user: User) -> HttpResponse:
+    """New recovery codes, shown this once (they are not stored readable anywhere else
+    the user can reach)."""
+    codes = koppelen_service.nieuwe_herstelcodes(user)
+    return render(
+        request, "accounts/herstelcodes.html", {"codes": codes, "next": _volgende(request)}
     )

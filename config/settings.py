@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "rest_framework",
@@ -102,11 +103,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Pages of a logged-in user hold personal data: no browser or proxy may keep a copy
+    # (early, so that it also marks the answers of the middleware below).
+    "accounts.middleware.GeenCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    # Ends a professional's session after 30 idle minutes, then asks for the second step.
+    # Ends a session after 30 idle minutes (a professional's also after a working day), then
+    # asks for the second step.
     "accounts.middleware.InactiviteitMiddleware",
     "accounts.middleware.TweestapsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -169,10 +174,21 @@ AUTH_PASSWORD_VALIDATORS = [
 # so that tests which log in directly need no device; tests of the login itself turn it on.
 TWEESTAPS_VERPLICHT = True
 OTP_TOTP_ISSUER = "Passende Plek"
-# A professional who does nothing for this long is logged out (NEN 7510: unattended screens).
+# Whoever does nothing for this long is logged out (NEN 7510: unattended screens); a
+# professional's session also ends this many hours after logging in, active or not.
 SESSIE_INACTIEF_MINUTEN = env_int("SESSIE_INACTIEF_MINUTEN", 30)
 if SESSIE_INACTIEF_MINUTEN < 1:
     raise ImproperlyConfigured("SESSIE_INACTIEF_MINUTEN: expected 1 or more minutes")
+SESSIE_MAX_UREN = env_int("SESSIE_MAX_UREN", 10)
+if SESSIE_MAX_UREN < 1:
+    raise ImproperlyConfigured("SESSIE_MAX_UREN: expected 1 or more hours")
+# A professional binds an authenticator app only through a one-time link an admin makes;
+# it works this many hours.
+KOPPELLINK_GELDIG_UREN = env_int("KOPPELLINK_GELDIG_UREN", 72)
+if KOPPELLINK_GELDIG_UREN < 1:
+    raise ImproperlyConfigured("KOPPELLINK_GELDIG_UREN: expected 1 or more hours")
+# Recovery codes (django-otp static tokens) made at enrolment, each usable once.
+HERSTELCODES_AANTAL = 10
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
@@ -180,6 +196,28 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# Login matches the address case-insensitively, so axes counts it the same way: otherwise
+# MIla@… would have a fresh count after five wrong passwords for mila@….
+AXES_USERNAME_CALLABLE = "accounts.drempel.axes_gebruikersnaam"
+# Besides the count per address and client: wrong passwords of one client for any
+# address, and requests for a reset link or to use an invitation, per client and per
+# address (accounts.drempel; counted in the database, so every web process counts alike).
+INLOG_FOUTEN_PER_CLIENT = env_int("INLOG_FOUTEN_PER_CLIENT", 30)
+HERSTEL_PER_ADRES = env_int("HERSTEL_PER_ADRES", 3)
+HERSTEL_PER_CLIENT = env_int("HERSTEL_PER_CLIENT", 10)
+UITNODIGING_PER_ADRES = env_int("UITNODIGING_PER_ADRES", 10)
+UITNODIGING_PER_CLIENT = env_int("UITNODIGING_PER_CLIENT", 30)
+if (
+    min(
+        INLOG_FOUTEN_PER_CLIENT,
+        HERSTEL_PER_ADRES,
+        HERSTEL_PER_CLIENT,
+        UITNODIGING_PER_ADRES,
+        UITNODIGING_PER_CLIENT,
+    )
+    < 1
+):
+    raise ImproperlyConfigured("INLOG_*, HERSTEL_*, UITNODIGING_PER_*: expected 1 or more")
 AXES_CLIENT_IP_CALLABLE = "kern.inzage.client_adres"
 AXES_VERBOSE = False
 LOGIN_URL = "login"

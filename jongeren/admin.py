@@ -1,4 +1,6 @@
-"""Admin for youths and analyses. Scoped through `for_user`; admins see attention signals."""
+"""Admin for youths and analyses. Scoped through `for_user`; admins see attention signals.
+Every read and change here is in the access log (accounts.admin_inzage); a youth is never
+deleted here (the retention job anonymises), and an endorsed analysis is never changed."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_inzage import InzageAdminMixin
 from jongeren.models import (
     AnalyseBehoefte,
     BeschermdeZone,
@@ -20,6 +23,7 @@ from jongeren.models import (
     VerklarendeAnalyse,
 )
 from kern.choices import Signaal
+from kern.inzage import Soort
 
 
 class AnalyseAdminForm(forms.ModelForm[VerklarendeAnalyse]):
@@ -66,7 +70,7 @@ class InstemmingInline(admin.TabularInline[Instemming, VerklarendeAnalyse]):
 
 
 @admin.register(Jongere)
-class JongereAdmin(SimpleHistoryAdmin):
+class JongereAdmin(InzageAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "roepnaam",
         "geboortedatum",
@@ -86,10 +90,22 @@ class JongereAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Jongere]:
         return _jongeren_voor(request).select_related("coordinator", "organisatie")
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Never by hand: the retention job (manage.py anonimiseer) erases what has run out,
+        # and keeps what the stability figures need.
+        return False
+
+
+# An analysis the family endorsed, or one replaced by a later version, is a record of what
+# was agreed: changing it here would change it behind the family's back.
+VASTGESTELD = {VerklarendeAnalyse.Status.GEDRAGEN, VerklarendeAnalyse.Status.VERVANGEN}
+
 
 @admin.register(VerklarendeAnalyse)
-class VerklarendeAnalyseAdmin(SimpleHistoryAdmin):
+class VerklarendeAnalyseAdmin(InzageAdminMixin, SimpleHistoryAdmin):
     form = AnalyseAdminForm
+    inzage_soort = Soort.ANALYSE
+    inzage_soort_historie = Soort.ANALYSEVERSIE
     list_display = [
         "jongere",
         "versie",
@@ -115,17 +131,40 @@ class VerklarendeAnalyseAdmin(SimpleHistoryAdmin):
     def signalen_lijst(self, obj: VerklarendeAnalyse) -> str:
         return ", ".join(str(Signaal(code).label) for code in obj.signalen) or "—"
 
+    def inzage_jongere(self, obj: VerklarendeAnalyse) -> int | None:
+        return obj.jongere_id
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and obj.status in VASTGESTELD:
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Versions are the history of what was endorsed; delete the youth instead if needed.
+        # Versions are the history of what was endorsed.
         return False
 
 
 @admin.register(AnalyseBehoefte)
-class AnalyseBehoefteAdmin(admin.ModelAdmin[AnalyseBehoefte]):
+class AnalyseBehoefteAdmin(InzageAdminMixin, admin.ModelAdmin[AnalyseBehoefte]):
+    inzage_soort = Soort.ANALYSE
+
     list_display = ["analyse", "kenmerk", "belang", "toelichting"]
     list_filter = ["belang", "kenmerk"]
     search_fields = ["analyse__jongere__roepnaam", "kenmerk__naam", "toelichting"]
     autocomplete_fields = ["analyse", "kenmerk"]
+
+    def inzage_jongere(self, obj: AnalyseBehoefte) -> int | None:
+        return obj.analyse.jongere_id
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and obj.analyse.status in VASTGESTELD:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and obj.analyse.status in VASTGESTELD:
+            return False
+        return super().has_delete_permission(request, obj)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[AnalyseBehoefte]:
         return AnalyseBehoefte.objects.filter(
@@ -134,11 +173,16 @@ class AnalyseBehoefteAdmin(admin.ModelAdmin[AnalyseBehoefte]):
 
 
 @admin.register(Instemming)
-class InstemmingAdmin(admin.ModelAdmin[Instemming]):
+class InstemmingAdmin(InzageAdminMixin, admin.ModelAdmin[Instemming]):
+    inzage_soort = Soort.ANALYSE
+
     list_display = ["analyse", "persoon", "rol", "akkoord", "op"]
     list_filter = ["rol", "akkoord"]
     search_fields = ["analyse__jongere__roepnaam", "persoon__email", "opmerking"]
     readonly_fields = ["analyse", "persoon", "rol", "akkoord", "opmerking", "op"]
+
+    def inzage_jongere(self, obj: Instemming) -> int | None:
+        return obj.analyse.jongere_id
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Instemming]:
         return Instemming.objects.filter(
@@ -150,7 +194,9 @@ class InstemmingAdmin(admin.ModelAdmin[Instemming]):
 
 
 @admin.register(Uitnodiging)
-class UitnodigingAdmin(admin.ModelAdmin[Uitnodiging]):
+class UitnodigingAdmin(InzageAdminMixin, admin.ModelAdmin[Uitnodiging]):
+    inzage_soort = Soort.UITNODIGING
+
     list_display = ["email", "rol", "jongere", "verstuurd_door", "verstuurd_op", "gebruikt_op"]
     list_filter = ["rol", ("gebruikt_op", admin.EmptyFieldListFilter)]
     search_fields = ["email", "jongere__roepnaam"]
@@ -164,6 +210,9 @@ class UitnodigingAdmin(admin.ModelAdmin[Uitnodiging]):
         "gebruikt_op",
     ]
 
+    def inzage_jongere(self, obj: Uitnodiging) -> int | None:
+        return obj.jongere_id
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Uitnodiging]:
         return Uitnodiging.objects.filter(jongere__in=_jongeren_voor(request)).select_related(
             "jongere", "persoon", "verstuurd_door"
@@ -175,11 +224,14 @@ class UitnodigingAdmin(admin.ModelAdmin[Uitnodiging]):
 
 
 @admin.register(BeschermdeZone)
-class BeschermdeZoneAdmin(SimpleHistoryAdmin):
+class BeschermdeZoneAdmin(InzageAdminMixin, SimpleHistoryAdmin):
     list_display = ["jongere", "plaats", "straal_km", "ingesteld_door", "ingesteld_op"]
     search_fields = ["jongere__roepnaam", "plaats"]
     autocomplete_fields = ["jongere", "ingesteld_door"]
     list_filter = ["jongere__organisatie"]
+
+    def inzage_jongere(self, obj: BeschermdeZone) -> int | None:
+        return obj.jongere_id
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[BeschermdeZone]:
         return BeschermdeZone.objects.filter(jongere__in=_jongeren_voor(request)).select_related(

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import permission_required
 from jongeren import haken, services
+from jongeren.drempel import uitnodiging_begrensd
 from jongeren.forms import (
     AnalyseForm,
     BeschermdeZoneForm,
@@ -451,6 +452,7 @@ def zone_verwijderen(request: HttpRequest, pk: int, zone_pk: int) -> HttpRespons
 
 
 @never_cache
+@uitnodiging_begrensd
 def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     """The e-mailed link: choose a password, once, before the link expires."""
     try:

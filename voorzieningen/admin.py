@@ -17,7 +17,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin_inzage import InzageAdminMixin
 from kern.http import user_of
+from kern.inzage import Soort
 from voorzieningen import services
 from voorzieningen.models import (
     Behandelpartner,
@@ -168,8 +170,12 @@ class TeamlidAdmin(admin.ModelAdmin[Teamlid]):
 
 
 @admin.register(Plaatsing)
-class PlaatsingAdmin(SimpleHistoryAdmin):
-    """Residents, attention signals included: only for people who manage the home."""
+class PlaatsingAdmin(InzageAdminMixin, SimpleHistoryAdmin):
+    """Residents, attention signals included: only for people who manage the home. Every
+    read and change is in the access log (under the youth, or the home for a resident
+    who did not come through the portal)."""
+
+    inzage_soort = Soort.BEWONER
 
     list_display = [
         "__str__",
@@ -206,6 +212,12 @@ class PlaatsingAdmin(SimpleHistoryAdmin):
         "aangemaakt_op",
         "gewijzigd_op",
     ]
+
+    def inzage_jongere(self, obj: Plaatsing) -> int | None:
+        return obj.jongere_id
+
+    def inzage_voorziening(self, obj: Plaatsing) -> int | None:
+        return obj.voorziening_id
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Plaatsing]:
         voorzieningen = Voorziening.objects.managed_by(user_of(request))

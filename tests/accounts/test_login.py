@@ -7,7 +7,9 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django import Settings
 
@@ -124,3 +126,23 @@ def test_password_reset_link_sets_a_new_password_once(
     assert coordinator.check_password(new)
     reused = client.get(path, follow=True)
     assert "Deze link werkt niet meer" in reused.content.decode()
+
+
+def test_password_reset_does_the_same_work_for_any_address(
+    client: Client, coordinator: User
+) -> None:
+    """Same answer, same time: a known and an unknown address each queue one task in the
+    outbox (for the unknown one a task that sends nothing), with the same queries."""
+    from kern.models import UitgesteldeTaak
+
+    client.post(reverse("password_reset"), {"email": "iemand-anders@example.org"})  # warm up
+    UitgesteldeTaak.objects.all().delete()
+    tellingen = []
+    for email in ("sanne@example.org", "niemand@example.org"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(reverse("password_reset"), {"email": email})
+        assert response.status_code == 302
+        tellingen.append(len(queries))
+    assert tellingen[0] == tellingen[1]
+    argumenten = list(UitgesteldeTaak.objects.order_by("pk").values_list("argumenten", flat=True))
+    assert argumenten == [[coordinator.pk, "nl"], [None, "nl"]]

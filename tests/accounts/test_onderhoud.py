@@ -12,13 +12,14 @@ from celery.schedules import crontab
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django import Settings
 
 from accounts import tasks
-from accounts.models import ActieveSessie, User
+from accounts.models import ActieveSessie, Drempelteller, User
 from config.celery_app import app
 from kern.models import UitgesteldeTaak
 
@@ -113,6 +114,7 @@ def test_lock_outs_are_cleared_after_their_cool_off_and_login_records_after_the_
         "pogingen": 0,
         "inlogregels": 0,
         "foutregels": 0,
+        "drempels": 0,
     }
     # The lock-out is still running: clearing must not lift it.
     assert _inloggen(coordinator.email, GOED, client="198.51.100.7") == 429
@@ -120,6 +122,9 @@ def test_lock_outs_are_cleared_after_their_cool_off_and_login_records_after_the_
     AccessAttempt.objects.update(
         attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - timedelta(seconds=1)
     )
+    # The count of this client's wrong passwords (accounts.drempel), its window over.
+    assert Drempelteller.objects.count() == 1
+    Drempelteller.objects.update(venster_begin=F("venster_begin") - settings.AXES_COOLOFF_TIME)
     oud = timezone.now() - timedelta(days=settings.BEWAARTERMIJN_INLOGLOG_DAGEN + 1)
     for tijd in (oud, timezone.now()):
         regel = AccessLog.objects.create(username=coordinator.email, ip_address="198.51.100.8")
@@ -132,6 +137,7 @@ def test_lock_outs_are_cleared_after_their_cool_off_and_login_records_after_the_
         "pogingen": 1,
         "inlogregels": 1,
         "foutregels": 1,
+        "drempels": 1,
     }
     assert not AccessAttempt.objects.exists()
     assert AccessLog.objects.count() == voor - 1
@@ -140,10 +146,12 @@ def test_lock_outs_are_cleared_after_their_cool_off_and_login_records_after_the_
         "pogingen": 0,
         "inlogregels": 0,
         "foutregels": 0,
+        "drempels": 0,
     }
     regels = [r.getMessage() for r in caplog.records if r.name == "accounts.tasks"]
     assert regels[1] == (
-        "login records cleared: 1 expired lock-out counts, 1 login and 1 failure records "
+        "login records cleared: 1 expired lock-out counts, 1 throttle counts, 1 login and "
+        "1 failure records "
         f"older than {settings.BEWAARTERMIJN_INLOGLOG_DAGEN} days"
     )
     assert _inloggen(coordinator.email, GOED, client="198.51.100.7") == 302

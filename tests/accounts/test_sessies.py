@@ -1,4 +1,5 @@
-"""Sessions end when they should: after idle time, at logout, and when a user is deactivated."""
+"""Sessions end when they should: after idle time, after a professional's working day, at
+logout, and when a user is deactivated; their pages are never stored."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
-from accounts.middleware import LAATST_ACTIEF
+from accounts.middleware import INGELOGD_OP, LAATST_ACTIEF
 from accounts.models import ActieveSessie, User
 
 WACHTWOORD = "een-goed-wachtwoord"
@@ -58,10 +59,66 @@ def test_the_limit_is_a_setting(settings: Settings, coordinator: User) -> None:
     assert client.get(reverse("jongeren:lijst"))["Location"].startswith(reverse("login"))
 
 
-def test_youths_and_parents_keep_their_session_longer(jongere_user: User) -> None:
+def test_youths_and_parents_are_logged_out_after_30_idle_minutes_too(
+    jongere_user: User, ouder_user: User
+) -> None:
+    for user in (jongere_user, ouder_user):
+        client = ingelogd(user)
+        stil_sinds(client, 29)
+        assert client.get(reverse("jongeren:mijn")).status_code == 200
+        stil_sinds(client, 31)
+
+        response = client.get(reverse("jongeren:mijn"), follow=True)
+
+        assert response.redirect_chain[0][0].startswith(reverse("login"))
+        assert "30 minuten niets hebt gedaan" in response.content.decode()
+        assert not response.wsgi_request.user.is_authenticated
+
+
+def ingelogd_sinds(client: Client, uren: float) -> None:
+    session = client.session
+    session[INGELOGD_OP] = int(time.time() - uren * 3600)
+    session.save()
+
+
+def test_a_professionals_session_ends_after_one_working_day_however_active(
+    coordinator: User,
+) -> None:
+    client = ingelogd(coordinator)
+    ingelogd_sinds(client, 9.9)
+    assert client.get(reverse("jongeren:lijst")).status_code == 200
+    ingelogd_sinds(client, 10.1)
+
+    response = client.get(reverse("jongeren:lijst"), follow=True)
+
+    assert response.redirect_chain[0][0] == f"{reverse('login')}?next=/jongeren/"
+    assert "10 uur geleden bent ingelogd" in response.content.decode()
+    assert not response.wsgi_request.user.is_authenticated
+    # Logging in again starts a new day.
+    client = ingelogd(coordinator)
+    assert client.get(reverse("jongeren:lijst")).status_code == 200
+
+
+def test_a_family_session_has_no_working_day_limit(jongere_user: User) -> None:
     client = ingelogd(jongere_user)
-    stil_sinds(client, 120)
+    ingelogd_sinds(client, 11)
     assert client.get(reverse("jongeren:mijn")).status_code == 200
+
+
+def test_pages_of_a_logged_in_user_are_never_stored(coordinator: User, jongere_user: User) -> None:
+    for user, pagina in ((coordinator, "jongeren:lijst"), (jongere_user, "jongeren:mijn")):
+        response = ingelogd(user).get(reverse(pagina))
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+    # Redirects and htmx fragments of a logged-in user too; the public pages may be cached.
+    client = ingelogd(coordinator)
+    assert "no-store" in client.get(reverse("start"))["Cache-Control"]
+    assert (
+        "no-store"
+        in client.get(reverse("meldingen"), headers={"HX-Request": "true"})["Cache-Control"]
+    )
+    assert "no-store" not in Client().get(reverse("privacy")).get("Cache-Control", "")
 
 
 def test_logout_ends_the_session_in_the_store(coordinator: User) -> None:

@@ -65,7 +65,11 @@ MATRIX: dict[str, dict[str, int | str]] = {
     # The second login step: past it, professionals are sent on; youths and parents have
     # no authenticator in this world, so the code page sends them to set one up (optional).
     "login_code":             row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
+    "login_herstelcode":      row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
     "tweestaps":              every(200),
+    # An admin's one-time link to bind an authenticator (the world's is the first
+    # coordinator's): its owner goes on to the set-up, anyone else logs in as the owner.
+    "koppelen":               row(LOGIN, 302, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
     "privacy":                every(200, anon=200),
     "toegankelijkheid":       every(200, anon=200),
     "meldingen":              every(200),
@@ -245,7 +249,15 @@ def test_matrix_detects_a_leak(world: World) -> None:
 
 
 # Pages that stay open before the second step: the step itself, logging out, the public pages.
-OPEN_VOOR_TWEEDE_STAP = {"login_code", "tweestaps", "logout", "set_language", "privacy"}
+OPEN_VOOR_TWEEDE_STAP = {
+    "login_code",
+    "login_herstelcode",
+    "tweestaps",
+    "koppelen",
+    "logout",
+    "set_language",
+    "privacy",
+}
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "beheerder", "admin_user"])

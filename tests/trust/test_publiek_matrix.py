@@ -69,6 +69,7 @@ BEWONERSDOSSIER = {
 # their exports and notices)? True: every persona's version is checked below.
 TOONT_MATCHING: dict[str, bool] = {
     "start": False, "beheer_start": False, "privacy:inzage_log": False, "login_code": False,
+    "login_herstelcode": False, "koppelen": False,
     "tweestaps": False, "privacy": False, "toegankelijkheid": False,
     "meldingen": True,
     "login": False, "logout": False, "password_change": False, "password_change_done": False,

@@ -19,6 +19,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from accounts.koppelen import maak_koppellink
 from accounts.models import Rol, User
 from jongeren import services as jongeren_services
 from jongeren.models import BeschermdeZone, Jongere, Uitnodiging, VerklarendeAnalyse
@@ -207,6 +208,7 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         "jongeren:analyse_akkoord": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:analyse_signalen_vrijgeven": {"pk": noor.pk, "versie": analyse.versie},
         "jongeren:uitnodiging": {"token": jongeren_services.maak_token(uitnodiging)},
+        "koppelen": {"token": maak_koppellink(gebruiker=coordinator, door=users["admin_user"])},
         "jongeren:zone_verwijderen": {"pk": noor.pk, "zone_pk": zone.pk},
         "voorzieningen:teamlid": {"pk": woning.pk, "teamlid_pk": teamlid.pk},
         "voorzieningen:teamlid_einde": {"pk": woning.pk, "teamlid_pk": teamlid.pk},
