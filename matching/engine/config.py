@@ -281,7 +281,7 @@ BAND_SPAN_PENALTY: Final[dict[int, float]] = {2: 0.10, 3: 0.25}
 RESIDENT_AGE_GAP: Final = 4
 
 # Signals through which youths can pull each other down. Two or more members in the same
-# group, each with a signal from the set, form a pair. (code, signals, Dutch label).
+# group, each with a signal from the set, form a pair. (code, signals, Dutch label, a msgid).
 INFLUENCE_GROUPS: Final[tuple[tuple[str, frozenset[str], str], ...]] = (
     ("agressie", frozenset({"agressie"}), gettext_noop("agressie")),
     ("verslaving", frozenset({"verslaving"}), gettext_noop("verslaving")),
