@@ -32,6 +32,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Protocol
 
+from django.utils.translation import gettext, gettext_noop
+
 
 class Audience(StrEnum):
     BEHEERDER = "beheerder"
@@ -52,7 +54,7 @@ class Audience(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return gettext(_LABELS[self])
 
 
 _KNOW_RESIDENTS = frozenset(
@@ -64,11 +66,13 @@ _KNOW_RESIDENTS = frozenset(
 )
 
 _LABELS = {
-    Audience.BEHEERDER: "de beheerder van de eigen woning",
-    Audience.COORDINATOR: "de plaatsingscoördinator en de gedragswetenschapper",
-    Audience.GEZIN: "de jongere en de ouders",
-    Audience.BEHEERDER_VOOR_TOESTEMMING: "de beheerder van een woning, vóór toestemming",
-    Audience.BEHEERDER_NA_TOESTEMMING: "de beheerder van een woning, na toestemming",
+    Audience.BEHEERDER: gettext_noop("de beheerder van de eigen woning"),
+    Audience.COORDINATOR: gettext_noop("de plaatsingscoördinator en de gedragswetenschapper"),
+    Audience.GEZIN: gettext_noop("de jongere en de ouders"),
+    Audience.BEHEERDER_VOOR_TOESTEMMING: gettext_noop(
+        "de beheerder van een woning, vóór toestemming"
+    ),
+    Audience.BEHEERDER_NA_TOESTEMMING: gettext_noop("de beheerder van een woning, na toestemming"),
 }
 
 # The scenario command speaks for the reader who may know everything in a scenario: a home's
@@ -76,8 +80,9 @@ _LABELS = {
 SCENARIO_DEFAULT = Audience.BEHEERDER_NA_TOESTEMMING
 
 # What every reader who may not know the residents' signals reads instead of a sentence
-# that rests on them: one group-level sentence, the same for every signal.
-GROUP_SIGNALS_NEUTRAL = (
+# that rests on them: one group-level sentence, the same for every signal. The Dutch msgid:
+# whoever writes it translates it into the reader's language at that moment.
+GROUP_SIGNALS_NEUTRAL = gettext_noop(
     "Meer risico op negatieve beïnvloeding in deze groep; bespreek het met de beheerder van "
     "de woning."
 )

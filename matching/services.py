@@ -11,9 +11,10 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Rol, User
 from accounts.services import meld
@@ -40,9 +41,10 @@ class Herberekening:
 def herbereken_groepsbeeld(*, voorziening_id: int, today: date | None = None) -> Herberekening:
     """Recompute and store a home's group picture. Idempotent: the same group gives the
     same picture, and a picture computed from an older group version is never stored over
-    a newer one."""
+    a newer one. The reasons are kept in the portal's own language, whoever's step (and so
+    whoever's language) set the recomputation off."""
     today = today or timezone.localdate()
-    with transaction.atomic():
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         home = (
             Voorziening.objects.filter(pk=voorziening_id)
             .values("groep_versie", "max_bewoners", "medewerkers_per_dienst")

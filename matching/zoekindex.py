@@ -52,7 +52,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Min, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from matching.engine import Home, HomeResult, Point, Resident, Vacancy, Youth
 from matching.engine.types import AdmissionPolicy, resident_ref
@@ -598,10 +598,11 @@ def ranglijst(
     opties: Mapping[str, Any],
     rangschik: Callable[[list[Home]], list[HomeResult]],
 ) -> list[HomeResult]:
-    """The ranking of `homes` for `youth`, as `rangschik` makes it: kept per youth, day and
-    engine options (`opties`: everything `rangschik` passes to the engine besides these),
-    and after a change only the changed homes are scored again."""
-    sleutel = (youth, today, tuple(sorted(opties.items())))
+    """The ranking of `homes` for `youth`, as `rangschik` makes it: kept per youth, day,
+    engine options (`opties`: everything `rangschik` passes to the engine besides these) and
+    the language its explanations are written in, and after a change only the changed homes
+    are scored again."""
+    sleutel = (youth, today, translation.get_language(), tuple(sorted(opties.items())))
     spiegel = homes.spiegel if isinstance(homes, Woningen) else None
     with _slot:
         bewaard = _ranglijsten.get(sleutel)

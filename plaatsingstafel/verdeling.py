@@ -26,7 +26,7 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Regio, User
@@ -170,13 +170,13 @@ def _geef_aan_rekenproces(verdeling_id: int) -> None:
         # The broker cannot be reached (or, without one, the computation itself failed and
         # said so on its row): the table is told at once instead of waiting for nothing.
         logger.exception("allocation %s could not be started", verdeling_id)
-        Verdeling.objects.filter(pk=verdeling_id, status=VerdelingStatus.WACHTEND).update(
-            status=VerdelingStatus.MISLUKT,
-            melding=_(
+        with translation.override(settings.LANGUAGE_CODE):  # kept: the portal's language
+            melding = _(
                 "De berekening kon niet worden gestart: het rekenproces is nu niet bereikbaar. "
                 "Probeer het over een paar minuten opnieuw."
-            ),
-            klaar_op=timezone.now(),
+            )
+        Verdeling.objects.filter(pk=verdeling_id, status=VerdelingStatus.WACHTEND).update(
+            status=VerdelingStatus.MISLUKT, melding=melding, klaar_op=timezone.now()
         )
 
 
@@ -203,7 +203,16 @@ def stop_verdeling(verdeling: Verdeling) -> bool:
 
 def bereken(*, verdeling_id: int) -> str:
     """Compute one request. Safe to run twice: a computation that was stopped or finished
-    meanwhile is left alone, and only a running one gets a result."""
+    meanwhile is left alone, and only a running one gets a result.
+
+    The result is kept and read by everyone at the table, so its explanations are written in
+    the portal's own language (settings.LANGUAGE_CODE), also when the computation runs in
+    the web process of someone who reads the portal in another language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _bereken(verdeling_id)
+
+
+def _bereken(verdeling_id: int) -> str:
     with transaction.atomic():
         verdeling = (
             Verdeling.objects.select_for_update()

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Rol, User
@@ -307,6 +307,16 @@ def _home_results(
     }
 
 
+def _home_results_om_te_bewaren(
+    voorstel: Voorstel, *, now: dt.datetime, publiek: Iterable[Audience] = VOORSTEL_PUBLIEK
+) -> dict[Audience, HomeResult] | None:
+    """`_home_results` written in the portal's own language (settings.LANGUAGE_CODE), for an
+    explanation that is kept: whoever's step computes it, every reader later reads the same
+    text."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _home_results(voorstel, now=now, publiek=publiek)
+
+
 def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
     """The deciding reading of the home now (see `BESLISSEND`)."""
     results = _home_results(voorstel, now=now, publiek=[BESLISSEND])
@@ -424,7 +434,11 @@ def wie_mag_tegenspraak_geven(voorstel: Voorstel) -> list[User]:
 def _uitleg(results: dict[Audience, HomeResult]) -> dict[str, object]:
     """What the engine said, kept with the proposal: one version per reader, keyed by the
     audience (read it back with `Voorstel.uitleg_voor`). Per-resident impacts are left out:
-    they are for the home's manager and computed live on their page."""
+    they are for the home's manager and computed live on their page.
+
+    Kept in the portal's own language: the results are computed under
+    `translation.override(settings.LANGUAGE_CODE)` (see `_home_results_om_te_bewaren`), so a
+    kept explanation is never partly in the language of whoever sent the proposal."""
     return {audience.value: _uitleg_voor_een(result) for audience, result in results.items()}
 
 
@@ -452,7 +466,7 @@ def uitleg_voor(voorstel: Voorstel, audience: Audience) -> dict[str, object] | N
     bewaard = voorstel.uitleg_voor(audience)
     if bewaard is not None or voorstel.status == S.CONCEPT:
         return bewaard
-    results = _home_results(voorstel, now=timezone.now(), publiek=[audience])
+    results = _home_results_om_te_bewaren(voorstel, now=timezone.now(), publiek=[audience])
     if results is None:
         return None
     nieuw = _uitleg_voor_een(results[audience])
@@ -548,9 +562,12 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
             % {"max": max_open()},
             code="max_open",
         )
-    results = _home_results(actueel, now=now)
+    results = _home_results_om_te_bewaren(actueel, now=now)
     result = results[BESLISSEND] if results else None
     if results is None or result is None or not result.eligible:
+        if result is not None and translation.get_language() != settings.LANGUAGE_CODE:
+            # Nothing is kept: the sender reads why in their own language.
+            result = _home_result(actueel, now=now) or result
         redenen = " ".join(r.explanation for r in result.blocking) if result else ""
         raise VoorstelFout(
             _("Deze woning komt nu niet in aanmerking. %(redenen)s") % {"redenen": redenen},
@@ -1202,7 +1219,15 @@ def herbeoordeel_voorstellen(*, voorziening_id: int, now: dt.datetime | None = N
     """The home's group picture changed materially: run the engine again for every open
     proposal to it, keep the new explanation, note it on the timeline and tell the
     coordinators. A proposal the home can no longer take stays open: the people involved
-    decide what to do, and the timeline says why. Returns how many were re-evaluated."""
+    decide what to do, and the timeline says why. Returns how many were re-evaluated.
+
+    Everything here is kept (the explanation, the timeline, the notices), so it is written
+    in the portal's own language, whoever's step changed the group."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _herbeoordeel_voorstellen(voorziening_id=voorziening_id, now=now)
+
+
+def _herbeoordeel_voorstellen(*, voorziening_id: int, now: dt.datetime | None) -> int:
     now = now or timezone.now()
     aantal = 0
     for pk in (

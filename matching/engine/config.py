@@ -150,6 +150,8 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from matching.engine.i18n import gettext_noop
+
 # --- Hard limits (DOMAIN.md) -------------------------------------------------------------
 
 KWV_AGE_MIN: Final = 8
@@ -279,16 +281,16 @@ BAND_SPAN_PENALTY: Final[dict[int, float]] = {2: 0.10, 3: 0.25}
 RESIDENT_AGE_GAP: Final = 4
 
 # Signals through which youths can pull each other down. Two or more members in the same
-# group, each with a signal from the set, form a pair. (code, signals, Dutch label).
+# group, each with a signal from the set, form a pair. (code, signals, Dutch label, a msgid).
 INFLUENCE_GROUPS: Final[tuple[tuple[str, frozenset[str], str], ...]] = (
-    ("agressie", frozenset({"agressie"}), "agressie"),
-    ("verslaving", frozenset({"verslaving"}), "verslaving"),
+    ("agressie", frozenset({"agressie"}), gettext_noop("agressie")),
+    ("verslaving", frozenset({"verslaving"}), gettext_noop("verslaving")),
     (
         "zelfbeschadiging",
         frozenset({"suicidaliteit", "zelfbeschadiging"}),
-        "suïcidaliteit of zelfbeschadiging",
+        gettext_noop("suïcidaliteit of zelfbeschadiging"),
     ),
-    ("criminaliteit", frozenset({"criminaliteit"}), "criminaliteit"),
+    ("criminaliteit", frozenset({"criminaliteit"}), gettext_noop("criminaliteit")),
 )
 INFLUENCE_PAIR_PENALTY: Final = 0.15
 

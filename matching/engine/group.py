@@ -26,16 +26,29 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 from kern.publiek import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine import config, safety
+from matching.engine.i18n import _, gettext_noop, in_language, ngettext
+from matching.engine.i18n import language as language_now
 from matching.engine.types import GroupMember, GroupRisk, GroupSummary, RiskLevel
-from matching.engine.vocabulary import ATTENTION_SIGNALS, CARE_PROFILES, places_text, youths_text
-
-EMPTY_GROUP_RISK = GroupRisk(
-    level="laag", reasons=("Er woont nu niemand; de groep wordt nog gevormd.",)
+from matching.engine.vocabulary import (
+    ATTENTION_SIGNALS,
+    CARE_PROFILES,
+    places_text,
+    youths_text,
 )
+
+_EMPTY = gettext_noop("Er woont nu niemand; de groep wordt nog gevormd.")
+
+
+@cache
+def empty_group_risk(language: str) -> GroupRisk:
+    """The risk of a home where nobody lives yet, in the active `language`."""
+    return GroupRisk(level="laag", reasons=(_(_EMPTY),))
+
 
 # --- Encoding members as integers ------------------------------------------------------------
 
@@ -486,7 +499,8 @@ class ProfileMix(NamedTuple):
     counts: tuple[tuple[str, int], ...]  # (profile, members), by profile code
     externalising: int
     lookalike_penalty: float  # for the group factor: per extra member sharing a profile
-    lookalike_concerns: tuple[str, ...]  # risk reasons for many members with one profile
+    # (profile, members) of the profiles so many members share that it is a risk reason.
+    lookalikes: tuple[tuple[str, int], ...]
 
 
 _profile_mixes: dict[int, ProfileMix] = {}
@@ -505,32 +519,50 @@ def profile_mix(profiles: int) -> ProfileMix:
             )
         )
         penalty = 0.0
-        concerns: list[str] = []
+        lookalikes: list[tuple[str, int]] = []
         for profile, count in counts:
             if profile == _EXTERNALISING:
                 penalty += (count - 1) * config.EXTERNALISING_LOOKALIKE_PENALTY
                 continue
             penalty += (count - 1) * config.LOOKALIKE_PENALTY
             if count >= config.LOOKALIKE_RISK_COUNT:
-                concerns.append(
-                    f"{count} jongeren met hetzelfde zorgprofiel "
-                    f"({CARE_PROFILES.get(profile, profile)}): ze kunnen elkaars gedrag "
-                    "overnemen."
-                )
+                lookalikes.append((profile, count))
         externalising = dict(counts).get(_EXTERNALISING, 0)
-        mix = _profile_mixes[profiles] = ProfileMix(counts, externalising, penalty, tuple(concerns))
+        mix = _profile_mixes[profiles] = ProfileMix(
+            counts, externalising, penalty, tuple(lookalikes)
+        )
     return mix
 
 
-_influence_labels: dict[int, tuple[str, ...]] = {0: ()}
+def _lookalike_concerns(mix: ProfileMix, language: str) -> list[str]:
+    """The risk reasons for many members sharing one care profile."""
+    return [
+        in_language(_LOOKALIKE, language)
+        % {"count": count, "profiel": _profile_label(profile, language)}
+        for profile, count in mix.lookalikes
+    ]
 
 
-def influence_labels(influence: int) -> tuple[str, ...]:
-    """Labels of the influence groups with two or more members, from a packed count."""
-    labels = _influence_labels.get(influence)
+def _profile_label(profile: str, language: str) -> str:
+    known = CARE_PROFILES.get(profile)
+    return in_language(known, language) if known else profile
+
+
+_influence_labels: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def influence_labels(influence: int, language: str) -> tuple[str, ...]:
+    """Labels of the influence groups with two or more members, from a packed count, in the
+    active `language`."""
+    if not influence:
+        return ()
+    key = (influence, language)
+    labels = _influence_labels.get(key)
     if labels is None:
-        labels = _influence_labels[influence] = tuple(
-            label for shift, _mask, label in _INFLUENCE if (influence >> shift) & _FIELD_MASK >= 2
+        labels = _influence_labels[key] = tuple(
+            _(label)
+            for shift, _mask, label in _INFLUENCE
+            if (influence >> shift) & _FIELD_MASK >= 2
         )
     return labels
 
@@ -546,25 +578,54 @@ def only_gender_codes(only: int) -> tuple[str, ...]:
 def staff_text(staff_on_shift: int, size: int) -> str:
     """`2 begeleiders op de groep voor 5 jongeren`."""
     if staff_on_shift == 0:
-        return f"Geen vaste begeleider op de groep voor {youths_text(size)}"
-    noun = "begeleider" if staff_on_shift == 1 else "begeleiders"
-    return f"{staff_on_shift} {noun} op de groep voor {youths_text(size)}"
+        return _("Geen vaste begeleider op de groep voor %(jongeren)s") % {
+            "jongeren": youths_text(size)
+        }
+    return ngettext(
+        "%(count)s begeleider op de groep voor %(jongeren)s",
+        "%(count)s begeleiders op de groep voor %(jongeren)s",
+        staff_on_shift,
+    ) % {"count": staff_on_shift, "jongeren": youths_text(size)}
 
 
-_ONE_MEMBER_RISK = GroupRisk(
-    "laag", ("Eén jongere in de groep; geen risico's in de samenstelling.",)
+_ONE_MEMBER = gettext_noop("Eén jongere in de groep; geen risico's in de samenstelling.")
+_MIXED = gettext_noop(
+    "Gemengde groep: ieder heeft een ander zorgprofiel. Geen bijzondere risico's."
 )
-_MIXED_RISK = GroupRisk(
-    "laag", ("Gemengde groep: ieder heeft een ander zorgprofiel. Geen bijzondere risico's.",)
+_CALM = gettext_noop("Geen bijzondere risico's in de samenstelling van de groep.")
+_INCOMPATIBLE_GROUP = gettext_noop(
+    "In de groep zit een combinatie die nooit samen mag wonen: seksueel "
+    "grensoverschrijdend gedrag en slachtofferschap van mensenhandel."
 )
-_CALM_RISK = GroupRisk("laag", ("Geen bijzondere risico's in de samenstelling van de groep.",))
+_BIG_GROUP = gettext_noop(
+    "Groep van %(count)s jongeren: groter dan de voorkeur van %(voorkeur)s of minder."
+)
+_EXTERNALISING_SEVERE = gettext_noop(
+    "%(count)s jongeren met naar buiten gericht gedrag: grote kans dat ze elkaar opjutten."
+)
+_EXTERNALISING_CONCERN = gettext_noop(
+    "%(count)s jongeren met naar buiten gericht gedrag: kans dat ze elkaar opjutten."
+)
+_HIGH_INTENSITY = gettext_noop(
+    "%(count)s jongeren met een hoge zorgintensiteit: veel vraag aan het team."
+)
+_STACKED = gettext_noop("Meerdere risico's tegelijk maken de groep kwetsbaar.")
+_LOOKALIKE = gettext_noop(
+    "%(count)s jongeren met hetzelfde zorgprofiel (%(profiel)s): ze kunnen elkaars "
+    "gedrag overnemen."
+)
+_TOO_MANY = gettext_noop("%(jongeren)s in de groep, terwijl de woning %(plekken)s heeft.")
+_UNDERSTAFFED = gettext_noop("%(begeleiding)s: minder dan 1 op %(per)s.")
+_INFLUENCE_REASON = gettext_noop(
+    "Meer jongeren met %(signaal)s: ze kunnen elkaar negatief beïnvloeden."
+)
 
 
 # Memo of `risk_of_state`: a pure function of small hashable values, and a search page
 # asks the same question for every home's current group on every request. Each entry holds
-# both versions (signals named, signals not named). Bounded: cleared when it grows past
-# `_RISK_MEMO_MAX` entries.
-_risk_memo: dict[tuple[GroupState, int, int, int], tuple[GroupRisk, GroupRisk, int]] = {}
+# both versions (signals named, signals not named), in one language (the last part of the
+# key). Bounded: cleared when it grows past `_RISK_MEMO_MAX` entries.
+_risk_memo: dict[tuple[GroupState, int, int, int, str], tuple[GroupRisk, GroupRisk, int]] = {}
 _RISK_MEMO_MAX = 200_000
 
 
@@ -575,6 +636,7 @@ def risk_of_state(
     max_residents: int,
     staff_on_shift: int,
     names_signals: bool,
+    language: str | None = None,
 ) -> GroupRisk:
     """The risk level and aggregated reasons for a folded group (thresholds: config.py).
 
@@ -589,6 +651,7 @@ def risk_of_state(
         max_residents=max_residents,
         staff_on_shift=staff_on_shift,
         names_signals=names_signals,
+        language=language,
     )[0]
 
 
@@ -599,29 +662,38 @@ def risk_and_rules(
     max_residents: int,
     staff_on_shift: int,
     names_signals: bool,
+    language: str | None = None,
 ) -> tuple[GroupRisk, int]:
     """`risk_of_state`, and the safety rules that fire in the group (`safety_rules`), which
-    the risk was built from: the ranking reads both, from the same memo entry."""
-    key = (state, day, max_residents, staff_on_shift)
+    the risk was built from: the ranking reads both, from the same memo entry. `language` is
+    the active language, when the caller has it at hand (`i18n.language()`)."""
+    if language is None:
+        language = language_now()
+    key = (state, day, max_residents, staff_on_shift, language)
     entry = _risk_memo.get(key)
     if entry is None:
         if len(_risk_memo) >= _RISK_MEMO_MAX:
             _risk_memo.clear()
         entry = _risk_memo[key] = _risk_of_state(
-            state, day, max_residents=max_residents, staff_on_shift=staff_on_shift
+            state,
+            day,
+            max_residents=max_residents,
+            staff_on_shift=staff_on_shift,
+            language=language,
         )
     return (entry[0] if names_signals else entry[1]), entry[2]
 
 
 def _risk_of_state(
-    state: GroupState, day: int, *, max_residents: int, staff_on_shift: int
+    state: GroupState, day: int, *, max_residents: int, staff_on_shift: int, language: str
 ) -> tuple[GroupRisk, GroupRisk, int]:
     """(named, neutral) versions of the same risk, and the safety rules that fire."""
     size = state.size
     if not size:
-        return EMPTY_GROUP_RISK, EMPTY_GROUP_RISK, 0
+        empty = empty_group_risk(language)
+        return empty, empty, 0
     mix = profile_mix(state.profiles)
-    labels = influence_labels(state.influence)
+    labels = influence_labels(state.influence, language)
     places = min(max_residents, config.KWV_MAX_GROUP)
     understaffed = size > staff_on_shift * config.YOUTHS_PER_STAFF
     rules = safety_rules(state, day)
@@ -632,14 +704,16 @@ def _risk_of_state(
         or size > config.PREFERRED_GROUP_SIZE
         or understaffed
         or mix.externalising >= config.EXTERNALISING_CONCERN
-        or mix.lookalike_concerns
+        or mix.lookalikes
         or labels
         or state.high_intensity >= config.HIGH_INTENSITY_CONCERN
     ):
         # Most groups: nothing to report, and a shared answer saves building one.
         if size == 1:
-            return _ONE_MEMBER_RISK, _ONE_MEMBER_RISK, rules
-        calm = _MIXED_RISK if len(mix.counts) == size else _CALM_RISK
+            one = GroupRisk("laag", (in_language(_ONE_MEMBER, language),))
+            return one, one, rules
+        calm_text = in_language(_MIXED if len(mix.counts) == size else _CALM, language)
+        calm = GroupRisk("laag", (calm_text,))
         return calm, calm, rules
 
     severe: list[str] = []
@@ -648,65 +722,60 @@ def _risk_of_state(
     # Sentences that rest on members' attention signals, for the neutral version.
     signal_based: set[str] = set()
     if state.incompatible:
-        severe.append(
-            "In de groep zit een combinatie die nooit samen mag wonen: seksueel "
-            "grensoverschrijdend gedrag en slachtofferschap van mensenhandel."
-        )
+        severe.append(in_language(_INCOMPATIBLE_GROUP, language))
         signal_based.add(severe[-1])
     if rules:
         by_level = {"severe": severe, "concern": concerns, "note": notes}
         for variant in safety.worst_per_code(rules):
             if variant.name == "enige_van_geslacht":
                 by_level[variant.level].extend(
-                    safety.only_gender_texts(gender, size - 1)[0] for gender in _only_codes(state)
+                    safety.only_gender_texts(gender, size - 1, language)[0]
+                    for gender in _only_codes(state)
                 )
             else:
-                by_level[variant.level].append(variant.group_text)
+                by_level[variant.level].append(variant.group_text(language))
                 if variant.signal_based:
-                    signal_based.add(variant.group_text)
+                    signal_based.add(variant.group_text(language))
     if size > places:
         severe.append(
-            f"{youths_text(size)} in de groep, terwijl de woning {places_text(places)} heeft."
+            in_language(_TOO_MANY, language)
+            % {"jongeren": youths_text(size), "plekken": places_text(places)}
         )
     elif size > config.PREFERRED_GROUP_SIZE:
         concerns.append(
-            f"Groep van {size} jongeren: groter dan de voorkeur van "
-            f"{config.PREFERRED_GROUP_SIZE} of minder."
+            in_language(_BIG_GROUP, language)
+            % {"count": size, "voorkeur": config.PREFERRED_GROUP_SIZE}
         )
     if understaffed:
         concerns.append(
-            f"{staff_text(staff_on_shift, size)}: minder dan 1 op {config.YOUTHS_PER_STAFF}."
+            in_language(_UNDERSTAFFED, language)
+            % {"begeleiding": staff_text(staff_on_shift, size), "per": config.YOUTHS_PER_STAFF}
         )
     externalising = mix.externalising
     if externalising >= config.EXTERNALISING_HIGH:
-        severe.append(
-            f"{externalising} jongeren met naar buiten gericht gedrag: grote kans dat ze "
-            "elkaar opjutten."
-        )
+        severe.append(in_language(_EXTERNALISING_SEVERE, language) % {"count": externalising})
     elif externalising >= config.EXTERNALISING_CONCERN:
-        concerns.append(
-            f"{externalising} jongeren met naar buiten gericht gedrag: kans dat ze elkaar opjutten."
-        )
-    concerns.extend(mix.lookalike_concerns)
+        concerns.append(in_language(_EXTERNALISING_CONCERN, language) % {"count": externalising})
+    concerns.extend(_lookalike_concerns(mix, language))
     for label in labels:
-        concerns.append(f"Meer jongeren met {label}: ze kunnen elkaar negatief beïnvloeden.")
+        concerns.append(in_language(_INFLUENCE_REASON, language) % {"signaal": label})
         signal_based.add(concerns[-1])
     if state.high_intensity >= config.HIGH_INTENSITY_CONCERN:
-        concerns.append(
-            f"{state.high_intensity} jongeren met een hoge zorgintensiteit: veel vraag aan het "
-            "team."
-        )
+        concerns.append(in_language(_HIGH_INTENSITY, language) % {"count": state.high_intensity})
 
     level: RiskLevel = "hoog" if severe else "verhoogd" if concerns else "laag"
     if not severe and len(concerns) >= config.STACKED_CONCERNS:
         level = "hoog"
-        concerns.append("Meerdere risico's tegelijk maken de groep kwetsbaar.")
+        concerns.append(in_language(_STACKED, language))
     reasons = (*severe, *concerns, *notes)
     named = GroupRisk(level=level, reasons=reasons)
     if not signal_based:
         return named, named, rules
     neutral = tuple(reason for reason in reasons if reason not in signal_based)
-    return named, GroupRisk(level=level, reasons=(GROUP_SIGNALS_NEUTRAL, *neutral)), rules
+    neutral_risk = GroupRisk(
+        level=level, reasons=(in_language(GROUP_SIGNALS_NEUTRAL, language), *neutral)
+    )
+    return named, neutral_risk, rules
 
 
 def _only_codes(state: GroupState) -> tuple[str, ...]:

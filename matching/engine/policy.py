@@ -25,10 +25,34 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from matching.engine import config
+from matching.engine.i18n import _, gettext_noop
 from matching.engine.types import AdmissionPolicy, Factor, Reason, Youth
-from matching.engine.vocabulary import IMPORTANCE_LABELS, need_label
+from matching.engine.vocabulary import importance_label, need_label
 
-_GENDER_WORDS = {"v": "meisjes", "m": "jongens"}
+# Per gender a home may take: (the hard rule, the preference in the group factor, the
+# preference as an attention point); the home's own reason follows each.
+_GENDER_RULES: dict[str, tuple[str, str, str]] = {
+    "v": (
+        gettext_noop(
+            "Deze woning neemt alleen meisjes op. %(quote)s Dit is een eigen regel van de "
+            "woning; alleen de woning kan die veranderen."
+        ),
+        gettext_noop("De woning heeft liever alleen meisjes."),
+        gettext_noop(
+            "De woning heeft liever alleen meisjes. %(quote)s Bespreek vooraf of het toch past."
+        ),
+    ),
+    "m": (
+        gettext_noop(
+            "Deze woning neemt alleen jongens op. %(quote)s Dit is een eigen regel van de "
+            "woning; alleen de woning kan die veranderen."
+        ),
+        gettext_noop("De woning heeft liever alleen jongens."),
+        gettext_noop(
+            "De woning heeft liever alleen jongens. %(quote)s Bespreek vooraf of het toch past."
+        ),
+    ),
+}
 _ESSENTIAL = 3
 
 
@@ -48,7 +72,7 @@ NO_POLICY = PolicyOutcome()
 
 
 def _quote(reason: str) -> str:
-    return f"De woning zegt daarover: “{reason.strip()}”"
+    return _("De woning zegt daarover: “%(reden)s”") % {"reden": reason.strip()}
 
 
 def assess_policies(youth: Youth, policies: tuple[AdmissionPolicy, ...]) -> PolicyOutcome:
@@ -62,26 +86,15 @@ def assess_policies(youth: Youth, policies: tuple[AdmissionPolicy, ...]) -> Poli
     importance = {need.code: need.importance for need in youth.needs}
     for policy in policies:
         if policy.kind == "gender":
-            if youth.gender == policy.value or policy.value not in _GENDER_WORDS:
+            if youth.gender == policy.value or policy.value not in _GENDER_RULES:
                 continue
-            who = _GENDER_WORDS[policy.value]
+            hard_rule, preference, preference_reason = _GENDER_RULES[policy.value]
+            quote = {"quote": _quote(policy.reason)}
             if policy.hard:
-                blocking.append(
-                    Reason(
-                        "toelatingsbeleid",
-                        f"Deze woning neemt alleen {who} op. {_quote(policy.reason)} Dit is een "
-                        "eigen regel van de woning; alleen de woning kan die veranderen.",
-                    )
-                )
+                blocking.append(Reason("toelatingsbeleid", _(hard_rule) % quote))
             else:
-                group.append(f"De woning heeft liever alleen {who}.")
-                attention.append(
-                    Reason(
-                        "voorkeur_woning",
-                        f"De woning heeft liever alleen {who}. {_quote(policy.reason)} Bespreek "
-                        "vooraf of het toch past.",
-                    )
-                )
+                group.append(_(preference))
+                attention.append(Reason("voorkeur_woning", _(preference_reason) % quote))
         elif policy.kind == "no_closed_authorisation":
             if not youth.machtiging_gesloten:
                 continue
@@ -89,20 +102,29 @@ def assess_policies(youth: Youth, policies: tuple[AdmissionPolicy, ...]) -> Poli
                 blocking.append(
                     Reason(
                         "toelatingsbeleid",
-                        "Deze woning neemt geen jongeren op met een machtiging gesloten "
-                        f"jeugdhulp. {_quote(policy.reason)} Dit is een eigen regel van de "
-                        "woning; alleen de woning kan die veranderen.",
+                        _(
+                            "Deze woning neemt geen jongeren op met een machtiging gesloten "
+                            "jeugdhulp. %(quote)s Dit is een eigen regel van de woning; alleen "
+                            "de woning kan die veranderen."
+                        )
+                        % {"quote": _quote(policy.reason)},
                     )
                 )
             else:
                 group.append(
-                    "De woning neemt liever geen jongeren op met een machtiging gesloten jeugdhulp."
+                    _(
+                        "De woning neemt liever geen jongeren op met een machtiging gesloten "
+                        "jeugdhulp."
+                    )
                 )
                 attention.append(
                     Reason(
                         "voorkeur_woning",
-                        "De woning neemt liever geen jongeren op met een machtiging gesloten "
-                        f"jeugdhulp. {_quote(policy.reason)} Bespreek vooraf of het toch past.",
+                        _(
+                            "De woning neemt liever geen jongeren op met een machtiging gesloten "
+                            "jeugdhulp. %(quote)s Bespreek vooraf of het toch past."
+                        )
+                        % {"quote": _quote(policy.reason)},
                     )
                 )
         elif policy.kind == "need":
@@ -114,9 +136,12 @@ def assess_policies(youth: Youth, policies: tuple[AdmissionPolicy, ...]) -> Poli
                 blocking.append(
                     Reason(
                         "toelatingsbeleid",
-                        f"Deze woning kan geen {label} bieden, en dat is voor jou heel "
-                        f"belangrijk. {_quote(policy.reason)} Dit is een eigen regel van de "
-                        "woning; alleen de woning kan die veranderen.",
+                        _(
+                            "Deze woning kan geen %(behoefte)s bieden, en dat is voor jou heel "
+                            "belangrijk. %(quote)s Dit is een eigen regel van de woning; alleen "
+                            "de woning kan die veranderen."
+                        )
+                        % {"behoefte": label, "quote": _quote(policy.reason)},
                     )
                 )
             else:
@@ -124,8 +149,15 @@ def assess_policies(youth: Youth, policies: tuple[AdmissionPolicy, ...]) -> Poli
                 attention.append(
                     Reason(
                         "voorkeur_woning",
-                        f"De woning zegt dat ze geen {label} kan bieden; dat vroeg je analyse "
-                        f"wel ({IMPORTANCE_LABELS[needed]}). {_quote(policy.reason)}",
+                        _(
+                            "De woning zegt dat ze geen %(behoefte)s kan bieden; dat vroeg je "
+                            "analyse wel (%(belang)s). %(quote)s"
+                        )
+                        % {
+                            "behoefte": label,
+                            "belang": importance_label(needed),
+                            "quote": _quote(policy.reason),
+                        },
                     )
                 )
     return PolicyOutcome(

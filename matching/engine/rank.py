@@ -24,13 +24,13 @@ from kern.publiek import GROUP_SIGNALS_NEUTRAL, Audience
 from matching.engine import config, safety
 from matching.engine.geo import DistanceFrom
 from matching.engine.group import (
-    EMPTY_GROUP_RISK,
     EMPTY_STATE,
     SIGNAL_BIT,
     GroupState,
     age_on,
     band,
     day_number,
+    empty_group_risk,
     encode_attention,
     encode_member,
     fold,
@@ -43,6 +43,7 @@ from matching.engine.group import (
     risk_of_state,
     staff_text,
 )
+from matching.engine.i18n import _, gettext_noop, language, ngettext
 from matching.engine.policy import NO_POLICY, assess_policies, with_group_preferences
 from matching.engine.types import (
     Factor,
@@ -55,9 +56,9 @@ from matching.engine.types import (
     Youth,
 )
 from matching.engine.vocabulary import (
-    CARE_PROFILES,
-    IMPORTANCE_LABELS,
+    care_profile_label,
     format_date,
+    importance_label,
     need_label,
     need_sentence,
     places_text,
@@ -67,19 +68,25 @@ from matching.engine.vocabulary import (
 _SGG, _SMH = config.INCOMPATIBLE_PAIR
 _SEXUAL_BIT = SIGNAL_BIT[config.SEXUAL]
 
-_NO_IMPACT = ("geen bijzonderheden",)
-_LEAVES_FIRST = ("vertrekt naar verwachting voordat deze jongere komt",)
-_IMPACT_INCOMPATIBLE = "mag nooit in dezelfde groep als deze jongere (harde grens)"
-_IMPACT_LOOKALIKE = "zelfde zorgprofiel, kans op naar elkaar kijken"
+# The sentences below are Dutch msgids (`matching.engine.i18n`): a `_Context` translates
+# them once, into the language active when it is made.
+_NO_IMPACT = gettext_noop("geen bijzonderheden")
+_LEAVES_FIRST = gettext_noop("vertrekt naar verwachting voordat deze jongere komt")
+_IMPACT_INCOMPATIBLE = gettext_noop("mag nooit in dezelfde groep als deze jongere (harde grens)")
+_IMPACT_LOOKALIKE = gettext_noop("zelfde zorgprofiel, kans op naar elkaar kijken")
 # What a safety rule between the youth and one resident means for that resident. The rules
 # about the whole group (the only girl or boy, developmental bands) are not about a pair.
 _IMPACT_SAFETY = {
-    "risico_uitbuiting": "risico op uitbuiting (criminaliteit naast kwetsbaarheid voor werving)",
-    "samen_weglopen": "kans dat ze samen weglopen",
-    "seksuele_veiligheid": "seksuele veiligheid vraagt bescherming (seksueel "
-    "grensoverschrijdend gedrag naast een jongere of kwetsbare jongere)",
-    "victimisatie": "risico op slachtofferschap door agressie",
-    "minderjarige_met_volwassene": "minderjarige en volwassene samen in een groep",
+    "risico_uitbuiting": gettext_noop(
+        "risico op uitbuiting (criminaliteit naast kwetsbaarheid voor werving)"
+    ),
+    "samen_weglopen": gettext_noop("kans dat ze samen weglopen"),
+    "seksuele_veiligheid": gettext_noop(
+        "seksuele veiligheid vraagt bescherming (seksueel grensoverschrijdend gedrag naast een "
+        "jongere of kwetsbare jongere)"
+    ),
+    "victimisatie": gettext_noop("risico op slachtofferschap door agressie"),
+    "minderjarige_met_volwassene": gettext_noop("minderjarige en volwassene samen in een groep"),
 }
 _PAIR_SAFETY_RULES = safety.ALL_RULES & ~(
     safety.BIT["enige_van_geslacht"] | safety.BIT["leeftijdsfase"]
@@ -90,13 +97,11 @@ _AgeRange = tuple[int, int] | None
 # For every reader who may not know the residents' signals (kern/publiek.py): one group-level
 # attention point and factor sentence for whatever signals meet, and one composition block
 # for the absolute incompatibility that does not say what the group holds.
-_GROUP_SIGNALS_REASON = Reason("groepsrisico", GROUP_SIGNALS_NEUTRAL)
-_GROUP_SIGNALS_FACTOR = "Meer risico op negatieve beïnvloeding in deze groep."
-_COMPOSITION_BLOCK = Reason(
-    "groepssamenstelling",
+_GROUP_SIGNALS_FACTOR = gettext_noop("Meer risico op negatieve beïnvloeding in deze groep.")
+_COMPOSITION_BLOCK = gettext_noop(
     "De samenstelling van de groep laat deze plaatsing niet toe. Dat is een harde grens. Dit "
     "verandert alleen als de groep anders wordt samengesteld; de beheerder van de woning kan "
-    "zeggen wanneer dat zo is.",
+    "zeggen wanneer dat zo is."
 )
 
 
@@ -259,11 +264,7 @@ def _linear(km: int, full: int, zero: int) -> float:
 
 
 def _km_text(km: int) -> str:
-    return "minder dan 1 km" if km == 0 else f"{km} km"
-
-
-def _others_text(count: int) -> str:
-    return "Eén andere jongere heeft" if count == 1 else f"{count} andere jongeren hebben"
+    return _("minder dan 1 km") if km == 0 else _("%(km)s km") % {"km": km}
 
 
 class _Context:
@@ -278,6 +279,14 @@ class _Context:
         self.youth = youth
         self.today = today
         self.audience = audience
+        # Every sentence of this request is written in the language active now: the shared
+        # memos of team texts are keyed by it, the fixed sentences translated once here.
+        self.language = language()
+        self.group_signals_reason = Reason("groepsrisico", _(GROUP_SIGNALS_NEUTRAL))
+        self.group_signals_factor = _(_GROUP_SIGNALS_FACTOR)
+        self.no_impact = (_(_NO_IMPACT),)
+        self.leaves_first = (_(_LEAVES_FIRST),)
+        self.impact_lookalike = _(_IMPACT_LOOKALIKE)
         # Whether texts may name (or pair) the residents' attention signals.
         self.names = audience.names_resident_signals
         self.with_impacts = with_impacts and self.names
@@ -323,6 +332,8 @@ class _Context:
         self._same_profile_cache: dict[int, Reason] = {}
         self._impact_cache: dict[tuple[str, int, bool, int, int], ResidentImpact] = {}
         self._group_size_cache: dict[int, Reason] = {}
+        self._no_place_cache: dict[date | None, Reason] = {}
+        self._group_cache: dict[tuple[int, ...], tuple[Factor, tuple[Reason, ...]]] = {}
 
     # --- preparation --------------------------------------------------------------------
 
@@ -333,10 +344,10 @@ class _Context:
             (
                 need.code,
                 need.importance,
-                f"{need_sentence(need.code)} — dat vroeg je analyse "
-                f"({IMPORTANCE_LABELS[need.importance]}).",
-                f"Deze woning biedt geen {need_label(need.code)} — dat vroeg je analyse wel "
-                f"({IMPORTANCE_LABELS[need.importance]}).",
+                _("%(aanbod)s — dat vroeg je analyse (%(belang)s).")
+                % {"aanbod": need_sentence(need.code), "belang": importance_label(need.importance)},
+                _("Deze woning biedt geen %(behoefte)s — dat vroeg je analyse wel (%(belang)s).")
+                % {"behoefte": need_label(need.code), "belang": importance_label(need.importance)},
             )
             for need in needs
         )
@@ -357,15 +368,20 @@ class _Context:
                     sum(SIGNAL_BIT[signal] for signal in signals),
                     Reason(
                         f"beinvloeding_{key}",
-                        f"Bij jou en in de groep speelt {label}: jongeren kunnen elkaar daarin "
-                        "negatief beïnvloeden. Bespreek hoe het team daarmee omgaat.",
+                        _(
+                            "Bij jou en in de groep speelt %(signaal)s: jongeren kunnen elkaar "
+                            "daarin negatief beïnvloeden. Bespreek hoe het team daarmee omgaat."
+                        )
+                        % {"signaal": _(label)},
                     )
                     if self.names
-                    else _GROUP_SIGNALS_REASON,
+                    else self.group_signals_reason,
                 )
             )
             for signal in signals:
-                impact_texts[signal] = f"kans dat ze elkaar negatief beïnvloeden ({label})"
+                impact_texts[signal] = _(
+                    "kans dat ze elkaar negatief beïnvloeden (%(signaal)s)"
+                ) % {"signaal": _(label)}
 
         def partners(pairs: tuple[tuple[str, str], ...], text: str) -> int:
             bits = 0
@@ -376,7 +392,7 @@ class _Context:
             return bits
 
         self.incompatible_partner_bits = partners(
-            ((_SGG, _SMH), (_SMH, _SGG)), _IMPACT_INCOMPATIBLE
+            ((_SGG, _SMH), (_SMH, _SGG)), _(_IMPACT_INCOMPATIBLE)
         )
         self.partner_bits = self.incompatible_partner_bits
         for bits, _reason in self.influence_partners:
@@ -407,14 +423,16 @@ class _Context:
             "veiligheid",
             max_points,
             max_points,
-            "Geen veiligheidsrisico's in de groep met jou erbij.",
+            _("Geen veiligheidsrisico's in de groep met jou erbij."),
         )
         self.high_risk_reason = Reason(
             "groepsrisico_hoog",
-            "Met jou erbij is het risico in deze groep hoog. Daarom krijgt deze woning "
-            f"hoogstens {config.HIGH_RISK_SCORE_CAP:.0f} punten, en kijkt een "
-            "gedragswetenschapper eerst kritisch mee (tegenspraak) voordat de woning wordt "
-            "voorgesteld.",
+            _(
+                "Met jou erbij is het risico in deze groep hoog. Daarom krijgt deze woning "
+                "hoogstens %(punten)s punten, en kijkt een gedragswetenschapper eerst kritisch "
+                "mee (tegenspraak) voordat de woning wordt voorgesteld."
+            )
+            % {"punten": f"{config.HIGH_RISK_SCORE_CAP:.0f}"},
         )
         self._safety_cache: dict[
             tuple[int, int, int, int, int, int, bool], tuple[Factor, tuple[Reason, ...]]
@@ -424,43 +442,50 @@ class _Context:
         max_points = self.max_points
         self.closed_reason = Reason(
             "gesloten_zonder_machtiging",
-            "Dit is een gesloten woning. Daarvoor is een machtiging gesloten jeugdhulp van de "
-            "kinderrechter nodig, en die is er niet. Met zo'n machtiging kan deze woning wel.",
+            _(
+                "Dit is een gesloten woning. Daarvoor is een machtiging gesloten jeugdhulp van "
+                "de kinderrechter nodig, en die is er niet. Met zo'n machtiging kan deze woning "
+                "wel."
+            ),
         )
         self.kwv_age_reason: Reason | None = None
         if not config.KWV_AGE_MIN <= self.age <= config.KWV_AGE_MAX:
-            text = (
-                f"Je bent dan {self.age} jaar. Een kleinschalige woonvoorziening is voor jongeren "
-                f"van {config.KWV_AGE_MIN} tot en met {config.KWV_AGE_MAX} jaar."
-            )
+            text = _(
+                "Je bent dan %(leeftijd)s jaar. Een kleinschalige woonvoorziening is voor "
+                "jongeren van %(min)s tot en met %(max)s jaar."
+            ) % {"leeftijd": self.age, "min": config.KWV_AGE_MIN, "max": config.KWV_AGE_MAX}
             if self.age < config.KWV_AGE_MIN:
                 turns = _birthday(self.youth.birth_date, config.KWV_AGE_MIN)
-                text += f" Vanaf {format_date(turns)} kan het wel."
+                text += " " + _("Vanaf %(datum)s kan het wel.") % {"datum": format_date(turns)}
             self.kwv_age_reason = Reason("leeftijd_kwv", text)
         self.incompatible_reason = (
             Reason(
                 "onverenigbare_combinatie",
-                "Met jou erbij zou in de groep een combinatie ontstaan die nooit samen mag "
-                "wonen: seksueel grensoverschrijdend gedrag en slachtofferschap van "
-                "mensenhandel. Dat is een harde grens. Dit verandert alleen als de groep anders "
-                "wordt samengesteld.",
+                _(
+                    "Met jou erbij zou in de groep een combinatie ontstaan die nooit samen mag "
+                    "wonen: seksueel grensoverschrijdend gedrag en slachtofferschap van "
+                    "mensenhandel. Dat is een harde grens. Dit verandert alleen als de groep "
+                    "anders wordt samengesteld."
+                ),
             )
             if self.names
-            else _COMPOSITION_BLOCK
+            else Reason("groepssamenstelling", _(_COMPOSITION_BLOCK))
         )
         self.location_unknown_reason = Reason(
             "locatie_onbekend",
-            "De locatie van deze woning is niet bekend, dus de afstand ook niet.",
+            _("De locatie van deze woning is niet bekend, dus de afstand ook niet."),
         )
         self.setting_factors = {
             setting: Factor(
                 "omgeving",
                 round(fraction * max_points["omgeving"], 1),
                 max_points["omgeving"],
-                "De woning staat in een gewone woonwijk."
+                _("De woning staat in een gewone woonwijk.")
                 if setting == "woonwijk"
-                else "De woning staat op het terrein van een instelling. Een gewone woonwijk "
-                "past beter bij wonen zoals thuis.",
+                else _(
+                    "De woning staat op het terrein van een instelling. Een gewone woonwijk "
+                    "past beter bij wonen zoals thuis."
+                ),
             )
             for setting, fraction in config.SETTING_FRACTIONS.items()
         }
@@ -468,26 +493,28 @@ class _Context:
             "nabijheid",
             0.0,
             max_points["nabijheid"],
-            "Er is geen woonplaats van je familie bekend. Afstand telt daarom niet mee.",
+            _("Er is geen woonplaats van je familie bekend. Afstand telt daarom niet mee."),
         )
         self.school_skipped = Factor(
             "onderwijs",
             0.0,
             max_points["onderwijs"],
-            "Er is geen school van herkomst en geen woonplaats bekend. Afstand tot school telt "
-            "daarom niet mee.",
+            _(
+                "Er is geen school van herkomst en geen woonplaats bekend. Afstand tot school "
+                "telt daarom niet mee."
+            ),
         )
         self.family_unknown = Factor(
             "nabijheid",
             0.0,
             max_points["nabijheid"],
-            "De locatie van deze woning is niet bekend, dus de afstand tot je familie ook niet.",
+            _("De locatie van deze woning is niet bekend, dus de afstand tot je familie ook niet."),
         )
         self.school_unknown = Factor(
             "onderwijs",
             0.0,
             max_points["onderwijs"],
-            "De locatie van deze woning is niet bekend, dus de afstand tot school ook niet.",
+            _("De locatie van deze woning is niet bekend, dus de afstand tot school ook niet."),
         )
 
     # --- per home -----------------------------------------------------------------------
@@ -578,9 +605,10 @@ class _Context:
                 max_residents=home.max_residents,
                 staff_on_shift=home.staff_on_shift,
                 names_signals=self.names,
+                language=self.language,
             )
             if residents
-            else EMPTY_GROUP_RISK
+            else empty_group_risk(self.language)
         )
         group_risk_after, rules = risk_and_rules(
             after,
@@ -588,6 +616,7 @@ class _Context:
             max_residents=home.max_residents,
             staff_on_shift=home.staff_on_shift,
             names_signals=self.names,
+            language=self.language,
         )
         if blocking:
             # Explained, not scored: a blocked home may not be proposed, so it gets no score
@@ -677,13 +706,18 @@ class _Context:
         )
         self.zone_inside_reason = Reason(
             "beschermde_zone",
-            "Deze woning ligt binnen een beschermde zone die voor deze jongere is ingesteld. "
-            "Dit is een harde grens.",
+            _(
+                "Deze woning ligt binnen een beschermde zone die voor deze jongere is ingesteld. "
+                "Dit is een harde grens."
+            ),
         )
         self.zone_unknown_reason = Reason(
             "beschermde_zone",
-            "Voor deze jongere is een beschermde zone ingesteld, en de locatie van deze woning "
-            "is niet bekend. Pas als bekend is dat de woning erbuiten ligt, kan het wel.",
+            _(
+                "Voor deze jongere is een beschermde zone ingesteld, en de locatie van deze "
+                "woning is niet bekend. Pas als bekend is dat de woning erbuiten ligt, kan het "
+                "wel."
+            ),
         )
 
     def _protective_zone_reason(self, home: Home) -> Reason | None:
@@ -700,11 +734,19 @@ class _Context:
 
     def _no_place_reason(self, residents: tuple[Resident, ...]) -> Reason:
         ends = [r.planned_end for r in residents if r.planned_end and r.planned_end >= self.today]
-        if ends:
-            change = f" Vanaf {format_date(min(ends))} komt er naar verwachting een plek vrij."
-        else:
-            change = " Zodra de woning een plek vrij meldt, kan het wel."
-        return Reason("geen_plek", "Er is nu geen plek vrij in deze woning." + change)
+        first_end = min(ends) if ends else None
+        reason = self._no_place_cache.get(first_end)
+        if reason is None:
+            if first_end is not None:
+                change = _("Vanaf %(datum)s komt er naar verwachting een plek vrij.") % {
+                    "datum": format_date(first_end)
+                }
+            else:
+                change = _("Zodra de woning een plek vrij meldt, kan het wel.")
+            reason = self._no_place_cache[first_end] = Reason(
+                "geen_plek", _("Er is nu geen plek vrij in deze woning.") + " " + change
+            )
+        return reason
 
     def _age_reason(self, home: Home) -> Reason:
         """Why the youth's age blocks this home (only called when it does)."""
@@ -713,15 +755,17 @@ class _Context:
         key = (home.age_min, home.age_max)
         reason = self._age_reason_cache.get(key)
         if reason is None:
-            text = (
-                f"Deze woning is voor jongeren van {home.age_min} tot en met {home.age_max} jaar; "
-                f"jij bent dan {self.age}."
-            )
+            text = _(
+                "Deze woning is voor jongeren van %(min)s tot en met %(max)s jaar; jij bent dan "
+                "%(leeftijd)s."
+            ) % {"min": home.age_min, "max": home.age_max, "leeftijd": self.age}
             if self.age < home.age_min:
                 turns = _birthday(self.youth.birth_date, home.age_min)
-                text += f" Vanaf {format_date(turns)} past je leeftijd wel."
+                text += " " + _("Vanaf %(datum)s past je leeftijd wel.") % {
+                    "datum": format_date(turns)
+                }
             else:
-                text += " Een woning voor oudere jongeren past beter."
+                text += " " + _("Een woning voor oudere jongeren past beter.")
             reason = self._age_reason_cache[key] = Reason("leeftijd_woning", text)
         return reason
 
@@ -731,17 +775,23 @@ class _Context:
             turns = _birthday(self.youth.birth_date, age_max + 1)
             reason = self._age_out_cache[age_max] = Reason(
                 "leeftijdsgrens_woning",
-                f"Op {format_date(turns)} word je {age_max + 1}; deze woning is voor jongeren "
-                f"tot en met {age_max} jaar. Bespreek vooraf of je daarna kunt blijven, zodat "
-                "je niet opnieuw hoeft te verhuizen.",
+                _(
+                    "Op %(datum)s word je %(leeftijd)s; deze woning is voor jongeren tot en met "
+                    "%(max)s jaar. Bespreek vooraf of je daarna kunt blijven, zodat je niet "
+                    "opnieuw hoeft te verhuizen."
+                )
+                % {"datum": format_date(turns), "leeftijd": age_max + 1, "max": age_max},
             )
         return reason
 
     def _opening_reason(self, opens_on: date) -> Reason:
         return Reason(
             "opent_binnenkort",
-            f"Deze woning is nieuw en gaat open op {format_date(opens_on)}, na de datum dat je "
-            f"een plek nodig hebt ({self.on_text}).",
+            _(
+                "Deze woning is nieuw en gaat open op %(datum)s, na de datum dat je een plek "
+                "nodig hebt (%(nodig)s)."
+            )
+            % {"datum": format_date(opens_on), "nodig": self.on_text},
         )
 
     def _late_place_reason(self, first_free: date) -> Reason:
@@ -749,8 +799,11 @@ class _Context:
         if reason is None:
             reason = self._late_place_cache[first_free] = Reason(
                 "plek_later_vrij",
-                f"De plek is pas vrij vanaf {format_date(first_free)}, na de datum dat je een "
-                f"plek nodig hebt ({self.on_text}).",
+                _(
+                    "De plek is pas vrij vanaf %(datum)s, na de datum dat je een plek nodig hebt "
+                    "(%(nodig)s)."
+                )
+                % {"datum": format_date(first_free), "nodig": self.on_text},
             )
         return reason
 
@@ -775,9 +828,11 @@ class _Context:
                 "behoeften",
                 round(config.NO_NEEDS_FRACTION * max_points, 1),
                 max_points,
-                "Je analyse noemt nog geen behoeften. Daarom weten we niet of deze woning "
-                "biedt wat je nodig hebt, en krijgt geen woning hier alle punten. Vul in de "
-                "analyse aan wat je nodig hebt van de woning en het team.",
+                _(
+                    "Je analyse noemt nog geen behoeften. Daarom weten we niet of deze woning "
+                    "biedt wat je nodig hebt, en krijgt geen woning hier alle punten. Vul in de "
+                    "analyse aan wat je nodig hebt van de woning en het team."
+                ),
             )
         met_texts: list[str] = []
         missing_texts: list[str] = []
@@ -788,10 +843,11 @@ class _Context:
                 met_importance += importance
             else:
                 missing_texts.append(missing)
-        summary = (
-            f"Deze woning past bij {len(met_texts)} van de {len(self.needs)} behoeften uit je "
-            "analyse."
-        )
+        summary = ngettext(
+            "Deze woning past bij %(met)s van de %(count)s behoeften uit je analyse.",
+            "Deze woning past bij %(met)s van de %(count)s behoeften uit je analyse.",
+            len(self.needs),
+        ) % {"met": len(met_texts), "count": len(self.needs)}
         return Factor(
             "behoeften",
             round(met_importance / self.total_importance * max_points, 1),
@@ -838,28 +894,31 @@ class _Context:
             "nabijheid",
             round(_linear(km, config.FAMILY_FULL_KM, config.FAMILY_ZERO_KM) * max_points, 1),
             max_points,
-            f"Afstand tot de woonplaats van je familie: {_km_text(km)}.",
+            _("Afstand tot de woonplaats van je familie: %(afstand)s.") % {"afstand": _km_text(km)},
         )
 
     def _school_factor(self, km: int) -> tuple[Factor, Reason | None]:
         max_points = self.max_points["onderwijs"]
         points = round(_linear(km, config.SCHOOL_FULL_KM, config.SCHOOL_ZERO_KM) * max_points, 1)
         if self.school is None:
-            text = (
+            text = _(
                 "Er is geen school van herkomst bekend. Daarom kijken we naar de afstand tot je "
-                f"familie: {_km_text(km)}."
-            )
+                "familie: %(afstand)s."
+            ) % {"afstand": _km_text(km)}
             return Factor("onderwijs", points, max_points, text), None
-        text = f"Afstand tot je school van herkomst: {_km_text(km)}."
+        text = _("Afstand tot je school van herkomst: %(afstand)s.") % {"afstand": _km_text(km)}
         reason = None
         if km <= config.SCHOOL_FULL_KM:
-            text += " Je kunt waarschijnlijk op je eigen school blijven."
+            text += " " + _("Je kunt waarschijnlijk op je eigen school blijven.")
         elif km >= config.SCHOOL_ATTENTION_KM:
-            text += " Op je eigen school blijven wordt lastig."
+            text += " " + _("Op je eigen school blijven wordt lastig.")
             reason = Reason(
                 "school_ver",
-                f"Je school van herkomst is {km} km hier vandaan. Op je eigen school blijven "
-                "wordt lastig; zoek samen naar passend onderwijs in de buurt.",
+                _(
+                    "Je school van herkomst is %(km)s km hier vandaan. Op je eigen school "
+                    "blijven wordt lastig; zoek samen naar passend onderwijs in de buurt."
+                )
+                % {"km": km},
             )
         return Factor("onderwijs", points, max_points, text), reason
 
@@ -878,9 +937,9 @@ class _Context:
     def _team_factor(
         self, percent: int, team_size: int, staff_on_shift: int, group_size: int
     ) -> tuple[Factor, tuple[Reason, ...]]:
-        stability, turnover_text, turnover_reason = _team_stability(percent)
-        size_fit, size_text = _team_size(team_size)
-        ratio_ok, ratio_text, ratio_reason = _team_ratio(staff_on_shift, group_size)
+        stability, turnover_text, turnover_reason = _team_stability(percent, self.language)
+        size_fit, size_text = _team_size(team_size, self.language)
+        ratio_ok, ratio_text, ratio_reason = _team_ratio(staff_on_shift, group_size, self.language)
         fraction = (
             config.TEAM_SHARE_STABILITY * stability
             + config.TEAM_SHARE_SIZE * size_fit
@@ -903,17 +962,26 @@ class _Context:
             max_points = self.max_points["beschikbaarheid"]
             late = (move_in - self.on).days
             if late <= 0:
-                text = f"Er is een plek vrij op de datum dat je die nodig hebt ({self.on_text})."
+                text = _("Er is een plek vrij op de datum dat je die nodig hebt (%(nodig)s).") % {
+                    "nodig": self.on_text
+                }
             elif opening:
-                text = (
-                    f"De woning gaat pas open en heeft een plek vanaf {format_date(move_in)}: "
-                    f"{late} dagen na de datum dat je een plek nodig hebt."
-                )
+                # Dutch says "dagen" for one day as well; both forms are the same here.
+                text = ngettext(
+                    "De woning gaat pas open en heeft een plek vanaf %(datum)s: %(count)s dagen "
+                    "na de datum dat je een plek nodig hebt.",
+                    "De woning gaat pas open en heeft een plek vanaf %(datum)s: %(count)s dagen "
+                    "na de datum dat je een plek nodig hebt.",
+                    late,
+                ) % {"datum": format_date(move_in), "count": late}
             else:
-                text = (
-                    f"De eerste plek is vrij vanaf {format_date(move_in)}: {late} dagen na de "
-                    "datum dat je een plek nodig hebt."
-                )
+                text = ngettext(
+                    "De eerste plek is vrij vanaf %(datum)s: %(count)s dagen na de datum dat je "
+                    "een plek nodig hebt.",
+                    "De eerste plek is vrij vanaf %(datum)s: %(count)s dagen na de datum dat je "
+                    "een plek nodig hebt.",
+                    late,
+                ) % {"datum": format_date(move_in), "count": late}
             fraction = max(0.0, 1.0 - late / config.LATE_ZERO_DAYS)
             factor = Factor("beschikbaarheid", round(fraction * max_points, 1), max_points, text)
             self._availability_cache[key] = factor
@@ -927,22 +995,51 @@ class _Context:
         before: GroupState,
         after: GroupState,
         ages: tuple[int, int],
-    ) -> tuple[Factor, list[Reason]]:
+    ) -> tuple[Factor, tuple[Reason, ...]]:
         """The group factor (fit) for the whole group after the youth joins, and the
-        attention points that the youth's own arrival raises."""
+        attention points that the youth's own arrival raises: the same for every group that
+        agrees in what `_group_factor` reads, so built once per request for each."""
+        size = after.size
+        key = (
+            size,
+            int(size > staff_on_shift * config.YOUTHS_PER_STAFF),
+            after.profiles,
+            before.profile_count(self.youth.care_profile),
+            after.influence,
+            before.signals,
+            after.high_intensity,
+            int(after.incompatible),
+            *ages,
+        )
+        cached = self._group_cache.get(key)
+        if cached is None:
+            cached = self._group_cache[key] = self._group_factor(
+                staff_on_shift, before, after, ages
+            )
+        return cached
+
+    def _group_factor(
+        self,
+        staff_on_shift: int,
+        before: GroupState,
+        after: GroupState,
+        ages: tuple[int, int],
+    ) -> tuple[Factor, tuple[Reason, ...]]:
         size = after.size
         penalty = config.GROUP_SIZE_PENALTY.get(size, 0.0)
         reasons: list[Reason] = []
 
         if size == 1:
-            size_text = "Je zou de enige jongere in de woning zijn; de groep wordt nog gevormd."
+            size_text = _("Je zou de enige jongere in de woning zijn; de groep wordt nog gevormd.")
         elif size <= config.PREFERRED_GROUP_SIZE:
-            size_text = f"Met jou erbij wonen er {youths_text(size)}: een kleine groep."
+            size_text = _("Met jou erbij wonen er %(jongeren)s: een kleine groep.") % {
+                "jongeren": youths_text(size)
+            }
         else:
-            size_text = (
-                f"Met jou erbij wonen er {size} jongeren: groter dan de voorkeur van "
-                f"{config.PREFERRED_GROUP_SIZE} of minder."
-            )
+            size_text = _(
+                "Met jou erbij wonen er %(count)s jongeren: groter dan de voorkeur van "
+                "%(voorkeur)s of minder."
+            ) % {"count": size, "voorkeur": config.PREFERRED_GROUP_SIZE}
             reasons.append(self._group_size_reason(size))
         texts = [size_text]
 
@@ -952,14 +1049,22 @@ class _Context:
         same = before.profile_count(self.youth.care_profile)
         if same:
             texts.append(
-                f"{_others_text(same)} hetzelfde zorgprofiel; jongeren met dezelfde zorgvraag "
-                "nemen soms elkaars gedrag over."
+                ngettext(
+                    "Eén andere jongere heeft hetzelfde zorgprofiel; jongeren met dezelfde "
+                    "zorgvraag nemen soms elkaars gedrag over.",
+                    "%(count)s andere jongeren hebben hetzelfde zorgprofiel; jongeren met "
+                    "dezelfde zorgvraag nemen soms elkaars gedrag over.",
+                    same,
+                )
+                % {"count": same}
             )
             reasons.append(self._same_profile_reason(same))
         elif size > 1:
-            texts.append("Niemand anders heeft jouw zorgprofiel: een gemengde groep.")
+            texts.append(_("Niemand anders heeft jouw zorgprofiel: een gemengde groep."))
         if mix.externalising >= config.EXTERNALISING_CONCERN:
-            texts.append("Meerdere jongeren met naar buiten gericht gedrag kunnen elkaar opjutten.")
+            texts.append(
+                _("Meerdere jongeren met naar buiten gericht gedrag kunnen elkaar opjutten.")
+            )
 
         if size > 1:
             # Developmental bands: neighbouring bands are ordinary, more costs fit points.
@@ -968,21 +1073,27 @@ class _Context:
             penalty += config.BAND_SPAN_PENALTY.get(span, 0.0)
             if span >= 2:
                 texts.append(
-                    f"Leeftijden: van {ages[0]} tot {ages[1]} jaar, verspreid over "
-                    f"{span + 1} leeftijdsfasen."
+                    _(
+                        "Leeftijden: van %(jongste)s tot %(oudste)s jaar, verspreid over "
+                        "%(fasen)s leeftijdsfasen."
+                    )
+                    % {"jongste": ages[0], "oudste": ages[1], "fasen": span + 1}
                 )
             else:
-                texts.append(f"Leeftijden: van {ages[0]} tot {ages[1]} jaar.")
+                texts.append(
+                    _("Leeftijden: van %(jongste)s tot %(oudste)s jaar.")
+                    % {"jongste": ages[0], "oudste": ages[1]}
+                )
 
         # Pairs that pull each other down: every pair in the group costs points; the attention
         # points name only the pairs this youth would be part of.
-        labels = influence_labels(after.influence)
+        labels = influence_labels(after.influence, self.language)
         if labels:
             penalty += config.INFLUENCE_PAIR_PENALTY * len(labels)
             texts.append(
-                f"Kans op negatieve beïnvloeding: {', '.join(labels)}."
+                _("Kans op negatieve beïnvloeding: %(signalen)s.") % {"signalen": ", ".join(labels)}
                 if self.names
-                else _GROUP_SIGNALS_FACTOR
+                else self.group_signals_factor
             )
             partners = before.signals
             for bits, reason in self.influence_partners:
@@ -990,21 +1101,21 @@ class _Context:
                     reasons.append(reason)
         if size > staff_on_shift * config.YOUTHS_PER_STAFF:
             penalty += config.RATIO_GROUP_PENALTY
-            texts.append("Te weinig begeleiding voor deze groep.")
+            texts.append(_("Te weinig begeleiding voor deze groep."))
         if after.high_intensity >= config.HIGH_INTENSITY_CONCERN:
             penalty += config.HIGH_INTENSITY_PENALTY
-            texts.append("Veel jongeren met een hoge zorgintensiteit.")
+            texts.append(_("Veel jongeren met een hoge zorgintensiteit."))
 
         max_points = self.max_points["groep"]
         if after.incompatible:
             if self.names:
-                texts.append("In de groep zou een combinatie zitten die nooit samen mag wonen.")
-            elif _GROUP_SIGNALS_FACTOR not in texts:
-                texts.append(_GROUP_SIGNALS_FACTOR)
+                texts.append(_("In de groep zou een combinatie zitten die nooit samen mag wonen."))
+            elif self.group_signals_factor not in texts:
+                texts.append(self.group_signals_factor)
             points = 0.0
         else:
             points = round(max(0.0, 1.0 - penalty) * max_points, 1)
-        return Factor("groep", points, max_points, " ".join(texts)), reasons
+        return Factor("groep", points, max_points, " ".join(texts)), tuple(reasons)
 
     # --- safety -------------------------------------------------------------------------
 
@@ -1100,25 +1211,27 @@ class _Context:
         for variant in safety.worst_per_code(rules):
             if variant.name == "enige_van_geslacht":
                 sentences.extend(
-                    safety.only_gender_texts(gender, size - 1)[3]
+                    safety.only_gender_texts(gender, size - 1, self.language)[3]
                     for gender in only_gender_codes(only_after)
                 )
             elif self.names or not variant.signal_based:
-                sentences.append(variant.factor_text)
+                sentences.append(variant.factor_text(self.language))
             else:
                 code_bits = safety.CODE_BITS[variant.code]
                 if nameable & code_bits:
-                    sentences.append(safety.worst_per_code(nameable & code_bits)[0].factor_text)
+                    sentences.append(
+                        safety.worst_per_code(nameable & code_bits)[0].factor_text(self.language)
+                    )
                 if rules & code_bits & ~nameable:
                     neutral = True
         if neutral:
-            sentences.append(_GROUP_SIGNALS_FACTOR)
+            sentences.append(self.group_signals_factor)
         text = " ".join(sentences) if sentences else self.safe_factor.explanation
         if high_risk:
-            text += (
-                " Met jou erbij is het risico in de groep hoog: daarom krijgt deze woning "
-                f"hoogstens {config.HIGH_RISK_SCORE_CAP:.0f} punten, ook als ze verder goed past."
-            )
+            text += " " + _(
+                "Met jou erbij is het risico in de groep hoog: daarom krijgt deze woning "
+                "hoogstens %(punten)s punten, ook als ze verder goed past."
+            ) % {"punten": f"{config.HIGH_RISK_SCORE_CAP:.0f}"}
         max_points = self.max_points["veiligheid"]
         points = round(max(0.0, 1.0 - safety.penalty(rules)) * max_points, 1)
         factor = Factor("veiligheid", points, max_points, text)
@@ -1127,18 +1240,18 @@ class _Context:
         for variant in safety.worst_per_code(found):
             if variant.name == "enige_van_geslacht":
                 for gender in only_gender_codes(only):
-                    texts = safety.only_gender_texts(gender, size - 1)
+                    texts = safety.only_gender_texts(gender, size - 1, self.language)
                     alone = gender == self.youth.gender
                     reasons.append(Reason(variant.code, texts[1] if alone else texts[2]))
             elif self.names or not variant.signal_based:
-                reasons.append(Reason(variant.code, variant.youth_text))
+                reasons.append(Reason(variant.code, variant.youth_text(self.language)))
             else:
                 code_bits = safety.CODE_BITS[variant.code]
                 if nameable & code_bits:
                     own = safety.worst_per_code(nameable & code_bits)[0]
-                    reasons.append(Reason(own.code, own.youth_text))
-                if found & code_bits & ~nameable and _GROUP_SIGNALS_REASON not in reasons:
-                    reasons.append(_GROUP_SIGNALS_REASON)
+                    reasons.append(Reason(own.code, own.youth_text(self.language)))
+                if found & code_bits & ~nameable and self.group_signals_reason not in reasons:
+                    reasons.append(self.group_signals_reason)
         return factor, tuple(reasons)
 
     def _group_size_reason(self, size: int) -> Reason:
@@ -1146,20 +1259,29 @@ class _Context:
         if reason is None:
             reason = self._group_size_cache[size] = Reason(
                 "groepsgrootte",
-                f"Met jou erbij wonen er {size} jongeren. Dat mag, maar een groep van "
-                f"{config.PREFERRED_GROUP_SIZE} of minder werkt beter.",
+                _(
+                    "Met jou erbij wonen er %(count)s jongeren. Dat mag, maar een groep van "
+                    "%(voorkeur)s of minder werkt beter."
+                )
+                % {"count": size, "voorkeur": config.PREFERRED_GROUP_SIZE},
             )
         return reason
 
     def _same_profile_reason(self, same: int) -> Reason:
         reason = self._same_profile_cache.get(same)
         if reason is None:
-            profile = self.youth.care_profile
             reason = self._same_profile_cache[same] = Reason(
                 "zelfde_zorgprofiel",
-                f"{_others_text(same)} hetzelfde zorgprofiel als jij "
-                f"({CARE_PROFILES.get(profile, profile)}). Jongeren met dezelfde zorgvraag "
-                "kunnen elkaars gedrag overnemen en versterken.",
+                ngettext(
+                    "Eén andere jongere heeft hetzelfde zorgprofiel als jij (%(profiel)s). "
+                    "Jongeren met dezelfde zorgvraag kunnen elkaars gedrag overnemen en "
+                    "versterken.",
+                    "%(count)s andere jongeren hebben hetzelfde zorgprofiel als jij "
+                    "(%(profiel)s). Jongeren met dezelfde zorgvraag kunnen elkaars gedrag "
+                    "overnemen en versterken.",
+                    same,
+                )
+                % {"count": same, "profiel": care_profile_label(self.youth.care_profile)},
             )
         return reason
 
@@ -1175,7 +1297,7 @@ class _Context:
         impacts: list[ResidentImpact] = []
         for resident in residents:
             if staying is not residents and resident not in staying:
-                impacts.append(ResidentImpact(resident.ref, _LEAVES_FIRST))
+                impacts.append(ResidentImpact(resident.ref, self.leaves_first))
                 continue
             gap = abs((on - day_number(resident.birth_date)) // 10000 - age)
             key = (
@@ -1205,75 +1327,98 @@ class _Context:
     ) -> ResidentImpact:
         texts: list[str] = []
         if gap:
-            texts.append(f"grotere leeftijdsafstand ({gap} jaar)")
+            texts.append(_("grotere leeftijdsafstand (%(jaren)s jaar)") % {"jaren": gap})
         if same_profile:
-            texts.append(_IMPACT_LOOKALIKE)
+            texts.append(self.impact_lookalike)
         for bit, text in self.impact_texts:
             if partners & bit and text not in texts:
                 texts.append(text)
-        texts.extend(_IMPACT_SAFETY[variant.code] for variant in safety.worst_per_code(rules))
-        return ResidentImpact(ref, tuple(texts) if texts else _NO_IMPACT)
+        texts.extend(_(_IMPACT_SAFETY[variant.code]) for variant in safety.worst_per_code(rules))
+        return ResidentImpact(ref, tuple(texts) if texts else self.no_impact)
 
 
 # The three parts of the team factor depend on one or two small numbers each and not on the
-# youth, so they are shared by every request (a few hundred entries at most).
+# youth, so they are shared by every request (a few hundred entries at most per language:
+# the last argument is the language the sentences are written in, `_Context.language`).
 
 
 @cache
-def _team_stability(percent: int) -> tuple[float, str, Reason | None]:
+def _team_stability(percent: int, _language: str) -> tuple[float, str, Reason | None]:
     """Stability from the share of the team that left in the past 12 months."""
     turnover = percent / 100
-    left = f"{percent}% van het team is het afgelopen jaar vertrokken"
+    values = {"percent": percent}
     if turnover <= config.TURNOVER_STABLE:
-        return 1.0, f"{left}: een stabiel team.", None
+        text = _("%(percent)s%% van het team is het afgelopen jaar vertrokken: een stabiel team.")
+        return 1.0, text % values, None
     stability = max(
         0.0, (config.TURNOVER_ZERO - turnover) / (config.TURNOVER_ZERO - config.TURNOVER_STABLE)
     )
     if turnover < config.TURNOVER_ATTENTION:
-        return stability, f"{left}.", None
+        text = _("%(percent)s%% van het team is het afgelopen jaar vertrokken.")
+        return stability, text % values, None
     reason = Reason(
         "teamverloop",
-        f"{left}. Veel wisselingen maken het moeilijker om vertrouwen op te bouwen.",
+        _(
+            "%(percent)s%% van het team is het afgelopen jaar vertrokken. Veel wisselingen maken "
+            "het moeilijker om vertrouwen op te bouwen."
+        )
+        % values,
     )
-    return stability, f"{left}: veel wisselingen.", reason
+    text = _("%(percent)s%% van het team is het afgelopen jaar vertrokken: veel wisselingen.")
+    return stability, text % values, reason
 
 
 @cache
-def _team_size(team_size: int) -> tuple[float, str]:
+def _team_size(team_size: int, _language: str) -> tuple[float, str]:
     """A fixed, small team: too few cannot cover every shift, too many are many faces."""
+    values = {"count": team_size}
+    # Dutch says "mensen" for one person as well; both forms are the same there.
     if team_size < config.TEAM_SIZE_MIN:
         return (
             config.TEAM_SIZE_SMALL_FRACTION,
-            f"Klein team van {team_size} mensen: bij ziekte of verlof wordt het krap.",
+            ngettext(
+                "Klein team van %(count)s mensen: bij ziekte of verlof wordt het krap.",
+                "Klein team van %(count)s mensen: bij ziekte of verlof wordt het krap.",
+                team_size,
+            )
+            % values,
         )
     if team_size > config.TEAM_SIZE_MAX:
         return (
             config.TEAM_SIZE_LARGE_FRACTION,
-            f"Team van {team_size} mensen: veel verschillende gezichten.",
+            _("Team van %(count)s mensen: veel verschillende gezichten.") % values,
         )
-    return 1.0, f"Vast team van {team_size} mensen."
+    return 1.0, _("Vast team van %(count)s mensen.") % values
 
 
 @cache
-def _team_ratio(staff_on_shift: int, group_size: int) -> tuple[bool, str, Reason | None]:
+def _team_ratio(
+    staff_on_shift: int, group_size: int, _language: str
+) -> tuple[bool, str, Reason | None]:
     """Whether the staff on shift meet the ratio for the group with the youth in it."""
-    staff = f"{staff_text(staff_on_shift, group_size)} (met jou erbij)"
+    values = {"begeleiding": staff_text(staff_on_shift, group_size), "per": config.YOUTHS_PER_STAFF}
     if group_size <= staff_on_shift * config.YOUTHS_PER_STAFF:
-        return True, f"{staff}: genoeg.", None
+        return True, _("%(begeleiding)s (met jou erbij): genoeg.") % values, None
     reason = Reason(
         "personeelsbezetting",
-        f"{staff}: minder dan 1 begeleider op {config.YOUTHS_PER_STAFF} jongeren.",
+        _("%(begeleiding)s (met jou erbij): minder dan 1 begeleider op %(per)s jongeren.") % values,
     )
-    return False, f"{staff}: minder dan 1 op {config.YOUTHS_PER_STAFF}.", reason
+    text = _("%(begeleiding)s (met jou erbij): minder dan 1 op %(per)s.") % values
+    return False, text, reason
 
 
 def _group_full_reason(staying: tuple[Resident, ...], places: int) -> Reason:
-    text = f"De groep is vol: {youths_text(len(staying))} op {places_text(places)}."
+    text = _("De groep is vol: %(jongeren)s op %(plekken)s.") % {
+        "jongeren": youths_text(len(staying)),
+        "plekken": places_text(places),
+    }
     # A place frees up once enough residents have left to make room for one more.
     ends = sorted(r.planned_end for r in staying if r.planned_end is not None)
     needed = len(staying) + 1 - places
     if len(ends) >= needed:
-        text += f" Vanaf {format_date(ends[needed - 1])} komt er een plek vrij."
+        text += " " + _("Vanaf %(datum)s komt er een plek vrij.") % {
+            "datum": format_date(ends[needed - 1])
+        }
     else:
-        text += " Zodra er een bewoner vertrekt, kan het wel."
+        text += " " + _("Zodra er een bewoner vertrekt, kan het wel.")
     return Reason("groep_vol", text)

@@ -5,7 +5,8 @@ protect children from the combinations the field fears most, and they cost point
 fixed ``veiligheid`` factor that no family priority changes. The weights and levels are in
 `config.SAFETY_RULES`; when a rule fires is decided in `group.py`, where a group is folded
 into integers. This module holds what does not depend on a particular group: one bit per
-rule variant, and the Dutch sentences for each.
+rule variant, and the Dutch sentences for each (msgids, translated when they are read:
+`matching.engine.i18n`).
 
 Every variant has three sentences: one about the group (a reason of the group risk), one
 addressed to the youth (an attention point: "Met jou erbij ..."), and a short one for the
@@ -21,6 +22,22 @@ from functools import cache
 
 from matching.engine import config
 from matching.engine.config import SafetyLevel
+from matching.engine.i18n import _, gettext_noop
+
+# The numbers the sentences name, filled into their placeholders.
+_VALUES = {
+    "kind": config.CHILD_AGE,
+    "volwassen": config.ADULT_AGE,
+    "minderjarig": config.MINOR_WITH_ADULT_AGE,
+    "jaren": config.SEXUAL_SAFETY_AGE_GAP,
+}
+
+
+@cache
+def _text(msgid: str, _language: str) -> str:
+    """`msgid` in the active language (`_language`, which keys the memo) with the numbers
+    filled in. An empty msgid would fetch the catalogue's header: it stays empty."""
+    return _(msgid) % _VALUES if msgid else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +48,25 @@ class Variant:
     level: SafetyLevel
     penalty: float
     signal_based: bool
-    group_text: str
-    youth_text: str
-    factor_text: str
+    group_msgid: str
+    youth_msgid: str
+    factor_msgid: str
 
+    # Each takes the active language (`matching.engine.i18n.language()`), which the caller
+    # has at hand: these run for many groups per request, and the memo is per language.
 
-_CHILD = config.CHILD_AGE
-_ADULT = config.ADULT_AGE
-_MINOR = config.MINOR_WITH_ADULT_AGE
-_GAP = config.SEXUAL_SAFETY_AGE_GAP
+    def group_text(self, language: str) -> str:
+        """The sentence about the group (a reason of the group risk)."""
+        return _text(self.group_msgid, language)
+
+    def youth_text(self, language: str) -> str:
+        """The sentence addressed to the youth (an attention point)."""
+        return _text(self.youth_msgid, language)
+
+    def factor_text(self, language: str) -> str:
+        """The short sentence for the `veiligheid` factor."""
+        return _text(self.factor_msgid, language)
+
 
 # (signal_based, group text, youth text, factor text) per variant in config.SAFETY_RULES.
 # `enige_van_geslacht` names a gender and a count; its sentences are filled in by
@@ -47,102 +74,160 @@ _GAP = config.SEXUAL_SAFETY_AGE_GAP
 _TEXTS: dict[str, tuple[bool, str, str, str]] = {
     "uitbuiting": (
         True,
-        "Criminaliteit naast een jongere die kwetsbaar is voor uitbuiting (slachtoffer van "
-        "mensenhandel of een licht verstandelijke beperking): groot risico op werving.",
-        "Met jou erbij woont een jongere met criminaliteit samen met een jongere die kwetsbaar "
-        "is voor uitbuiting (slachtoffer van mensenhandel of een licht verstandelijke "
-        "beperking). Dat is een groot risico op werving, bijvoorbeeld voor drugshandel of door "
-        "een loverboy. Bespreek vooraf hoe de woning dat voorkomt.",
-        "Risico op uitbuiting: criminaliteit naast een jongere die daar kwetsbaar voor is.",
+        gettext_noop(
+            "Criminaliteit naast een jongere die kwetsbaar is voor uitbuiting (slachtoffer van "
+            "mensenhandel of een licht verstandelijke beperking): groot risico op werving."
+        ),
+        gettext_noop(
+            "Met jou erbij woont een jongere met criminaliteit samen met een jongere die kwetsbaar "
+            "is voor uitbuiting (slachtoffer van mensenhandel of een licht verstandelijke "
+            "beperking). Dat is een groot risico op werving, bijvoorbeeld voor drugshandel of door "
+            "een loverboy. Bespreek vooraf hoe de woning dat voorkomt."
+        ),
+        gettext_noop(
+            "Risico op uitbuiting: criminaliteit naast een jongere die daar kwetsbaar voor is."
+        ),
     ),
     "uitbuiting_weglopen": (
         True,
-        "Criminaliteit naast een jongere die kwetsbaar is voor uitbuiting, en een van hen loopt "
-        "weg: zeer groot risico op werving.",
-        "Met jou erbij woont een jongere met criminaliteit samen met een jongere die kwetsbaar "
-        "is voor uitbuiting (slachtoffer van mensenhandel of een licht verstandelijke "
-        "beperking), en een van hen loopt weg. Weglopen maakt werving nog makkelijker. Bespreek "
-        "vooraf hoe de woning dat voorkomt.",
-        "Groot risico op uitbuiting: criminaliteit naast een jongere die daar kwetsbaar voor "
-        "is, en weglopen.",
+        gettext_noop(
+            "Criminaliteit naast een jongere die kwetsbaar is voor uitbuiting, en een van hen "
+            "loopt weg: zeer groot risico op werving."
+        ),
+        gettext_noop(
+            "Met jou erbij woont een jongere met criminaliteit samen met een jongere die kwetsbaar "
+            "is voor uitbuiting (slachtoffer van mensenhandel of een licht verstandelijke "
+            "beperking), en een van hen loopt weg. Weglopen maakt werving nog makkelijker. "
+            "Bespreek vooraf hoe de woning dat voorkomt."
+        ),
+        gettext_noop(
+            "Groot risico op uitbuiting: criminaliteit naast een jongere die daar kwetsbaar voor "
+            "is, en weglopen."
+        ),
     ),
     "samen_weglopen": (
         True,
-        "Meer jongeren die weglopen: ze kunnen elkaar meetrekken.",
-        "Met jou erbij wonen er meer jongeren die weglopen. Jongeren die weglopen trekken elkaar "
-        "vaak mee. Bespreek hoe het team daarmee omgaat.",
-        "Meer jongeren die weglopen.",
+        gettext_noop("Meer jongeren die weglopen: ze kunnen elkaar meetrekken."),
+        gettext_noop(
+            "Met jou erbij wonen er meer jongeren die weglopen. Jongeren die weglopen trekken "
+            "elkaar vaak mee. Bespreek hoe het team daarmee omgaat."
+        ),
+        gettext_noop("Meer jongeren die weglopen."),
     ),
     "slachtoffer_weglopen": (
         True,
-        "Een slachtoffer van mensenhandel dat wegloopt, naast een andere jongere die wegloopt: "
-        "groot risico dat ze samen weglopen en weer in handen van uitbuiters komen.",
-        "Met jou erbij woont een slachtoffer van mensenhandel dat wegloopt samen met een andere "
-        "jongere die wegloopt. Samen weglopen brengt het slachtoffer weer in gevaar. Bespreek "
-        "vooraf hoe de woning dat voorkomt.",
-        "Groot risico: een slachtoffer van mensenhandel en een andere jongere die allebei "
-        "weglopen.",
+        gettext_noop(
+            "Een slachtoffer van mensenhandel dat wegloopt, naast een andere jongere die wegloopt: "
+            "groot risico dat ze samen weglopen en weer in handen van uitbuiters komen."
+        ),
+        gettext_noop(
+            "Met jou erbij woont een slachtoffer van mensenhandel dat wegloopt samen met een "
+            "andere jongere die wegloopt. Samen weglopen brengt het slachtoffer weer in gevaar. "
+            "Bespreek vooraf hoe de woning dat voorkomt."
+        ),
+        gettext_noop(
+            "Groot risico: een slachtoffer van mensenhandel en een andere jongere die allebei "
+            "weglopen."
+        ),
     ),
     "seksueel_kind": (
         True,
-        f"Seksueel grensoverschrijdend gedrag naast een kind jonger dan {_CHILD}: niet veilig "
-        "voor het kind.",
-        "Met jou erbij woont een jongere met seksueel grensoverschrijdend gedrag samen met een "
-        f"kind jonger dan {_CHILD}. Dat is niet veilig voor het kind. Bespreek vooraf of en hoe "
-        "de woning het kind kan beschermen.",
-        f"Niet veilig: seksueel grensoverschrijdend gedrag naast een kind jonger dan {_CHILD}.",
+        gettext_noop(
+            "Seksueel grensoverschrijdend gedrag naast een kind jonger dan %(kind)s: niet veilig "
+            "voor het kind."
+        ),
+        gettext_noop(
+            "Met jou erbij woont een jongere met seksueel grensoverschrijdend gedrag samen met een "
+            "kind jonger dan %(kind)s. Dat is niet veilig voor het kind. Bespreek vooraf of en hoe "
+            "de woning het kind kan beschermen."
+        ),
+        gettext_noop(
+            "Niet veilig: seksueel grensoverschrijdend gedrag naast een kind jonger dan %(kind)s."
+        ),
     ),
     "seksueel_jonger": (
         True,
-        f"Seksueel grensoverschrijdend gedrag naast een jongere die {_GAP} jaar of meer jonger is.",
-        "Met jou erbij woont een jongere met seksueel grensoverschrijdend gedrag samen met een "
-        f"jongere die {_GAP} jaar of meer jonger is. Bespreek hoe de woning de jongste "
-        "beschermt.",
-        f"Seksueel grensoverschrijdend gedrag naast iemand die {_GAP} jaar of meer jonger is.",
+        gettext_noop(
+            "Seksueel grensoverschrijdend gedrag naast een jongere die %(jaren)s jaar of meer "
+            "jonger is."
+        ),
+        gettext_noop(
+            "Met jou erbij woont een jongere met seksueel grensoverschrijdend gedrag samen met een "
+            "jongere die %(jaren)s jaar of meer jonger is. Bespreek hoe de woning de jongste "
+            "beschermt."
+        ),
+        gettext_noop(
+            "Seksueel grensoverschrijdend gedrag naast iemand die %(jaren)s jaar of meer jonger is."
+        ),
     ),
     "seksueel_lvb": (
         True,
-        "Seksueel grensoverschrijdend gedrag naast een jongere met een licht verstandelijke "
-        "beperking.",
-        "Met jou erbij woont een jongere met seksueel grensoverschrijdend gedrag samen met een "
-        "jongere met een licht verstandelijke beperking. Bespreek hoe de woning die jongere "
-        "beschermt.",
-        "Seksueel grensoverschrijdend gedrag naast een jongere met een licht verstandelijke "
-        "beperking.",
+        gettext_noop(
+            "Seksueel grensoverschrijdend gedrag naast een jongere met een licht verstandelijke "
+            "beperking."
+        ),
+        gettext_noop(
+            "Met jou erbij woont een jongere met seksueel grensoverschrijdend gedrag samen met een "
+            "jongere met een licht verstandelijke beperking. Bespreek hoe de woning die jongere "
+            "beschermt."
+        ),
+        gettext_noop(
+            "Seksueel grensoverschrijdend gedrag naast een jongere met een licht verstandelijke "
+            "beperking."
+        ),
     ),
     "victimisatie": (
         True,
-        "Agressie naast een jongere die jonger is en angstig, somber of getraumatiseerd: "
-        "risico dat die het slachtoffer wordt.",
-        "Met jou erbij woont een jongere met agressie samen met een jongere die jonger is en "
-        "angstig, somber of getraumatiseerd. Die kan het slachtoffer worden. Bespreek hoe het "
-        "team dat voorkomt.",
-        "Agressie naast een jongere die jonger en kwetsbaar is.",
+        gettext_noop(
+            "Agressie naast een jongere die jonger is en angstig, somber of getraumatiseerd: "
+            "risico dat die het slachtoffer wordt."
+        ),
+        gettext_noop(
+            "Met jou erbij woont een jongere met agressie samen met een jongere die jonger is en "
+            "angstig, somber of getraumatiseerd. Die kan het slachtoffer worden. Bespreek hoe het "
+            "team dat voorkomt."
+        ),
+        gettext_noop("Agressie naast een jongere die jonger en kwetsbaar is."),
     ),
     "kind_met_volwassene": (
         False,
-        f"Een kind jonger dan {_CHILD} woont samen met een volwassene ({_ADULT} jaar of ouder).",
-        f"Met jou erbij woont een kind jonger dan {_CHILD} samen met een volwassene ({_ADULT} "
-        "jaar of ouder). Bespreek vooraf waarom dat hier toch past en hoe het kind veilig is.",
-        f"Een kind jonger dan {_CHILD} samen met een volwassene.",
+        gettext_noop(
+            "Een kind jonger dan %(kind)s woont samen met een volwassene (%(volwassen)s jaar of "
+            "ouder)."
+        ),
+        gettext_noop(
+            "Met jou erbij woont een kind jonger dan %(kind)s samen met een volwassene "
+            "(%(volwassen)s jaar of ouder). Bespreek vooraf waarom dat hier toch past en hoe het "
+            "kind veilig is."
+        ),
+        gettext_noop("Een kind jonger dan %(kind)s samen met een volwassene."),
     ),
     "minderjarige_met_volwassene": (
         False,
-        f"Een jongere onder de {_MINOR} woont samen met een volwassene ({_ADULT} jaar of ouder); "
-        "daar is een goede reden voor nodig.",
-        f"Met jou erbij woont een jongere onder de {_MINOR} samen met een volwassene ({_ADULT} "
-        "jaar of ouder). Daar is een goede reden voor nodig; schrijf die op in het voorstel.",
-        f"Een jongere onder de {_MINOR} samen met een volwassene.",
+        gettext_noop(
+            "Een jongere onder de %(minderjarig)s woont samen met een volwassene (%(volwassen)s "
+            "jaar of ouder); daar is een goede reden voor nodig."
+        ),
+        gettext_noop(
+            "Met jou erbij woont een jongere onder de %(minderjarig)s samen met een volwassene "
+            "(%(volwassen)s jaar of ouder). Daar is een goede reden voor nodig; schrijf die op in "
+            "het voorstel."
+        ),
+        gettext_noop("Een jongere onder de %(minderjarig)s samen met een volwassene."),
     ),
     "enige_van_geslacht": (False, "", "", ""),
     "leeftijdsfase": (
         False,
-        "Eén jongere is veel jonger of ouder dan alle anderen: er liggen twee of meer "
-        "leeftijdsfasen tussen (onder 12, 12 tot 16, 16 tot 18, 18 en ouder).",
-        "Met jou erbij ben jij veel jonger of ouder dan alle anderen: er liggen twee of meer "
-        "leeftijdsfasen tussen (onder 12, 12 tot 16, 16 tot 18, 18 en ouder). Dan is het "
-        "moeilijk om aansluiting te vinden, en het kan minder veilig zijn.",
-        "Eén jongere is veel jonger of ouder dan alle anderen.",
+        gettext_noop(
+            "Eén jongere is veel jonger of ouder dan alle anderen: er liggen twee of meer "
+            "leeftijdsfasen tussen (onder 12, 12 tot 16, 16 tot 18, 18 en ouder)."
+        ),
+        gettext_noop(
+            "Met jou erbij ben jij veel jonger of ouder dan alle anderen: er liggen twee of meer "
+            "leeftijdsfasen tussen (onder 12, 12 tot 16, 16 tot 18, 18 en ouder). Dan is het "
+            "moeilijk om aansluiting te vinden, en het kan minder veilig zijn."
+        ),
+        gettext_noop("Eén jongere is veel jonger of ouder dan alle anderen."),
     ),
 }
 
@@ -192,20 +277,49 @@ def penalty(rules: int) -> float:
     return sum(variant.penalty for variant in worst_per_code(rules))
 
 
-_GENDER_WORDS = {"v": ("meisje", "zij"), "m": ("jongen", "hij")}
+# Per gender: (group text, youth text when the youth is the only one, youth text when a
+# resident becomes the only one, factor text), written out per gender so that a translation
+# can use its own words and grammar for each.
+_ONLY_GENDER: dict[str, tuple[str, str, str, str]] = {
+    "v": (
+        gettext_noop(
+            "Er is één meisje tussen %(others)s anderen: zij kan zich alleen en minder veilig "
+            "voelen."
+        ),
+        gettext_noop(
+            "Met jou erbij ben je het enige meisje in de groep, tussen %(others)s anderen. Je "
+            "kunt je dan alleen en minder veilig voelen; bespreek wat je nodig hebt."
+        ),
+        gettext_noop(
+            "Met jou erbij is er één meisje tussen %(others)s anderen. Zij kan zich dan alleen "
+            "en minder veilig voelen; bespreek hoe het team daarop let."
+        ),
+        gettext_noop("Er is één meisje tussen %(others)s anderen."),
+    ),
+    "m": (
+        gettext_noop(
+            "Er is één jongen tussen %(others)s anderen: hij kan zich alleen en minder veilig "
+            "voelen."
+        ),
+        gettext_noop(
+            "Met jou erbij ben je het enige jongen in de groep, tussen %(others)s anderen. Je "
+            "kunt je dan alleen en minder veilig voelen; bespreek wat je nodig hebt."
+        ),
+        gettext_noop(
+            "Met jou erbij is er één jongen tussen %(others)s anderen. Hij kan zich dan alleen "
+            "en minder veilig voelen; bespreek hoe het team daarop let."
+        ),
+        gettext_noop("Er is één jongen tussen %(others)s anderen."),
+    ),
+}
 
 
 @cache
-def only_gender_texts(gender: str, others: int) -> tuple[str, str, str, str]:
+def only_gender_texts(gender: str, others: int, language: str) -> tuple[str, str, str, str]:
     """(group text, youth text when the youth is the only one, youth text when a resident
-    becomes the only one, factor text) for the only girl or boy among `others` others."""
-    noun, pronoun = _GENDER_WORDS[gender]
-    one = f"één {noun} tussen {others} anderen"
-    return (
-        f"Er is {one}: {pronoun} kan zich alleen en minder veilig voelen.",
-        f"Met jou erbij ben je het enige {noun} in de groep, tussen {others} anderen. Je kunt je "
-        "dan alleen en minder veilig voelen; bespreek wat je nodig hebt.",
-        f"Met jou erbij is er {one}. {pronoun.capitalize()} kan zich dan alleen en minder "
-        "veilig voelen; bespreek hoe het team daarop let.",
-        f"Er is {one}.",
+    becomes the only one, factor text) for the only girl or boy among `others` others, in
+    the active `language`."""
+    group, youth_alone, resident_alone, factor = (
+        _(msgid) % {"others": others} for msgid in _ONLY_GENDER[gender]
     )
+    return group, youth_alone, resident_alone, factor

@@ -178,7 +178,8 @@ class GroupMember(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Factor:
-    """One part of the score: `points` out of `max_points`, explained in Dutch."""
+    """One part of the score: `points` out of `max_points`, explained in the active language
+    (Dutch unless a reader chose another: `matching.engine.i18n`)."""
 
     code: str
     points: float
@@ -188,7 +189,8 @@ class Factor:
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """A blocking reason or an attention point: a stable code plus a Dutch explanation."""
+    """A blocking reason or an attention point: a stable code plus an explanation in the
+    active language (`matching.engine.i18n`)."""
 
     code: str
     explanation: str
