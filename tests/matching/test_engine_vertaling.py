@@ -154,11 +154,11 @@ def test_the_placement_tables_advice_computed_for_an_english_reader_is_kept_in_d
         # requesting process); what is kept must still be Dutch.
         assert verdeling_service.bereken(verdeling_id=verdeling.pk) == VerdelingStatus.KLAAR
     verdeling.refresh_from_db()
-    uitkomst = verdeling_service.uitkomst_van(verdeling)
-    assert uitkomst is not None
-    (toewijzing,) = uitkomst.toewijzingen
-    assert toewijzing.voorstel is not None
-    factoren = {f.code: f.explanation for f in toewijzing.voorstel.result.factors}
+    advies = verdeling_service.advies_van(verdeling)
+    assert advies is not None
+    (toewijzing,) = advies.toewijzingen
+    assert toewijzing.kandidaat is not None
+    factoren = {f.code: f.explanation for f in toewijzing.kandidaat.result.factors}
     assert factoren["behoeften"].startswith("Deze woning past bij ")
     assert "van de 1 behoeften uit je analyse" in factoren["behoeften"]
 
