@@ -435,16 +435,7 @@ def home_for_arrival(voorziening_id: int, *, today: date, now: datetime) -> Home
 
 
 def newcomer_check(
-    voorziening_id: int,
-    *,
-    geboortemaand: date,
-    geslacht: str,
-    zorgprofiel: str,
-    zorgintensiteit: str,
-    signalen: Iterable[str],
-    aankomst: date,
-    today: date,
-    now: datetime,
+    voorziening_id: int, newcomer: Youth, *, today: date, now: datetime
 ) -> HomeResult | None:
     """The engine's answer for a resident a manager registers directly (without a proposal):
     this newcomer joining the home's current group.
@@ -458,18 +449,6 @@ def newcomer_check(
     home = home_for_arrival(voorziening_id, today=today, now=now)
     if home is None:
         return None
-    newcomer = Youth(
-        ref="nieuwe bewoner",
-        birth_date=geboortemaand,
-        gender=cast(Gender, geslacht),
-        location=None,
-        school_location=None,
-        needed_from=aankomst,
-        machtiging_gesloten=True,
-        care_profile=zorgprofiel,
-        care_intensity=zorgintensiteit,
-        attention=frozenset(signalen),
-    )
     open_to_all_ages = replace(home, age_min=0, age_max=99)
     # The manager of the home reads the answer: their own residents' signals may be named.
     return evaluate_home(newcomer, open_to_all_ages, today, audience=Audience.BEHEERDER)

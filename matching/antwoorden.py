@@ -3,7 +3,8 @@ may a newcomer join a group, and what would a candidate mean for each resident."
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, cast
 
 from django.utils import timezone
 
@@ -11,7 +12,25 @@ from accounts.models import User
 from kern.publiek import publiek_voor
 from matching.adapters import load_homes, met_aanduiding, newcomer_check
 from matching.engine import Youth, evaluate_home
+from matching.engine.types import Gender
 from voorzieningen.haken import Groepstoets, Kandidaat
+
+
+def _als_youth(kandidaat: Kandidaat, *, ref: str, nodig_vanaf: dt.date) -> Youth:
+    """A candidate as the engine sees a newcomer: only what the group needs. The court
+    order a closed home asks for is the manager's business here, so it is taken as given."""
+    return Youth(
+        ref=ref,
+        birth_date=kandidaat.geboortemaand,
+        gender=cast(Gender, kandidaat.geslacht),
+        location=None,
+        school_location=None,
+        needed_from=nodig_vanaf,
+        machtiging_gesloten=True,
+        care_profile=kandidaat.zorgprofiel,
+        care_intensity=kandidaat.zorgintensiteit,
+        attention=kandidaat.signalen,
+    )
 
 
 def groepstoets(voorziening_id: int, kandidaat: Kandidaat) -> Groepstoets | None:
@@ -19,12 +38,7 @@ def groepstoets(voorziening_id: int, kandidaat: Kandidaat) -> Groepstoets | None
     now = timezone.now()
     result = newcomer_check(
         voorziening_id,
-        geboortemaand=kandidaat.geboortemaand,
-        geslacht=kandidaat.geslacht,
-        zorgprofiel=kandidaat.zorgprofiel,
-        zorgintensiteit=kandidaat.zorgintensiteit,
-        signalen=kandidaat.signalen,
-        aankomst=kandidaat.aankomst,
+        _als_youth(kandidaat, ref="nieuwe bewoner", nodig_vanaf=kandidaat.aankomst),
         today=timezone.localdate(now),
         now=now,
     )
@@ -45,18 +59,6 @@ def gevolgen_per_bewoner(
     now = timezone.now()
     today = timezone.localdate(now)
     (home,) = load_homes(today=today, now=now, only=[voorziening_id])
-    youth = Youth(
-        ref="kandidaat",
-        birth_date=kandidaat.geboortemaand,
-        gender=kandidaat.geslacht,  # type: ignore[arg-type]
-        location=None,
-        school_location=None,
-        needed_from=today,
-        # Only the group matters here, not the court order a closed home asks for.
-        machtiging_gesloten=True,
-        care_profile=kandidaat.zorgprofiel,
-        care_intensity=kandidaat.zorgintensiteit,
-        attention=kandidaat.signalen,
-    )
+    youth = _als_youth(kandidaat, ref="kandidaat", nodig_vanaf=today)
     result = evaluate_home(youth, home, today, audience=publiek_voor(user))
     return result, met_aanduiding(result, voorziening_id, today)
