@@ -15,3 +15,9 @@ if TYPE_CHECKING:
 open_voorstellen_in_zone: Haak[Callable[[BeschermdeZone], list[str]]] = Haak(
     "welke open voorstellen van deze jongere gaan naar een woning in deze zone?"
 )
+
+# The search and the proposal page: this youth's running proposals, per home id, as
+# (status label, link to the proposal) for whoever asks.
+lopende_voorstellen: Haak[Callable[[int], dict[int, tuple[str, str]]]] = Haak(
+    "welke voorstellen lopen er voor deze jongere, per woning?"
+)

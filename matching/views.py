@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import permission_required
 from accounts.models import User
+from jongeren import haken as jongeren_haken
 from jongeren.toegang import jongere_voor
 from kern import paginering
 from kern.http import HtmxHttpRequest, user_of
@@ -35,9 +36,14 @@ class Regel:
 
     result: HomeResult
     voorziening: Mapping[str, Any]
+    # The youth's running proposal to this home: (status in words, its page), or None.
+    lopend: tuple[str, str] | None = None
 
 
-def _regels(results: list[HomeResult]) -> list[Regel]:
+def _regels(
+    results: list[HomeResult], lopend: Mapping[int, tuple[str, str]] | None = None
+) -> list[Regel]:
+    lopend = lopend or {}
     ids = [home_pk(result.home.ref) for result in results]
     homes = {
         row["pk"]: row
@@ -45,7 +51,10 @@ def _regels(results: list[HomeResult]) -> list[Regel]:
             "pk", "naam", "plaats", "gesloten", "omgeving", "opent_op"
         )
     }
-    return [Regel(result, homes[home_pk(result.home.ref)]) for result in results]
+    return [
+        Regel(result, homes[home_pk(result.home.ref)], lopend.get(home_pk(result.home.ref)))
+        for result in results
+    ]
 
 
 @permission_required("matching.zoeken")
@@ -79,6 +88,7 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     ongeschikt = [result for result in results if not result.eligible]
     pagina = paginering.pagina(request, geschikt, PER_PAGINA)
     pagina_niet = paginering.pagina(request, ongeschikt, PER_PAGINA, parameter="pagina_niet")
+    lopend = jongeren_haken.lopende_voorstellen.roep(jongere.pk)
     query = request.GET.copy()
     query.pop("pagina", None)
     query.pop("pagina_niet", None)
@@ -92,7 +102,8 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "aantal_geschikt": len(geschikt),
         "aantal_ongeschikt": len(ongeschikt),
         "page": pagina,
-        "regels": _regels(list(pagina.object_list)),
+        "regels": _regels(list(pagina.object_list), lopend),
+        "aantal_lopend": len(lopend),
         "page_niet": pagina_niet,
         "regels_niet": _regels(list(pagina_niet.object_list)),
         "prioriteiten": analyse.prioriteiten_in_woorden(voor_gezin=False) if analyse else [],

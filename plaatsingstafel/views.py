@@ -50,6 +50,7 @@ from plaatsingstafel.verdeling import (
     vastgelopen_voor,
     vraag_verdeling,
 )
+from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
 
 # Geometry of the line chart (SVG user units; it scales with its box).
@@ -281,6 +282,15 @@ class AdviesRij:
     woning: Voorziening | None
     alternatieven: list[Alternatief]
     samen_met: list[tuple[Jongere, float, tuple[str, ...]]]
+    # The youth's running proposals: the table sees them before proposing again.
+    lopend: list[Voorstel]
+
+    @property
+    def lopend_hier(self) -> Voorstel | None:
+        """The running proposal to the advised home, if any: a second one is refused."""
+        if self.woning is None:
+            return None
+        return next((v for v in self.lopend if v.voorziening_id == self.woning.pk), None)
 
 
 def _adviesrijen(
@@ -297,6 +307,15 @@ def _adviesrijen(
         in_huis = bezet.get(k.home_ref) or []
         return Alternatief(woningen[k.home_ref], k.score, in_huis[0] if in_huis else None)
 
+    lopend: dict[int, list[Voorstel]] = {}
+    for voorstel in (
+        Voorstel.objects.open()
+        .filter(jongere__in=list(jongeren.values()))
+        .select_related("voorziening")
+        .order_by("pk")
+    ):
+        lopend.setdefault(voorstel.jongere_id, []).append(voorstel)
+
     rijen = []
     for t in advies.toewijzingen:
         if t.youth.ref not in jongeren or (t.kandidaat and t.kandidaat.home_ref not in woningen):
@@ -312,6 +331,7 @@ def _adviesrijen(
                     for e in t.samen_met
                     if e.ander_ref in jongeren
                 ],
+                lopend=lopend.get(jongeren[t.youth.ref].pk, []),
             )
         )
     # Placed youths first, in the table's usual order (who needs a place first).

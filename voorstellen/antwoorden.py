@@ -37,3 +37,11 @@ def open_voorstellen_in_zone(zone: BeschermdeZone) -> list[str]:
         if haversine_km(midden, Point(voorstel.voorziening.lat, voorstel.voorziening.lon))
         <= zone.straal_km
     ]
+
+
+def lopende_voorstellen(jongere_id: int) -> dict[int, tuple[str, str]]:
+    """The youth's open proposals, per home id: (status in words, the proposal's page)."""
+    return {
+        voorstel.voorziening_id: (voorstel.get_status_display(), voorstel.get_absolute_url())
+        for voorstel in Voorstel.objects.open().filter(jongere_id=jongere_id)
+    }

@@ -17,6 +17,7 @@ class VoorstellenConfig(AppConfig):
         haken.wachtende_voorstellen.lever(antwoorden.wachtende_voorstellen)
         haken.heeft_voorstel_naar.lever(antwoorden.heeft_voorstel_naar)
         jongeren_haken.open_voorstellen_in_zone.lever(antwoorden.open_voorstellen_in_zone)
+        jongeren_haken.lopende_voorstellen.lever(antwoorden.lopende_voorstellen)
         groepsbeeld_veranderd.connect(
             receivers.herbeoordeel, dispatch_uid="voorstellen.herbeoordeel"
         )

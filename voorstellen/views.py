@@ -152,6 +152,11 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
         "result": result,
         "form": form,
         "open_aantal": Voorstel.objects.open().filter(jongere=jongere).count(),
+        # A second proposal to the same home is refused (flow): the page says so instead.
+        "lopend": Voorstel.objects.open()
+        .filter(jongere=jongere, voorziening=voorziening)
+        .order_by("-pk")
+        .first(),
         "max_open": flow.max_open(),
         # Sending stores the youth's current analysis with the proposal: the same one.
         "profiel": profiel_voor_woning(
