@@ -53,6 +53,7 @@ class AntwoordForm(forms.Form):
         label=_("Uw antwoord"),
         choices=[("ja", _("Wij hebben interesse")), ("nee", _("Wij hebben geen interesse"))],
         widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of u interesse hebt.")},
     )
     reden = forms.ChoiceField(
         label=_("Reden (bij geen interesse)"),
@@ -96,7 +97,10 @@ class NotitieForm(forms.Form):
 
 class BesluitForm(forms.Form):
     keuze = forms.ChoiceField(
-        label=_("Wat vind jij?"), choices=Besluit.Keuze.choices, widget=forms.RadioSelect
+        label=_("Wat vind jij?"),
+        choices=Besluit.Keuze.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies ja, twijfel of nee.")},
     )
     opmerking = forms.CharField(
         label=_("Wil je iets uitleggen? (mag leeg blijven)"),

@@ -365,15 +365,30 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
     user = user_of(request)
     item = _get_voorstel_for_user(request, pk)
     _log_voorstel(request, item, Actie.READ)
+    return _toon(request, item, user)
+
+
+def _toon(
+    request: HttpRequest,
+    item: Voorstel,
+    user: User,
+    formulier: FormFout | None = None,
+    template_deel: str = "",
+) -> HttpResponse:
+    """The proposal page for this reader; after a wrong step, with that step's form as sent."""
     context: dict[str, Any] = {"voorstel": item, "kennismaking": item.kennismaking_of_none()}
     if user.is_jongere or user.is_ouder:
         context.update(_gezin_context(item, user))
-        return render(request, "voorstellen/voorstel_gezin.html", context)
-    if user.is_beheerder:
+        template = "voorstellen/voorstel_gezin.html"
+    elif user.is_beheerder:
         context.update(_woning_context(item, user))
-        return render(request, "voorstellen/voorstel_woning.html", context)
-    context.update(_coordinator_context(item, user))
-    return render(request, "voorstellen/voorstel.html", context)
+        template = "voorstellen/voorstel_woning.html"
+    else:
+        context.update(_coordinator_context(item, user))
+        template = "voorstellen/voorstel.html"
+    if formulier is not None:
+        context[formulier.naam] = formulier.form
+    return render(request, template + template_deel, context)
 
 
 @permission_required("voorstellen.afdruk")
@@ -428,14 +443,19 @@ def kennismaking_ics(request: HttpRequest, pk: int) -> HttpResponse:
 Handler = Callable[[HttpRequest, Voorstel, User], str]
 
 
-def _form_of_fout(form: Any) -> dict[str, Any]:
+class FormFout(Exception):
+    """A step's form was filled in wrongly: the page is shown again with this form, its
+    input kept and each error at its field (`naam` is the form's name in the context)."""
+
+    def __init__(self, form: Any, naam: str) -> None:
+        super().__init__(naam)
+        self.form = form
+        self.naam = naam
+
+
+def _form_of_fout(form: Any, naam: str) -> dict[str, Any]:
     if not form.is_valid():
-        raise flow.VoorstelFout(
-            [
-                f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".lstrip(": ")
-                for f, e in form.errors.items()
-            ]
-        )
+        raise FormFout(form, naam)
     return dict(form.cleaned_data)
 
 
@@ -445,7 +465,7 @@ def _versturen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 
 def _antwoord(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    data = _form_of_fout(AntwoordForm(request.POST))
+    data = _form_of_fout(AntwoordForm(request.POST), "antwoord_form")
     flow.beantwoord_voorstel(
         voorstel=voorstel,
         door=user,
@@ -457,7 +477,7 @@ def _antwoord(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 
 def _kennismaking(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    data = _form_of_fout(KennismakingForm(request.POST))
+    data = _form_of_fout(KennismakingForm(request.POST), "kennismaking_form")
     flow.plan_kennismaking(
         voorstel=voorstel,
         door=user,
@@ -469,13 +489,13 @@ def _kennismaking(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 
 def _gehouden(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    data = _form_of_fout(NotitieForm(request.POST))
+    data = _form_of_fout(NotitieForm(request.POST), "notitie_form")
     flow.leg_kennismaking_vast(voorstel=voorstel, door=user, notitie=data["notitie"])
     return _("De kennismaking is vastgelegd.")
 
 
 def _besluit(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    data = _form_of_fout(BesluitForm(request.POST))
+    data = _form_of_fout(BesluitForm(request.POST), "besluit_form")
     flow.neem_besluit(
         voorstel=voorstel, door=user, keuze=data["keuze"], opmerking=data["opmerking"]
     )
@@ -488,13 +508,13 @@ def _toestemming(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 
 def _overschrijf(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    data = _form_of_fout(RedenForm(request.POST, prefix="delen"))
+    data = _form_of_fout(RedenForm(request.POST, prefix="delen"), "delen_form")
     flow.overschrijf_toestemming(voorstel=voorstel, door=user, reden=data["reden"])
     return _("De hele analyse is gedeeld met de woning. De reden staat in de tijdlijn.")
 
 
 def _tegenspraak(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    data = _form_of_fout(TegenspraakForm(request.POST))
+    data = _form_of_fout(TegenspraakForm(request.POST), "tegenspraak_form")
     flow.teken_tegenspraak(
         voorstel=voorstel,
         door=user,
@@ -506,7 +526,10 @@ def _tegenspraak(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 def _plaatsen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     data = _form_of_fout(
-        PlaatsForm(request.POST, voorziening=voorstel.voorziening, alleen_gebeurd=user.is_beheerder)
+        PlaatsForm(
+            request.POST, voorziening=voorstel.voorziening, alleen_gebeurd=user.is_beheerder
+        ),
+        "plaats_form",
     )
     aankomst: dt.date = data["aankomst"]
     flow.plaats(voorstel=voorstel, door=user, aankomst=aankomst)
@@ -519,7 +542,7 @@ def _plaatsen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 
 def _intrekken(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    data = _form_of_fout(RedenForm(request.POST, prefix="intrek"))
+    data = _form_of_fout(RedenForm(request.POST, prefix="intrek"), "intrek_form")
     flow.trek_in(voorstel=voorstel, door=user, reden=data["reden"])
     return _("Het voorstel is ingetrokken.")
 
@@ -550,6 +573,17 @@ def voorstel_actie(request: HtmxHttpRequest, pk: int, actie: str) -> HttpRespons
     user = user_of(request)
     try:
         tekst = handler(request, item, user)
+    except FormFout as fout:
+        # The same page again with the input kept and the errors at their fields; the
+        # family's decision is swapped on its own.
+        deel = "#besluit" if request.htmx and actie == "besluit" else ""
+        if request.htmx and not deel:
+            for veld, fouten in fout.form.errors.items():
+                for melding in fouten:
+                    label = fout.form.fields[veld].label if veld in fout.form.fields else ""
+                    messages.error(request, f"{label}: {melding}" if label else melding)
+            return HttpResponseClientRedirect(item.get_absolute_url())
+        return _toon(request, item, user, formulier=fout, template_deel=deel)
     except flow.VoorstelFout as fout:
         if request.htmx:
             # The swapped section cannot show the page's messages: send the page instead.

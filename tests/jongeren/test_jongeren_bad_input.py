@@ -235,7 +235,8 @@ def test_a_missing_family_priority_is_asked_for(
     url = reverse("jongeren:mijn_aanpassen", args=[noor_concept.jongere.pk])
     response = client.post(url, {"woorden": "Rust."})
     assert response.status_code == 200
-    assert response.content.decode().count("Kies hoe belangrijk dit is.") == 5
+    # Each of the five priorities says it, at the field and in the summary at the top.
+    assert response.content.decode().count("Kies hoe belangrijk dit is.") == 2 * 5
     noor_concept.refresh_from_db()
     assert noor_concept.belangrijk_ouders == ""
 

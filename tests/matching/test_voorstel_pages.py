@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
@@ -230,6 +231,38 @@ def test_invalid_form_input_is_a_message(verstuurd: Voorstel, beheerder: User) -
     assert "Kies een reden" in response.content.decode()
     verstuurd.refresh_from_db()
     assert verstuurd.status == S.VERSTUURD
+
+
+def test_a_wrong_answer_form_keeps_the_input_and_links_each_error_to_its_field(
+    verstuurd: Voorstel, beheerder: User
+) -> None:
+    response = _client(beheerder).post(
+        _actie(verstuurd, "antwoord"), {"antwoord": "nee", "toelichting": "Groep is vol."}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200  # the page again, not a redirect that forgets
+    assert '<a href="#id_reden">' in html and "Kies een reden." in html
+    assert 'id="id_reden_error"' in html
+    assert re.search(r'<input[^>]*value="nee"[^>]*checked', html)
+    assert "Groep is vol." in html
+    verstuurd.refresh_from_db()
+    assert verstuurd.status == S.VERSTUURD
+
+
+def test_a_family_decision_without_a_choice_says_so_in_the_section(
+    gehouden: Voorstel, jongere_user: User
+) -> None:
+    response = _client(jongere_user).post(
+        _actie(gehouden, "besluit"),
+        {"opmerking": "Weet ik nog niet."},
+        headers={"HX-Request": "true", "HX-Target": "kiezen"},
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section class="blok" id="kiezen"')
+    assert 'href="#id_keuze_0"' in html and "Kies ja, twijfel of nee." in html
+    assert 'id="id_keuze_error"' in html
+    assert "Weet ik nog niet." in html
+    assert not Besluit.objects.exists()
 
 
 def test_unknown_action_is_404(verstuurd: Voorstel, coordinator: User) -> None:
