@@ -182,7 +182,8 @@ POST_MATRIX: dict[str, dict[str, int | str]] = {
     "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
     "plaatsingstafel:verdeling_stoppen":  row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
     # No login redirect for an action: a POST cannot be replayed after logging in.
-    "voorstellen:voorstel_actie":     row(403, 302, 404, 302, 404, 302, 404, 302, 302),
+    # An empty form for a step shows the page again with the errors at the fields (200).
+    "voorstellen:voorstel_actie":     row(403, 200, 404, 200, 404, 200, 404, 200, 200),
 }
 # fmt: on
 
