@@ -271,7 +271,7 @@ def inzage_per_dag(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @permission_required("privacy.inzage_log")
-def reden_opgeven(request: HttpRequest, jongere: int) -> HttpResponse:
+def reden_opgeven(request: HttpRequest, pk: int) -> HttpResponse:
     """Why does this admin open this youth's data? Asked once per youth per session, for
     an hour; the entries that follow carry the answer."""
     volgende = request.GET.get("volgende", "")
@@ -281,16 +281,14 @@ def reden_opgeven(request: HttpRequest, jongere: int) -> HttpResponse:
         volgende = reverse("admin:index")
     form = RedenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        reden.onthoud(
-            request, jongere, form.cleaned_data["doel"], form.cleaned_data["reden"].strip()
-        )
+        reden.onthoud(request, pk, form.cleaned_data["doel"], form.cleaned_data["reden"].strip())
         return HttpResponseRedirect(volgende)
     return render(
         request,
         "privacy/reden.html",
         {
             "form": form,
-            "jongere": jongere,
+            "jongere": pk,
             "volgende": volgende,
             "minuten": int(reden.GELDIG.total_seconds() // 60),
         },
