@@ -10,8 +10,10 @@ from collections.abc import Iterator
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
+from django.test import RequestFactory
 
 from accounts.models import User
+from privacy.audit import log_inzage_lijst
 from privacy.models import PSEUDONIEM_BEGIN, Inzage
 
 
@@ -38,7 +40,7 @@ def _verifieer() -> tuple[int, str]:
     return 0, uit.getvalue()
 
 
-def _buiten_de_trigger_om(sql: str, params: list[object]) -> None:
+def _buiten_de_trigger_om(sql: str, params: list[str]) -> None:
     """What someone with the table owner's rights could do: change a row behind the model
     and the trigger's back."""
     with connection.cursor() as cursor:
@@ -67,12 +69,8 @@ def test_each_entry_points_at_the_one_before(drie: list[Inzage]) -> None:
     assert len({eerste.hash, tweede.hash, derde.hash}) == 3
 
 
-def test_a_list_page_chains_its_entries_too(coordinator: User, rf: object) -> None:
-    from django.test import RequestFactory
-
-    from privacy.audit import log_inzage_lijst
-
-    request = RequestFactory().get("/lijst/")
+def test_a_list_page_chains_its_entries_too(coordinator: User, rf: RequestFactory) -> None:
+    request = rf.get("/lijst/")
     request.user = coordinator
     _regel(coordinator, 1)
     log_inzage_lijst(request, jongeren=[5, 6], actie="read", soort="profiel", doel="matching")
