@@ -262,11 +262,13 @@ def inzage_per_dag(request: HttpRequest) -> HttpResponse:
         )
         .order_by("-dag", "-aantal", "gebruiker_naam")
     )
-    log_inzage(request, jongere=None, actie=Actie.READ, soort=Soort.TOEGANGSLOG, doel=Doel.BEHEER)
     pagina = paginering.pagina(request, rijen, PER_PAGINA_OVERZICHT)
     rollen = dict(Rol.choices)
     regels = [{**rij, "rol_naam": rollen.get(rij["rol"], "")} for rij in pagina]
-    return render(request, "privacy/inzage_per_dag.html", {"page": pagina, "regels": regels})
+    response = render(request, "privacy/inzage_per_dag.html", {"page": pagina, "regels": regels})
+    # The visit is a read of the log too; written after the page, which does not count it.
+    log_inzage(request, jongere=None, actie=Actie.READ, soort=Soort.TOEGANGSLOG, doel=Doel.BEHEER)
+    return response
 
 
 @never_cache
