@@ -63,6 +63,11 @@ _NODIG = (
     ("PostgreSQL", "PostgreSQL", "PostgreSQL on 127.0.0.1:5432 or DATABASE_URL=postgres://…"),
     ("Redis", "edis", "Redis on 127.0.0.1:6379 or CELERY_BROKER_URL=redis://…"),
     ("Chromium", "Chromium", "apt-get install chromium"),
+    (
+        "a runtime database role",
+        "DATABASE_RUNTIME_ROLE",
+        "DATABASE_RUNTIME_ROLE and DATABASE_RUNTIME_PASSWORD naming a login role (.ci/run)",
+    ),
 )
 
 

@@ -127,6 +127,14 @@ def test_reading_the_access_log_is_logged_and_not_shown_on_its_own_page(
     assert regel.querystring == "jongere=12"
 
 
+def test_reading_the_access_log_in_the_admin_site_is_logged(
+    beheer: Client, admin_user: User
+) -> None:
+    assert beheer.get(reverse("admin:privacy_inzage_changelist")).status_code == 200
+    regel = Inzage.objects.get()
+    assert (regel.gebruiker_id, regel.soort) == (admin_user.pk, Inzage.Soort.TOEGANGSLOG)
+
+
 # --- What each entry records ------------------------------------------------------------------
 
 

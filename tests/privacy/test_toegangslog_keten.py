@@ -5,6 +5,7 @@ one change the database allows."""
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -170,3 +171,29 @@ def test_database_allows_a_pseudonym(requires_postgres: None, drie: list[Inzage]
     with connection.cursor() as cursor:
         cursor.execute("UPDATE accounts_inzage SET gebruiker_naam = 'gewist-abc'")
     assert set(Inzage.objects.values_list("gebruiker_naam", flat=True)) == {"gewist-abc"}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_extend_one_chain(requires_postgres: None, coordinator: User) -> None:
+    """Four requests logging at once: each entry still follows exactly one other (without
+    the lock two would take the same number and one request would fail)."""
+    fouten: list[BaseException] = []
+
+    def schrijf() -> None:
+        try:
+            for nummer in range(10):
+                _regel(coordinator, nummer)
+        except BaseException as fout:
+            fouten.append(fout)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=schrijf) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert fouten == []
+    assert _verifieer() == (0, "keten intact: 40 regel(s)\n")
