@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -272,10 +274,14 @@ def inzage_per_dag(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@permission_required("privacy.inzage_log")
 def reden_opgeven(request: HttpRequest, pk: int) -> HttpResponse:
     """Why does this admin open this youth's data? Asked once per youth per session, for
-    an hour; the entries that follow carry the answer."""
+    an hour; the entries that follow carry the answer. For whoever is asked: the roles
+    whose work implies no purpose (the admin site's own rules hold there)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not reden.reden_vereist(request):
+        raise PermissionDenied
     volgende = request.GET.get("volgende", "")
     if not url_has_allowed_host_and_scheme(
         volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
