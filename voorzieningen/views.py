@@ -697,6 +697,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     vandaag = timezone.localdate()
     now = timezone.now()
     mag_beheren = rules.has_perm("voorzieningen.beheer_voorziening", request.user, voorziening)
+    groepsrisico_redenen = _groepsrisico_redenen(voorziening, user_of(request))
+    if mag_beheren and user_of(request).is_beheerder and groepsrisico_redenen:
+        # The home's own managers read the group risk naming their residents' signals.
+        _log_bewoners(request, voorziening, voorziening.plaatsingen.lopend())
     competenties: dict[str, int] = {}
     for lid in voorziening.teamleden.actief(vandaag).prefetch_related("competenties"):
         for kenmerk in lid.competenties.all():
@@ -715,7 +719,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ervaring": _gemiddelde_ervaring(voorziening, vandaag),
             "competenties": sorted(competenties.items(), key=lambda item: (-item[1], item[0])),
             "mag_beheren": mag_beheren,
-            "groepsrisico_redenen": _groepsrisico_redenen(voorziening, user_of(request)),
+            "groepsrisico_redenen": groepsrisico_redenen,
             "norm": JONGEREN_PER_MEDEWERKER,
             "now": now,
             "vandaag": vandaag,

@@ -101,6 +101,23 @@ def test_the_new_resident_page_logs_the_residents_it_weighs(
     assert _bewoners(de_linde) == [(noor.pk, de_linde.pk, "read")]
 
 
+def test_the_group_risk_naming_signals_is_logged_for_the_homes_own_manager(
+    manager: Client, de_linde: Voorziening, noor: Jongere
+) -> None:
+    from matching.engine.vocabulary import ATTENTION_SIGNALS
+    from matching.services import herbereken_groepsbeeld
+
+    for _ in range(3):
+        PlaatsingFactory.create(voorziening=de_linde, signalen=sorted(ATTENTION_SIGNALS))
+    PlaatsingFactory.create(voorziening=de_linde, jongere=noor, signalen=sorted(ATTENTION_SIGNALS))
+    Voorziening.objects.filter(pk=de_linde.pk).update(bewoners_aantal=4)
+    herbereken_groepsbeeld(voorziening_id=de_linde.pk)
+    url = reverse("voorzieningen:detail", args=[de_linde.pk])
+
+    assert manager.get(url).status_code == 200
+    assert (noor.pk, de_linde.pk, "read") in _bewoners(de_linde)
+
+
 def test_the_anonimiseer_command_is_logged(noor: Jongere, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bewaren, "over_de_termijn", lambda: [noor])
 
