@@ -16,7 +16,7 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 
-from kern.inzage import Actie, Doel, Soort, log_inzage, log_inzage_lijst
+from kern.inzage import Actie, Doel, Soort, log_inzage, log_inzage_lijst, vraag_reden
 
 
 class InzageAdminMixin:
@@ -68,6 +68,13 @@ class InzageAdminMixin:
     def _object(self, request: HttpRequest, object_id: str) -> Model | None:
         return self.get_object(request, unquote(object_id))  # type: ignore[attr-defined]
 
+    def _reden_eerst(self, request: HttpRequest, object_id: str) -> HttpResponse | None:
+        """An admin has no caseload: before one youth's data is shown, the "reden" page
+        asks why (once per youth per session, for a while)."""
+        obj = self._object(request, object_id)
+        jongere = self.inzage_jongere(obj) if obj is not None else None
+        return vraag_reden(request, jongere=jongere) if jongere is not None else None
+
     # --- reads -----------------------------------------------------------------------------
 
     def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
@@ -91,6 +98,8 @@ class InzageAdminMixin:
         form_url: str = "",
         extra_context: Any = None,
     ) -> HttpResponse:
+        if (vraag := self._reden_eerst(request, object_id)) is not None:
+            return vraag
         response: HttpResponse = super().change_view(  # type: ignore[misc]
             request, object_id, form_url, extra_context
         )
@@ -104,6 +113,8 @@ class InzageAdminMixin:
     def history_view(
         self, request: HttpRequest, object_id: str, extra_context: Any = None
     ) -> HttpResponse:
+        if (vraag := self._reden_eerst(request, object_id)) is not None:
+            return vraag
         response: HttpResponse = super().history_view(request, object_id, extra_context)  # type: ignore[misc]
         obj = self._object(request, object_id)
         if obj is not None and response.status_code == 200:
@@ -113,6 +124,8 @@ class InzageAdminMixin:
     def history_form_view(
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
     ) -> HttpResponse:
+        if (vraag := self._reden_eerst(request, object_id)) is not None:
+            return vraag
         response: HttpResponse = super().history_form_view(  # type: ignore[misc]
             request, object_id, version_id, extra_context
         )

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,6 +45,7 @@ class Soort(models.TextChoices):
     UITNODIGING = "uitnodiging", _("uitnodiging")
     BEWONER = "bewoner", _("bewonersprofiel")
     DOSSIER = "dossier", _("alle gegevens (inzage-export)")
+    TOEGANGSLOG = "toegangslog", _("het toegangslog")
 
 
 class Doel(models.TextChoices):
@@ -53,6 +54,10 @@ class Doel(models.TextChoices):
     ZORG = "zorg", _("zorg en begeleiding")
     BEHEER = "beheer", _("beheer van het portaal")
     EIGEN = "inzage-eigen-gegevens", _("eigen gegevens bekijken")
+    # Purposes a reader states on the "reden" page (the role does not imply them).
+    STORING = "storing", _("een fout of storing oplossen")
+    KLACHT = "klacht", _("een klacht, incident of verzoek afhandelen")
+    CONTROLE = "controle", _("controle of kwaliteitsonderzoek")
 
 
 class Schrijver(Protocol):
@@ -71,12 +76,21 @@ class Schrijver(Protocol):
     ) -> object: ...
 
     def log_inzage_lijst(
-        self, request: HttpRequest, *, jongeren: Iterable[int], actie: str, soort: str, doel: str
+        self,
+        request: HttpRequest,
+        *,
+        jongeren: Iterable[int],
+        actie: str,
+        soort: str,
+        doel: str,
+        voorziening: Any = None,
     ) -> None: ...
 
     def log_zoeken(self, request: HttpRequest, *, jongere: Any, analyse: Any) -> object: ...
 
     def standaard_doel(self, request: HttpRequest) -> str: ...
+
+    def vraag_reden(self, request: HttpRequest, *, jongere: int) -> HttpResponse | None: ...
 
 
 _schrijver: Schrijver | None = None
@@ -137,10 +151,18 @@ def log_inzage(
 
 
 def log_inzage_lijst(
-    request: HttpRequest, *, jongeren: Iterable[int], actie: str, soort: str, doel: str
+    request: HttpRequest,
+    *,
+    jongeren: Iterable[int],
+    actie: str,
+    soort: str,
+    doel: str,
+    voorziening: Any = None,
 ) -> None:
     """A list page showing several youths: one entry per youth, all in one INSERT."""
-    _actief().log_inzage_lijst(request, jongeren=jongeren, actie=actie, soort=soort, doel=doel)
+    _actief().log_inzage_lijst(
+        request, jongeren=jongeren, actie=actie, soort=soort, doel=doel, voorziening=voorziening
+    )
 
 
 def log_zoeken(request: HttpRequest, *, jongere: Any, analyse: Any) -> object:
@@ -152,6 +174,13 @@ def log_zoeken(request: HttpRequest, *, jongere: Any, analyse: Any) -> object:
 def standaard_doel(request: HttpRequest) -> str:
     """The purpose a page serves for the person asking (their role decides)."""
     return _actief().standaard_doel(request)
+
+
+def vraag_reden(request: HttpRequest, *, jongere: int) -> HttpResponse | None:
+    """Before a read the reader's role does not imply (an admin opening a youth's data): the
+    page that asks why, or None when no reason is needed or one was given recently. The
+    entries that follow carry the stated purpose."""
+    return _actief().vraag_reden(request, jongere=jongere)
 
 
 def actie_voor(request: HttpRequest, *, wijzigt: Actie = Actie.UPDATE) -> Actie:

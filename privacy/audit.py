@@ -3,6 +3,7 @@ exactly one extra query (the insert). Registered when the app starts (`privacy.a
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from django.http import HttpRequest
 
 from accounts.models import User
 from kern.inzage import Actie, Doel, Soort, Toegang, client_adres
+from privacy import reden
 from privacy.models import Inzage
 
 if TYPE_CHECKING:
@@ -17,9 +19,29 @@ if TYPE_CHECKING:
     from voorzieningen.models import Voorziening
 
 
-def _velden(request: HttpRequest, *, actie: str, soort: str, doel: str) -> dict[str, Any]:
-    """Who asks, from where: copied at the moment of access (people change roles)."""
+USER_AGENT_LENGTE = 200
+
+
+def sessie_hash(request: HttpRequest) -> str:
+    """Which session: a hash of its key, never the key (which would let a reader of the log
+    take the session over)."""
+    session = getattr(request, "session", None)
+    sleutel = session.session_key if session is not None else None
+    return hashlib.sha256(sleutel.encode()).hexdigest() if sleutel else ""
+
+
+def _velden(
+    request: HttpRequest,
+    *,
+    actie: str,
+    soort: str,
+    doel: str,
+    jongere: int | None = None,
+) -> dict[str, Any]:
+    """Who asks, from where, why: copied at the moment of access (people change roles). A
+    purpose the user stated for this youth (the "reden" page) replaces the role's."""
     user = request.user if isinstance(request.user, User) else None
+    gegeven = reden.opgegeven(request, jongere)
     return {
         "actie": actie,
         "gebruiker": user,
@@ -27,9 +49,14 @@ def _velden(request: HttpRequest, *, actie: str, soort: str, doel: str) -> dict[
         "rol": user.rol if user else "",
         "organisatie_id": user.organisatie_id if user else None,
         "soort": soort,
-        "doel": doel,
+        "doel": gegeven[0] if gegeven else doel,
+        "doel_opgegeven": gegeven is not None,
+        "reden": gegeven[1] if gegeven else "",
         "adres": client_adres(request),
         "pad": request.path[:300],
+        "querystring": request.META.get("QUERY_STRING", "")[:500],
+        "sessie": sessie_hash(request),
+        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_LENGTE],
     }
 
 
@@ -50,7 +77,7 @@ def log_inzage(
         voorziening if isinstance(voorziening, int) or voorziening is None else voorziening.pk
     )
     return Inzage.objects.create(
-        **_velden(request, actie=actie, soort=soort, doel=doel),
+        **_velden(request, actie=actie, soort=soort, doel=doel, jongere=jongere_ref),
         uitkomst=uitkomst,
         jongere_ref=jongere_ref,
         voorziening_id=voorziening_id,
@@ -58,15 +85,31 @@ def log_inzage(
 
 
 def log_inzage_lijst(
-    request: HttpRequest, *, jongeren: Iterable[int], actie: str, soort: str, doel: str
+    request: HttpRequest,
+    *,
+    jongeren: Iterable[int],
+    actie: str,
+    soort: str,
+    doel: str,
+    voorziening: Voorziening | int | None = None,
 ) -> None:
     """A list page showing several youths: one entry per youth, all in one INSERT."""
     ids = sorted(set(jongeren))
     if not ids:
         return
-    velden = _velden(request, actie=actie, soort=soort, doel=doel)
+    voorziening_id = (
+        voorziening if isinstance(voorziening, int) or voorziening is None else voorziening.pk
+    )
     Inzage.objects.bulk_create(
-        [Inzage(**velden, uitkomst=Toegang.GELUKT, jongere_ref=ref) for ref in ids]
+        [
+            Inzage(
+                **_velden(request, actie=actie, soort=soort, doel=doel, jongere=ref),
+                uitkomst=Toegang.GELUKT,
+                jongere_ref=ref,
+                voorziening_id=voorziening_id,
+            )
+            for ref in ids
+        ]
     )
 
 
@@ -105,10 +148,35 @@ def log_zoeken(
         )
         na_wijziging = vorige is None or gewijzigd > vorige
     return Inzage.objects.create(
-        **_velden(request, actie=Actie.SEARCH, soort=Soort.ZOEKRESULTAAT, doel=Doel.MATCHING),
+        **_velden(
+            request,
+            actie=Actie.SEARCH,
+            soort=Soort.ZOEKRESULTAAT,
+            doel=Doel.MATCHING,
+            jongere=jongere.pk,
+        ),
         uitkomst=Toegang.GELUKT,
         jongere_ref=jongere.pk,
         na_signaalwijziging=na_wijziging,
+    )
+
+
+def log_systeem(*, jongeren: Iterable[int], actie: str, soort: str, door: str) -> None:
+    """Access by the portal itself (a management command or a scheduled job), with no person
+    behind a request: one entry per youth, named after the command."""
+    Inzage.objects.bulk_create(
+        [
+            Inzage(
+                actie=actie,
+                uitkomst=Toegang.GELUKT,
+                gebruiker_naam=door,
+                soort=soort,
+                doel=Doel.BEHEER,
+                pad=door[:300],
+                jongere_ref=ref,
+            )
+            for ref in sorted(set(jongeren))
+        ]
     )
 
 
@@ -119,3 +187,4 @@ class Schrijver:
     log_inzage_lijst = staticmethod(log_inzage_lijst)
     log_zoeken = staticmethod(log_zoeken)
     standaard_doel = staticmethod(standaard_doel)
+    vraag_reden = staticmethod(reden.vraag_reden)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kern.inzage import Actie
+from kern.inzage import Actie, Doel
 
 
 class InzageFilterForm(forms.Form):
@@ -24,3 +24,30 @@ class InzageFilterForm(forms.Form):
     actie = forms.ChoiceField(
         label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Actie.choices]
     )
+
+
+class RedenForm(forms.Form):
+    """Why a reader whose role does not imply it opens a youth's data."""
+
+    doel = forms.ChoiceField(
+        label=_("Waarom bekijkt u deze gegevens?"),
+        choices=[
+            (Doel.STORING, Doel.STORING.label),
+            (Doel.KLACHT, Doel.KLACHT.label),
+            (Doel.CONTROLE, Doel.CONTROLE.label),
+            (Doel.BEHEER, _("ander beheer van het portaal (licht toe)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reden = forms.CharField(
+        label=_("Toelichting"),
+        help_text=_("Bijvoorbeeld het nummer van de melding of de vraag."),
+        max_length=300,
+        required=False,
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("doel") == Doel.BEHEER and not (data.get("reden") or "").strip():
+            self.add_error("reden", _("Licht toe waarom u deze gegevens bekijkt."))
+        return data

@@ -11,4 +11,6 @@ urlpatterns = [
     path("mijn/<int:pk>/gegevens.json", views.mijn_gegevens_json, name="mijn_gegevens_json"),
     path("mijn/<int:pk>/wie-keek/", views.mijn_inzage, name="mijn_inzage"),
     path("beheer/inzage/", views.inzage_log, name="inzage_log"),
+    path("beheer/inzage/per-dag/", views.inzage_per_dag, name="inzage_per_dag"),
+    path("beheer/inzage/reden/<int:pk>/", views.reden_opgeven, name="reden"),
 ]

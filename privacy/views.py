@@ -6,10 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.cache import never_cache
@@ -21,7 +25,8 @@ from jongeren.toegang import jongere_voor
 from kern import paginering
 from kern.http import user_of
 from kern.inzage import Actie, Doel, Soort, log_inzage
-from privacy.forms import InzageFilterForm
+from privacy import reden
+from privacy.forms import InzageFilterForm, RedenForm
 from privacy.gegevens import gegevens_over
 from privacy.models import Inzage
 from privacy.zoekpatronen import (
@@ -117,6 +122,7 @@ SOORT_GEWOON = {
     Soort.UITNODIGING: _l("de uitnodigingen voor het portaal"),
     Soort.BEWONER: _l("de gegevens over jou in de woning"),
     Soort.DOSSIER: _l("alles wat het portaal over je bewaart"),
+    Soort.TOEGANGSLOG: _l("de lijst van wie je gegevens bekeek"),
 }
 DOEL_GEWOON = {
     Doel.MATCHING: _l("om een woning te zoeken die bij je past"),
@@ -124,6 +130,9 @@ DOEL_GEWOON = {
     Doel.ZORG: _l("voor de zorg en begeleiding in de woning"),
     Doel.BEHEER: _l("om het portaal goed te laten werken"),
     Doel.EIGEN: _l("om de eigen gegevens te lezen"),
+    Doel.STORING: _l("om een fout in het portaal op te lossen"),
+    Doel.KLACHT: _l("om een klacht of vraag te behandelen"),
+    Doel.CONTROLE: _l("om te controleren of alles goed gaat"),
 }
 ACTIE_GEWOON = {
     Actie.CREATE: _l("heeft gemaakt"),
@@ -211,7 +220,7 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
         entries = entries.filter(actie=filters["actie"])
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(
+    response = render(
         request,
         "privacy/inzage_log.html",
         {
@@ -222,5 +231,73 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
             "zoekpatronen_dagen": PERIODE_DAGEN,
             "drempel_na_wijziging": DREMPEL_NA_WIJZIGING,
             "drempel_zonder_gezin": DREMPEL_ZONDER_GEZIN,
+        },
+    )
+    # Reading the log is itself a read (of one youth's entries when filtered on one);
+    # written after the page is made, so the page does not show its own visit.
+    log_inzage(
+        request,
+        jongere=filters.get("jongere"),
+        actie=Actie.READ,
+        soort=Soort.TOEGANGSLOG,
+        doel=Doel.BEHEER,
+    )
+    return response
+
+
+PER_PAGINA_OVERZICHT = 50
+
+
+@never_cache
+@permission_required("privacy.inzage_log")
+def inzage_per_dag(request: HttpRequest) -> HttpResponse:
+    """Reads per user per day, newest day first: who looks at how much."""
+    rijen = (
+        Inzage.objects.order_by()
+        .annotate(dag=TruncDate("op"))
+        .values("dag", "gebruiker_id", "gebruiker_naam", "rol")
+        .annotate(
+            aantal=Count("id"),
+            jongeren=Count("jongere_ref", distinct=True),
+            opgegeven=Count("id", filter=Q(doel_opgegeven=True)),
+            geweigerd=Count("id", filter=Q(uitkomst=Inzage.Toegang.GEWEIGERD)),
+        )
+        .order_by("-dag", "-aantal", "gebruiker_naam")
+    )
+    pagina = paginering.pagina(request, rijen, PER_PAGINA_OVERZICHT)
+    rollen = dict(Rol.choices)
+    regels = [{**rij, "rol_naam": rollen.get(rij["rol"], "")} for rij in pagina]
+    response = render(request, "privacy/inzage_per_dag.html", {"page": pagina, "regels": regels})
+    # The visit is a read of the log too; written after the page, which does not count it.
+    log_inzage(request, jongere=None, actie=Actie.READ, soort=Soort.TOEGANGSLOG, doel=Doel.BEHEER)
+    return response
+
+
+@never_cache
+def reden_opgeven(request: HttpRequest, pk: int) -> HttpResponse:
+    """Why does this admin open this youth's data? Asked once per youth per session, for
+    an hour; the entries that follow carry the answer. For whoever is asked: the roles
+    whose work implies no purpose (the admin site's own rules hold there)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not reden.reden_vereist(request):
+        raise PermissionDenied
+    volgende = request.GET.get("volgende", "")
+    if not url_has_allowed_host_and_scheme(
+        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        volgende = reverse("admin:index")
+    form = RedenForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        reden.onthoud(request, pk, form.cleaned_data["doel"], form.cleaned_data["reden"].strip())
+        return HttpResponseRedirect(volgende)
+    return render(
+        request,
+        "privacy/reden.html",
+        {
+            "form": form,
+            "jongere": pk,
+            "volgende": volgende,
+            "minuten": int(reden.GELDIG.total_seconds() // 60),
         },
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import factory
 from django.test import Client
+from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -53,3 +54,12 @@ def tweede_stap_gedaan(client: Client, user: User) -> TOTPDevice:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+def geef_reden(client: Client, jongere_id: int, *, reden: str = "Vraag van de helpdesk") -> None:
+    """An admin states why they open this youth's data (the "reden" page), as a person
+    would before the admin shows it."""
+    response = client.post(
+        reverse("privacy:reden", args=[jongere_id]), {"doel": "beheer", "reden": reden}
+    )
+    assert response.status_code == 302, response.content.decode()

@@ -28,7 +28,7 @@ from accounts.decorators import permission_required
 from accounts.models import User
 from kern import paginering
 from kern.http import HtmxHttpRequest, user_of
-from kern.inzage import Doel, Soort, actie_voor, log_inzage
+from kern.inzage import Actie, Doel, Soort, actie_voor, log_inzage, log_inzage_lijst
 from kern.publiek import publiek_voor
 from voorzieningen import haken, services
 from voorzieningen.forms import (
@@ -94,18 +94,41 @@ def _get_managed_voorziening_for_user(request: HttpRequest, pk: int) -> Voorzien
 def _get_plaatsing_for_user(request: HttpRequest, pk: int, plaatsing_pk: int) -> Plaatsing:
     voorziening = _get_managed_voorziening_for_user(request, pk)
     plaatsing = get_object_or_404(voorziening.plaatsingen, pk=plaatsing_pk)
-    if plaatsing.jongere_id is not None:
-        # A resident placed through the portal is a youth with a record: log the access.
+    # A resident placed through the portal is a youth with a record, logged under its id;
+    # one registered directly has none: logged for the home (the path names the resident).
+    log_inzage(
+        request,
+        jongere=plaatsing.jongere_id,
+        actie=actie_voor(request),
+        soort=Soort.BEWONER,
+        doel=Doel.ZORG,
+        voorziening=voorziening,
+    )
+    plaatsing.voorziening = voorziening
+    return plaatsing
+
+
+def _log_bewoners(request: HttpRequest, voorziening: Voorziening, plaatsingen: Any) -> None:
+    """A page listing residents (with their signals): one entry per resident with a record,
+    and one for the home when it shows residents registered directly (they have no id)."""
+    rijen = list(plaatsingen)
+    log_inzage_lijst(
+        request,
+        jongeren=[p.jongere_id for p in rijen if p.jongere_id is not None],
+        actie=Actie.READ,
+        soort=Soort.BEWONER,
+        doel=Doel.ZORG,
+        voorziening=voorziening,
+    )
+    if any(p.jongere_id is None for p in rijen):
         log_inzage(
             request,
-            jongere=plaatsing.jongere_id,
-            actie=actie_voor(request),
+            jongere=None,
+            actie=Actie.READ,
             soort=Soort.BEWONER,
             doel=Doel.ZORG,
             voorziening=voorziening,
         )
-    plaatsing.voorziening = voorziening
-    return plaatsing
 
 
 def _get_teamlid_for_user(request: HttpRequest, pk: int, teamlid_pk: int) -> Teamlid:
@@ -188,7 +211,8 @@ def beheer(request: HttpRequest, pk: int) -> HttpResponse:
     voorziening = _get_managed_voorziening_for_user(request, pk)
     vandaag = timezone.localdate()
     now = timezone.now()
-    bewoners = voorziening.plaatsingen.lopend().order_by("aankomst", "pk")
+    bewoners = list(voorziening.plaatsingen.lopend().order_by("aankomst", "pk"))
+    _log_bewoners(request, voorziening, bewoners)
     vacatures = voorziening.vacatures.in_gebruik().order_by("beschikbaar_vanaf", "pk")
     return render(
         request,
@@ -534,10 +558,10 @@ def bewoners(request: HttpRequest, pk: int) -> HttpResponse:
     """Former residents: how long stays lasted and why they ended."""
     voorziening = _get_managed_voorziening_for_user(request, pk)
     vertrokken = voorziening.plaatsingen.filter(einde__isnull=False).order_by("-einde", "-pk")
+    pagina = paginering.pagina(request, vertrokken, PER_PAGINA)
+    _log_bewoners(request, voorziening, pagina)
     return render(
-        request,
-        "voorzieningen/bewoners.html",
-        {"voorziening": voorziening, "pagina": paginering.pagina(request, vertrokken, PER_PAGINA)},
+        request, "voorzieningen/bewoners.html", {"voorziening": voorziening, "pagina": pagina}
     )
 
 
@@ -673,6 +697,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     vandaag = timezone.localdate()
     now = timezone.now()
     mag_beheren = rules.has_perm("voorzieningen.beheer_voorziening", request.user, voorziening)
+    groepsrisico_redenen = _groepsrisico_redenen(voorziening, user_of(request))
+    if mag_beheren and user_of(request).is_beheerder and groepsrisico_redenen:
+        # The home's own managers read the group risk naming their residents' signals.
+        _log_bewoners(request, voorziening, voorziening.plaatsingen.lopend())
     competenties: dict[str, int] = {}
     for lid in voorziening.teamleden.actief(vandaag).prefetch_related("competenties"):
         for kenmerk in lid.competenties.all():
@@ -691,7 +719,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "ervaring": _gemiddelde_ervaring(voorziening, vandaag),
             "competenties": sorted(competenties.items(), key=lambda item: (-item[1], item[0])),
             "mag_beheren": mag_beheren,
-            "groepsrisico_redenen": _groepsrisico_redenen(voorziening, user_of(request)),
+            "groepsrisico_redenen": groepsrisico_redenen,
             "norm": JONGEREN_PER_MEDEWERKER,
             "now": now,
             "vandaag": vandaag,
@@ -723,4 +751,6 @@ def nieuwe_bewoner(request: HttpRequest, pk: int) -> HttpResponse:
             voorziening.pk, form.kandidaat(timezone.localdate()), user_of(request)
         )
         context.update(result=result, gevolgen=gevolgen)
+        # The answer goes through each current resident's profile and signals.
+        _log_bewoners(request, voorziening, voorziening.plaatsingen.lopend())
     return render(request, "voorzieningen/nieuwe_bewoner.html", context)

@@ -15,7 +15,7 @@ from accounts.models import KoppelLink, Organisatie, User
 from jongeren.models import Jongere, VerklarendeAnalyse
 from kern.models import UitgesteldeTaak
 from privacy.models import Inzage
-from tests.factories import tweede_stap_gedaan
+from tests.factories import geef_reden, tweede_stap_gedaan
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.voorzieningen.factories import PlaatsingFactory, VoorzieningFactory
 from voorzieningen.models import Voorziening
@@ -134,6 +134,7 @@ def test_an_endorsed_analysis_is_read_only_in_the_admin(beheer: Client, noor: Jo
         jongere=noor, status=VerklarendeAnalyse.Status.GEDRAGEN, krachten="Tekent graag."
     )
     url = reverse("admin:jongeren_verklarendeanalyse_change", args=[analyse.pk])
+    geef_reden(beheer, noor.pk)
     pagina = beheer.get(url)
     assert pagina.status_code == 200
     assert 'name="krachten"' not in pagina.content.decode()
@@ -180,6 +181,7 @@ def test_every_admin_read_of_a_youth_is_logged(
     assert _log(noor.pk) == [("read", "profiel", "beheer")]
     assert _log(daan.pk) == [("read", "profiel", "beheer")]
 
+    geef_reden(beheer, noor.pk)
     beheer.get(reverse("admin:jongeren_jongere_change", args=[noor.pk]))
     beheer.get(reverse("admin:jongeren_jongere_history", args=[noor.pk]))
     beheer.get(reverse("admin:jongeren_verklarendeanalyse_changelist"))
@@ -198,6 +200,7 @@ def test_every_admin_read_of_a_youth_is_logged(
 
 
 def test_an_admin_change_of_a_youth_is_logged(beheer: Client, noor: Jongere) -> None:
+    geef_reden(beheer, noor.pk)
     pagina = beheer.get(reverse("admin:jongeren_jongere_change", args=[noor.pk]))
     formulier = pagina.context["adminform"].form
     data = {
@@ -220,6 +223,7 @@ def test_admin_reads_of_residents_are_logged(
     met_jongere = PlaatsingFactory.create(voorziening=woning, jongere=noor)
     zonder = PlaatsingFactory.create(voorziening=woning)
 
+    geef_reden(beheer, noor.pk)
     beheer.get(reverse("admin:voorzieningen_plaatsing_changelist"))
     beheer.get(reverse("admin:voorzieningen_plaatsing_change", args=[zonder.pk]))
     beheer.get(reverse("admin:voorzieningen_plaatsing_history", args=[met_jongere.pk]))

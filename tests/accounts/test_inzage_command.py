@@ -49,6 +49,7 @@ def test_prints_every_entry_sorted_by_time(coordinator: User) -> None:
     lines = _lines()
 
     assert [line["event_id"] for line in lines] == [str(eerder.id), str(later.id)]
+    opgeslagen = Inzage.objects.get(pk=eerder.pk)
     assert lines[0] | {"time": None} == {
         "event_id": str(eerder.id),
         "time": None,
@@ -62,8 +63,16 @@ def test_prints_every_entry_sorted_by_time(coordinator: User) -> None:
         "youth_id": 2,
         "data": "profiel",
         "purpose": "matching",
+        "purpose_stated": False,
+        "reason": "",
         "client_address": "192.0.2.1",
         "path": "",
+        "query_string": "",
+        "session": "",
+        "user_agent": "",
+        "sequence": opgeslagen.volgnummer,
+        "previous_hash": opgeslagen.vorige_hash,
+        "hash": opgeslagen.hash,
     }
 
 

@@ -103,7 +103,12 @@ def test_web_is_gunicorn_itself_as_first_process_and_stops_gracefully() -> None:
 
 
 def test_migrations_run_once_in_their_own_service_and_the_others_wait_for_it() -> None:
-    assert _command("migrate") == ["python", "manage.py", "migrate", "--noinput"]
+    assert _command("migrate") == [
+        "sh",
+        "-c",
+        "python manage.py migrate --noinput"
+        " && python manage.py grant_runtime_role passendeplek_runtime",
+    ]
     assert SERVICES["migrate"]["restart"] == "no"
     assert SERVICES["migrate"]["depends_on"] == {"db": {"condition": "service_healthy"}}
     for service in ("web", "worker", "beat"):
@@ -172,14 +177,23 @@ def test_secrets_come_from_one_env_file_and_the_database_password_is_written_onc
         assert SERVICES[service]["env_file"] == ".env"
     # The password is only ever a reference to .env, here and in the database URL.
     assert SERVICES["db"]["environment"]["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
+    # The portal connects as the runtime role; only migrate connects as the tables' owner.
     url = SERVICES["web"]["environment"]["DATABASE_URL"]
-    assert url.startswith("postgres://passendeplek:${POSTGRES_PASSWORD:?")
+    assert url.startswith("postgres://passendeplek_runtime:${DATABASE_RUNTIME_PASSWORD:?")
     assert url.endswith("@db:5432/passendeplek")
+    eigenaar = SERVICES["migrate"]["environment"]["DATABASE_URL"]
+    assert eigenaar.startswith("postgres://passendeplek:${POSTGRES_PASSWORD:?")
     assert not re.search(r"(PASSWORD|SECRET_KEY)\w*:\s*[\"']?[A-Za-z0-9]", COMPOSE_TEXT)
     # Every variable compose needs is named (with how to fill it in) in the example file.
     voorbeeld = (ROOT / ".env.example").read_text()
     nodig = set(re.findall(r"\$\{(\w+):\?", COMPOSE_TEXT))
-    assert nodig == {"DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "PORTAL_URL", "POSTGRES_PASSWORD"}
+    assert nodig == {
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "PORTAL_URL",
+        "POSTGRES_PASSWORD",
+        "DATABASE_RUNTIME_PASSWORD",
+    }
     for naam in nodig:
         assert re.search(rf"^#? ?{naam}=", voorbeeld, re.MULTILINE), naam
 
@@ -188,7 +202,7 @@ def test_every_setting_in_the_example_file_is_read_by_the_portal() -> None:
     voorbeeld = (ROOT / ".env.example").read_text()
     namen = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", voorbeeld, re.MULTILINE))
     settings_source = (ROOT / "config" / "settings.py").read_text()
-    for naam in namen - {"POSTGRES_PASSWORD"}:
+    for naam in namen - {"POSTGRES_PASSWORD", "DATABASE_RUNTIME_PASSWORD"}:
         assert f'"{naam}"' in settings_source, f"{naam} is not read by config/settings.py"
 
 
@@ -222,12 +236,18 @@ SERVER_DOTENV = {
     "DJANGO_ALLOWED_HOSTS": "plek.example.org",
     "PORTAL_URL": "https://plek.example.org",
     "POSTGRES_PASSWORD": "0a1b2c3d4e5f",
+    "DATABASE_RUNTIME_PASSWORD": "6a7b8c9d",
     "DJANGO_TRUSTED_PROXIES": "1",
 }
 
 
 def test_compose_refuses_to_start_until_each_secret_is_in_the_env_file() -> None:
-    for naam in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "PORTAL_URL", "POSTGRES_PASSWORD"):
+    for naam in (
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "PORTAL_URL",
+        "DATABASE_RUNTIME_PASSWORD",
+    ):
         onvolledig = {k: v for k, v in SERVER_DOTENV.items() if k != naam}
         with pytest.raises(LookupError, match=f"set {naam} in .env"):
             _portal_env(onvolledig)
@@ -236,7 +256,7 @@ def test_compose_refuses_to_start_until_each_secret_is_in_the_env_file() -> None
 def test_the_environment_compose_gives_is_a_production_configuration_the_portal_accepts() -> None:
     env = _portal_env(SERVER_DOTENV)
     assert env["DJANGO_DEBUG"] == "0"  # whatever the local .env said
-    assert env["DATABASE_URL"] == "postgres://passendeplek:0a1b2c3d4e5f@db:5432/passendeplek"
+    assert env["DATABASE_URL"] == "postgres://passendeplek_runtime:6a7b8c9d@db:5432/passendeplek"
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

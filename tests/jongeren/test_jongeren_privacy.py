@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from jongeren.models import Jongere, VerklarendeAnalyse
+from tests.factories import geef_reden
 from tests.jongeren.factories import AnalyseFactory
 
 Status = VerklarendeAnalyse.Status
@@ -236,6 +237,7 @@ def test_admins_see_signals_in_the_admin(
     lijst = client.get(reverse("admin:jongeren_verklarendeanalyse_changelist"))
     assert lijst.status_code == 200
     assert SIGNAAL in lijst.content.decode()
+    geef_reden(client, noor_ter_instemming.jongere_id)
     wijzig = client.get(
         reverse("admin:jongeren_verklarendeanalyse_change", args=[noor_ter_instemming.pk])
     )

@@ -62,6 +62,9 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "beheer_start":           row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
     # The access log: admins only, after the second login step.
     "privacy:inzage_log":             row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    "privacy:inzage_per_dag":         row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    # The admin states why before opening a youth's data in the admin.
+    "privacy:reden":                  row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
     # The second login step: past it, professionals are sent on; youths and parents have
     # no authenticator in this world, so the code page sends them to set one up (optional).
     "login_code":             row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),

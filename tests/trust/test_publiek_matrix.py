@@ -69,6 +69,7 @@ BEWONERSDOSSIER = {
 # their exports and notices)? True: every persona's version is checked below.
 TOONT_MATCHING: dict[str, bool] = {
     "start": False, "beheer_start": False, "privacy:inzage_log": False, "login_code": False,
+    "privacy:inzage_per_dag": False, "privacy:reden": False,
     "login_herstelcode": False, "koppelen": False,
     "tweestaps": False, "privacy": False, "toegankelijkheid": False,
     "meldingen": True,

@@ -7,7 +7,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from kern.inzage import Actie, Soort
 from privacy import bewaren
+from privacy.audit import log_systeem
 
 
 class Command(BaseCommand):
@@ -23,6 +25,13 @@ class Command(BaseCommand):
         jongeren = bewaren.over_de_termijn()
         grens = bewaren.grens()
         jaren = settings.BEWAARTERMIJN_JONGERE_JAREN
+        # The command reads (and then changes) each youth's data: in the access log too.
+        log_systeem(
+            jongeren=[j.pk for j in jongeren],
+            actie=Actie.READ if dry_run else Actie.UPDATE,
+            soort=Soort.PROFIEL,
+            door="manage.py anonimiseer" + (" --dry-run" if dry_run else ""),
+        )
         if dry_run:
             # Ids only: the output may end up in a log, names must not.
             ids = ", ".join(str(j.pk) for j in jongeren) or "-"
