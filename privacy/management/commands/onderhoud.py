@@ -25,7 +25,13 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         # The tasks' own functions, called directly: no broker involved.
-        self.stdout.write(f"anonimiseer: {anonimiseer()}")
+        bewaard = anonimiseer()
+        self.stdout.write(
+            f"anonimiseer: {bewaard['jongeren']} jongere(n), {bewaard['bewoners']} bewoner(s) "
+            f"zonder jongere, {bewaard['accounts']} account(s) gedeactiveerd"
+        )
+        for tabel, aantal in bewaard["per_tabel"].items():
+            self.stdout.write(f"  {tabel}: {aantal} verwijderd of leeggemaakt")
         sessies = tasks.ruim_sessies_op()
         self.stdout.write(
             f"sessies: {sessies['sessies']} verlopen, {sessies['index']} indexregels verwijderd"
