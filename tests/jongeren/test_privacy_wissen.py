@@ -272,7 +272,7 @@ def test_the_nightly_maintenance_command_prints_the_report(oud_dossier: Dossier)
     uit = StringIO()
     call_command("onderhoud", stdout=uit)
     tekst = uit.getvalue()
-    assert "anonimiseer: 1 jongere(n)" in tekst
+    assert "anonimiseer: 1 jongere(n) geanonimiseerd" in tekst
     assert "jongeren_historicaljongere:" in tekst
     assert "accounts_melding: 2 verwijderd of leeggemaakt" in tekst
     assert "Noor" not in tekst

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts import tasks
@@ -27,7 +28,8 @@ class Command(BaseCommand):
         # The tasks' own functions, called directly: no broker involved.
         bewaard = anonimiseer()
         self.stdout.write(
-            f"anonimiseer: {bewaard['jongeren']} jongere(n), {bewaard['bewoners']} bewoner(s) "
+            f"anonimiseer: {bewaard['jongeren']} jongere(n) geanonimiseerd (bewaartermijn "
+            f"{settings.BEWAARTERMIJN_JONGERE_JAREN} jaar), {bewaard['bewoners']} bewoner(s) "
             f"zonder jongere, {bewaard['accounts']} account(s) gedeactiveerd"
         )
         for tabel, aantal in bewaard["per_tabel"].items():
