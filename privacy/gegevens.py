@@ -3,6 +3,9 @@
 One plain structure feeds both the printable page and the JSON download, so the two can
 never say different things. It includes the attention signals: the youth (and their parent)
 has a right to see their own data, even where other pages keep signals for professionals.
+It also holds how the portal scored each proposed home (as written for the family), the
+searches coordinators saved, and who looked at the data (the access log in the family's
+words). Nothing in it is about another youth, and no resident's signal is named.
 """
 
 from __future__ import annotations
@@ -12,13 +15,19 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import Melding, User
 from jongeren.models import Jongere, VerklarendeAnalyse
-from kern.choices import Signaal
+from kern.choices import Omgeving, Signaal
 from kern.publiek import Audience
+from matching.adapters import HomeFilter
+from matching.models import Zoekopdracht
+from privacy.bewaren import GEANONIMISEERD
+from privacy.models import Inzage
 from voorstellen.models import Voorstel, VoorstelStatus
-from voorzieningen.models import Plaatsing
+from voorstellen.services import uitleg_voor
+from voorzieningen.models import Plaatsing, Voorziening
 
 
 def _tijd(waarde: datetime | date | None) -> str | None:
@@ -76,26 +85,99 @@ def _analyse(analyse: VerklarendeAnalyse) -> dict[str, Any]:
     }
 
 
+# What the family reads about the group instead of the group factor's own text (the same
+# words as their proposal page): how the group would be, never who is in it.
+GROEP_VOOR_GEZIN = {
+    "laag": gettext_noop("De groep past goed bij jou, denken we."),
+    "verhoogd": gettext_noop("Over de groep zijn een paar dingen om samen te bespreken."),
+}
+GROEP_VOOR_GEZIN_ANDERS = gettext_noop("Over de groep moeten we eerst goed praten.")
+
+
 def _matching(voorstel: Voorstel) -> dict[str, Any] | None:
-    """How the portal scored the home for the youth (profiling, AVG art. 15(1)(h)), as the
-    family reads it: no other person's signals (kern.publiek)."""
-    uitleg = voorstel.uitleg_voor(Audience.GEZIN) or voorstel.uitleg_voor(Audience.COORDINATOR)
+    """How the portal scored the home for the youth (profiling, AVG art. 15(1)(h)): the
+    score and its explanation as written for the youth and parents (`Audience.GEZIN`), so
+    never another person's attention signals (kern.publiek). The group factor keeps its
+    points; its text is the family's sentence about the group, as on their proposal page."""
+    uitleg = voorstel.uitleg_voor(Audience.GEZIN)
+    if uitleg is None and voorstel.jongere.roepnaam != GEANONIMISEERD:
+        # Kept before explanations were stored per reader: computed now, as their page does.
+        uitleg = uitleg_voor(voorstel, Audience.GEZIN)
     if uitleg is None:
         return None
     groep = uitleg.get("groep_na") or {}
+    niveau = groep.get("niveau")
+    over_groep = _(GROEP_VOOR_GEZIN.get(str(niveau), GROEP_VOOR_GEZIN_ANDERS))
     return {
         "score": uitleg.get("score"),
         "factoren": [
             {
-                "uitleg": factor.get("uitleg", ""),
+                "uitleg": over_groep if factor.get("code") == "groep" else factor.get("uitleg", ""),
                 "punten": factor.get("punten"),
                 "maximum": factor.get("max"),
             }
             for factor in uitleg.get("factoren", [])
         ],
         "aandachtspunten": list(uitleg.get("aandacht", [])),
-        "groep_met_jongere": groep.get("niveau"),
+        "groep_met_jongere": niveau,
     }
+
+
+def _filters(filters: dict[str, Any]) -> list[str]:
+    """A saved search's filters in words."""
+    filter_ = HomeFilter.from_dict(filters)
+    woorden = []
+    if filter_.max_afstand_km:
+        woorden.append(_("Hoogstens %(km)s km van de familie") % {"km": filter_.max_afstand_km})
+    if filter_.gesloten is not None:
+        woorden.append(_("Alleen gesloten") if filter_.gesloten else _("Alleen open"))
+    if filter_.omgeving in Omgeving.values:
+        woorden.append(str(Omgeving(filter_.omgeving).label))
+    if filter_.beschikbaar_op:
+        woorden.append(
+            _("Plek vrij op of voor %(datum)s") % {"datum": filter_.beschikbaar_op.isoformat()}
+        )
+    if not filter_.met_opent_binnenkort:
+        woorden.append(_("Zonder woningen die binnenkort opengaan"))
+    return woorden
+
+
+def _zoekopdrachten(jongere: Jongere) -> list[dict[str, Any]]:
+    """The searches a coordinator saved for the youth: the filters and the best homes with
+    their scores at the last computation."""
+    opdrachten = list(
+        Zoekopdracht.objects.filter(jongere=jongere)
+        .select_related("gemaakt_door")
+        .order_by("gemaakt_op", "pk")
+    )
+    ids = {rij[0] for o in opdrachten for rij in o.resultaat if rij}
+    namen = dict(Voorziening.objects.filter(pk__in=ids).values_list("pk", "naam"))
+    return [
+        {
+            "gemaakt_op": _tijd(o.gemaakt_op),
+            "gemaakt_door": _persoon(o.gemaakt_door),
+            "berekend_op": _tijd(o.bijgewerkt_op),
+            "filters": _filters(o.filters),
+            "woningen": [
+                {"woning": namen.get(vid, _("een woning die er niet meer is")), "score": score}
+                for vid, score in o.resultaat
+            ],
+        }
+        for o in opdrachten
+    ]
+
+
+def _wie_keek(jongere: Jongere, voor: User | None) -> list[dict[str, Any]]:
+    """Who read or changed the youth's data, when, what and why: the access log as the youth
+    and parents read it on "Wie heeft mijn gegevens bekeken?" (the same words)."""
+    # Imported here: the views import this module for the export pages.
+    from privacy.views import momenten
+
+    regels = Inzage.objects.voor_jongere(jongere.pk).select_related("organisatie", "voorziening")
+    return [
+        {"op": _tijd(m.op), "wie": m.wie, "wat": m.wat, "waarom": m.waarom}
+        for m in momenten(regels, voor, jongere)
+    ]
 
 
 def _voorstel(voorstel: Voorstel) -> dict[str, Any]:
@@ -239,6 +321,8 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
         ],
         "voorstellen": [_voorstel(v) for v in voorstellen],
         "plaatsingen": [_plaatsing(p) for p in plaatsingen],
+        "zoekopdrachten": _zoekopdrachten(jongere),
+        "wie_keek": _wie_keek(jongere, voor),
         "meldingen": [
             {
                 "aan": _persoon(m.ontvanger),

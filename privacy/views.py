@@ -3,6 +3,7 @@ coordinator's hand-over export, and the admins' access log."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,8 +146,8 @@ ACTIE_GEWOON = {
 }
 
 
-def _wie(regel: Inzage, kijker: User, jongere: Jongere) -> str:
-    if regel.gebruiker_id == kijker.pk:
+def _wie(regel: Inzage, kijker: User | None, jongere: Jongere) -> str:
+    if kijker is not None and regel.gebruiker_id == kijker.pk:
         return _("Jij")
     if regel.rol == Rol.BEHEERDER:
         if regel.voorziening is not None:
@@ -164,6 +165,21 @@ def _wie(regel: Inzage, kijker: User, jongere: Jongere) -> str:
     return _("Een beheerder van het portaal")
 
 
+def momenten(regels: Iterable[Inzage], kijker: User | None, jongere: Jongere) -> list[Moment]:
+    """Access-log entries about `jongere` in the words the youth and parents read them, as
+    `kijker` (None: someone else, e.g. a coordinator making the export) reads them. Used by
+    "Wie heeft mijn gegevens bekeken?" and by the export (`privacy.gegevens`)."""
+    return [
+        Moment(
+            op=regel.op,
+            wie=_wie(regel, kijker, jongere),
+            wat=f"{ACTIE_GEWOON[Actie(regel.actie)]}: {SOORT_GEWOON[Soort(regel.soort)]}",
+            waarom=str(DOEL_GEWOON[Doel(regel.doel)]),
+        )
+        for regel in regels
+    ]
+
+
 @permission_required("jongeren.gezin")
 def mijn_inzage(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Who looked at my data": the access log of this youth, in plain words.
@@ -177,15 +193,6 @@ def mijn_inzage(request: HttpRequest, pk: int) -> HttpResponse:
         Inzage.objects.voor_jongere(jongere.pk).select_related("organisatie", "voorziening"),
         PER_PAGINA,
     )
-    momenten = [
-        Moment(
-            op=regel.op,
-            wie=_wie(regel, gebruiker, jongere),
-            wat=f"{ACTIE_GEWOON[Actie(regel.actie)]}: {SOORT_GEWOON[Soort(regel.soort)]}",
-            waarom=str(DOEL_GEWOON[Doel(regel.doel)]),
-        )
-        for regel in pagina
-    ]
     return render(
         request,
         "privacy/mijn_inzage.html",
@@ -193,7 +200,7 @@ def mijn_inzage(request: HttpRequest, pk: int) -> HttpResponse:
             "jongere": jongere,
             "is_jongere": gebruiker.is_jongere,
             "page": pagina,
-            "momenten": momenten,
+            "momenten": momenten(pagina, gebruiker, jongere),
         },
     )
 

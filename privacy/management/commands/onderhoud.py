@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from accounts import tasks
@@ -25,7 +26,14 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         # The tasks' own functions, called directly: no broker involved.
-        self.stdout.write(f"anonimiseer: {anonimiseer()}")
+        bewaard = anonimiseer()
+        self.stdout.write(
+            f"anonimiseer: {bewaard['jongeren']} jongere(n) geanonimiseerd (bewaartermijn "
+            f"{settings.BEWAARTERMIJN_JONGERE_JAREN} jaar), {bewaard['bewoners']} bewoner(s) "
+            f"zonder jongere, {bewaard['accounts']} account(s) gedeactiveerd"
+        )
+        for tabel, aantal in bewaard["per_tabel"].items():
+            self.stdout.write(f"  {tabel}: {aantal} verwijderd of leeggemaakt")
         sessies = tasks.ruim_sessies_op()
         self.stdout.write(
             f"sessies: {sessies['sessies']} verlopen, {sessies['index']} indexregels verwijderd"
