@@ -35,6 +35,7 @@ from kern.uitgesteld import VERHUISDE_TAKEN
 from matching import zoekindex
 from matching.models import Zoekopdracht
 from plaatsingstafel.models import Verdeling
+from privacy.models import Inzage
 from voorstellen.models import (
     Besluit,
     Kennismaking,
@@ -282,6 +283,9 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
             _deactiveer(ouder)
             gedeactiveerd.add(ouder.pk)
     samenvatting.accounts += tel(User, len(gedeactiveerd))
+    # The access log keeps its entries (and its chain); the closed accounts' names in it
+    # become pseudonyms.
+    tel(Inzage, Inzage.objects.pseudonimiseer(gedeactiveerd))
 
     wis_meldingen(
         samenvatting, jongere_id=jongere.pk, voorstel_ids=voorstel_ids, gebruiker_ids=gedeactiveerd

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -286,3 +287,25 @@ def test_dry_run_counts_residents_and_orphaned_history_and_changes_nothing(
     assert "dry run: 1 jongere(n)" in uit.getvalue()
     assert Jongere.history.filter(id=oud_dossier.jongere.pk).exists()
     assert bewaren.over_de_termijn() == [oud_dossier.jongere]
+
+
+def test_the_familys_names_in_the_access_log_become_pseudonyms_and_the_entries_stay(
+    oud_dossier: Dossier, jongere_user: User, client: Any
+) -> None:
+    from privacy.models import Inzage
+
+    client.force_login(jongere_user)
+    assert client.get(reverse("jongeren:mijn")).status_code == 200
+    eigen = Inzage.objects.filter(gebruiker=jongere_user)
+    aantal = eigen.count()
+    assert aantal and all(jongere_user.get_full_name() in i.gebruiker_naam for i in eigen)
+
+    uit = _anonimiseer()
+
+    eigen = Inzage.objects.filter(gebruiker=jongere_user)
+    assert eigen.count() == aantal  # kept: who looked, when, at what
+    assert all(i.gebruiker_naam.startswith("gewist-") for i in eigen)
+    assert _regel(uit, "accounts_inzage") >= aantal
+    keten = StringIO()
+    call_command("access_log", "--verify", stdout=keten)
+    assert "keten intact" in keten.getvalue()

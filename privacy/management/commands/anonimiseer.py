@@ -26,6 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, dry_run: bool = False, **options: Any) -> None:
         grens = bewaren.grens()
         jaren = settings.BEWAARTERMIJN_JONGERE_JAREN
+        jongeren = bewaren.over_de_termijn()
         # The command reads (and then changes) each youth's data: in the access log too.
         log_systeem(
             jongeren=[j.pk for j in jongeren],
@@ -34,7 +35,6 @@ class Command(BaseCommand):
             door="manage.py anonimiseer" + (" --dry-run" if dry_run else ""),
         )
         if dry_run:
-            jongeren = bewaren.over_de_termijn()
             bewoners = bewaren.bewoners_over_de_termijn().count()
             verweesd = len(bewaren.verweesde_historie())
             # Ids only: the output may end up in a log, names must not.
