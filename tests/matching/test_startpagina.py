@@ -1,0 +1,70 @@
+"""The start page "Wat vraagt nu jouw aandacht": what waits for this person, linked to where
+it is done; nothing from another organisation; an empty state that says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from privacy.models import Inzage
+from voorstellen.models import Voorstel
+
+
+def _start(client: Client, user: User) -> str:
+    client.force_login(user)
+    response = client.get(reverse("start"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    return html
+
+
+def test_empty_start_page_says_nothing_waits(client: Client, coordinator: User) -> None:
+    html = _start(client, coordinator)
+    assert "Wat vraagt nu jouw aandacht" in html
+    assert "Er wacht nu niets op jou." in html
+    # The role's usual overview stays one click away.
+    assert f'href="{reverse("jongeren:lijst")}"' in html
+
+
+def test_family_empty_state_in_plain_words(client: Client, jongere_user: User) -> None:
+    html = _start(client, jongere_user)
+    assert "Er wacht nu niets op jou. Je krijgt een bericht als er iets is." in html
+    assert f'href="{reverse("jongeren:mijn")}"' in html
+
+
+def test_manager_sees_the_proposal_to_answer_with_its_deadline(
+    client: Client, verstuurd: Voorstel, beheerder: User, beheerder2: User
+) -> None:
+    html = _start(client, beheerder)
+    assert "Voorstellen om te beantwoorden" in html
+    assert f'href="{verstuurd.get_absolute_url()}"' in html
+    assert "Antwoord uiterlijk" in html
+    # The home reads a pseudonym, never the youth's name.
+    assert "Noor" not in html
+    # Another provider's manager sees nothing of it.
+    other = _start(Client(), beheerder2)
+    assert verstuurd.get_absolute_url() not in other
+    assert "Er wacht nu niets op jou." in other
+
+
+def test_coordinator_sees_an_overdue_answer_and_the_read_is_logged(
+    client: Client, verstuurd: Voorstel, coordinator: User, coordinator2: User
+) -> None:
+    assert "Woning antwoordt te laat" not in _start(client, coordinator)
+    Voorstel.objects.filter(pk=verstuurd.pk).update(
+        antwoord_uiterlijk=timezone.now() - dt.timedelta(days=1),
+        te_laat_gemeld_op=timezone.now(),
+    )
+    voor = Inzage.objects.filter(gebruiker=coordinator).count()
+    html = _start(client, coordinator)
+    assert "Woning antwoordt te laat" in html
+    assert f'href="{verstuurd.get_absolute_url()}"' in html
+    assert Inzage.objects.filter(gebruiker=coordinator).count() > voor
+    # A coordinator of another municipality sees nothing of it.
+    other = _start(Client(), coordinator2)
+    assert verstuurd.get_absolute_url() not in other
