@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.utils import formats
+import datetime as dt
+
+from django.db.models import QuerySet
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -69,4 +72,127 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                 ],
             )
         )
+    nu = timezone.now()
+    if user.is_coordinator:
+        besluiten = list(
+            voorstellen.filter(status=VoorstelStatus.KENNISMAKING_GEHOUDEN, besluiten__isnull=False)
+            .distinct()
+            .order_by("pk")
+        )
+        groepen.append(
+            Aandachtsgroep(
+                kop=_("Het gezin heeft gekozen"),
+                volgorde=20,
+                jongeren=[v.jongere_id for v in besluiten],
+                soort=Soort.VOORSTEL,
+                punten=[_punt(v, str(v.jongere)) for v in besluiten],
+            )
+        )
+    if user.is_coordinator or user.is_beheerder:
+        klaar = list(voorstellen.filter(status=VoorstelStatus.AKKOORD).order_by("pk"))
+        groepen.append(
+            Aandachtsgroep(
+                kop=_("Klaar om te plaatsen: iedereen zegt ja")
+                if user.is_coordinator
+                else _("Aankomst om te registreren"),
+                volgorde=30,
+                jongeren=[v.jongere_id for v in klaar] if user.is_coordinator else [],
+                soort=Soort.VOORSTEL,
+                punten=[
+                    _punt(v, str(v.jongere) if user.is_coordinator else v.pseudoniem) for v in klaar
+                ],
+            )
+        )
+    if user.is_beheerder:
+        niet_vastgelegd = list(
+            voorstellen.filter(
+                status=VoorstelStatus.KENNISMAKING_GEPLAND, kennismaking__datum__lt=nu
+            ).order_by("kennismaking__datum")
+        )
+        groepen.append(
+            Aandachtsgroep(
+                kop=_("Kennismaking geweest, nog niet vastgelegd"),
+                volgorde=20,
+                punten=[_punt(v, v.pseudoniem) for v in niet_vastgelegd],
+            )
+        )
+    if user.is_jongere or user.is_ouder:
+        groepen.extend(_voor_gezin(user, voorstellen, nu))
     return groepen
+
+
+def _punt(voorstel: Voorstel, wie: str, detail: str = "") -> Aandachtspunt:
+    return Aandachtspunt(
+        titel=_("%(jongere)s bij %(woning)s")
+        % {"jongere": wie, "woning": voorstel.voorziening.naam},
+        url=voorstel.get_absolute_url(),
+        detail=detail,
+    )
+
+
+def _voor_gezin(
+    user: User, voorstellen: QuerySet[Voorstel], nu: dt.datetime
+) -> list[Aandachtsgroep]:
+    """In plain words: the youth reads "je", a parent reads about their child by name."""
+    kiezen = list(
+        voorstellen.filter(status=VoorstelStatus.KENNISMAKING_GEHOUDEN)
+        .exclude(besluiten__persoon=user)
+        .order_by("pk")
+    )
+    komend = list(
+        voorstellen.filter(status=VoorstelStatus.KENNISMAKING_GEPLAND, kennismaking__datum__gte=nu)
+        .select_related("kennismaking")
+        .order_by("kennismaking__datum")
+    )
+
+    def titel_kiezen(v: Voorstel) -> str:
+        if user.is_jongere:
+            return _("Wil je naar %(woning)s? Kies ja, twijfel of nee.") % {
+                "woning": v.voorziening.naam
+            }
+        return _("Wil je dat %(kind)s naar %(woning)s gaat? Kies ja, twijfel of nee.") % {
+            "kind": v.jongere,
+            "woning": v.voorziening.naam,
+        }
+
+    def titel_komend(v: Voorstel) -> str:
+        if user.is_jongere:
+            return _("Je gaat kennismaken bij %(woning)s") % {"woning": v.voorziening.naam}
+        return _("%(kind)s gaat kennismaken bij %(woning)s") % {
+            "kind": v.jongere,
+            "woning": v.voorziening.naam,
+        }
+
+    return [
+        Aandachtsgroep(
+            kop=_("Jij mag kiezen"),
+            volgorde=10,
+            jongeren=[v.jongere_id for v in kiezen],
+            soort=Soort.VOORSTEL,
+            punten=[
+                Aandachtspunt(titel=titel_kiezen(v), url=v.get_absolute_url(), dringend=True)
+                for v in kiezen
+            ],
+        ),
+        Aandachtsgroep(
+            kop=_("Kennismaken"),
+            volgorde=30,
+            jongeren=[v.jongere_id for v in komend],
+            soort=Soort.VOORSTEL,
+            punten=[
+                Aandachtspunt(
+                    titel=titel_komend(v),
+                    url=v.get_absolute_url(),
+                    detail=_("Op %(datum)s in %(plaats)s")
+                    % {
+                        "datum": formats.date_format(
+                            timezone.localtime(v.kennismaking.datum), "l j F, H:i"
+                        ),
+                        "plaats": v.kennismaking.plaats,
+                    },
+                    uiterlijk=v.kennismaking.datum,
+                )
+                for v in komend
+            ],
+        ),
+    ]

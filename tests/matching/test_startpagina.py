@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from privacy.models import Inzage
-from voorstellen.models import Voorstel
+from voorstellen import services as flow
+from voorstellen.models import Besluit, Kennismaking, Voorstel
 
 
 def _start(client: Client, user: User) -> str:
@@ -68,3 +69,71 @@ def test_coordinator_sees_an_overdue_answer_and_the_read_is_logged(
     # A coordinator of another municipality sees nothing of it.
     other = _start(Client(), coordinator2)
     assert verstuurd.get_absolute_url() not in other
+
+
+def _plan(voorstel: Voorstel, beheerder: User) -> None:
+    flow.beantwoord_voorstel(voorstel=voorstel, door=beheerder, interesse=True)
+    flow.plan_kennismaking(
+        voorstel=voorstel,
+        door=voorstel.gemaakt_door,
+        soort=Kennismaking.Soort.BEZOEK,
+        datum=timezone.now() + dt.timedelta(days=1),
+        plaats="Lindelaan 1",
+    )
+
+
+def test_family_sees_the_coming_meeting_with_date_and_place(
+    client: Client, verstuurd: Voorstel, beheerder: User, jongere_user: User, ouder_user: User
+) -> None:
+    _plan(verstuurd, beheerder)
+    html = _start(client, jongere_user)
+    assert "Je gaat kennismaken bij De Linde" in html
+    assert "Lindelaan 1" in html
+    assert f'href="{verstuurd.get_absolute_url()}"' in html
+    ouder = _start(Client(), ouder_user)
+    assert "Noor gaat kennismaken bij De Linde" in ouder
+
+
+def test_manager_sees_a_meeting_held_but_not_recorded(
+    client: Client, verstuurd: Voorstel, beheerder: User
+) -> None:
+    _plan(verstuurd, beheerder)
+    assert "nog niet vastgelegd" not in _start(client, beheerder)
+    Kennismaking.objects.filter(voorstel=verstuurd).update(
+        datum=timezone.now() - dt.timedelta(hours=2)
+    )
+    html = _start(client, beheerder)
+    assert "Kennismaking geweest, nog niet vastgelegd" in html
+    assert f'href="{verstuurd.get_absolute_url()}"' in html
+
+
+def test_decisions_flow_from_family_to_coordinator_to_arrival(
+    client: Client,
+    gehouden: Voorstel,
+    coordinator: User,
+    coordinator2: User,
+    beheerder: User,
+    jongere_user: User,
+    ouder_user: User,
+    andere_jongere_user: User,
+) -> None:
+    # The family is asked to choose, each in their own voice.
+    assert "Wil je naar De Linde?" in _start(client, jongere_user)
+    assert "Wil je dat Noor naar De Linde gaat?" in _start(Client(), ouder_user)
+    # Another family sees nothing of it.
+    assert gehouden.get_absolute_url() not in _start(Client(), andere_jongere_user)
+    assert "Het gezin heeft gekozen" not in _start(Client(), coordinator)
+
+    flow.neem_besluit(voorstel=gehouden, door=jongere_user, keuze=Besluit.Keuze.JA)
+    assert "Wil je naar De Linde?" not in _start(client, jongere_user)
+    html = _start(Client(), coordinator)
+    assert "Het gezin heeft gekozen" in html
+    assert f'href="{gehouden.get_absolute_url()}"' in html
+
+    flow.neem_besluit(voorstel=gehouden, door=ouder_user, keuze=Besluit.Keuze.JA)
+    html = _start(Client(), coordinator)
+    assert "Klaar om te plaatsen" in html and gehouden.get_absolute_url() in html
+    assert gehouden.get_absolute_url() not in _start(Client(), coordinator2)
+    manager = _start(Client(), beheerder)
+    assert "Aankomst om te registreren" in manager and gehouden.get_absolute_url() in manager
+    assert "Noor" not in manager
