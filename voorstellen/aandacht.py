@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +18,9 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
     if not user.is_authenticated or not user.is_active:
         return []
     voorstellen = Voorstel.objects.for_user(user).select_related("voorziening", "jongere")
+    if user.is_coordinator:
+        # Their own: as on the proposals list (colleagues' proposals are on their pages).
+        voorstellen = voorstellen.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
     groepen: list[Aandachtsgroep] = []
     if user.is_coordinator:
         te_laat = list(
