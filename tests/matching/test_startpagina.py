@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from jongeren.models import Fase, Jongere
 from privacy.models import Inzage
 from voorstellen import services as flow
 from voorstellen.models import Besluit, Kennismaking, Voorstel
+from voorzieningen.models import Vacature, Voorziening
 
 
 def _start(client: Client, user: User) -> str:
@@ -137,3 +139,37 @@ def test_decisions_flow_from_family_to_coordinator_to_arrival(
     manager = _start(Client(), beheerder)
     assert "Aankomst om te registreren" in manager and gehouden.get_absolute_url() in manager
     assert "Noor" not in manager
+
+
+def test_manager_is_asked_to_confirm_a_stale_vacancy(
+    client: Client, de_linde: Voorziening, beheerder: User, beheerder2: User
+) -> None:
+    assert "Vacatures om te bevestigen" not in _start(client, beheerder)
+    Vacature.objects.filter(voorziening=de_linde).update(
+        laatst_bevestigd=timezone.now() - dt.timedelta(days=90)
+    )
+    html = _start(client, beheerder)
+    assert "Vacatures om te bevestigen" in html
+    assert f'href="{reverse("voorzieningen:beheer", args=[de_linde.pk])}"' in html
+    assert "Vacatures om te bevestigen" not in _start(Client(), beheerder2)
+
+
+def test_coordinator_sees_new_vacancies_in_their_region_only(
+    client: Client,
+    noor: Jongere,
+    de_linde: Voorziening,
+    wadzicht: Voorziening,
+    coordinator: User,
+) -> None:
+    kop = "Nieuwe vacatures in je regio"
+    assert kop not in _start(client, coordinator)  # nobody of theirs is searching yet
+    Jongere.objects.filter(pk=noor.pk).update(fase=Fase.ZOEKEN)
+    html = _start(client, coordinator)
+    assert kop in html
+    assert f'href="{reverse("voorzieningen:detail", args=[de_linde.pk])}"' in html
+    assert "Huize Wadzicht" not in html  # another region
+    # A vacancy older than a week is not new.
+    Vacature.objects.filter(voorziening=de_linde).update(
+        aangemaakt_op=timezone.now() - dt.timedelta(days=8)
+    )
+    assert kop not in _start(client, coordinator)
