@@ -4,14 +4,19 @@ it is done; nothing from another organisation; an empty state that says so."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from django.test import Client
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
 from jongeren.models import Fase, Jongere
 from privacy.models import Inzage
+from tests.factories import tweede_stap_gedaan
 from voorstellen import services as flow
 from voorstellen.models import Besluit, Kennismaking, Voorstel
 from voorzieningen.models import Vacature, Voorziening
@@ -173,3 +178,60 @@ def test_coordinator_sees_new_vacancies_in_their_region_only(
         aangemaakt_op=timezone.now() - dt.timedelta(days=8)
     )
     assert kop not in _start(client, coordinator)
+
+
+# --- The functional admin ------------------------------------------------------------------
+
+
+def test_admin_empty_state(client: Client, admin_user: User) -> None:
+    html = _start(client, admin_user)
+    assert "Er wacht nu niets op jou." in html
+    assert f'href="{reverse("beheer_start")}"' in html
+
+
+def test_admin_sees_refused_access_and_the_link_filters_the_log(
+    client: Client, noor: Jongere, coordinator2: User, admin_user: User
+) -> None:
+    ander = Client()
+    ander.force_login(coordinator2)
+    assert ander.get(reverse("jongeren:detail", args=[noor.pk])).status_code == 404
+    assert Inzage.objects.filter(gebruiker=coordinator2, uitkomst="geweigerd").exists()
+    html = _start(client, admin_user)
+    assert "Ongebruikelijke toegang" in html
+    link = re.search(r'href="([^"]*uitkomst=geweigerd[^"]*)"', html)
+    assert link is not None
+    tweede_stap_gedaan(client, admin_user)
+    log = client.get(link.group(1).replace("&amp;", "&")).content.decode()
+    naam = Inzage.objects.filter(gebruiker=coordinator2).values_list("gebruiker_naam", flat=True)[0]
+    assert naam in log
+    # Refusals are not the other users' business.
+    assert "Ongebruikelijke toegang" not in _start(Client(), coordinator2)
+
+
+def test_admin_sees_current_lockouts(client: Client, admin_user: User) -> None:
+    AccessAttempt.objects.create(
+        username="iemand@example.org",
+        ip_address="10.0.0.9",
+        user_agent="test",
+        failures_since_start=settings.AXES_FAILURE_LIMIT,
+        attempt_time=timezone.now(),
+    )
+    html = _start(client, admin_user)
+    assert "Nu geblokkeerd" in html and "iemand@example.org" in html
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME * 2)
+    assert "Nu geblokkeerd" not in _start(client, admin_user)
+
+
+@override_settings(TWEESTAPS_VERPLICHT=True)
+def test_admin_is_told_who_has_no_second_step_yet(coordinator: User, admin_user: User) -> None:
+    from accounts.aandacht import voor_gebruiker
+
+    groepen = voor_gebruiker(admin_user)
+    titels = [punt.titel for groep in groepen for punt in groep.punten]
+    assert any(coordinator.email in punt.detail for groep in groepen for punt in groep.punten)
+    assert titels
+    TOTPDevice.objects.create(user=coordinator, name="telefoon", confirmed=True)
+    groepen = voor_gebruiker(admin_user)
+    assert not any(coordinator.email in punt.detail for groep in groepen for punt in groep.punten)
+    # Nobody else is told.
+    assert voor_gebruiker(coordinator) == []
