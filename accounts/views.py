@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from accounts.decorators import permission_required
 from accounts.models import Melding, Organisatie, Rol, User
 from accounts.services import markeer_gelezen
+from kern.aandacht import verzamel
 from kern.http import HtmxHttpRequest
+from kern.inzage import Actie, Soort, log_inzage_lijst, standaard_doel
 from kern.paginering import pagina
 
 PER_PAGINA = 50
@@ -21,11 +23,30 @@ START_PAGE = {
     Rol.FUNCTIONEEL_BEHEERDER: "beheer_start",
 }
 
+FAMILIE = (Rol.JONGERE, Rol.OUDER)
+
 
 @login_required
-def start(request: HttpRequest) -> HttpResponseRedirect:
+def start(request: HttpRequest) -> HttpResponse:
+    """What needs this person now, gathered from every app (`kern.aandacht`); each item
+    links to where it is done. The role's usual overview stays one click away."""
     assert isinstance(request.user, User)
-    return redirect(START_PAGE[Rol(request.user.rol)])
+    groepen = verzamel(request.user)
+    for groep in groepen:
+        if groep.jongeren:
+            log_inzage_lijst(
+                request,
+                jongeren=groep.jongeren,
+                actie=Actie.READ,
+                soort=groep.soort or Soort.VOORSTEL,
+                doel=standaard_doel(request),
+            )
+    rol = Rol(request.user.rol)
+    return render(
+        request,
+        "accounts/start.html",
+        {"groepen": groepen, "overzicht": START_PAGE[rol], "familie": rol in FAMILIE},
+    )
 
 
 @permission_required("accounts.beheer_start")

@@ -9,7 +9,10 @@ class PrivacyConfig(AppConfig):
     verbose_name = "Privacy en toegangslog"
 
     def ready(self) -> None:
+        from kern import aandacht as kern_aandacht
         from kern import inzage
+        from privacy import aandacht
         from privacy.audit import Schrijver
 
         inzage.registreer(Schrijver())
+        kern_aandacht.lever("privacy", aandacht.voor_gebruiker)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kern.inzage import Actie, Doel
+from kern.inzage import Actie, Doel, Toegang
 
 
 class InzageFilterForm(forms.Form):
@@ -23,6 +23,11 @@ class InzageFilterForm(forms.Form):
     )
     actie = forms.ChoiceField(
         label=_("Actie"), required=False, choices=[("", _("Alle acties")), *Actie.choices]
+    )
+    uitkomst = forms.ChoiceField(
+        label=_("Uitkomst"),
+        required=False,
+        choices=[("", _("Gelukt en geweigerd")), *Toegang.choices],
     )
 
 

@@ -225,6 +225,8 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
         entries = entries.filter(op__date__lte=filters["tot"])
     if filters.get("actie"):
         entries = entries.filter(actie=filters["actie"])
+    if filters.get("uitkomst"):
+        entries = entries.filter(uitkomst=filters["uitkomst"])
     query = request.GET.copy()
     query.pop("pagina", None)
     response = render(

@@ -27,7 +27,7 @@ def demo(db: None, settings: Settings) -> None:
 
 
 @pytest.mark.parametrize(
-    ("email", "start_url", "heading"),
+    ("email", "overzicht", "heading"),
     [
         ("coordinator@example.org", "/jongeren/", "Mijn jongeren"),
         ("coordinator2@example.org", "/jongeren/", "Mijn jongeren"),
@@ -38,8 +38,8 @@ def demo(db: None, settings: Settings) -> None:
         ("admin@example.org", "/beheer/", "Functioneel beheer"),
     ],
 )
-def test_every_demo_account_lands_on_its_roles_start_page(
-    client: Client, demo: None, settings: Settings, email: str, start_url: str, heading: str
+def test_every_demo_account_lands_on_what_needs_them_with_their_overview_one_click_away(
+    client: Client, demo: None, settings: Settings, email: str, overzicht: str, heading: str
 ) -> None:
     settings.TWEESTAPS_VERPLICHT = True
     response = client.post(
@@ -51,9 +51,13 @@ def test_every_demo_account_lands_on_its_roles_start_page(
         assert response.redirect_chain[-1][0].startswith(reverse("login_code"))
         assert "Vul je code in" in response.content.decode()
         response = client.post(response.redirect_chain[-1][0], {"code": demo_code()}, follow=True)
-    assert response.redirect_chain[-1][0] == start_url
+    assert response.redirect_chain[-1][0] == reverse("start")
     assert response.status_code == 200
-    assert heading in response.content.decode()
+    html = response.content.decode()
+    assert "Wat vraagt nu jouw aandacht" in html
+    assert f'href="{overzicht}"' in html
+    # The role's overview is as it was.
+    assert heading in client.get(overzicht).content.decode()
 
 
 def test_login_is_case_insensitive_for_the_email_address(client: Client, coordinator: User) -> None:

@@ -89,6 +89,8 @@ def test_coordinator_finds_a_home_and_proposes_it(
 ) -> None:
     geheim = tweede_factor(coordinator)
     inloggen(page, live_server, coordinator.email, PASSWORD, geheim=geheim)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wat vraagt nu jouw aandacht")
+    page.get_by_role("link", name="Naar je overzicht").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn jongeren")
 
     page.get_by_role("link", name="Noor").click()
@@ -143,6 +145,9 @@ def test_manager_answers_plans_the_meeting_and_registers_the_arrival(
 ) -> None:
     geheim = tweede_factor(beheerder)
     inloggen(page, live_server, beheerder.email, PASSWORD, geheim=geheim)
+    # The start page lists the proposal to answer; the dashboard is one click away.
+    expect(page.get_by_role("heading", name="Voorstellen om te beantwoorden")).to_be_visible()
+    page.get_by_role("link", name="Naar je overzicht").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn voorzieningen")
 
     # The dashboard lists the proposal waiting for an answer, without the youth's name.
@@ -344,7 +349,7 @@ def test_youth_decides_with_the_keyboard_only(
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(reverse("jongeren:mijn") + "$"))
+    page.wait_for_url(re.compile(r"^https?://[^/]+" + reverse("start") + "$"))
 
     # The first Tab offers to skip the menu, and the skip link shows itself.
     page.keyboard.press("Tab")

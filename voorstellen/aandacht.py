@@ -1,0 +1,201 @@
+"""What the proposal workflow asks of a person now, for the start page (`kern.aandacht`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from kern.aandacht import Aandachtsgroep, Aandachtspunt
+from kern.inzage import Soort
+from voorstellen.models import Voorstel, VoorstelStatus
+
+
+def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
+    if not user.is_authenticated or not user.is_active:
+        return []
+    voorstellen = Voorstel.objects.for_user(user).select_related("voorziening", "jongere")
+    if user.is_coordinator:
+        # Their own: as on the proposals list (colleagues' proposals are on their pages).
+        voorstellen = voorstellen.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
+    groepen: list[Aandachtsgroep] = []
+    if user.is_coordinator:
+        te_laat = list(
+            voorstellen.filter(
+                status=VoorstelStatus.VERSTUURD, te_laat_gemeld_op__isnull=False
+            ).order_by("antwoord_uiterlijk")
+        )
+        groepen.append(
+            Aandachtsgroep(
+                kop=_("Woning antwoordt te laat"),
+                volgorde=10,
+                jongeren=[v.jongere_id for v in te_laat],
+                soort=Soort.VOORSTEL,
+                punten=[
+                    Aandachtspunt(
+                        titel=_("%(jongere)s bij %(woning)s")
+                        % {"jongere": v.jongere, "woning": v.voorziening.naam},
+                        url=v.get_absolute_url(),
+                        detail=_("Antwoord was uiterlijk %(datum)s")
+                        % {"datum": formats.date_format(v.antwoord_uiterlijk, "j F Y")}
+                        if v.antwoord_uiterlijk
+                        else "",
+                        uiterlijk=v.antwoord_uiterlijk,
+                        dringend=True,
+                    )
+                    for v in te_laat
+                ],
+            )
+        )
+    if user.is_beheerder:
+        te_beantwoorden = voorstellen.filter(status=VoorstelStatus.VERSTUURD).order_by(
+            "antwoord_uiterlijk"
+        )
+        groepen.append(
+            Aandachtsgroep(
+                kop=_("Voorstellen om te beantwoorden"),
+                volgorde=10,
+                punten=[
+                    Aandachtspunt(
+                        # The home reads the pseudonym until placement, never the name.
+                        titel=_("%(jongere)s bij %(woning)s")
+                        % {"jongere": v.pseudoniem, "woning": v.voorziening.naam},
+                        url=v.get_absolute_url(),
+                        detail=_("Antwoord uiterlijk %(datum)s")
+                        % {"datum": formats.date_format(v.antwoord_uiterlijk, "j F Y")}
+                        if v.antwoord_uiterlijk
+                        else "",
+                        uiterlijk=v.antwoord_uiterlijk,
+                        dringend=v.is_te_laat,
+                    )
+                    for v in te_beantwoorden
+                ],
+            )
+        )
+    nu = timezone.now()
+    if user.is_coordinator:
+        besluiten = list(
+            voorstellen.filter(status=VoorstelStatus.KENNISMAKING_GEHOUDEN, besluiten__isnull=False)
+            .distinct()
+            .order_by("pk")
+        )
+        groepen.append(
+            Aandachtsgroep(
+                kop=_("Het gezin heeft gekozen"),
+                volgorde=20,
+                jongeren=[v.jongere_id for v in besluiten],
+                soort=Soort.VOORSTEL,
+                punten=[_punt(v, str(v.jongere)) for v in besluiten],
+            )
+        )
+    if user.is_coordinator or user.is_beheerder:
+        klaar = list(voorstellen.filter(status=VoorstelStatus.AKKOORD).order_by("pk"))
+        groepen.append(
+            Aandachtsgroep(
+                kop=_("Klaar om te plaatsen: iedereen zegt ja")
+                if user.is_coordinator
+                else _("Aankomst om te registreren"),
+                volgorde=30,
+                jongeren=[v.jongere_id for v in klaar] if user.is_coordinator else [],
+                soort=Soort.VOORSTEL,
+                punten=[
+                    _punt(v, str(v.jongere) if user.is_coordinator else v.pseudoniem) for v in klaar
+                ],
+            )
+        )
+    if user.is_beheerder:
+        niet_vastgelegd = list(
+            voorstellen.filter(
+                status=VoorstelStatus.KENNISMAKING_GEPLAND, kennismaking__datum__lt=nu
+            ).order_by("kennismaking__datum")
+        )
+        groepen.append(
+            Aandachtsgroep(
+                kop=_("Kennismaking geweest, nog niet vastgelegd"),
+                volgorde=20,
+                punten=[_punt(v, v.pseudoniem) for v in niet_vastgelegd],
+            )
+        )
+    if user.is_jongere or user.is_ouder:
+        groepen.extend(_voor_gezin(user, voorstellen, nu))
+    return groepen
+
+
+def _punt(voorstel: Voorstel, wie: str, detail: str = "") -> Aandachtspunt:
+    return Aandachtspunt(
+        titel=_("%(jongere)s bij %(woning)s")
+        % {"jongere": wie, "woning": voorstel.voorziening.naam},
+        url=voorstel.get_absolute_url(),
+        detail=detail,
+    )
+
+
+def _voor_gezin(
+    user: User, voorstellen: QuerySet[Voorstel], nu: dt.datetime
+) -> list[Aandachtsgroep]:
+    """In plain words: the youth reads "je", a parent reads about their child by name."""
+    kiezen = list(
+        voorstellen.filter(status=VoorstelStatus.KENNISMAKING_GEHOUDEN)
+        .exclude(besluiten__persoon=user)
+        .order_by("pk")
+    )
+    komend = list(
+        voorstellen.filter(status=VoorstelStatus.KENNISMAKING_GEPLAND, kennismaking__datum__gte=nu)
+        .select_related("kennismaking")
+        .order_by("kennismaking__datum")
+    )
+
+    def titel_kiezen(v: Voorstel) -> str:
+        if user.is_jongere:
+            return _("Wil je naar %(woning)s? Kies ja, twijfel of nee.") % {
+                "woning": v.voorziening.naam
+            }
+        return _("Wil je dat %(kind)s naar %(woning)s gaat? Kies ja, twijfel of nee.") % {
+            "kind": v.jongere,
+            "woning": v.voorziening.naam,
+        }
+
+    def titel_komend(v: Voorstel) -> str:
+        if user.is_jongere:
+            return _("Je gaat kennismaken bij %(woning)s") % {"woning": v.voorziening.naam}
+        return _("%(kind)s gaat kennismaken bij %(woning)s") % {
+            "kind": v.jongere,
+            "woning": v.voorziening.naam,
+        }
+
+    return [
+        Aandachtsgroep(
+            kop=_("Jij mag kiezen"),
+            volgorde=10,
+            jongeren=[v.jongere_id for v in kiezen],
+            soort=Soort.VOORSTEL,
+            punten=[
+                Aandachtspunt(titel=titel_kiezen(v), url=v.get_absolute_url(), dringend=True)
+                for v in kiezen
+            ],
+        ),
+        Aandachtsgroep(
+            kop=_("Kennismaken"),
+            volgorde=30,
+            jongeren=[v.jongere_id for v in komend],
+            soort=Soort.VOORSTEL,
+            punten=[
+                Aandachtspunt(
+                    titel=titel_komend(v),
+                    url=v.get_absolute_url(),
+                    detail=_("Op %(datum)s in %(plaats)s")
+                    % {
+                        "datum": formats.date_format(
+                            timezone.localtime(v.kennismaking.datum), "l j F, H:i"
+                        ),
+                        "plaats": v.kennismaking.plaats,
+                    },
+                    uiterlijk=v.kennismaking.datum,
+                )
+                for v in komend
+            ],
+        ),
+    ]
