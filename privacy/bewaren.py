@@ -134,7 +134,8 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
         motivatie="", tekst_voor_woning="", antwoord_toelichting="", uitleg_per_publiek={}
     )
     VoorstelGebeurtenis.objects.filter(voorstel__jongere=jongere).update(waarom="")
-    Besluit.objects.filter(voorstel__jongere=jongere).update(opmerking="")
+    # A recorded decision's names and who was present are free text about people too.
+    Besluit.objects.filter(voorstel__jongere=jongere).update(opmerking="", naam="", aanwezig="")
     Kennismaking.objects.filter(voorstel__jongere=jongere).update(
         plaats="", notitie_woning="", notitie_coordinator=""
     )

@@ -132,13 +132,23 @@ def _voorstel(voorstel: Voorstel) -> dict[str, Any]:
         ],
         "besluiten": [
             {
-                "wie": _persoon(b.persoon),
+                "wie": b.naam or _persoon(b.persoon),
                 "rol": str(b.get_rol_display()),
                 "keuze": str(b.get_keuze_display()),
                 "opmerking": b.opmerking,
                 "op": _tijd(b.op),
+                "vastgelegd_door_coordinator": _persoon(b.vastgelegd_door)
+                if b.vastgelegd_door
+                else None,
+                "hoe": str(b.get_hoe_display()) if b.hoe else "",
+                "gesprek_op": _tijd(b.gesprek_op),
+                "aanwezig": b.aanwezig,
+                "geplaatst_ondanks_nee": b.overschreven,
+                "bevestigd_op": _tijd(b.bevestigd_op),
             }
-            for b in voorstel.besluiten.select_related("persoon").order_by("op", "pk")
+            for b in voorstel.besluiten.select_related("persoon", "vastgelegd_door").order_by(
+                "op", "pk"
+            )
         ],
         "toestemmingen": [
             {

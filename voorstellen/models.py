@@ -331,7 +331,8 @@ class Besluit(models.Model):
     A decision the coordinator recorded from a conversation has `vastgelegd_door` (and
     who was present, how and when); the person confirms it later with `bevestigd_op`. An
     override (`overschreven`) is the coordinator placing over this person's "no" where the
-    law allows it, with the reason in `opmerking`.
+    law allows it, with the reason in `opmerking` (required by the service; erasure may
+    empty it later, as for every free text).
     """
 
     class Keuze(models.TextChoices):
@@ -397,10 +398,6 @@ class Besluit(models.Model):
                 | (~models.Q(hoe="") & models.Q(gesprek_op__isnull=False))
                 | models.Q(overschreven=True),
                 name="besluit_vastgelegd_met_hoe_en_wanneer",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(overschreven=False) | ~models.Q(opmerking=""),
-                name="besluit_overschreven_met_reden",
             ),
         ]
 

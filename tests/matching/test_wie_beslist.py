@@ -409,3 +409,35 @@ def test_wie_beslist_rules_as_a_pure_function(
     assert uitkomst.van("ouder:1").inbreng == ouder  # type: ignore[union-attr]
     gi = uitkomst.van("jeugdbeschermer")
     assert (gi.inbreng if gi else None) == beschermer
+
+
+def test_erasure_empties_recorded_decisions_and_overrides(
+    client: Client,
+    onder_ots: Voorstel,
+    noor: Jongere,
+    ouder_user: User,
+    coordinator: User,
+) -> None:
+    from privacy.bewaren import Samenvatting, anonimiseer
+
+    noor.machtiging_uhp_van = timezone.localdate()
+    noor.save()
+    _kies(client, ouder_user, onder_ots, "nee")
+    flow.leg_besluit_vast(
+        voorstel=onder_ots,
+        door=coordinator,
+        sleutel="jongere",
+        keuze="ja",
+        hoe="gesprek",
+        gesprek_op=timezone.now() - dt.timedelta(hours=1),
+        aanwezig="De coördinator en oma Trijntje",
+    )
+    flow.overschrijf_besluit(
+        voorstel=onder_ots,
+        door=coordinator,
+        sleutel=beslissers.sleutel_ouder(ouder_user.pk),
+        reden="Thuis is het niet veilig.",
+    )
+    anonimiseer(Jongere.objects.get(pk=noor.pk), Samenvatting())
+    for besluit in Besluit.objects.filter(voorstel=onder_ots):
+        assert (besluit.opmerking, besluit.aanwezig, besluit.naam) == ("", "", "")

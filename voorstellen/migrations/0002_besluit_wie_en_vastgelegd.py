@@ -82,8 +82,4 @@ class Migration(migrations.Migration):
             model_name='besluit',
             constraint=models.CheckConstraint(condition=models.Q(('vastgelegd_door__isnull', True), models.Q(models.Q(('hoe', ''), _negated=True), ('gesprek_op__isnull', False)), ('overschreven', True), _connector='OR'), name='besluit_vastgelegd_met_hoe_en_wanneer'),
         ),
-        migrations.AddConstraint(
-            model_name='besluit',
-            constraint=models.CheckConstraint(condition=models.Q(('overschreven', False), models.Q(('opmerking', ''), _negated=True), _connector='OR'), name='besluit_overschreven_met_reden'),
-        ),
     ]
