@@ -26,6 +26,7 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Mijn jongeren"), "jongeren:lijst", "jongeren.coordinator"),
     NavItem(_("Mijn analyse"), "jongeren:mijn", "jongeren.jongere"),
     NavItem(_("Analyse van mijn kind"), "jongeren:mijn", "jongeren.ouder"),
+    NavItem(_("Mijn jongeren"), "jongeren:beschermd", "jongeren.jeugdbeschermer"),
     NavItem(_("Voorstellen voor jou"), "voorstellen:mijn_voorstellen", "voorstellen.gezin"),
     NavItem(_("Mijn voorstellen"), "voorstellen:lijst", "voorstellen.coordinator"),
     NavItem(_("Mijn voorzieningen"), "voorzieningen:dashboard", "voorzieningen.beheer_dashboard"),

@@ -40,6 +40,7 @@ class Organisatie(models.Model):
     class Soort(models.TextChoices):
         ZORGAANBIEDER = "zorgaanbieder", _("Zorgaanbieder")
         GEMEENTE = "gemeente", _("Gemeente of regio")
+        GI = "gi", _("Gecertificeerde instelling (jeugdbescherming)")
 
     naam = models.CharField(_("naam"), max_length=150, unique=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
@@ -94,12 +95,14 @@ class Rol(models.TextChoices):
     JONGERE = "jongere", _("Jongere")
     OUDER = "ouder", _("Ouder of verzorger")
     FUNCTIONEEL_BEHEERDER = "admin", _("Functioneel beheerder")
+    JEUGDBESCHERMER = "jeugdbeschermer", _("Jeugdbeschermer (gecertificeerde instelling)")
 
 
 # Which kind of organisation each professional role works for.
 ROL_ORGANISATIE = {
     Rol.COORDINATOR: Organisatie.Soort.GEMEENTE,
     Rol.BEHEERDER: Organisatie.Soort.ZORGAANBIEDER,
+    Rol.JEUGDBESCHERMER: Organisatie.Soort.GI,
 }
 
 
@@ -116,7 +119,7 @@ class User(AbstractUser):
         related_name="medewerkers",
         null=True,
         blank=True,
-        help_text=_("Voor coördinatoren en beheerders: waar zij werken."),
+        help_text=_("Voor coördinatoren, beheerders en jeugdbeschermers: waar zij werken."),
     )
     is_gedragswetenschapper = models.BooleanField(
         _("gedragswetenschapper"),
@@ -163,8 +166,17 @@ class User(AbstractUser):
         return self.rol == Rol.FUNCTIONEEL_BEHEERDER
 
     @property
+    def is_jeugdbeschermer(self) -> bool:
+        return self.rol == Rol.JEUGDBESCHERMER
+
+    @property
     def is_professional(self) -> bool:
-        return self.rol in {Rol.COORDINATOR, Rol.BEHEERDER, Rol.FUNCTIONEEL_BEHEERDER}
+        return self.rol in {
+            Rol.COORDINATOR,
+            Rol.BEHEERDER,
+            Rol.FUNCTIONEEL_BEHEERDER,
+            Rol.JEUGDBESCHERMER,
+        }
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

@@ -21,6 +21,7 @@ START_PAGE = {
     Rol.JONGERE: "jongeren:mijn",
     Rol.OUDER: "jongeren:mijn",
     Rol.FUNCTIONEEL_BEHEERDER: "beheer_start",
+    Rol.JEUGDBESCHERMER: "jongeren:beschermd",
 }
 
 FAMILIE = (Rol.JONGERE, Rol.OUDER)

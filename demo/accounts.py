@@ -64,6 +64,7 @@ ORGANISATIES = [
     ("Waddenkring Jeugdzorg", Organisatie.Soort.ZORGAANBIEDER, "Friesland"),
     ("Zorggroep Hunzedal", Organisatie.Soort.ZORGAANBIEDER, "Drenthe"),
     ("Eemsland Wonen & Zorg", Organisatie.Soort.ZORGAANBIEDER, "Groningen"),
+    ("Jeugdbescherming Noord", Organisatie.Soort.GI, "Groningen"),
 ]
 
 
@@ -103,6 +104,13 @@ ACCOUNTS = [
         Rol.COORDINATOR,
         "Gemeente Groningen — Regionaal Expertteam",
         gedragswetenschapper=True,
+    ),
+    DemoAccount(
+        "jeugdbeschermer@example.org",
+        "Karin",
+        "Wieringa",
+        Rol.JEUGDBESCHERMER,
+        "Jeugdbescherming Noord",
     ),
     DemoAccount("jongere@example.org", "Noor", "", Rol.JONGERE, None),
     DemoAccount("ouder@example.org", "Esther", "Mulder", Rol.OUDER, None),

@@ -27,6 +27,7 @@ from jongeren.models import (
     Instemming,
     Jongere,
     JuridischKader,
+    Maatregel,
     SchoolNiveau,
     VerklarendeAnalyse,
 )
@@ -37,6 +38,7 @@ from kern.models import Kenmerk
 Status = VerklarendeAnalyse.Status
 GRONINGEN = "coordinator@example.org"
 FRIESLAND = "coordinator2@example.org"
+JEUGDBESCHERMER = "jeugdbeschermer@example.org"
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,13 @@ class DemoJongere:
     account: str | None = None
     ouders: tuple[tuple[str, str, str], ...] = ()  # (email, first name, last name)
     versies: tuple[Versie, ...] = field(default_factory=tuple)
+    # Who decides (DOMAIN.md): the measure, the GI worker, the court's authorisation for
+    # out-of-home placement (months from now), parents without gezag, the 16+ choice.
+    maatregel: str = Maatregel.GEEN
+    jeugdbeschermer: str | None = None
+    machtiging_uhp_maanden: int | None = None
+    zonder_gezag: tuple[str, ...] = ()
+    ouders_zien_analyse: bool = True
 
 
 NOOR_V1 = Versie(
@@ -439,7 +448,19 @@ def demo_jongeren() -> list[DemoJongere]:
                 ),
             ),
         ),
-        DemoJongere("Sara", 15, Geslacht.VROUW, "Roden", GRONINGEN, Fase.ANALYSE, 90),
+        # Under guardianship, without an account: the guardian (the GI's youth protection
+        # worker) decides with her; the coordinator records Sara's own view from a talk.
+        DemoJongere(
+            "Sara",
+            15,
+            Geslacht.VROUW,
+            "Roden",
+            GRONINGEN,
+            Fase.ANALYSE,
+            90,
+            maatregel=Maatregel.VOOGDIJ,
+            jeugdbeschermer=JEUGDBESCHERMER,
+        ),
         DemoJongere(
             "Jesse",
             16,
@@ -453,6 +474,10 @@ def demo_jongeren() -> list[DemoJongere]:
                 ("ouder.jesse@example.org", "Wendy", "Visser"),
                 ("vader.jesse@example.org", "Rick", "Visser"),
             ),
+            # Jesse is 16 and keeps his analysis and signals from his parents; his father
+            # has no gezag and reads general information only.
+            ouders_zien_analyse=False,
+            zonder_gezag=("vader.jesse@example.org",),
             versies=(
                 demo_versie(
                     r["Jesse"],
@@ -477,6 +502,11 @@ def demo_jongeren() -> list[DemoJongere]:
             school=("CBS De Kandelaar", SchoolNiveau.BASIS, "Veendam"),
             account="fenna@jongeren.example.org",
             ouders=(("ouder.fenna@example.org", "Anja", "de Boer"),),
+            # Under a supervision order: the GI's worker co-decides, and the court's
+            # authorisation for out-of-home placement is on file.
+            maatregel=Maatregel.OTS,
+            jeugdbeschermer=JEUGDBESCHERMER,
+            machtiging_uhp_maanden=12,
             versies=(
                 demo_versie(
                     r["Fenna"],
@@ -638,10 +668,22 @@ def seed_jongere(
             "coordinator": coordinator,
             "fase": demo.fase,
             "account": account,
+            "maatregel": demo.maatregel,
+            "jeugdbeschermer": User.objects.get(email=demo.jeugdbeschermer)
+            if demo.jeugdbeschermer
+            else None,
+            "machtiging_uhp_van": vandaag - timedelta(days=14)
+            if demo.machtiging_uhp_maanden
+            else None,
+            "machtiging_uhp_tot": nodig_vanaf + timedelta(days=30 * demo.machtiging_uhp_maanden)
+            if demo.machtiging_uhp_maanden
+            else None,
+            "ouders_zien_analyse": demo.ouders_zien_analyse,
         },
     )
     ouders = [_gezinslid(e, v, a, Rol.OUDER, wachtwoord_hash) for e, v, a in demo.ouders]
     jongere.ouders.set(ouders)
+    jongere.ouders_zonder_gezag.set([o for o in ouders if o.email in demo.zonder_gezag])
     for nummer, versie in enumerate(demo.versies, start=1):
         _seed_versie(jongere, nummer, versie, coordinator, ouders, kenmerken, nu)
     return jongere

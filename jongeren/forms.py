@@ -18,6 +18,7 @@ from jongeren.models import (
     BeschermdeZone,
     Fase,
     Jongere,
+    Maatregel,
     VerklarendeAnalyse,
 )
 from jongeren.services import ONTBREKEND_BERICHT, BehoefteInvoer
@@ -104,11 +105,20 @@ class JongereForm(forms.ModelForm[Jongere]):
             "school_lon",
             "juridisch_kader",
             "machtiging_einde",
+            "maatregel",
+            "machtiging_uhp_van",
+            "machtiging_uhp_tot",
+            "jeugdbeschermer",
+            "ouders_zonder_gezag",
             "nodig_vanaf",
             "fase",
             "coordinator",
         ]
         widgets = {
+            "machtiging_uhp_van": DatumInput(),
+            "machtiging_uhp_tot": DatumInput(),
+            "ouders_zonder_gezag": forms.CheckboxSelectMultiple,
+            "maatregel": forms.RadioSelect,
             "geboortedatum": DatumInput(),
             "nodig_vanaf": DatumInput(),
             "machtiging_einde": DatumInput(),
@@ -123,6 +133,15 @@ class JongereForm(forms.ModelForm[Jongere]):
             rol=Rol.COORDINATOR, organisatie=organisatie, is_active=True
         ).order_by("first_name", "email")
         self.fields["coordinator"].empty_label = None  # type: ignore[attr-defined]
+        self.fields["jeugdbeschermer"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            rol=Rol.JEUGDBESCHERMER, is_active=True
+        ).order_by("first_name", "email")
+        self.fields["maatregel"].required = False
+        self.fields["ouders_zonder_gezag"].queryset = (  # type: ignore[attr-defined]
+            self.instance.ouders.order_by("first_name", "email")
+            if self.instance.pk
+            else User.objects.none()
+        )
         self.fields["geslacht"].choices = self.fields["geslacht"].choices[1:]  # type: ignore[attr-defined]
         _lege_keuze(self.fields["school_niveau"], _("Geen of onbekend"))
         self.fields["roepnaam"].widget.attrs["autocomplete"] = "off"
@@ -132,6 +151,10 @@ class JongereForm(forms.ModelForm[Jongere]):
             "Een kleinschalige woonvoorziening neemt jongeren van 8 tot en met 23 jaar op. "
             "Op deze datum moet de jongere die leeftijd hebben."
         )
+
+    def clean_maatregel(self) -> Any:
+        # Not chosen: no measure (the form of a youth without a judge's measure).
+        return self.cleaned_data.get("maatregel") or Maatregel.GEEN
 
     def clean_nodig_vanaf(self) -> Any:
         nodig_vanaf = self.cleaned_data["nodig_vanaf"]

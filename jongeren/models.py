@@ -47,6 +47,15 @@ class JuridischKader(models.TextChoices):
     MACHTIGING_GESLOTEN = "machtiging_gesloten", _("Machtiging gesloten jeugdhulp")
 
 
+class Maatregel(models.TextChoices):
+    """The child protection measure a judge imposed, if any (DOMAIN.md, "Who decides")."""
+
+    GEEN = "geen", _("Geen maatregel")
+    OTS = "ots", _("Ondertoezichtstelling (OTS)")
+    VOOGDIJ = "voogdij", _("Voogdij")
+    VOORLOPIGE_VOOGDIJ = "voorlopige_voogdij", _("Voorlopige voogdij")
+
+
 class Fase(models.TextChoices):
     ANALYSE = "analyse", _("Analyse")
     ZOEKEN = "zoeken", _("Zoeken")
@@ -86,6 +95,8 @@ class JongereQuerySet(models.QuerySet["Jongere"]):
             return self.filter(account=user)
         if user.is_ouder:
             return self.filter(ouders=user)
+        if user.is_jeugdbeschermer:
+            return self.filter(jeugdbeschermer=user)
         return self.none()
 
 
@@ -129,6 +140,47 @@ class Jongere(models.Model):
         null=True,
         blank=True,
         help_text=_("Alleen bij een machtiging gesloten jeugdhulp."),
+    )
+    maatregel = models.CharField(
+        _("maatregel"),
+        max_length=30,
+        choices=Maatregel.choices,
+        default=Maatregel.GEEN,
+        help_text=_("De maatregel van de kinderrechter, als die er is."),
+    )
+    machtiging_uhp_van = models.DateField(
+        _("machtiging uithuisplaatsing geldig vanaf"),
+        null=True,
+        blank=True,
+        help_text=_("Bij een OTS: de machtiging van de rechter om buiten huis te plaatsen."),
+    )
+    machtiging_uhp_tot = models.DateField(
+        _("machtiging uithuisplaatsing geldig tot en met"), null=True, blank=True
+    )
+    jeugdbeschermer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("jeugdbeschermer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="beschermde_jongeren",
+        limit_choices_to={"rol": "jeugdbeschermer"},
+        help_text=_("De jeugdbeschermer van de gecertificeerde instelling (bij OTS of voogdij)."),
+    )
+    ouders_zonder_gezag = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ouders zonder gezag"),
+        related_name="kinderen_zonder_gezag",
+        blank=True,
+        help_text=_(
+            "Gekoppelde ouders die geen ouderlijk gezag hebben. Zij krijgen algemene "
+            "informatie, niet het dossier, en beslissen niet mee."
+        ),
+    )
+    ouders_zien_analyse = models.BooleanField(
+        _("ouders lezen de analyse en de aandachtssignalen mee"),
+        default=True,
+        help_text=_("Vanaf 16 jaar kiest de jongere dit zelf."),
     )
     nodig_vanaf = models.DateField(_("plek nodig vanaf"))
     coordinator = models.ForeignKey(
@@ -182,6 +234,12 @@ class Jongere(models.Model):
                 name="jongere_school_lat_lon_samen",
             ),
             models.CheckConstraint(
+                condition=Q(machtiging_uhp_van__isnull=True)
+                | Q(machtiging_uhp_tot__isnull=True)
+                | Q(machtiging_uhp_tot__gte=models.F("machtiging_uhp_van")),
+                name="jongere_machtiging_uhp_volgorde",
+            ),
+            models.CheckConstraint(
                 condition=Q(machtiging_einde__isnull=True)
                 | Q(juridisch_kader=JuridischKader.MACHTIGING_GESLOTEN),
                 name="jongere_machtiging_einde_alleen_bij_machtiging",
@@ -204,6 +262,26 @@ class Jongere(models.Model):
         if user.is_ouder and self.ouders.filter(pk=user.pk).exists():
             return GezinsRol.OUDER
         return None
+
+    def heeft_gezag(self, ouder: User) -> bool:
+        """Does this linked parent hold parental authority? Under (provisional)
+        guardianship no parent does: the guardian holds it instead."""
+        if self.maatregel in {Maatregel.VOOGDIJ, Maatregel.VOORLOPIGE_VOOGDIJ}:
+            return False
+        return not self.ouders_zonder_gezag.filter(pk=ouder.pk).exists()
+
+    def ouder_leest_dossier(self, ouder: User) -> bool:
+        """Does this linked parent read the file (the analysis and its signals)? With gezag,
+        and from the youth's 16th birthday only when the youth shares it."""
+        return self.heeft_gezag(ouder) and (self.leeftijd < 16 or self.ouders_zien_analyse)
+
+    def machtiging_uhp_geldig_op(self, dag: date) -> bool:
+        """Is the court's authorisation for out-of-home placement on file for `dag`?"""
+        return (
+            self.machtiging_uhp_van is not None
+            and self.machtiging_uhp_van <= dag
+            and (self.machtiging_uhp_tot is None or dag <= self.machtiging_uhp_tot)
+        )
 
     def gezin(self) -> list[User]:
         """The youth's own account (if any) and the parents' accounts: who decides."""
@@ -252,6 +330,18 @@ class Jongere(models.Model):
             errors["machtiging_einde"] = _(
                 "Laat dit leeg: alleen bij een machtiging gesloten jeugdhulp hoort een einddatum."
             )
+        if self.machtiging_uhp_van is not None and self.maatregel != Maatregel.OTS:
+            errors["machtiging_uhp_van"] = _(
+                "Een machtiging uithuisplaatsing hoort bij een ondertoezichtstelling (OTS)."
+            )
+        if (
+            self.machtiging_uhp_van is not None
+            and self.machtiging_uhp_tot is not None
+            and self.machtiging_uhp_tot < self.machtiging_uhp_van
+        ):
+            errors["machtiging_uhp_tot"] = _("De einddatum ligt voor de begindatum.")
+        if self.machtiging_uhp_tot is not None and self.machtiging_uhp_van is None:
+            errors["machtiging_uhp_van"] = _("Vul ook de begindatum van de machtiging in.")
         if errors:
             raise ValidationError(errors)
 
@@ -528,6 +618,10 @@ class VerklarendeAnalyse(models.Model):
             )
         ]
         for ouder in jongere.ouders.order_by("first_name", "email"):
+            if not jongere.ouder_leest_dossier(ouder):
+                # A parent without gezag, or whom a 16+ youth does not share the analysis
+                # with, does not read it and so does not endorse it.
+                continue
             standen.append(
                 InstemmingStand(
                     rol=Instemming.Rol.OUDER,

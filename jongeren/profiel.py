@@ -70,6 +70,14 @@ JONGERE: dict[str, Delen] = {
     "school_lon": NA,
     "juridisch_kader": NA,
     "machtiging_einde": NA,
+    # The judge's measure and its authorisation, like the legal framework: after consent.
+    "maatregel": NA,
+    "machtiging_uhp_van": NA,
+    "machtiging_uhp_tot": NA,
+    # Who decides and who reads in the family: never for a home.
+    "jeugdbeschermer": NIET,
+    "ouders_zonder_gezag": NIET,
+    "ouders_zien_analyse": NIET,
     "nodig_vanaf": VOOR,
     "coordinator": NIET,
     "organisatie": NIET,

@@ -552,3 +552,12 @@ def accepteer_uitnodiging(*, uitnodiging: Uitnodiging, wachtwoord: str) -> User:
         gebruikt_op=timezone.now()
     )
     return persoon
+
+
+def kies_wat_ouders_zien(*, jongere: Jongere, door: User, delen: bool) -> None:
+    """From 16 the youth decides whether parents read the analysis and its signals."""
+    if jongere.rol_van(door) is None or not door.is_jongere or jongere.leeftijd < 16:
+        raise ValidationError(_("Alleen de jongere zelf kiest dit, vanaf 16 jaar."))
+    if jongere.ouders_zien_analyse != delen:
+        jongere.ouders_zien_analyse = delen
+        jongere.save(update_fields=["ouders_zien_analyse", "gewijzigd_op"])

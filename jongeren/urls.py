@@ -40,6 +40,8 @@ urlpatterns = [
     path("mijn/<int:pk>/", views.mijn_jongere, name="mijn_jongere"),
     path("mijn/<int:pk>/aanpassen/", views.mijn_aanpassen, name="mijn_aanpassen"),
     path("mijn/<int:pk>/reactie/", views.mijn_reactie, name="mijn_reactie"),
+    path("mijn/<int:pk>/wie-leest-wat/", views.mijn_wie_leest, name="mijn_wie_leest"),
+    path("jeugdbescherming/", views.beschermd, name="beschermd"),
     path("mijn/<int:pk>/veranderingen/", views.mijn_veranderingen, name="mijn_veranderingen"),
     # The e-mailed invitation link (no login: this is where the password is chosen).
     path("mijn/welkom/<str:token>/", views.uitnodiging, name="uitnodiging"),

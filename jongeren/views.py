@@ -7,7 +7,7 @@ import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import permission_required
-from jongeren import haken, services
+from jongeren import beslissers, haken, services
 from jongeren.drempel import uitnodiging_begrensd
 from jongeren.forms import (
     AnalyseForm,
@@ -31,6 +31,7 @@ from jongeren.forms import (
     behoeften_formset,
 )
 from jongeren.gewone_taal import BELANG_GEWOON, ZORGINTENSITEIT_GEWOON, ZORGPROFIEL_GEWOON
+from jongeren.inzicht import wie_leest_wat
 from jongeren.models import Instemming, Jongere, VerklarendeAnalyse
 from jongeren.toegang import jongere_voor
 from jongeren.verschillen import vergelijk
@@ -165,6 +166,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     voorgelegd = actuele if actuele and not actuele.is_concept else None
     context: dict[str, Any] = {
         "jongere": jongere,
+        "wie_beslist": beslissers.voor_jongere(jongere),
         "nieuwste": nieuwste,
         "voorgelegd": voorgelegd,
         "standen": voorgelegd.instemming_per_persoon() if voorgelegd else [],
@@ -516,21 +518,99 @@ def _gezin_context(request: HttpRequest, jongere: Jongere) -> dict[str, Any]:
     return context
 
 
+def _algemeen(request: HttpRequest, jongere: Jongere) -> HttpResponse:
+    """General information for a family member who may not read the file: a parent without
+    gezag, or a parent a 16+ youth does not share the analysis with."""
+    return render(
+        request,
+        "jongeren/mijn_algemeen.html",
+        {
+            "jongere": jongere,
+            "zonder_gezag": not jongere.heeft_gezag(user_of(request)),
+            "wie_leest": wie_leest_wat(jongere),
+        },
+    )
+
+
+def _mijn_pagina(request: HttpRequest, jongere: Jongere) -> HttpResponse:
+    if not request.user.has_perm("jongeren.lees_dossier", jongere):
+        _log(request, jongere, Soort.PROFIEL)
+        return _algemeen(request, jongere)
+    _log(request, jongere, Soort.ANALYSE)
+    context = _gezin_context(request, jongere) | {"wie_leest": wie_leest_wat(jongere)}
+    return render(request, "jongeren/mijn.html", context)
+
+
+def _dossier_of_algemeen(request: HttpRequest, jongere: Jongere) -> HttpResponse | None:
+    """None when this person may read the file; otherwise back to the general page."""
+    if request.user.has_perm("jongeren.lees_dossier", jongere):
+        return None
+    return _terug_naar_gezin(jongere)
+
+
 @permission_required("jongeren.gezin")
 def mijn(request: HttpRequest) -> HttpResponse:
     """The family's start page: their (child's) analysis, or a choice between children."""
     kinderen = list(Jongere.objects.for_user(request.user).order_by("roepnaam"))
     if len(kinderen) == 1:
-        _log(request, kinderen[0], Soort.ANALYSE)
-        return render(request, "jongeren/mijn.html", _gezin_context(request, kinderen[0]))
+        return _mijn_pagina(request, kinderen[0])
     return render(request, "jongeren/mijn_kiezen.html", {"kinderen": kinderen})
 
 
 @permission_required("jongeren.gezin")
 def mijn_jongere(request: HttpRequest, pk: int) -> HttpResponse:
+    return _mijn_pagina(request, jongere_voor(request, pk))
+
+
+@permission_required("jongeren.gezin")
+def mijn_wie_leest(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who can read what, in plain words; from 16 the youth chooses here what parents see."""
     jongere = jongere_voor(request, pk)
-    _log(request, jongere, Soort.ANALYSE)
-    return render(request, "jongeren/mijn.html", _gezin_context(request, jongere))
+    mag_kiezen = request.user.has_perm("jongeren.kies_wat_ouders_zien", jongere)
+    if request.method == "POST":
+        if not mag_kiezen:
+            raise PermissionDenied
+        delen = request.POST.get("ouders_zien_analyse") == "ja"
+        services.kies_wat_ouders_zien(jongere=jongere, door=user_of(request), delen=delen)
+        messages.success(
+            request,
+            _("Opgeslagen. Je ouders lezen je analyse mee.")
+            if delen
+            else _("Opgeslagen. Je ouders lezen je analyse en aandachtspunten niet meer."),
+        )
+        return redirect("jongeren:mijn_wie_leest", pk=jongere.pk)
+    _log(request, jongere, Soort.PROFIEL)
+    return render(
+        request,
+        "jongeren/mijn_wie_leest.html",
+        {
+            "jongere": jongere,
+            "wie_leest": wie_leest_wat(jongere),
+            "mag_kiezen": mag_kiezen,
+            "is_jongere": user_of(request).is_jongere,
+        },
+    )
+
+
+@permission_required("jongeren.jeugdbeschermer")
+def beschermd(request: HttpRequest) -> HttpResponse:
+    """The youth protection worker's start page: the youths they protect, with their
+    measure, the court's authorisation and who decides."""
+    jongeren = list(
+        Jongere.objects.for_user(request.user).select_related("coordinator").order_by("roepnaam")
+    )
+    log_inzage_lijst(
+        request,
+        jongeren=[j.pk for j in jongeren],
+        actie=Actie.READ,
+        soort=Soort.PROFIEL,
+        doel=standaard_doel(request),
+    )
+    return render(
+        request,
+        "jongeren/beschermd.html",
+        {"rijen": [(j, beslissers.voor_jongere(j)) for j in jongeren]},
+    )
 
 
 def _terug_naar_gezin(jongere: Jongere) -> HttpResponse:
@@ -541,6 +621,8 @@ def _terug_naar_gezin(jongere: Jongere) -> HttpResponse:
 def mijn_aanpassen(request: HttpRequest, pk: int) -> HttpResponse:
     gebruiker = user_of(request)
     jongere = jongere_voor(request, pk)
+    if (weg := _dossier_of_algemeen(request, jongere)) is not None:
+        return weg
     _log(request, jongere, Soort.ANALYSE)
     analyse = jongere.nieuwste_analyse()
     if analyse is None:
@@ -587,6 +669,8 @@ def mijn_reactie(request: HttpRequest, pk: int) -> HttpResponse:
     """Agree with the version, or ask for a change. GET shows the choice on its own page."""
     gebruiker = user_of(request)
     jongere = jongere_voor(request, pk)
+    if (weg := _dossier_of_algemeen(request, jongere)) is not None:
+        return weg
     _log(request, jongere, Soort.ANALYSE)
     analyse = jongere.nieuwste_analyse()
     if analyse is None or not analyse.ter_instemming:
@@ -630,6 +714,8 @@ def mijn_reactie(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("jongeren.gezin")
 def mijn_veranderingen(request: HttpRequest, pk: int) -> HttpResponse:
     jongere = jongere_voor(request, pk)
+    if (weg := _dossier_of_algemeen(request, jongere)) is not None:
+        return weg
     _log(request, jongere, Soort.ANALYSEVERSIE)
     context = _vergelijking(request, jongere, voor_gezin=True)
     if context is None:

@@ -221,9 +221,10 @@ def anonimiseer(jongere: Jongere, samenvatting: Samenvatting) -> None:
     )
     tel(
         Besluit,
+        # A recorded decision's names and who was present are free text about people too.
         Besluit.objects.filter(voorstel__jongere=jongere)
-        .exclude(opmerking="")
-        .update(opmerking=""),
+        .filter(_niet_leeg("opmerking", "naam", "aanwezig"))
+        .update(opmerking="", naam="", aanwezig=""),
     )
     tel(
         Kennismaking,

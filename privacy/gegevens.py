@@ -214,13 +214,23 @@ def _voorstel(voorstel: Voorstel) -> dict[str, Any]:
         ],
         "besluiten": [
             {
-                "wie": _persoon(b.persoon),
+                "wie": b.naam or _persoon(b.persoon),
                 "rol": str(b.get_rol_display()),
                 "keuze": str(b.get_keuze_display()),
                 "opmerking": b.opmerking,
                 "op": _tijd(b.op),
+                "vastgelegd_door_coordinator": _persoon(b.vastgelegd_door)
+                if b.vastgelegd_door
+                else None,
+                "hoe": str(b.get_hoe_display()) if b.hoe else "",
+                "gesprek_op": _tijd(b.gesprek_op),
+                "aanwezig": b.aanwezig,
+                "geplaatst_ondanks_nee": b.overschreven,
+                "bevestigd_op": _tijd(b.bevestigd_op),
             }
-            for b in voorstel.besluiten.select_related("persoon").order_by("op", "pk")
+            for b in voorstel.besluiten.select_related("persoon", "vastgelegd_door").order_by(
+                "op", "pk"
+            )
         ],
         "toestemmingen": [
             {
@@ -261,9 +271,19 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
     """Everything about `jongere`, readable, for the right of access.
 
     `voor` is the youth or parent asking: only their own notices are included (a parent
-    does not get the youth's notices, nor the other way round). None: a coordinator makes
-    the export to hand over, with the notices to the youth and every linked parent.
+    does not get the youth's notices, nor the other way round), and only their own contact
+    details: nobody reads another family member's e-mail address. A parent who may not read
+    the file (`jongeren.lees_dossier`: without gezag, or a 16+ youth does not share it) gets
+    the general part only: no analysis, no attention signals, no proposals. None: a
+    coordinator makes the export to hand over, with everything.
     """
+    dossier = voor is None or voor.has_perm("jongeren.lees_dossier", jongere)
+
+    def adres(email: str | None) -> str | None:
+        if email is None or voor is None or email.lower() == voor.email.lower():
+            return email
+        return _("(niet zichtbaar: contactgegevens van een ander gezinslid)")
+
     ontvangers = (
         [voor]
         if voor is not None
@@ -299,19 +319,34 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
             "fase": str(jongere.get_fase_display()),
             "coordinator": _persoon(jongere.coordinator),
             "organisatie": jongere.organisatie.naam,
-            "account_jongere": jongere.account.email if jongere.account else None,
+            "maatregel": str(jongere.get_maatregel_display()),
+            "machtiging_uithuisplaatsing": {
+                "van": _tijd(jongere.machtiging_uhp_van),
+                "tot": _tijd(jongere.machtiging_uhp_tot),
+            }
+            if jongere.machtiging_uhp_van
+            else None,
+            "jeugdbeschermer": _persoon(jongere.jeugdbeschermer)
+            if jongere.jeugdbeschermer
+            else None,
+            "ouders_lezen_analyse_mee": jongere.ouders_zien_analyse,
+            "account_jongere": adres(jongere.account.email) if jongere.account else None,
             "ouders": [
-                {"naam": str(ouder), "email": ouder.email}
+                {
+                    "naam": str(ouder),
+                    "email": adres(ouder.email),
+                    "gezag": jongere.heeft_gezag(ouder),
+                }
                 for ouder in jongere.ouders.order_by("first_name", "email")
             ],
             "aangemaakt_op": _tijd(jongere.aangemaakt_op),
             "gewijzigd_op": _tijd(jongere.gewijzigd_op),
         },
-        "analyses": [_analyse(a) for a in analyses],
+        "analyses": [_analyse(a) for a in analyses] if dossier else [],
         "uitnodigingen": [
             {
                 # The address as typed: not whose account it turned out to be.
-                "aan": u.email,
+                "aan": adres(u.email),
                 "als": str(u.get_rol_display()),
                 "verstuurd_door": _persoon(u.verstuurd_door),
                 "verstuurd_op": _tijd(u.verstuurd_op),
@@ -319,10 +354,11 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
             }
             for u in jongere.uitnodigingen.select_related("verstuurd_door")
         ],
-        "voorstellen": [_voorstel(v) for v in voorstellen],
-        "plaatsingen": [_plaatsing(p) for p in plaatsingen],
-        "zoekopdrachten": _zoekopdrachten(jongere),
-        "wie_keek": _wie_keek(jongere, voor),
+        "voorstellen": [_voorstel(v) for v in voorstellen] if dossier else [],
+        "plaatsingen": [_plaatsing(p) for p in plaatsingen] if dossier else [],
+        "zoekopdrachten": _zoekopdrachten(jongere) if dossier else [],
+        "wie_keek": _wie_keek(jongere, voor) if dossier else [],
+        "alleen_algemeen": not dossier,
         "meldingen": [
             {
                 "aan": _persoon(m.ontvanger),

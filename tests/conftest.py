@@ -273,6 +273,20 @@ def admin_user(gemeente: Organisatie) -> User:
     )
 
 
+@pytest.fixture
+def gi(regio_groningen: Regio) -> Organisatie:
+    return OrganisatieFactory.create(
+        naam="Jeugdbescherming Noord", soort=Organisatie.Soort.GI, regio=regio_groningen
+    )
+
+
+@pytest.fixture
+def jeugdbeschermer_user(gi: Organisatie) -> User:
+    return UserFactory.create(
+        email="karin@example.org", first_name="Karin", rol=Rol.JEUGDBESCHERMER, organisatie=gi
+    )
+
+
 # Every persona of the access matrix, by the name the matrix uses (trust and browser tests).
 @pytest.fixture
 def personas(
@@ -284,6 +298,7 @@ def personas(
     andere_jongere_user: User,
     ouder_user: User,
     admin_user: User,
+    jeugdbeschermer_user: User,
 ) -> dict[str, User]:
     return {
         "coordinator": coordinator,
@@ -294,4 +309,5 @@ def personas(
         "andere_jongere_user": andere_jongere_user,
         "ouder_user": ouder_user,
         "admin_user": admin_user,
+        "jeugdbeschermer_user": jeugdbeschermer_user,
     }

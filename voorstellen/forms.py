@@ -110,6 +110,53 @@ class BesluitForm(forms.Form):
     )
 
 
+class VastlegForm(forms.Form):
+    """The coordinator records a person's view or decision from a conversation."""
+
+    sleutel = forms.ChoiceField(label=_("Wie"))
+    keuze = forms.ChoiceField(
+        label=_("Wat zei deze persoon?"), choices=Besluit.Keuze.choices, widget=forms.RadioSelect
+    )
+    hoe = forms.ChoiceField(label=_("Hoe"), choices=Besluit.Hoe.choices)
+    gesprek_op = forms.DateTimeField(
+        label=_("Wanneer"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    aanwezig = forms.CharField(
+        label=_("Wie waren erbij"),
+        max_length=300,
+        help_text=_("Bijvoorbeeld: de coördinator, de moeder en een tolk."),
+    )
+    opmerking = forms.CharField(
+        label=_("Wat werd er gezegd? (mag leeg blijven)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, betrokkenen: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sleutel"].choices = [  # type: ignore[attr-defined]
+            (b.sleutel, f"{b.naam} ({b.inbreng.label})") for b in betrokkenen
+        ]
+
+
+class OverschrijfForm(forms.Form):
+    """The coordinator places over a parent's "no" where the court's authorisation
+    allows it, with a reason."""
+
+    sleutel = forms.ChoiceField(label=_("Over wiens nee"))
+    reden = forms.CharField(
+        label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, betrokkenen: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sleutel"].choices = [  # type: ignore[attr-defined]
+            (b.sleutel, b.naam) for b in betrokkenen if b.overschrijfbaar
+        ]
+
+
 class RedenForm(forms.Form):
     reden = forms.CharField(
         label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})

@@ -90,6 +90,8 @@ class VoorstelQuerySet(models.QuerySet["Voorstel"]):
             return verstuurd.filter(jongere__account=user)
         if user.is_ouder:
             return verstuurd.filter(jongere__ouders=user).distinct()
+        if user.is_jeugdbeschermer:
+            return verstuurd.filter(jongere__jeugdbeschermer=user)
         return self.none()
 
     def open(self) -> VoorstelQuerySet:
@@ -265,6 +267,8 @@ WAT_LABELS = {
     "besluit_ja": _("Keuze: ja"),
     "besluit_twijfel": _("Keuze: twijfel"),
     "besluit_nee": _("Keuze: nee"),
+    "besluit_overschreven": _("Geplaatst ondanks nee, met machtiging (reden vastgelegd)"),
+    "besluit_bevestigd": _("Vastgelegd besluit bevestigd door de persoon zelf"),
     "toestemming": _("Toestemming om de analyse te delen"),
     "toestemming_overschreven": _("Analyse gedeeld zonder toestemming van iedereen"),
     "analyse_gedeeld": _("De hele analyse is gedeeld met de woning"),
@@ -320,7 +324,16 @@ class VoorstelGebeurtenis(models.Model):
 
 class Besluit(models.Model):
     """One person's decision on a proposal. A new decision is a new row: the latest counts,
-    the earlier ones stay as history."""
+    the earlier ones stay as history.
+
+    `sleutel` says whose decision it is, as `jongeren.beslissers` names people ("jongere",
+    "ouder:<id>", "jeugdbeschermer", "gezag"): whether it counts follows from those rules.
+    A decision the coordinator recorded from a conversation has `vastgelegd_door` (and
+    who was present, how and when); the person confirms it later with `bevestigd_op`. An
+    override (`overschreven`) is the coordinator placing over this person's "no" where the
+    law allows it, with the reason in `opmerking` (required by the service; erasure may
+    empty it later, as for every free text).
+    """
 
     class Keuze(models.TextChoices):
         JA = "ja", _("Ja")
@@ -330,26 +343,71 @@ class Besluit(models.Model):
     class Rol(models.TextChoices):
         JONGERE = "jongere", _("Jongere")
         OUDER = "ouder", _("Ouder")
+        JEUGDBESCHERMER = "jeugdbeschermer", _("Jeugdbeschermer")
+
+    class Hoe(models.TextChoices):
+        GESPREK = "gesprek", _("In een gesprek")
+        TELEFOON = "telefoon", _("Aan de telefoon")
+        VIDEO = "video", _("In een videogesprek")
+        BRIEF = "brief", _("Per brief")
 
     voorstel = models.ForeignKey(
         Voorstel, verbose_name=_("voorstel"), on_delete=models.CASCADE, related_name="besluiten"
     )
     persoon = models.ForeignKey(
-        "accounts.User", verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="+"
+        "accounts.User",
+        verbose_name=_("persoon"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text=_("Leeg: iemand zonder account; de coördinator legde het vast."),
     )
-    rol = models.CharField(_("rol"), max_length=10, choices=Rol.choices)
+    sleutel = models.CharField(_("wie"), max_length=40, db_index=True)
+    naam = models.CharField(_("naam"), max_length=150, blank=True)
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
     keuze = models.CharField(_("keuze"), max_length=10, choices=Keuze.choices)
     opmerking = models.TextField(_("opmerking"), blank=True)
     op = models.DateTimeField(_("op"), default=timezone.now)
+    vastgelegd_door = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("vastgelegd door de coördinator"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    hoe = models.CharField(_("hoe"), max_length=10, choices=Hoe.choices, blank=True)
+    gesprek_op = models.DateTimeField(_("wanneer gesproken"), null=True, blank=True)
+    aanwezig = models.CharField(_("wie waren erbij"), max_length=300, blank=True)
+    overschreven = models.BooleanField(_("geplaatst ondanks nee (met reden)"), default=False)
+    bevestigd_op = models.DateTimeField(_("bevestigd door de persoon op"), null=True, blank=True)
 
     class Meta:
         db_table = "matching_besluit"
         ordering = ["-op", "-pk"]
         verbose_name = _("besluit")
         verbose_name_plural = _("besluiten")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(persoon__isnull=False) | models.Q(vastgelegd_door__isnull=False),
+                name="besluit_eigen_of_vastgelegd",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(vastgelegd_door__isnull=True)
+                | (~models.Q(hoe="") & models.Q(gesprek_op__isnull=False))
+                | models.Q(overschreven=True),
+                name="besluit_vastgelegd_met_hoe_en_wanneer",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.persoon}: {self.get_keuze_display()}"
+        return f"{self.persoon or self.naam}: {self.get_keuze_display()}"
+
+    @property
+    def is_vastgelegd(self) -> bool:
+        """Recorded by the coordinator, not given by the person in the portal."""
+        return self.vastgelegd_door_id is not None
 
 
 class Kennismaking(models.Model):

@@ -49,7 +49,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Rol, User
 from accounts.rules import is_gedragswetenschapper
 from accounts.services import meld
-from jongeren.models import Fase, Jongere
+from jongeren import beslissers
+from jongeren.beslissers import Beslissers, Betrokkene, Wie
+from jongeren.models import Fase, Jongere, Maatregel
 from jongeren.profiel import fout_in_tekst_voor_woning
 from jongeren.rules import is_coordinator_van
 from kern.uitgesteld import na_commit
@@ -744,66 +746,225 @@ def leg_kennismaking_vast(*, voorstel: Voorstel, door: User, notitie: str) -> Ke
 
 @dataclass(frozen=True)
 class Stand:
-    """One family member's latest decision (or none yet)."""
+    """Where one person with a say stands: their latest decision (own, recorded by the
+    coordinator, or the coordinator's override), or none yet."""
 
-    persoon: User
-    rol: str
+    betrokkene: Betrokkene
     besluit: Besluit | None
+
+    @property
+    def naam(self) -> str:
+        return self.betrokkene.naam
+
+    @property
+    def moet_instemmen(self) -> bool:
+        return self.betrokkene.moet_instemmen
+
+    @property
+    def ja(self) -> bool:
+        return self.besluit is not None and self.besluit.keuze == Besluit.Keuze.JA
+
+
+def beslissers_van(voorstel: Voorstel) -> Beslissers:
+    """Who decides about this proposal (`jongeren.beslissers`, the one place of the rules)."""
+    return beslissers.voor_jongere(voorstel.jongere)
 
 
 def stand_van_besluiten(voorstel: Voorstel) -> list[Stand]:
-    """Per person who decides: their latest decision."""
-    laatste: dict[int, Besluit] = {}
-    for besluit in voorstel.besluiten.order_by("op", "pk"):
-        laatste[besluit.persoon_id] = besluit
-    uitkomst = []
-    for persoon in voorstel.jongere.gezin():
-        rol = Besluit.Rol.JONGERE if persoon.is_jongere else Besluit.Rol.OUDER
-        uitkomst.append(Stand(persoon, rol, laatste.get(persoon.pk)))
-    return uitkomst
+    """Per person with a say (deciding, co-deciding, heard, informed): their latest decision."""
+    laatste: dict[str, Besluit] = {}
+    for besluit in voorstel.besluiten.select_related("persoon", "vastgelegd_door").order_by(
+        "op", "pk"
+    ):
+        laatste[besluit.sleutel] = besluit
+    return [Stand(b, laatste.get(b.sleutel)) for b in beslissers_van(voorstel).betrokkenen]
 
 
 def iedereen_ja(voorstel: Voorstel) -> bool:
-    standen = stand_van_besluiten(voorstel)
-    return bool(standen) and all(
-        s.besluit is not None and s.besluit.keuze == Besluit.Keuze.JA for s in standen
-    )
+    """Exactly the agreement the rules require: everyone who decides or co-decides said
+    yes (or the coordinator placed over a "no" where the law allows it). A parent without
+    gezag, a child under 12 or someone only informed never blocks."""
+    nodig = [s for s in stand_van_besluiten(voorstel) if s.moet_instemmen]
+    return bool(nodig) and all(s.ja for s in nodig)
 
 
-@transaction.atomic
-def neem_besluit(*, voorstel: Voorstel, door: User, keuze: str, opmerking: str = "") -> Besluit:
-    """The youth or a parent says yes / doubt / no. A later decision is a new row; the same
-    decision submitted twice (double click) is stored once."""
-    actueel = _vergrendel(voorstel)
-    rol = gezin_rol(actueel, door)
-    if rol is None:
-        raise VoorstelFout(_("Alleen de jongere en de ouders kunnen hier kiezen."), code="rol")
-    if keuze not in Besluit.Keuze.values:
-        raise VoorstelFout({"keuze": _("Kies ja, twijfel of nee.")}, code="keuze")
-    if actueel.status not in BESLUIT_STATUSSEN:
-        raise VoorstelFout(
-            _("Je kunt nu niet meer kiezen: het voorstel heeft de status '%(status)s'.")
-            % {"status": actueel.get_status_display()},
-            code="ongeldige_overgang",
-        )
-    opmerking = opmerking.strip()
-    vorige = actueel.besluiten.filter(persoon=door).order_by("-op", "-pk").first()
-    if vorige is not None and (vorige.keuze, vorige.opmerking) == (keuze, opmerking):
-        return vorige
-    besluit = Besluit.objects.create(
-        voorstel=actueel, persoon=door, rol=rol, keuze=keuze, opmerking=opmerking
-    )
-    _log(actueel, door=door, wat=f"besluit_{keuze}", waarom=opmerking)
+def _rol_voor(betrokkene: Betrokkene) -> str:
+    return {
+        Wie.JONGERE: Besluit.Rol.JONGERE,
+        Wie.OUDER: Besluit.Rol.OUDER,
+        Wie.JEUGDBESCHERMER: Besluit.Rol.JEUGDBESCHERMER,
+    }[betrokkene.wie]
+
+
+def _na_besluit(actueel: Voorstel, door: User, wie: str) -> None:
     if actueel.status == S.KENNISMAKING_GEHOUDEN and iedereen_ja(actueel):
         _ga_over(actueel, "iedereen_ja", door=None)
     elif actueel.status == S.AKKOORD and not iedereen_ja(actueel):
         _ga_over(actueel, "niet_meer_iedereen_ja", door=None)
     _vertel(
         actueel,
-        _coordinatoren(actueel),
+        [m for m in _coordinatoren(actueel) if m.pk != door.pk],
         _("%(naam)s heeft gekozen over het voorstel voor %(woning)s.")
-        % {"naam": door.first_name or door.email, "woning": actueel.voorziening.naam},
+        % {"naam": wie, "woning": actueel.voorziening.naam},
     )
+
+
+def _eis_besluit_status(actueel: Voorstel) -> None:
+    if actueel.status not in BESLUIT_STATUSSEN:
+        raise VoorstelFout(
+            _("Je kunt nu niet meer kiezen: het voorstel heeft de status '%(status)s'.")
+            % {"status": actueel.get_status_display()},
+            code="ongeldige_overgang",
+        )
+
+
+@transaction.atomic
+def neem_besluit(*, voorstel: Voorstel, door: User, keuze: str, opmerking: str = "") -> Besluit:
+    """The youth, a parent or the youth protection worker says yes / doubt / no. Whether
+    it counts follows from `jongeren.beslissers`: a parent without gezag is heard, not
+    counted. A later decision is a new row; the same decision submitted twice (double
+    click) is stored once."""
+    actueel = _vergrendel(voorstel)
+    sleutel = beslissers.sleutel_van(actueel.jongere, door)
+    betrokkene = beslissers_van(actueel).van(sleutel) if sleutel else None
+    if betrokkene is None:
+        raise VoorstelFout(
+            _("Alleen de jongere, de ouders en de jeugdbeschermer kunnen hier kiezen."),
+            code="rol",
+        )
+    if keuze not in Besluit.Keuze.values:
+        raise VoorstelFout({"keuze": _("Kies ja, twijfel of nee.")}, code="keuze")
+    _eis_besluit_status(actueel)
+    opmerking = opmerking.strip()
+    vorige = actueel.besluiten.filter(sleutel=betrokkene.sleutel).order_by("-op", "-pk").first()
+    if (
+        vorige is not None
+        and vorige.persoon_id == door.pk
+        and not vorige.is_vastgelegd
+        and (vorige.keuze, vorige.opmerking) == (keuze, opmerking)
+    ):
+        return vorige
+    besluit = Besluit.objects.create(
+        voorstel=actueel,
+        persoon=door,
+        sleutel=betrokkene.sleutel,
+        naam=str(door),
+        rol=_rol_voor(betrokkene),
+        keuze=keuze,
+        opmerking=opmerking,
+    )
+    _log(actueel, door=door, wat=f"besluit_{keuze}", waarom=opmerking)
+    _na_besluit(actueel, door, door.first_name or door.email)
+    return besluit
+
+
+@transaction.atomic
+def leg_besluit_vast(
+    *,
+    voorstel: Voorstel,
+    door: User,
+    sleutel: str,
+    keuze: str,
+    hoe: str,
+    gesprek_op: dt.datetime,
+    aanwezig: str,
+    opmerking: str = "",
+) -> Besluit:
+    """The coordinator records a person's view or decision from a conversation: who, when,
+    how, who was present. It is marked as recorded by the coordinator; the person confirms
+    it later if they get an account (`bevestig_besluit`)."""
+    actueel = _vergrendel(voorstel)
+    _controleer_coordinator(actueel, door)
+    betrokkene = beslissers_van(actueel).van(sleutel)
+    if betrokkene is None:
+        raise VoorstelFout({"sleutel": _("Kies wie het besluit nam.")}, code="wie")
+    if keuze not in Besluit.Keuze.values:
+        raise VoorstelFout({"keuze": _("Kies ja, twijfel of nee.")}, code="keuze")
+    if hoe not in Besluit.Hoe.values:
+        raise VoorstelFout({"hoe": _("Kies hoe jullie spraken.")}, code="hoe")
+    if gesprek_op > timezone.now():
+        raise VoorstelFout({"gesprek_op": _("Dit gesprek ligt in de toekomst.")}, code="wanneer")
+    _eis_besluit_status(actueel)
+    besluit = Besluit.objects.create(
+        voorstel=actueel,
+        persoon=None,
+        sleutel=betrokkene.sleutel,
+        naam=betrokkene.naam,
+        rol=_rol_voor(betrokkene),
+        keuze=keuze,
+        opmerking=opmerking.strip(),
+        vastgelegd_door=door,
+        hoe=hoe,
+        gesprek_op=gesprek_op,
+        aanwezig=aanwezig.strip(),
+    )
+    _log(
+        actueel,
+        door=door,
+        wat=f"besluit_{keuze}",
+        waarom=_("Vastgelegd door de coördinator voor %(naam)s (%(hoe)s).")
+        % {"naam": betrokkene.naam, "hoe": besluit.get_hoe_display().lower()},
+    )
+    _na_besluit(actueel, door, betrokkene.naam)
+    return besluit
+
+
+@transaction.atomic
+def bevestig_besluit(*, besluit: Besluit, door: User) -> Besluit:
+    """The person confirms what the coordinator recorded for them."""
+    actueel = (
+        Besluit.objects.select_for_update().select_related("voorstel__jongere").get(pk=besluit.pk)
+    )
+    if not actueel.is_vastgelegd or actueel.overschreven:
+        raise VoorstelFout(_("Hier is niets te bevestigen."), code="bevestigen")
+    if beslissers.sleutel_van(actueel.voorstel.jongere, door) != actueel.sleutel:
+        raise VoorstelFout(_("Alleen de persoon zelf bevestigt dit."), code="rol")
+    if actueel.bevestigd_op is None:
+        actueel.bevestigd_op = timezone.now()
+        actueel.persoon = door
+        actueel.save(update_fields=["bevestigd_op", "persoon"])
+        _log(actueel.voorstel, door=door, wat="besluit_bevestigd")
+    return actueel
+
+
+@transaction.atomic
+def overschrijf_besluit(*, voorstel: Voorstel, door: User, sleutel: str, reden: str) -> Besluit:
+    """The coordinator places over a person's "no" where the law allows it (under a
+    supervision order with the court's authorisation for out-of-home placement on file),
+    with a reason. Never over the youth protection worker, a youth of 12 or older, or
+    without a valid authorisation."""
+    actueel = _vergrendel(voorstel)
+    _controleer_coordinator(actueel, door)
+    betrokkene = beslissers_van(actueel).van(sleutel)
+    if betrokkene is None or not betrokkene.moet_instemmen:
+        raise VoorstelFout({"sleutel": _("Kies wie het besluit nam.")}, code="wie")
+    if not betrokkene.overschrijfbaar:
+        raise VoorstelFout(
+            _(
+                "Dit mag niet: het besluit van %(naam)s telt. Alleen bij een "
+                "ondertoezichtstelling met een geldige machtiging uithuisplaatsing kan een "
+                "plaatsing doorgaan als een ouder nee zegt."
+            )
+            % {"naam": betrokkene.naam},
+            code="niet_overschrijfbaar",
+        )
+    reden = reden.strip()
+    if not reden:
+        raise VoorstelFout({"reden": _("Schrijf op waarom de plaatsing toch doorgaat.")})
+    _eis_besluit_status(actueel)
+    besluit = Besluit.objects.create(
+        voorstel=actueel,
+        persoon=None,
+        sleutel=betrokkene.sleutel,
+        naam=betrokkene.naam,
+        rol=_rol_voor(betrokkene),
+        keuze=Besluit.Keuze.JA,
+        opmerking=reden,
+        vastgelegd_door=door,
+        overschreven=True,
+    )
+    _log(actueel, door=door, wat="besluit_overschreven", waarom=reden)
+    _na_besluit(actueel, door, betrokkene.naam)
     return besluit
 
 
@@ -929,6 +1090,28 @@ def teken_tegenspraak(
     return tegenspraak
 
 
+def machtiging_ontbreekt(jongere: Jongere, aankomst: dt.date) -> str | None:
+    """Why a placement under a supervision order cannot start on `aankomst` (None: it can).
+
+    Under an OTS an out-of-home placement needs the court's authorisation (machtiging
+    uithuisplaatsing) on file, valid on the arrival date. Under guardianship the guardian
+    holds gezag and decides on where the youth lives: no authorisation is needed for that.
+    """
+    if jongere.maatregel != Maatregel.OTS or jongere.leeftijd_op(aankomst) >= 18:
+        return None
+    if jongere.machtiging_uhp_geldig_op(aankomst):
+        return None
+    if jongere.machtiging_uhp_van is None:
+        return _(
+            "Er is een ondertoezichtstelling. Plaatsen kan pas als de machtiging "
+            "uithuisplaatsing van de rechter in het dossier staat."
+        )
+    return _(
+        "De machtiging uithuisplaatsing geldt niet op de aankomstdatum %(datum)s. Vraag de "
+        "jeugdbeschermer om een (nieuwe) machtiging of kies een datum waarop die geldt."
+    ) % {"datum": aankomst.strftime("%d-%m-%Y")}
+
+
 def kan_plaatsen(voorstel: Voorstel, controle: Groepscontrole | None = None) -> str | None:
     """Why this proposal cannot be placed now, or None when it can.
 
@@ -982,6 +1165,14 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
         )
     if jongere.fase == Fase.GEPLAATST:
         raise VoorstelFout(_("Deze jongere is al geplaatst."), code="geplaatst")
+    if (reden := machtiging_ontbreekt(jongere, aankomst)) is not None:
+        raise VoorstelFout(reden, code="machtiging")
+    # Exactly the agreement the rules require, counted again now (an age band or the
+    # measure may have changed since the last decision).
+    if not iedereen_ja(actueel):
+        raise VoorstelFout(
+            _("Plaatsen kan pas als iedereen die beslist ja heeft gezegd."), code="besluit"
+        )
     woning = Voorziening.objects.select_for_update().get(pk=actueel.voorziening_id)
     if woning.is_vol:
         raise VoorstelFout(

@@ -24,6 +24,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.decorators import permission_required
 from accounts.models import User
+from jongeren import beslissers
 from jongeren.profiel import profiel_voor_woning
 from jongeren.toegang import jongere_voor
 from kern.http import HtmxHttpRequest, user_of
@@ -47,9 +48,11 @@ from voorstellen.forms import (
     BesluitForm,
     KennismakingForm,
     NotitieForm,
+    OverschrijfForm,
     PlaatsForm,
     RedenForm,
     TegenspraakForm,
+    VastlegForm,
     VoorstelNieuwForm,
 )
 from voorstellen.lezing import lezing_voor_woning, na_toestemming, profiel_van
@@ -265,9 +268,32 @@ def _woning_in_gewone_woorden(voorstel: Voorstel) -> dict[str, Any]:
     }
 
 
-def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
-    eigen = voorstel.besluiten.filter(persoon=user).order_by("-op", "-pk")
+def _wie_beslist_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    """Who decides, co-decides, is heard or informed: on every party's page."""
+    sleutel = beslissers.sleutel_van(voorstel.jongere, user)
+    standen = flow.stand_van_besluiten(voorstel)
     return {
+        "wie_beslist": flow.beslissers_van(voorstel),
+        "standen": standen,
+        "eigen_betrokkene": next(
+            (s.betrokkene for s in standen if s.betrokkene.sleutel == sleutel), None
+        ),
+        "te_bevestigen": [
+            b
+            for b in voorstel.besluiten.filter(
+                sleutel=sleutel or "-", vastgelegd_door__isnull=False, overschreven=False
+            )
+            .exclude(bevestigd_op__isnull=False)
+            .order_by("-op", "-pk")
+        ],
+    }
+
+
+def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    sleutel = beslissers.sleutel_van(voorstel.jongere, user) or "-"
+    eigen = voorstel.besluiten.filter(sleutel=sleutel).order_by("-op", "-pk")
+    return {
+        **_wie_beslist_context(voorstel, user),
         "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
         "woning": _woning_in_gewone_woorden(voorstel),
         "prioriteiten": analyse.prioriteiten_in_woorden(voor_gezin=False)
@@ -336,9 +362,13 @@ def _tegenspraak_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
 
 def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     return {
+        **_wie_beslist_context(voorstel, user),
+        "vastleg_form": VastlegForm(betrokkenen=flow.beslissers_van(voorstel).betrokkenen),
+        "overschrijf_form": OverschrijfForm(
+            betrokkenen=flow.beslissers_van(voorstel).betrokkenen, prefix="over"
+        ),
         "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
         "profiel": profiel_van(voorstel),
-        "standen": flow.stand_van_besluiten(voorstel),
         "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
         "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
         "gezin": voorstel.jongere.gezin(),
@@ -377,7 +407,12 @@ def _toon(
 ) -> HttpResponse:
     """The proposal page for this reader; after a wrong step, with that step's form as sent."""
     context: dict[str, Any] = {"voorstel": item, "kennismaking": item.kennismaking_of_none()}
-    if user.is_jongere or user.is_ouder:
+    if user.is_jongere or user.is_ouder or user.is_jeugdbeschermer:
+        if not user.has_perm("jongeren.lees_dossier", item.jongere):
+            # A parent without gezag, or whom a 16+ youth does not share with: the home
+            # and who decides, not the file.
+            context.update(_wie_beslist_context(item, user))
+            return render(request, "voorstellen/voorstel_algemeen.html", context)
         context.update(_gezin_context(item, user))
         template = "voorstellen/voorstel_gezin.html"
     elif user.is_beheerder:
@@ -502,6 +537,39 @@ def _besluit(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     return _("Dank je. Je keuze is opgeslagen. Je kunt hem later nog veranderen.")
 
 
+def _vastleggen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    form = VastlegForm(request.POST, betrokkenen=flow.beslissers_van(voorstel).betrokkenen)
+    data = _form_of_fout(form)
+    flow.leg_besluit_vast(
+        voorstel=voorstel,
+        door=user,
+        sleutel=data["sleutel"],
+        keuze=data["keuze"],
+        hoe=data["hoe"],
+        gesprek_op=data["gesprek_op"],
+        aanwezig=data["aanwezig"],
+        opmerking=data["opmerking"],
+    )
+    return _("Het besluit is vastgelegd, gemarkeerd als vastgelegd door de coördinator.")
+
+
+def _besluit_overschrijven(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    form = OverschrijfForm(
+        request.POST, betrokkenen=flow.beslissers_van(voorstel).betrokkenen, prefix="over"
+    )
+    data = _form_of_fout(form)
+    flow.overschrijf_besluit(
+        voorstel=voorstel, door=user, sleutel=data["sleutel"], reden=data["reden"]
+    )
+    return _("Vastgelegd: de plaatsing gaat door met de machtiging. De reden staat in de tijdlijn.")
+
+
+def _bevestigen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    besluit = get_object_or_404(voorstel.besluiten, pk=request.POST.get("besluit", 0) or 0)
+    flow.bevestig_besluit(besluit=besluit, door=user)
+    return _("Dank je. Je hebt bevestigd wat de coördinator opschreef.")
+
+
 def _toestemming(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     flow.geef_toestemming(voorstel=voorstel, door=user)
     return _("Dank je. Je hebt toestemming gegeven.")
@@ -554,6 +622,9 @@ ACTIES: dict[str, Handler] = {
     "gehouden": _gehouden,
     "besluit": _besluit,
     "toestemming": _toestemming,
+    "vastleggen": _vastleggen,
+    "besluit-overschrijven": _besluit_overschrijven,
+    "bevestigen": _bevestigen,
     "overschrijven": _overschrijf,
     "tegenspraak": _tegenspraak,
     "plaatsen": _plaatsen,

@@ -11,7 +11,7 @@ from pytest_django import Settings
 
 from accounts.models import Organisatie, User
 from jongeren.models import Fase, Jongere, VerklarendeAnalyse
-from tests.jongeren.factories import AnalyseFactory, JongereFactory
+from tests.jongeren.factories import AnalyseFactory, JongereFactory, jaren_geleden
 from tests.matching.conftest import naar_gehouden
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory, vul_met_bewoners
 from voorstellen import services as flow
@@ -346,8 +346,8 @@ def test_second_decision_replaces_the_first_with_history_kept(
         .order_by("op", "pk")
         .values_list("keuze", flat=True)
     ) == ["ja", "twijfel"]
-    stand = {s.persoon.pk: s.besluit for s in flow.stand_van_besluiten(gehouden)}
-    laatste = stand[jongere_user.pk]
+    stand = {s.betrokkene.sleutel: s.besluit for s in flow.stand_van_besluiten(gehouden)}
+    laatste = stand["jongere"]
     assert laatste is not None and laatste.keuze == "twijfel"
 
 
@@ -511,7 +511,10 @@ def test_placing_into_a_home_that_filled_up_is_refused_and_nothing_is_saved(
 def test_analysis_without_signals_places_without_signals(
     coordinator: User, jongere_user: User, aanbieder: Organisatie, beheerder: User
 ) -> None:
-    jongere = JongereFactory.create(coordinator=coordinator, account=jongere_user)
+    # 16: the youth decides alone, so the youth's yes is all the agreement needed.
+    jongere = JongereFactory.create(
+        coordinator=coordinator, account=jongere_user, geboortedatum=jaren_geleden(16)
+    )
     AnalyseFactory.create(jongere=jongere, status=VerklarendeAnalyse.Status.GEDRAGEN)
     huis = VoorzieningFactory.create(aanbieder=aanbieder, lat=53.2, lon=6.58)
     VacatureFactory.create(voorziening=huis)

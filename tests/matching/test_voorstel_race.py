@@ -21,7 +21,7 @@ from django.utils import timezone
 from accounts.models import Organisatie, Rol, User
 from jongeren.models import Fase, Jongere, VerklarendeAnalyse
 from tests.factories import UserFactory
-from tests.jongeren.factories import AnalyseFactory, JongereFactory
+from tests.jongeren.factories import AnalyseFactory, JongereFactory, jaren_geleden
 from tests.matching.conftest import naar_gehouden
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory, vul_met_bewoners
 from voorstellen import services as flow
@@ -68,8 +68,12 @@ def test_two_placements_into_the_last_place_exactly_one_succeeds(
     VacatureFactory.create(voorziening=woning)
     voorstellen = []
     for naam, wie in (("Anna", coordinator), ("Bram", collega)):
+        # 16: the youth decides alone, so the youth's yes completes the agreement.
         jongere = JongereFactory.create(
-            roepnaam=naam, coordinator=wie, account=UserFactory.create(rol=Rol.JONGERE)
+            roepnaam=naam,
+            coordinator=wie,
+            account=UserFactory.create(rol=Rol.JONGERE),
+            geboortedatum=jaren_geleden(16),
         )
         AnalyseFactory.create(
             jongere=jongere, status=VerklarendeAnalyse.Status.GEDRAGEN, zorgprofiel="ontwikkeling"

@@ -33,6 +33,7 @@ def row(
     andere_jongere_user: int | str,
     ouder_user: int | str,
     admin_user: int | str,
+    jeugdbeschermer_user: int | str,
 ) -> dict[str, int | str]:
     return dict(zip(PERSONAS, locals().values(), strict=True))
 
@@ -42,41 +43,42 @@ def every(status: int | str, *, anon: int | str = LOGIN) -> dict[str, int | str]
 
 
 # fmt: off
-# Columns:        anon   coord  coord2 beh    beh2   jong   ander  ouder  admin
-COORDINATOR_OWN = row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 403)
-COORDINATOR_ALL = row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 403)
+# Columns:        anon   coord  coord2 beh    beh2   jong   ander  ouder  admin  jeugdb
+COORDINATOR_OWN = row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 403, 403)
+COORDINATOR_ALL = row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 403, 403)
 # The matching rules name admins explicitly (support for the regions); the youth's own
 # pages do not, so an admin reaches a youth's search but not the analysis page itself.
-SEARCH_OWN =      row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200)
-SEARCH_ALL =      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200)
+SEARCH_OWN =      row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200, 403)
+SEARCH_ALL =      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403)
 # An admin may manage every home (managed_by): stand-in for a provider without a manager.
-MANAGER_OWN =     row(LOGIN, 403, 403, 200, 404, 403, 403, 403, 200)
-FAMILY_OWN =      row(LOGIN, 403, 403, 403, 403, 200, 404, 200, 403)
+MANAGER_OWN =     row(LOGIN, 403, 403, 200, 404, 403, 403, 403, 200, 403)
+FAMILY_OWN =      row(LOGIN, 403, 403, 403, 403, 200, 404, 200, 403, 403)
 POST_ONLY = every(405, anon=405)
 # The provider API knows API keys only: a browser session, whoever's, is no key.
 API_KEY_ONLY = every(401, anon=401)
 
 MATRIX: dict[str, dict[str, int | str]] = {
     # accounts
-    "start":                  row(LOGIN, 200, 200, 200, 200, 200, 200, 200, 200),
-    "beheer_start":           row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    "start":                  row(LOGIN, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "beheer_start":           row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200, 403),
     # The access log: admins only, after the second login step.
-    "privacy:inzage_log":             row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
-    "privacy:inzage_per_dag":         row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    "privacy:inzage_log":             row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200, 403),
+    "privacy:inzage_per_dag":         row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200, 403),
     # The admin states why before opening a youth's data in the admin.
-    "privacy:reden":                  row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200),
+    "privacy:reden":                  row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200, 403),
     # The second login step: past it, professionals are sent on; youths and parents have
     # no authenticator in this world, so the code page sends them to set one up (optional).
-    "login_code":             row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
-    "login_herstelcode":      row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302),
+    "login_code":             row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "login_herstelcode":      row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     "tweestaps":              every(200),
     # An admin's one-time link to bind an authenticator (the world's is the first
     # coordinator's): its owner goes on to the set-up, anyone else logs in as the owner.
-    "koppelen":               row(LOGIN, 302, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+    "koppelen":               row(LOGIN, 302, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN,
+                                  LOGIN),
     "privacy":                every(200, anon=200),
     "toegankelijkheid":       every(200, anon=200),
     "meldingen":              every(200),
-    "login":                  row(200, 302, 302, 302, 302, 302, 302, 302, 302),
+    "login":                  row(200, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     "logout":                 POST_ONLY,
     "password_change":        every(200),
     "password_change_done":   every(200),
@@ -102,20 +104,24 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "privacy:gegevens":         COORDINATOR_OWN,
     "privacy:gegevens_json":    COORDINATOR_OWN,
     # jongeren: the family's pages
-    "jongeren:mijn":               row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403),
+    "jongeren:mijn":               row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403, 403),
     "jongeren:mijn_jongere":       FAMILY_OWN,
     "jongeren:mijn_aanpassen":     FAMILY_OWN,
     # With nothing to react to, the family is sent back to their page.
-    "jongeren:mijn_reactie":       row(LOGIN, 403, 403, 403, 403, 302, 404, 302, 403),
+    "jongeren:mijn_reactie":       row(LOGIN, 403, 403, 403, 403, 302, 404, 302, 403, 403),
     "jongeren:mijn_veranderingen": FAMILY_OWN,
+    # Who can read what (every family member); from 16 the youth chooses here.
+    "jongeren:mijn_wie_leest":     FAMILY_OWN,
+    # The youth protection worker's start page: the youths they protect.
+    "jongeren:beschermd":          row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 200),
     "privacy:mijn_gegevens":      FAMILY_OWN,
     "privacy:mijn_gegevens_json": FAMILY_OWN,
     "privacy:mijn_inzage":        FAMILY_OWN,
     # The invitation token is the credential; whoever holds it may choose the password.
     "jongeren:uitnodiging":        every(200, anon=200),
     # voorzieningen: the manager's side
-    "voorzieningen:dashboard":  row(LOGIN, 403, 403, 200, 200, 403, 403, 403, 403),
-    "voorzieningen:nieuw":      row(LOGIN, 403, 403, 200, 200, 403, 403, 403, 403),
+    "voorzieningen:dashboard":  row(LOGIN, 403, 403, 200, 200, 403, 403, 403, 403, 403),
+    "voorzieningen:nieuw":      row(LOGIN, 403, 403, 200, 200, 403, 403, 403, 403, 403),
     "voorzieningen:beheer":     MANAGER_OWN,
     "voorzieningen:profiel":    MANAGER_OWN,
     "voorzieningen:team":       MANAGER_OWN,
@@ -130,35 +136,36 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "voorzieningen:vacature_intrekken": MANAGER_OWN,
     # voorzieningen: the coordinator's side (every home is public to coordinators)
     "voorzieningen:lijst":      SEARCH_ALL,
-    "voorzieningen:detail":     row(LOGIN, 200, 200, 200, 404, 403, 403, 403, 200),
+    "voorzieningen:detail":     row(LOGIN, 200, 200, 200, 404, 403, 403, 403, 200, 403),
     # matching
     "matching:zoeken":          SEARCH_OWN,
     "matching:bewaren":         POST_ONLY,
     "matching:zoekopdracht":    SEARCH_OWN,
     "voorzieningen:nieuwe_bewoner":  MANAGER_OWN,
     "voorstellen:voorstel_nieuw":  SEARCH_OWN,
-    "voorstellen:lijst":     row(LOGIN, 200, 200, 200, 200, 403, 403, 403, 200),
-    "voorstellen:voorstel":        row(LOGIN, 200, 404, 200, 404, 200, 404, 200, 200),
-    "voorstellen:voorstel_afdruk": row(LOGIN, 200, 404, 200, 404, 403, 403, 403, 200),
+    "voorstellen:lijst":     row(LOGIN, 200, 200, 200, 200, 403, 403, 403, 200, 403),
+    "voorstellen:voorstel":        row(LOGIN, 200, 404, 200, 404, 200, 404, 200, 200, 200),
+    "voorstellen:voorstel_afdruk": row(LOGIN, 200, 404, 200, 404, 403, 403, 403, 200, 403),
     "voorstellen:voorstel_actie":  POST_ONLY,
-    "voorstellen:mijn_voorstellen": row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403),
-    "plaatsingstafel:stabiliteit":     row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "voorstellen:mijn_voorstellen": row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403, 200),
+    "plaatsingstafel:stabiliteit":     row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403),
     # The placement table: each coordinator sees their own region, admins any region.
-    "plaatsingstafel:regio":           row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
-    "plaatsingstafel:regio_csv":       row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
-    "plaatsingstafel:toewijzing":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:regio":           row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403),
+    "plaatsingstafel:regio_csv":       row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403),
+    "plaatsingstafel:toewijzing":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403),
     # A computation of the allocation: its region's coordinators (who may see its youths).
-    "plaatsingstafel:verdeling":       row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:verdeling":       row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200, 403),
     "plaatsingstafel:verdeling_stoppen": POST_ONLY,
-    "plaatsingstafel:uitkomsten":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:uitkomsten":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403),
     # The region's free places as files, for the placement table (as the picture itself).
-    "plaatsingstafel:vrije_plekken_csv":  row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
-    "plaatsingstafel:vrije_plekken_json": row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200),
+    "plaatsingstafel:vrije_plekken_csv":  row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403),
+    "plaatsingstafel:vrije_plekken_json": row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403),
     # The meeting for one's calendar: the world's proposal has no meeting planned yet, so it
     # is not found for anyone; tests/matching/test_kennismaking_agenda.py plans one.
     "voorstellen:kennismaking_ics": every(404),
-    # A home's photo: whoever may see the home, and the family of a proposal to it.
-    "voorzieningen:foto":       row(LOGIN, 200, 200, 200, 404, 200, 404, 200, 200),
+    # A home's photo: whoever may see the home, and the family (and the youth protection
+    # worker) of a proposal to it.
+    "voorzieningen:foto":       row(LOGIN, 200, 200, 200, 404, 200, 404, 200, 200, 200),
     # The provider API: its schema and documentation are public, the rest needs a key
     # (tests/api/ tries every endpoint with keys of two providers).
     "api:schema":               every(200, anon=200),
@@ -177,16 +184,16 @@ MATRIX: dict[str, dict[str, int | str]] = {
 # The POST-only views, posted with an empty form: the wrong people must be stopped before
 # anything is read, the right ones get the view's own answer (a redirect with a message).
 POST_MATRIX: dict[str, dict[str, int | str]] = {
-    "jongeren:analyse_voorleggen": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
-    "jongeren:analyse_akkoord":    row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
-    "jongeren:analyse_signalen_vrijgeven": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
-    "jongeren:zone_verwijderen":   row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403),
-    "voorzieningen:vacature_bevestigen": row(LOGIN, 403, 403, 302, 404, 403, 403, 403, 302),
-    "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
-    "plaatsingstafel:verdeling_stoppen":  row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302),
+    "jongeren:analyse_voorleggen": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
+    "jongeren:analyse_akkoord":    row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
+    "jongeren:analyse_signalen_vrijgeven": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
+    "jongeren:zone_verwijderen":   row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
+    "voorzieningen:vacature_bevestigen": row(LOGIN, 403, 403, 302, 404, 403, 403, 403, 302, 403),
+    "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302, 403),
+    "plaatsingstafel:verdeling_stoppen":  row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302, 403),
     # No login redirect for an action: a POST cannot be replayed after logging in.
     # An empty form for a step shows the page again with the errors at the fields (200).
-    "voorstellen:voorstel_actie":     row(403, 200, 404, 200, 404, 200, 404, 200, 200),
+    "voorstellen:voorstel_actie":     row(403, 200, 404, 200, 404, 200, 404, 200, 200, 200),
 }
 # fmt: on
 

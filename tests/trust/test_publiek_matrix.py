@@ -89,6 +89,8 @@ TOONT_MATCHING: dict[str, bool] = {
     "privacy:gegevens": True, "privacy:gegevens_json": True,
     "jongeren:mijn": True, "jongeren:mijn_jongere": True, "jongeren:mijn_aanpassen": False,
     "jongeren:mijn_reactie": False, "jongeren:mijn_veranderingen": True,
+    # Who can read what, and the youth protection worker's list: who decides, no matching.
+    "jongeren:mijn_wie_leest": False, "jongeren:beschermd": False,
     "privacy:mijn_gegevens": True, "privacy:mijn_gegevens_json": True,
     "privacy:mijn_inzage": True, "jongeren:uitnodiging": False,
     "voorzieningen:dashboard": True, "voorzieningen:nieuw": False,

@@ -47,6 +47,7 @@ PERSONAS = (
     "andere_jongere_user",
     "ouder_user",
     "admin_user",
+    "jeugdbeschermer_user",
 )
 LOGIN = "login"
 
@@ -130,6 +131,7 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         coordinator=coordinator,
         account=users["jongere_user"],
         ouders=[users["ouder_user"]],
+        jeugdbeschermer=users["jeugdbeschermer_user"],
     )
     JongereFactory.create(
         roepnaam="Daan", coordinator=coordinator, account=users["andere_jongere_user"]
