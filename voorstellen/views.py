@@ -176,9 +176,10 @@ def voorstel_lijst(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
     open_voorstellen = list(qs.filter(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT]))
     afgerond = list(qs.exclude(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT])[:50])
+    spoed = list(qs.spoed_zonder_analyse()) if user.is_coordinator else []
     log_inzage_lijst(
         request,
-        jongeren=[v.jongere_id for v in [*open_voorstellen, *afgerond]],
+        jongeren=[v.jongere_id for v in [*open_voorstellen, *afgerond, *spoed]],
         actie=Actie.READ,
         soort=Soort.VOORSTEL,
         doel=Doel.VOORSTEL,
@@ -189,6 +190,7 @@ def voorstel_lijst(request: HttpRequest) -> HttpResponse:
         {
             "open_voorstellen": open_voorstellen,
             "afgerond": afgerond,
+            "spoed": spoed,
             "is_beheerder": user.is_beheerder,
         },
     )
@@ -343,6 +345,8 @@ def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "notitie_form": NotitieForm(),
         "delen_form": RedenForm(prefix="delen"),
         "intrek_form": RedenForm(prefix="intrek"),
+        "spoed_form": RedenForm(prefix="spoed"),
+        "kan_spoed": voorstel.status in flow.OVERGANGEN["spoed"][0],
         "tegenspraak_form": TegenspraakForm(),
         "plaats_form": PlaatsForm(
             initial={"aankomst": PlaatsForm.standaard(voorstel.jongere.nodig_vanaf)},
@@ -513,6 +517,16 @@ def _plaatsen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     return _("De jongere is geplaatst. De woning en het gezin krijgen een melding.")
 
 
+def _spoed(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(RedenForm(request.POST, prefix="spoed"))
+    item = flow.start_spoedplaatsing(voorstel=voorstel, door=user, reden=data["reden"])
+    uiterlijk = item.analyse_uiterlijk
+    return _(
+        "Dit is nu een spoedplaatsing: je kunt de jongere plaatsen. De analyse moet uiterlijk "
+        "%(datum)s gedragen zijn."
+    ) % {"datum": uiterlijk.strftime("%d-%m-%Y") if uiterlijk else ""}
+
+
 def _intrekken(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     data = _form_of_fout(RedenForm(request.POST, prefix="intrek"))
     flow.trek_in(voorstel=voorstel, door=user, reden=data["reden"])
@@ -530,6 +544,7 @@ ACTIES: dict[str, Handler] = {
     "tegenspraak": _tegenspraak,
     "plaatsen": _plaatsen,
     "intrekken": _intrekken,
+    "spoed": _spoed,
 }
 
 
