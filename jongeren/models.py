@@ -159,6 +159,16 @@ class Jongere(models.Model):
         blank=True,
     )
     fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.ANALYSE)
+    broers_zussen = models.ManyToManyField(
+        "self",
+        verbose_name=_("broers en zussen"),
+        symmetrical=True,
+        blank=True,
+        help_text=_(
+            "Broers en zussen die ook een plek zoeken: de portal zoekt woningen waar ze samen "
+            "kunnen wonen, en de verdeling houdt ze samen waar dat kan."
+        ),
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 

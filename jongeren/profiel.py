@@ -75,6 +75,7 @@ JONGERE: dict[str, Delen] = {
     "organisatie": NIET,
     "account": NIET,
     "ouders": NIET,
+    "broers_zussen": NIET,
     "fase": NIET,
     "aangemaakt_op": NIET,
     "gewijzigd_op": NIET,

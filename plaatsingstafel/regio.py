@@ -410,6 +410,7 @@ class Regiodata:
     homes: list[Home]
     capaciteit: dict[str, int]
     afwijzingen: dict[str, int] = field(default_factory=dict)  # declines so far, by youth ref
+    samen: list[tuple[str, str]] = field(default_factory=list)  # siblings, by youth ref
 
     def namen(self) -> dict[str, str]:
         namen = {ref: jongere.roepnaam for ref, jongere in self.jongeren.items()}
@@ -433,6 +434,7 @@ class Regiodata:
             iedereen=iedereen,
             namen=self.namen(),
             afwijzingen=self.afwijzingen,
+            samen=self.samen,
         )
 
 
@@ -474,4 +476,11 @@ def laad_regiodata(user: User, regio: Regio, *, now: dt.datetime | None = None) 
         homes=sorted(homes, key=lambda home: woningen[home.ref].naam),
         capaciteit={home.ref: capaciteit(home) for home in homes},
         afwijzingen=afwijzingen,
+        samen=[
+            (youth_refs[a], youth_refs[b])
+            for a, b in Jongere.broers_zussen.through.objects.filter(
+                from_jongere_id__in=list(youth_refs), to_jongere_id__in=list(youth_refs)
+            ).values_list("from_jongere_id", "to_jongere_id")
+            if a < b
+        ],
     )

@@ -222,6 +222,9 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
                 {"naam": str(ouder), "email": ouder.email}
                 for ouder in jongere.ouders.order_by("first_name", "email")
             ],
+            "broers_zussen": [
+                ander.roepnaam for ander in jongere.broers_zussen.order_by("roepnaam", "pk")
+            ],
             "aangemaakt_op": _tijd(jongere.aangemaakt_op),
             "gewijzigd_op": _tijd(jongere.gewijzigd_op),
         },
