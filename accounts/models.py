@@ -94,12 +94,15 @@ class Rol(models.TextChoices):
     JONGERE = "jongere", _("Jongere")
     OUDER = "ouder", _("Ouder of verzorger")
     FUNCTIONEEL_BEHEERDER = "admin", _("Functioneel beheerder")
+    EXPERTTEAM = "expertteam", _("Regionaal expertteam")
 
 
 # Which kind of organisation each professional role works for.
 ROL_ORGANISATIE = {
     Rol.COORDINATOR: Organisatie.Soort.GEMEENTE,
     Rol.BEHEERDER: Organisatie.Soort.ZORGAANBIEDER,
+    # The region's expert table sits with the municipalities that buy care together.
+    Rol.EXPERTTEAM: Organisatie.Soort.GEMEENTE,
 }
 
 
@@ -163,8 +166,17 @@ class User(AbstractUser):
         return self.rol == Rol.FUNCTIONEEL_BEHEERDER
 
     @property
+    def is_expertteam(self) -> bool:
+        return self.rol == Rol.EXPERTTEAM
+
+    @property
     def is_professional(self) -> bool:
-        return self.rol in {Rol.COORDINATOR, Rol.BEHEERDER, Rol.FUNCTIONEEL_BEHEERDER}
+        return self.rol in {
+            Rol.COORDINATOR,
+            Rol.BEHEERDER,
+            Rol.FUNCTIONEEL_BEHEERDER,
+            Rol.EXPERTTEAM,
+        }
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

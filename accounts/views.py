@@ -19,6 +19,7 @@ START_PAGE = {
     Rol.JONGERE: "jongeren:mijn",
     Rol.OUDER: "jongeren:mijn",
     Rol.FUNCTIONEEL_BEHEERDER: "beheer_start",
+    Rol.EXPERTTEAM: "plaatsingstafel:expertteam",
 }
 
 

@@ -76,6 +76,7 @@ JONGERE: dict[str, Delen] = {
     "account": NIET,
     "ouders": NIET,
     "broers_zussen": NIET,
+    "zoeken_sinds": NIET,
     "fase": NIET,
     "aangemaakt_op": NIET,
     "gewijzigd_op": NIET,

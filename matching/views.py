@@ -102,6 +102,7 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     signalen_tellen = signalen_tellen_mee(analyse)
     log_zoeken(request, jongere=jongere, analyse=analyse if signalen_tellen else None)
     now = timezone.now()
+    jongere.markeer_gezocht(now)
     results = rank_for(
         jongere,
         analyse,

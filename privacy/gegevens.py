@@ -222,6 +222,7 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
                 {"naam": str(ouder), "email": ouder.email}
                 for ouder in jongere.ouders.order_by("first_name", "email")
             ],
+            "eerste_keer_gezocht": _tijd(jongere.zoeken_sinds),
             "broers_zussen": [
                 ander.roepnaam for ander in jongere.broers_zussen.order_by("roepnaam", "pk")
             ],

@@ -203,6 +203,14 @@ def coordinator2(gemeente2: Organisatie) -> User:
 
 
 @pytest.fixture
+def expertteam(gemeente: Organisatie) -> User:
+    """A member of the Groningen region's expert table (works at the municipality)."""
+    return UserFactory.create(
+        email="expertteam@example.org", first_name="Eva", rol=Rol.EXPERTTEAM, organisatie=gemeente
+    )
+
+
+@pytest.fixture
 def beheerder(aanbieder: Organisatie) -> User:
     return UserFactory.create(
         email="marieke@example.org", first_name="Marieke", rol=Rol.BEHEERDER, organisatie=aanbieder
@@ -254,6 +262,7 @@ def personas(
     andere_jongere_user: User,
     ouder_user: User,
     admin_user: User,
+    expertteam: User,
 ) -> dict[str, User]:
     return {
         "coordinator": coordinator,
@@ -264,4 +273,5 @@ def personas(
         "andere_jongere_user": andere_jongere_user,
         "ouder_user": ouder_user,
         "admin_user": admin_user,
+        "expertteam": expertteam,
     }

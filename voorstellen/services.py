@@ -592,6 +592,7 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
         ]
     )
     _ga_over(actueel, "stuur", door=door, waarom=actueel.motivatie, op=now)
+    actueel.jongere.markeer_gezocht(now)
     if actueel.jongere.fase in {Fase.ANALYSE, Fase.ZOEKEN}:
         actueel.jongere.fase = Fase.VOORGESTELD
         actueel.jongere.save(update_fields=["fase", "gewijzigd_op"])

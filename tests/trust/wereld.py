@@ -47,6 +47,7 @@ PERSONAS = (
     "andere_jongere_user",
     "ouder_user",
     "admin_user",
+    "expertteam",
 )
 LOGIN = "login"
 
