@@ -104,6 +104,13 @@ ACCOUNTS = [
         "Gemeente Groningen — Regionaal Expertteam",
         gedragswetenschapper=True,
     ),
+    DemoAccount(
+        "expertteam@example.org",
+        "Eva",
+        "Postma",
+        Rol.EXPERTTEAM,
+        "Gemeente Groningen — Regionaal Expertteam",
+    ),
     DemoAccount("jongere@example.org", "Noor", "", Rol.JONGERE, None),
     DemoAccount("ouder@example.org", "Esther", "Mulder", Rol.OUDER, None),
     DemoAccount(
