@@ -47,6 +47,7 @@ from voorstellen.forms import (
     BesluitForm,
     KennismakingForm,
     NotitieForm,
+    PerspectiefForm,
     PlaatsForm,
     RedenForm,
     TegenspraakForm,
@@ -55,7 +56,7 @@ from voorstellen.forms import (
 from voorstellen.lezing import lezing_voor_woning, na_toestemming, profiel_van
 from voorstellen.models import OPEN_STATUSSEN, Tegenspraak, Voorstel, VoorstelStatus
 from voorstellen.publiek import publiek_voor
-from voorzieningen.models import Teamlid, Voorziening
+from voorzieningen.models import Perspectief, Teamlid, Voorziening
 
 
 def _get_voorstel_for_user(request: HttpRequest, pk: int) -> Voorstel:
@@ -346,6 +347,8 @@ def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "delen_form": RedenForm(prefix="delen"),
         "intrek_form": RedenForm(prefix="intrek"),
         "spoed_form": RedenForm(prefix="spoed"),
+        "perspectief_form": PerspectiefForm(),
+        "perspectieven": list(voorstel.plaatsing.perspectieven.all()) if voorstel.plaatsing else [],
         "kan_spoed": voorstel.status in flow.OVERGANGEN["spoed"][0],
         "tegenspraak_form": TegenspraakForm(),
         "plaats_form": PlaatsForm(
@@ -527,6 +530,21 @@ def _spoed(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     ) % {"datum": uiterlijk.strftime("%d-%m-%Y") if uiterlijk else ""}
 
 
+def _perspectief(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(PerspectiefForm(request.POST))
+    if not user.is_coordinator or voorstel.plaatsing is None:
+        raise flow.VoorstelFout(_("Een perspectief hoort bij een verblijf van je eigen jongere."))
+    if not flow.is_coordinator_van(user, voorstel.jongere):
+        raise flow.VoorstelFout(_("Alleen de coördinator van deze jongere kan dit doen."))
+    Perspectief.objects.create(
+        plaatsing=voorstel.plaatsing,
+        richting=data["richting"],
+        toelichting=data["toelichting"],
+        door=user,
+    )
+    return _("Het perspectief is vastgelegd.")
+
+
 def _intrekken(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     data = _form_of_fout(RedenForm(request.POST, prefix="intrek"))
     flow.trek_in(voorstel=voorstel, door=user, reden=data["reden"])
@@ -545,6 +563,7 @@ ACTIES: dict[str, Handler] = {
     "plaatsen": _plaatsen,
     "intrekken": _intrekken,
     "spoed": _spoed,
+    "perspectief": _perspectief,
 }
 
 
