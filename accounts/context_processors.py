@@ -33,6 +33,7 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Voorstellen"), "voorstellen:lijst", "voorstellen.woning"),
     NavItem(_("Voorzieningen"), "voorzieningen:lijst", "voorzieningen.zoek_voorzieningen"),
     NavItem(_("Regio"), "plaatsingstafel:regio", "plaatsingstafel.regio"),
+    NavItem(_("Expertteam"), "plaatsingstafel:expertteam", "plaatsingstafel.expertteam"),
     NavItem(_("Stabiliteit"), "plaatsingstafel:stabiliteit", "plaatsingstafel.stabiliteit"),
     NavItem(_("Beheer"), "admin:index", "accounts.beheer_start"),
 ]

@@ -96,6 +96,7 @@ class Rol(models.TextChoices):
     OUDER = "ouder", _("Ouder of verzorger")
     FUNCTIONEEL_BEHEERDER = "admin", _("Functioneel beheerder")
     JEUGDBESCHERMER = "jeugdbeschermer", _("Jeugdbeschermer (gecertificeerde instelling)")
+    EXPERTTEAM = "expertteam", _("Regionaal expertteam")
 
 
 # Which kind of organisation each professional role works for.
@@ -103,6 +104,8 @@ ROL_ORGANISATIE = {
     Rol.COORDINATOR: Organisatie.Soort.GEMEENTE,
     Rol.BEHEERDER: Organisatie.Soort.ZORGAANBIEDER,
     Rol.JEUGDBESCHERMER: Organisatie.Soort.GI,
+    # The region's expert table sits with the municipalities that buy care together.
+    Rol.EXPERTTEAM: Organisatie.Soort.GEMEENTE,
 }
 
 
@@ -169,6 +172,9 @@ class User(AbstractUser):
     def is_jeugdbeschermer(self) -> bool:
         return self.rol == Rol.JEUGDBESCHERMER
 
+    def is_expertteam(self) -> bool:
+        return self.rol == Rol.EXPERTTEAM
+
     @property
     def is_professional(self) -> bool:
         return self.rol in {
@@ -176,6 +182,7 @@ class User(AbstractUser):
             Rol.BEHEERDER,
             Rol.FUNCTIONEEL_BEHEERDER,
             Rol.JEUGDBESCHERMER,
+            Rol.EXPERTTEAM,
         }
 
     def clean(self) -> None:

@@ -27,6 +27,7 @@ is_jongere = _has_role(Rol.JONGERE)
 is_ouder = _has_role(Rol.OUDER)
 is_functioneel_beheerder = _has_role(Rol.FUNCTIONEEL_BEHEERDER)
 is_jeugdbeschermer = _has_role(Rol.JEUGDBESCHERMER)
+is_expertteam = _has_role(Rol.EXPERTTEAM)
 is_gezin = is_jongere | is_ouder
 
 

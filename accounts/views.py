@@ -22,6 +22,7 @@ START_PAGE = {
     Rol.OUDER: "jongeren:mijn",
     Rol.FUNCTIONEEL_BEHEERDER: "beheer_start",
     Rol.JEUGDBESCHERMER: "jongeren:beschermd",
+    Rol.EXPERTTEAM: "plaatsingstafel:expertteam",
 }
 
 FAMILIE = (Rol.JONGERE, Rol.OUDER)

@@ -112,6 +112,13 @@ ACCOUNTS = [
         Rol.JEUGDBESCHERMER,
         "Jeugdbescherming Noord",
     ),
+    DemoAccount(
+        "expertteam@example.org",
+        "Eva",
+        "Postma",
+        Rol.EXPERTTEAM,
+        "Gemeente Groningen — Regionaal Expertteam",
+    ),
     DemoAccount("jongere@example.org", "Noor", "", Rol.JONGERE, None),
     DemoAccount("ouder@example.org", "Esther", "Mulder", Rol.OUDER, None),
     DemoAccount(

@@ -589,3 +589,23 @@ class WachtwoordKiezenForm(SetPasswordForm):
                     for e in fout.error_list
                 ],
             )
+
+
+class BroerZusForm(forms.Form):
+    """Link a sibling: another youth of the coordinator's own organisation."""
+
+    broer_zus = forms.ModelChoiceField(
+        label=_("Broer of zus"),
+        queryset=Jongere.objects.none(),
+        help_text=_("Een andere jongere van jouw organisatie die ook een plek zoekt."),
+    )
+
+    def __init__(self, *args: Any, jongere: Jongere, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["broer_zus"])
+        field.queryset = (
+            Jongere.objects.for_user(user)
+            .exclude(pk=jongere.pk)
+            .exclude(pk__in=jongere.broers_zussen.values("pk"))
+            .order_by("roepnaam", "pk")
+        )

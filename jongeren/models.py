@@ -211,6 +211,25 @@ class Jongere(models.Model):
         blank=True,
     )
     fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.ANALYSE)
+    zoeken_sinds = models.DateTimeField(
+        _("eerste keer gezocht op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer voor het eerst een woning is gezocht. Vier weken daarna, zonder plek, "
+            "gaat de casus naar het regionale expertteam."
+        ),
+    )
+    broers_zussen = models.ManyToManyField(
+        "self",
+        verbose_name=_("broers en zussen"),
+        symmetrical=True,
+        blank=True,
+        help_text=_(
+            "Broers en zussen die ook een plek zoeken: de portal zoekt woningen waar ze samen "
+            "kunnen wonen, en de verdeling houdt ze samen waar dat kan."
+        ),
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -297,6 +316,13 @@ class Jongere(models.Model):
         return self.juridisch_kader == JuridischKader.MACHTIGING_GESLOTEN and (
             self.machtiging_einde is None or self.machtiging_einde >= self.nodig_vanaf
         )
+
+    def markeer_gezocht(self, now: datetime | None = None) -> None:
+        """Remember the first search (only the first: later searches do not move it)."""
+        now = now or timezone.now()
+        if self.zoeken_sinds is None:
+            Jongere.objects.filter(pk=self.pk, zoeken_sinds__isnull=True).update(zoeken_sinds=now)
+            self.zoeken_sinds = now
 
     def actuele_analyse(self) -> VerklarendeAnalyse | None:
         """The newest version that is not a draft, else the newest draft (None: none yet).

@@ -83,6 +83,8 @@ JONGERE: dict[str, Delen] = {
     "organisatie": NIET,
     "account": NIET,
     "ouders": NIET,
+    "broers_zussen": NIET,
+    "zoeken_sinds": NIET,
     "fase": NIET,
     "aangemaakt_op": NIET,
     "gewijzigd_op": NIET,

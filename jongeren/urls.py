@@ -28,6 +28,7 @@ urlpatterns = [
         views.analyse_signalen_vrijgeven,
         name="analyse_signalen_vrijgeven",
     ),
+    path("jongeren/<int:pk>/broers-zussen/", views.broers_zussen, name="broers_zussen"),
     path("jongeren/<int:pk>/uitnodigen/", views.uitnodigen, name="uitnodigen"),
     path("jongeren/<int:pk>/beschermde-zones/nieuw/", views.zone_nieuw, name="zone_nieuw"),
     path(

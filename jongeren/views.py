@@ -21,6 +21,7 @@ from jongeren.drempel import uitnodiging_begrensd
 from jongeren.forms import (
     AnalyseForm,
     BeschermdeZoneForm,
+    BroerZusForm,
     GezinForm,
     JongereFilterForm,
     JongereForm,
@@ -180,6 +181,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "coordinator_akkoord": _coordinator_akkoord(voorgelegd),
         "leeftijd_nodig": jongere.leeftijd_op(jongere.nodig_vanaf),
         "zones": list(jongere.beschermde_zones.select_related("ingesteld_door")),
+        "broers_zussen": list(jongere.broers_zussen.order_by("roepnaam", "pk")),
+        "broer_zus_form": BroerZusForm(jongere=jongere, user=user_of(request)),
     }
     return render(request, "jongeren/detail.html", context)
 
@@ -401,6 +404,37 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
         "jongeren/uitnodigen.html",
         {"jongere": jongere, "form": form, "dagen": settings.UITNODIGING_GELDIG_DAGEN},
     )
+
+
+# --- Siblings ---------------------------------------------------------------------------
+
+
+@require_POST
+@permission_required("jongeren.coordinator")
+def broers_zussen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link a sibling, or unlink one (`los`): the relation holds both ways."""
+    jongere = jongere_voor(request, pk)
+    _log(request, jongere, Soort.PROFIEL, Actie.UPDATE)
+    los = request.POST.get("los")
+    if los:
+        ander = get_object_or_404(jongere.broers_zussen, pk=los)
+        jongere.broers_zussen.remove(ander)
+        messages.success(
+            request, _("%(naam)s staat niet meer als broer of zus.") % {"naam": ander.roepnaam}
+        )
+        return redirect("jongeren:detail", pk=jongere.pk)
+    form = BroerZusForm(request.POST, jongere=jongere, user=user_of(request))
+    if form.is_valid():
+        ander = form.cleaned_data["broer_zus"]
+        jongere.broers_zussen.add(ander)
+        messages.success(
+            request,
+            _("%(a)s en %(b)s staan nu als broer of zus: de portal zoekt een woning voor samen.")
+            % {"a": jongere.roepnaam, "b": ander.roepnaam},
+        )
+    else:
+        messages.error(request, _("Kies een jongere van jouw organisatie."))
+    return redirect("jongeren:detail", pk=jongere.pk)
 
 
 # --- Protective zones ----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import permission_required
 from accounts.models import User
 from jongeren import haken as jongeren_haken
+from jongeren.models import Fase, Jongere
 from jongeren.toegang import jongere_voor
 from kern import paginering
 from kern.http import HtmxHttpRequest, user_of
@@ -22,6 +23,7 @@ from kern.inzage import Actie, Doel, Soort, log_inzage, log_zoeken
 from kern.publiek import publiek_voor
 from matching.adapters import HomeFilter, home_pk, rank_for, signalen_tellen_mee
 from matching.engine import HomeResult
+from matching.engine.plekken import capaciteit
 from matching.forms import ZoekFilterForm
 from matching.models import Zoekopdracht
 from matching.services import ververs_zoekopdracht
@@ -57,6 +59,39 @@ def _regels(
     ]
 
 
+def _voor_samen(
+    request: HttpRequest, geschikt: list[HomeResult], broers_zussen: list[Jongere], *, now: Any
+) -> list[HomeResult]:
+    """The homes that can take the youth and their waiting siblings together: enough free
+    places in the one home, and a home the engine calls eligible for each of them."""
+    nodig = 1 + len(broers_zussen)
+    toegestaan: set[str] | None = None
+    for broer_zus in broers_zussen:
+        analyse = broer_zus.actuele_analyse()
+        log_zoeken(
+            request,
+            jongere=broer_zus,
+            analyse=analyse if signalen_tellen_mee(analyse) else None,
+        )
+        refs = {
+            result.home.ref
+            for result in rank_for(
+                broer_zus,
+                analyse,
+                today=timezone.localdate(now),
+                now=now,
+                audience=publiek_voor(user_of(request)),
+            )
+            if result.eligible
+        }
+        toegestaan = refs if toegestaan is None else toegestaan & refs
+    return [
+        result
+        for result in geschikt
+        if capaciteit(result.home) >= nodig and result.home.ref in (toegestaan or set())
+    ]
+
+
 @permission_required("matching.zoeken")
 def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     jongere = jongere_voor(request, pk)
@@ -76,6 +111,7 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     signalen_tellen = signalen_tellen_mee(analyse)
     log_zoeken(request, jongere=jongere, analyse=analyse if signalen_tellen else None)
     now = timezone.now()
+    jongere.markeer_gezocht(now)
     results = rank_for(
         jongere,
         analyse,
@@ -86,10 +122,19 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
     geschikt = [result for result in results if result.eligible]
     ongeschikt = [result for result in results if not result.eligible]
+    broers_zussen = list(
+        jongere.broers_zussen.filter(pk__in=Jongere.objects.for_user(user_of(request)))
+        .exclude(fase=Fase.GEPLAATST)
+        .order_by("roepnaam", "pk")
+    )
+    samen = bool(broers_zussen) and request.GET.get("samen") == "1"
+    if samen:
+        geschikt = _voor_samen(request, geschikt, broers_zussen, now=now)
     pagina = paginering.pagina(request, geschikt, PER_PAGINA)
     pagina_niet = paginering.pagina(request, ongeschikt, PER_PAGINA, parameter="pagina_niet")
     lopend = jongeren_haken.lopende_voorstellen.roep(jongere.pk)
     query = request.GET.copy()
+    query.pop("samen", None)
     query.pop("pagina", None)
     query.pop("pagina_niet", None)
     context = {
@@ -108,6 +153,8 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "regels_niet": _regels(list(pagina_niet.object_list)),
         "prioriteiten": analyse.prioriteiten_in_woorden(voor_gezin=False) if analyse else [],
         "query": query.urlencode(),
+        "broers_zussen": broers_zussen,
+        "samen": samen,
     }
     template = "matching/zoeken.html"
     if request.htmx and request.htmx.target == "resultaten":

@@ -11,6 +11,8 @@ with no place at all:
 1. **as many youths placed as possible**;
 2. then **priority** for those who have waited longest or are most urgent (`voorrang`: the
    weeks since the place was needed; a youth whose place is not needed yet has none);
+2b. then **siblings together**: as many sibling pairs (`Verzoek.samen`) in one home as
+   possible, without costing anyone a place or priority;
 3. only then the **total fit** (the engine's scores minus what newcomers sharing a home
    cost each other).
 
@@ -55,6 +57,7 @@ from ortools.sat.python import cp_model
 from matching.engine import Audience, Home, HomeResult, Resident, Youth, best_homes, rank_homes
 from matching.engine import config as engine_config
 from matching.engine.group import age_on
+from matching.engine.plekken import capaciteit
 
 # Scores have one decimal: the solver works in tenths of a point, as whole numbers.
 SCHAAL = 10
@@ -113,6 +116,8 @@ class Verzoek:
     namen: Mapping[str, str] = field(default_factory=dict)
     # How many homes declined each youth so far (by ref): part of when to escalate.
     afwijzingen: Mapping[str, int] = field(default_factory=dict)
+    # Siblings to keep together where it can (pairs of youth refs).
+    samen: Sequence[tuple[str, str]] = ()
     top_k: int = TOP_K
     top_m: int = TOP_M
     tijdslimiet: float = TIJDSLIMIET_SECONDEN
@@ -192,20 +197,6 @@ def voorrang(youth: Youth, today: date) -> int:
 
 def wachtweken(youth: Youth, today: date) -> int:
     return max(0, (today - youth.needed_from).days // 7)
-
-
-def capaciteit(home: Home) -> int:
-    """Places this home can fill in one round: its open vacancies, within the room left.
-
-    Residents who will have left by the first vacancy's date do not take room, as in the
-    engine's own check for a full group.
-    """
-    if not home.vacancies:
-        return 0
-    places = min(home.max_residents, engine_config.KWV_MAX_GROUP)
-    first = min(vacancy.available_from for vacancy in home.vacancies)
-    staying = sum(1 for r in home.residents if r.planned_end is None or r.planned_end > first)
-    return max(0, min(len(home.vacancies), places - staying))
 
 
 def als_bewoner(youth: Youth, index: int) -> Resident:
@@ -507,6 +498,21 @@ def _basis(model: _Model, cp: cp_model.CpModel) -> Keuze:
     return x
 
 
+def _samen(model: _Model, cp: cp_model.CpModel, x: Keuze) -> list[cp_model.IntVar]:
+    """One variable per sibling pair and home both could go to: 1 only when both go there."""
+    variabelen = []
+    for a_ref, b_ref in model.verzoek.samen:
+        for kandidaat in model.kandidaten.get(a_ref, []):
+            home_ref = kandidaat.home_ref
+            if (b_ref, home_ref) not in x:
+                continue
+            samen = cp.new_bool_var(f"s_{a_ref}_{b_ref}_{home_ref}")
+            cp.add(samen <= x[a_ref, home_ref])
+            cp.add(samen <= x[b_ref, home_ref])
+            variabelen.append(samen)
+    return variabelen
+
+
 def _solver(model: _Model, seconden: float, gap: float) -> cp_model.CpSolver:
     verzoek = model.verzoek
     solver = cp_model.CpSolver()
@@ -553,10 +559,16 @@ def _los_op(model: _Model, start: float) -> Advies:
     # Round 1: as many placed as possible, then as much priority as possible. One placed
     # youth is worth more than all priority points together, so this one objective is
     # exactly that order.
+    # Siblings together come after priority: one point of priority outweighs every pair.
     eerste = cp_model.CpModel()
     x1 = _basis(model, eerste)
-    per_plaatsing = sum(p.values()) + 1
-    eerste.maximize(sum((per_plaatsing + p[ref]) * var for (ref, _h), var in x1.items()))
+    samen1 = _samen(model, eerste, x1)
+    per_voorrang = len(samen1) + 1
+    per_plaatsing = (sum(p.values()) + 1) * per_voorrang
+    eerste.maximize(
+        sum((per_plaatsing + per_voorrang * p[ref]) * var for (ref, _h), var in x1.items())
+        + sum(samen1)
+    )
     start_keuze = _startpunt(model)
     for key, waarde in _hint(model, start_keuze).items():
         eerste.add_hint(x1[key], waarde)
@@ -568,6 +580,7 @@ def _los_op(model: _Model, start: float) -> Advies:
     ronde1 = {ref: h for (ref, h), var in x1.items() if solver.boolean_value(var)}
     geplaatst = len(ronde1)
     voorrang_totaal = sum(p[ref] for ref in ronde1)
+    samen_totaal = sum(1 for var in samen1 if solver.boolean_value(var))
     voorrang_bewezen = status == cp_model.OPTIMAL
 
     # Round 2: the fit, keeping round 1's numbers of placed youths and priority.
@@ -575,6 +588,8 @@ def _los_op(model: _Model, start: float) -> Advies:
     x = _basis(model, tweede)
     tweede.add(sum(x.values()) >= geplaatst)
     tweede.add(sum(p[ref] * var for (ref, _h), var in x.items()) >= voorrang_totaal)
+    if samen_totaal:
+        tweede.add(sum(_samen(model, tweede, x)) >= samen_totaal)
     objective: list[cp_model.LinearExprT] = [
         round(kandidaat.score * SCHAAL) * x[ref, kandidaat.home_ref]
         for ref, lijst in model.kandidaten.items()
@@ -605,7 +620,12 @@ def _los_op(model: _Model, start: float) -> Advies:
     # Start from the flow's assignment when it already reaches round 1's numbers (steered
     # away from costly pairs by `_met_paren`), else from round 1's own; both improved by a
     # short local search that counts the pair effects.
-    if len(start_keuze) == geplaatst and sum(p[r] for r in start_keuze) == voorrang_totaal:
+    # (Round 1's own when it keeps siblings together: the flow does not know them.)
+    if (
+        not samen_totaal
+        and len(start_keuze) == geplaatst
+        and sum(p[r] for r in start_keuze) == voorrang_totaal
+    ):
         keuze = _met_paren(model, start_keuze) if model.paar_verlies else dict(start_keuze)
     else:
         keuze = dict(ronde1)

@@ -163,6 +163,18 @@ class Trendmaand:
     breuken: int
 
 
+@dataclass(frozen=True)
+class Spoedrij:
+    """An emergency placement whose analysis has not followed yet, as the region sees it:
+    no name, the proposal's number, the coordinator's organisation, and the deadline."""
+
+    voorstel: str
+    organisatie: str
+    sinds: dt.date
+    uiterlijk: dt.date
+    te_laat: bool
+
+
 @dataclass
 class Regiobeeld:
     regio: Regio
@@ -182,6 +194,11 @@ class Regiobeeld:
     per_status: list[tuple[str, int]] = field(default_factory=list)
     antwoorden: list[tuple[str, float, int, str]] = field(default_factory=list)
     trend: list[Trendmaand] = field(default_factory=list)
+    spoed: list[Spoedrij] = field(default_factory=list)
+
+    @property
+    def spoed_te_laat(self) -> int:
+        return sum(1 for rij in self.spoed if rij.te_laat)
 
     @property
     def leeg(self) -> bool:
@@ -303,6 +320,19 @@ def regiobeeld(regio: Regio, *, now: dt.datetime | None = None) -> Regiobeeld:
         for naam, uren in sorted(per_aanbieder.items())
     ]
     beeld.trend = _trend(regio, vandaag, list(info))
+    beeld.spoed = [
+        Spoedrij(
+            voorstel=voorstel.pseudoniem,
+            organisatie=voorstel.jongere.organisatie.naam,
+            sinds=timezone.localdate(voorstel.spoed_sinds),
+            uiterlijk=voorstel.analyse_uiterlijk,
+            te_laat=voorstel.analyse_te_laat(vandaag),
+        )
+        for voorstel in Voorstel.objects.filter(jongere__organisatie__regio=regio)
+        .spoed_zonder_analyse()
+        .select_related("jongere__organisatie")
+        if voorstel.spoed_sinds is not None and voorstel.analyse_uiterlijk is not None
+    ]
     return beeld
 
 
@@ -380,6 +410,7 @@ class Regiodata:
     homes: list[Home]
     capaciteit: dict[str, int]
     afwijzingen: dict[str, int] = field(default_factory=dict)  # declines so far, by youth ref
+    samen: list[tuple[str, str]] = field(default_factory=list)  # siblings, by youth ref
 
     def namen(self) -> dict[str, str]:
         namen = {ref: jongere.roepnaam for ref, jongere in self.jongeren.items()}
@@ -403,6 +434,7 @@ class Regiodata:
             iedereen=iedereen,
             namen=self.namen(),
             afwijzingen=self.afwijzingen,
+            samen=self.samen,
         )
 
 
@@ -444,4 +476,11 @@ def laad_regiodata(user: User, regio: Regio, *, now: dt.datetime | None = None) 
         homes=sorted(homes, key=lambda home: woningen[home.ref].naam),
         capaciteit={home.ref: capaciteit(home) for home in homes},
         afwijzingen=afwijzingen,
+        samen=[
+            (youth_refs[a], youth_refs[b])
+            for a, b in Jongere.broers_zussen.through.objects.filter(
+                from_jongere_id__in=list(youth_refs), to_jongere_id__in=list(youth_refs)
+            ).values_list("from_jongere_id", "to_jongere_id")
+            if a < b
+        ],
     )

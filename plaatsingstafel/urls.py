@@ -14,4 +14,5 @@ urlpatterns = [
     path("regio/verdeling/<int:pk>/", views.verdeling, name="verdeling"),
     path("regio/verdeling/<int:pk>/stoppen/", views.verdeling_stoppen, name="verdeling_stoppen"),
     path("regio/uitkomsten/", views.uitkomsten, name="uitkomsten"),
+    path("regio/expertteam/", views.expertteam, name="expertteam"),
 ]

@@ -30,6 +30,7 @@ from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import Actie, Doel, Soort, log_inzage_lijst
 from matching.adapters import home_pk, home_ref
 from plaatsingstafel.allocatie import Advies, Kandidaat, Toewijzing
+from plaatsingstafel.escalatie import aantal_geescaleerd, casussen
 from plaatsingstafel.forms import RegioKeuzeForm, ToewijzingForm
 from plaatsingstafel.models import Verdeling, VerdelingStatus
 from plaatsingstafel.regio import (
@@ -126,8 +127,31 @@ def regio(request: HttpRequest) -> HttpResponse:
     if gekozen is not None:
         beeld = regiobeeld(gekozen)
         context["beeld"] = beeld
+        context["geescaleerd"] = aantal_geescaleerd(gekozen)
         context.update(_grafieken(beeld))
     return render(request, "plaatsingstafel/beeld.html", context)
+
+
+# --- The region's expert table -----------------------------------------------------------
+
+
+@permission_required("plaatsingstafel.expertteam")
+def expertteam(request: HttpRequest) -> HttpResponse:
+    """The escalated cases of the expert team's own region (an admin chooses a region),
+    each as a summary without name (`plaatsingstafel.escalatie`). Each case shown is logged."""
+    gekozen, form = _gekozen_regio(request)
+    context: dict[str, object] = {"regio": gekozen, "form": form}
+    if gekozen is not None:
+        lijst = casussen(gekozen)
+        context["casussen"] = lijst
+        log_inzage_lijst(
+            request,
+            jongeren=[casus.jongere_id for casus in lijst],
+            actie=Actie.READ,
+            soort=Soort.PROFIEL,
+            doel=Doel.MATCHING,
+        )
+    return render(request, "plaatsingstafel/expertteam.html", context)
 
 
 def _csv_veilig(waarde: object) -> object:

@@ -339,6 +339,10 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
                 }
                 for ouder in jongere.ouders.order_by("first_name", "email")
             ],
+            "eerste_keer_gezocht": _tijd(jongere.zoeken_sinds),
+            "broers_zussen": [
+                ander.roepnaam for ander in jongere.broers_zussen.order_by("roepnaam", "pk")
+            ],
             "aangemaakt_op": _tijd(jongere.aangemaakt_op),
             "gewijzigd_op": _tijd(jongere.gewijzigd_op),
         },

@@ -158,6 +158,8 @@ def _wie(regel: Inzage, kijker: User | None, jongere: Jongere) -> str:
             "naam": regel.gebruiker_naam,
             "organisatie": regel.organisatie.naam if regel.organisatie else _("de gemeente"),
         }
+    if regel.rol == Rol.EXPERTTEAM:
+        return _("Het regionale expertteam (zonder je naam)")
     if regel.rol == Rol.JONGERE:
         return jongere.roepnaam
     if regel.rol == Rol.OUDER:

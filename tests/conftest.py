@@ -233,6 +233,14 @@ def coordinator2(gemeente2: Organisatie) -> User:
 
 
 @pytest.fixture
+def expertteam(gemeente: Organisatie) -> User:
+    """A member of the Groningen region's expert table (works at the municipality)."""
+    return UserFactory.create(
+        email="expertteam@example.org", first_name="Eva", rol=Rol.EXPERTTEAM, organisatie=gemeente
+    )
+
+
+@pytest.fixture
 def beheerder(aanbieder: Organisatie) -> User:
     return UserFactory.create(
         email="marieke@example.org", first_name="Marieke", rol=Rol.BEHEERDER, organisatie=aanbieder
@@ -299,6 +307,7 @@ def personas(
     ouder_user: User,
     admin_user: User,
     jeugdbeschermer_user: User,
+    expertteam: User,
 ) -> dict[str, User]:
     return {
         "coordinator": coordinator,
@@ -310,4 +319,5 @@ def personas(
         "ouder_user": ouder_user,
         "admin_user": admin_user,
         "jeugdbeschermer_user": jeugdbeschermer_user,
+        "expertteam": expertteam,
     }

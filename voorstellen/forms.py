@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from jongeren.models import Jongere
 from jongeren.profiel import fout_in_tekst_voor_woning
 from voorstellen.models import Afwijsreden, Besluit, Kennismaking, Tegenspraak
-from voorzieningen.models import Voorziening
+from voorzieningen.models import Perspectief, Voorziening
 
 
 class VoorstelNieuwForm(forms.Form):
@@ -160,6 +160,18 @@ class OverschrijfForm(forms.Form):
 class RedenForm(forms.Form):
     reden = forms.CharField(
         label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PerspectiefForm(forms.Form):
+    richting = forms.ChoiceField(
+        label=_("Perspectief"), choices=Perspectief.Richting.choices, widget=forms.RadioSelect
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

@@ -6,6 +6,7 @@ The tables keep the names they had before the workflow left `matching` (see the 
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
@@ -55,6 +56,10 @@ EIND_STATUSSEN = (
 )
 
 
+# An emergency placement skips steps; its explanatory analysis must follow within this many days.
+SPOED_ANALYSE_DAGEN = 14
+
+
 class Afwijsreden(models.TextChoices):
     """Why a home is not interested: structured, because these reasons are data to learn from."""
 
@@ -96,6 +101,23 @@ class VoorstelQuerySet(models.QuerySet["Voorstel"]):
 
     def open(self) -> VoorstelQuerySet:
         return self.filter(status__in=OPEN_STATUSSEN)
+
+    def spoed_zonder_analyse(self) -> VoorstelQuerySet:
+        """Emergency placements whose analysis has not followed yet: started as an emergency,
+        not ended without a placement, and the youth has no endorsed analysis. They stay on
+        the coordinator's and the region's list until the analysis is endorsed."""
+        return (
+            self.filter(spoed_sinds__isnull=False)
+            .exclude(
+                status__in=[
+                    VoorstelStatus.AFGEWEZEN,
+                    VoorstelStatus.INGETROKKEN,
+                    VoorstelStatus.VERLOPEN,
+                ]
+            )
+            .exclude(jongere__analyses__status="gedragen")
+            .order_by("spoed_sinds", "pk")
+        )
 
 
 class Voorstel(models.Model):
@@ -187,6 +209,16 @@ class Voorstel(models.Model):
         null=True,
         blank=True,
     )
+    spoed_sinds = models.DateTimeField(
+        _("spoedplaatsing sinds"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Gezet als de coördinator stappen overslaat omdat de plaatsing niet kan wachten. "
+            "De analyse moet dan binnen 14 dagen volgen."
+        ),
+    )
+    spoed_reden = models.TextField(_("reden voor de spoedplaatsing"), blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -217,6 +249,21 @@ class Voorstel(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSSEN
+
+    @property
+    def is_spoed(self) -> bool:
+        return self.spoed_sinds is not None
+
+    @property
+    def analyse_uiterlijk(self) -> date | None:
+        """For an emergency placement: the day by which the analysis must be endorsed."""
+        if self.spoed_sinds is None:
+            return None
+        return timezone.localdate(self.spoed_sinds) + timedelta(days=SPOED_ANALYSE_DAGEN)
+
+    def analyse_te_laat(self, vandaag: date | None = None) -> bool:
+        uiterlijk = self.analyse_uiterlijk
+        return uiterlijk is not None and (vandaag or timezone.localdate()) > uiterlijk
 
     @property
     def is_te_laat(self) -> bool:
@@ -278,6 +325,7 @@ WAT_LABELS = {
     "trek_in": _("Ingetrokken"),
     "te_laat": _("Geen antwoord binnen de termijn"),
     "verloop": _("Verlopen"),
+    "spoed": _("Spoedplaatsing: stappen overgeslagen"),
     "herbeoordeeld": _("Opnieuw beoordeeld: de groep in de woning veranderde"),
 }
 

@@ -45,6 +45,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Rol, User
 from accounts.rules import is_gedragswetenschapper
@@ -88,6 +89,10 @@ OVERGANGEN: dict[str, tuple[frozenset[str], str]] = {
     "iedereen_ja": (frozenset({S.KENNISMAKING_GEHOUDEN}), S.AKKOORD),
     "niet_meer_iedereen_ja": (frozenset({S.AKKOORD}), S.KENNISMAKING_GEHOUDEN),
     "plaats": (frozenset({S.AKKOORD}), S.GEPLAATST),
+    "spoed": (
+        frozenset({S.VERSTUURD, S.INTERESSE, S.KENNISMAKING_GEPLAND, S.KENNISMAKING_GEHOUDEN}),
+        S.AKKOORD,
+    ),
     "trek_in": (
         frozenset(
             {
@@ -589,6 +594,7 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
         ]
     )
     _ga_over(actueel, "stuur", door=door, waarom=actueel.motivatie, op=now)
+    actueel.jongere.markeer_gezocht(now)
     if actueel.jongere.fase in {Fase.ANALYSE, Fase.ZOEKEN}:
         actueel.jongere.fase = Fase.VOORGESTELD
         actueel.jongere.save(update_fields=["fase", "gewijzigd_op"])
@@ -1260,6 +1266,64 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
     # The other open proposals for this youth end: the homes should not keep waiting.
     for ander in Voorstel.objects.open().filter(jongere=jongere).exclude(pk=actueel.pk):
         _trek_in(ander, door=door, reden=_("De jongere is in een andere woning geplaatst."))
+    return actueel
+
+
+# The steps an emergency skips, by the status it leaves (in the order they would come).
+_OVERGESLAGEN = {
+    S.VERSTUURD: (
+        gettext_lazy("antwoord van de woning"),
+        gettext_lazy("kennismaking"),
+        gettext_lazy("ja van de jongere en de ouders"),
+    ),
+    S.INTERESSE: (gettext_lazy("kennismaking"), gettext_lazy("ja van de jongere en de ouders")),
+    S.KENNISMAKING_GEPLAND: (
+        gettext_lazy("kennismaking"),
+        gettext_lazy("ja van de jongere en de ouders"),
+    ),
+    S.KENNISMAKING_GEHOUDEN: (gettext_lazy("ja van de jongere en de ouders"),),
+}
+
+
+@transaction.atomic
+def start_spoedplaatsing(
+    *, voorstel: Voorstel, door: User, reden: str, now: dt.datetime | None = None
+) -> Voorstel:
+    """The coordinator makes this proposal an emergency placement: the steps still to come
+    before placing (the home's answer, the meeting, the family's yes) are skipped with a
+    stated reason, which the timeline keeps together with the steps skipped.
+
+    What is never skipped: the engine's check of the group and the counter-check at
+    placement (`plaats`), and the endorsed analysis, which must follow within
+    `SPOED_ANALYSE_DAGEN` days (`Voorstel.analyse_uiterlijk`).
+    """
+    now = now or timezone.now()
+    reden = reden.strip()
+    if not reden:
+        raise VoorstelFout(_("Schrijf op waarom het niet kan wachten."), code="reden")
+    actueel = _vergrendel(voorstel)
+    _controleer_coordinator(actueel, door)
+    overgeslagen = _OVERGESLAGEN.get(VoorstelStatus(actueel.status), ())
+    waarom = _("%(reden)s (overgeslagen: %(stappen)s)") % {
+        "reden": reden,
+        "stappen": ", ".join(str(stap) for stap in overgeslagen),
+    }
+    _ga_over(actueel, "spoed", door=door, waarom=waarom, op=now)
+    actueel.spoed_sinds = now
+    actueel.spoed_reden = reden
+    actueel.save(update_fields=["spoed_sinds", "spoed_reden", "gewijzigd_op"])
+    _vertel(
+        actueel,
+        beheerders(actueel.voorziening),
+        _("Spoedplaatsing: %(pseudoniem)s kan direct komen wonen in %(woning)s.")
+        % {"pseudoniem": actueel.pseudoniem, "woning": actueel.voorziening.naam},
+    )
+    _vertel(
+        actueel,
+        actueel.jongere.gezin(),
+        _("Het moet snel: er is meteen een plek voor jou in %(woning)s.")
+        % {"woning": actueel.voorziening.naam},
+    )
     return actueel
 
 

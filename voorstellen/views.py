@@ -49,6 +49,7 @@ from voorstellen.forms import (
     KennismakingForm,
     NotitieForm,
     OverschrijfForm,
+    PerspectiefForm,
     PlaatsForm,
     RedenForm,
     TegenspraakForm,
@@ -58,7 +59,7 @@ from voorstellen.forms import (
 from voorstellen.lezing import lezing_voor_woning, na_toestemming, profiel_van
 from voorstellen.models import OPEN_STATUSSEN, Tegenspraak, Voorstel, VoorstelStatus
 from voorstellen.publiek import publiek_voor
-from voorzieningen.models import Teamlid, Voorziening
+from voorzieningen.models import Perspectief, Teamlid, Voorziening
 
 
 def _get_voorstel_for_user(request: HttpRequest, pk: int) -> Voorstel:
@@ -184,9 +185,10 @@ def voorstel_lijst(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
     open_voorstellen = list(qs.filter(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT]))
     afgerond = list(qs.exclude(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT])[:50])
+    spoed = list(qs.spoed_zonder_analyse()) if user.is_coordinator else []
     log_inzage_lijst(
         request,
-        jongeren=[v.jongere_id for v in [*open_voorstellen, *afgerond]],
+        jongeren=[v.jongere_id for v in [*open_voorstellen, *afgerond, *spoed]],
         actie=Actie.READ,
         soort=Soort.VOORSTEL,
         doel=Doel.VOORSTEL,
@@ -197,6 +199,7 @@ def voorstel_lijst(request: HttpRequest) -> HttpResponse:
         {
             "open_voorstellen": open_voorstellen,
             "afgerond": afgerond,
+            "spoed": spoed,
             "is_beheerder": user.is_beheerder,
         },
     )
@@ -378,6 +381,10 @@ def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "notitie_form": NotitieForm(),
         "delen_form": RedenForm(prefix="delen"),
         "intrek_form": RedenForm(prefix="intrek"),
+        "spoed_form": RedenForm(prefix="spoed"),
+        "perspectief_form": PerspectiefForm(),
+        "perspectieven": list(voorstel.plaatsing.perspectieven.all()) if voorstel.plaatsing else [],
+        "kan_spoed": voorstel.status in flow.OVERGANGEN["spoed"][0],
         "tegenspraak_form": TegenspraakForm(),
         "plaats_form": PlaatsForm(
             initial={"aankomst": PlaatsForm.standaard(voorstel.jongere.nodig_vanaf)},
@@ -539,7 +546,7 @@ def _besluit(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 def _vastleggen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     form = VastlegForm(request.POST, betrokkenen=flow.beslissers_van(voorstel).betrokkenen)
-    data = _form_of_fout(form)
+    data = _form_of_fout(form, "vastleg_form")
     flow.leg_besluit_vast(
         voorstel=voorstel,
         door=user,
@@ -557,7 +564,7 @@ def _besluit_overschrijven(request: HttpRequest, voorstel: Voorstel, user: User)
     form = OverschrijfForm(
         request.POST, betrokkenen=flow.beslissers_van(voorstel).betrokkenen, prefix="over"
     )
-    data = _form_of_fout(form)
+    data = _form_of_fout(form, "overschrijf_form")
     flow.overschrijf_besluit(
         voorstel=voorstel, door=user, sleutel=data["sleutel"], reden=data["reden"]
     )
@@ -609,6 +616,31 @@ def _plaatsen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     return _("De jongere is geplaatst. De woning en het gezin krijgen een melding.")
 
 
+def _spoed(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(RedenForm(request.POST, prefix="spoed"), "spoed_form")
+    item = flow.start_spoedplaatsing(voorstel=voorstel, door=user, reden=data["reden"])
+    uiterlijk = item.analyse_uiterlijk
+    return _(
+        "Dit is nu een spoedplaatsing: je kunt de jongere plaatsen. De analyse moet uiterlijk "
+        "%(datum)s gedragen zijn."
+    ) % {"datum": uiterlijk.strftime("%d-%m-%Y") if uiterlijk else ""}
+
+
+def _perspectief(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
+    data = _form_of_fout(PerspectiefForm(request.POST), "perspectief_form")
+    if not user.is_coordinator or voorstel.plaatsing is None:
+        raise flow.VoorstelFout(_("Een perspectief hoort bij een verblijf van je eigen jongere."))
+    if not flow.is_coordinator_van(user, voorstel.jongere):
+        raise flow.VoorstelFout(_("Alleen de coördinator van deze jongere kan dit doen."))
+    Perspectief.objects.create(
+        plaatsing=voorstel.plaatsing,
+        richting=data["richting"],
+        toelichting=data["toelichting"],
+        door=user,
+    )
+    return _("Het perspectief is vastgelegd.")
+
+
 def _intrekken(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     data = _form_of_fout(RedenForm(request.POST, prefix="intrek"), "intrek_form")
     flow.trek_in(voorstel=voorstel, door=user, reden=data["reden"])
@@ -629,6 +661,8 @@ ACTIES: dict[str, Handler] = {
     "tegenspraak": _tegenspraak,
     "plaatsen": _plaatsen,
     "intrekken": _intrekken,
+    "spoed": _spoed,
+    "perspectief": _perspectief,
 }
 
 

@@ -1159,3 +1159,40 @@ class Vacature(models.Model):
 
     def dagen_open(self, now: dt.datetime | None = None) -> int:
         return ((now or timezone.now()) - self.aangemaakt_op).days
+
+
+class Perspectief(models.Model):
+    """Where a stay is heading, as reviewed over time: each review is a new row, the newest
+    counts, the earlier ones are the history."""
+
+    class Richting(models.TextChoices):
+        THUIS = "thuis", _("Terug naar huis")
+        PLEEGGEZIN = "pleeggezin", _("Pleeggezin")
+        ZELFSTANDIG = "zelfstandig", _("Zelfstandig wonen")
+        ANDERE_ZORG = "andere_zorg", _("Een andere vorm van zorg")
+
+    plaatsing = models.ForeignKey(
+        Plaatsing,
+        verbose_name=_("verblijf"),
+        on_delete=models.CASCADE,
+        related_name="perspectieven",
+    )
+    richting = models.CharField(_("perspectief"), max_length=20, choices=Richting.choices)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    door = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    op = models.DateTimeField(_("besproken op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-op", "-pk"]
+        verbose_name = _("perspectief")
+        verbose_name_plural = _("perspectieven")
+
+    def __str__(self) -> str:
+        return f"{self.get_richting_display()} ({self.op:%d-%m-%Y})"

@@ -311,3 +311,27 @@ def test_best_homes_is_exactly_the_top_of_the_full_ranking(count: int) -> None:
             if r.eligible
         ]
         assert best_homes(y, homes, TODAY, count, audience=Audience.COORDINATOR) == full[:count]
+
+
+def test_siblings_are_kept_together_where_a_home_has_room_for_both() -> None:
+    # Apart, each has a home that fits better; together they go to the one home with two places.
+    a = youth("A", needs=("rust_structuur",))
+    b = youth("B", needs=("buitenruimte",))
+    homes = [
+        home("H1", offers=("rust_structuur",)),
+        home("H2", offers=("buitenruimte",)),
+        home("H3", vacancies=2),
+    ]
+    assert plan(Verzoek(youths=[a, b], homes=homes, today=TODAY)) == {"A": "H1", "B": "H2"}
+    samen = plan(Verzoek(youths=[a, b], homes=homes, today=TODAY, samen=[("A", "B")]))
+    assert samen == {"A": "H3", "B": "H3"}
+
+
+def test_keeping_siblings_together_never_costs_another_youth_a_place() -> None:
+    # C fits only the two-place home's second place; the siblings together would take both.
+    a = youth("A")
+    b = youth("B")
+    c = youth("C", age=17)
+    homes = [home("H1", vacancies=2), home("H2")]
+    uitkomst = plan(Verzoek(youths=[a, b, c], homes=homes, today=TODAY, samen=[("A", "B")]))
+    assert None not in uitkomst.values()

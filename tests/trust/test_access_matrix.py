@@ -34,7 +34,11 @@ def row(
     ouder_user: int | str,
     admin_user: int | str,
     jeugdbeschermer_user: int | str,
+    *,
+    expertteam: int | str = 403,
 ) -> dict[str, int | str]:
+    """The expected status per persona. The region's expert team sees its own page only:
+    elsewhere it is a professional without the role (403), unless a row says otherwise."""
     return dict(zip(PERSONAS, locals().values(), strict=True))
 
 
@@ -59,7 +63,8 @@ API_KEY_ONLY = every(401, anon=401)
 
 MATRIX: dict[str, dict[str, int | str]] = {
     # accounts
-    "start":                  row(LOGIN, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+    "start":                  row(LOGIN, 200, 200, 200, 200, 200, 200, 200, 200, 200,
+        expertteam=200),
     "beheer_start":           row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200, 403),
     # The access log: admins only, after the second login step.
     "privacy:inzage_log":             row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200, 403),
@@ -68,17 +73,20 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "privacy:reden":                  row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200, 403),
     # The second login step: past it, professionals are sent on; youths and parents have
     # no authenticator in this world, so the code page sends them to set one up (optional).
-    "login_code":             row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302, 302),
-    "login_herstelcode":      row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "login_code":             row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302, 302,
+        expertteam=302),
+    "login_herstelcode":      row(LOGIN, 302, 302, 302, 302, 302, 302, 302, 302, 302,
+        expertteam=302),
     "tweestaps":              every(200),
     # An admin's one-time link to bind an authenticator (the world's is the first
     # coordinator's): its owner goes on to the set-up, anyone else logs in as the owner.
     "koppelen":               row(LOGIN, 302, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN,
-                                  LOGIN),
+                                  LOGIN, expertteam=LOGIN),
     "privacy":                every(200, anon=200),
     "toegankelijkheid":       every(200, anon=200),
     "meldingen":              every(200),
-    "login":                  row(200, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    "login":                  row(200, 302, 302, 302, 302, 302, 302, 302, 302, 302,
+        expertteam=302),
     "logout":                 POST_ONLY,
     "password_change":        every(200),
     "password_change_done":   every(200),
@@ -100,6 +108,7 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:uitnodigen":       COORDINATOR_OWN,
     "jongeren:zone_nieuw":       COORDINATOR_OWN,
     "jongeren:zone_verwijderen": POST_ONLY,
+    "jongeren:broers_zussen": POST_ONLY,
     # The export a coordinator makes to hand over on request.
     "privacy:gegevens":         COORDINATOR_OWN,
     "privacy:gegevens_json":    COORDINATOR_OWN,
@@ -144,7 +153,8 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "voorzieningen:nieuwe_bewoner":  MANAGER_OWN,
     "voorstellen:voorstel_nieuw":  SEARCH_OWN,
     "voorstellen:lijst":     row(LOGIN, 200, 200, 200, 200, 403, 403, 403, 200, 403),
-    "voorstellen:voorstel":        row(LOGIN, 200, 404, 200, 404, 200, 404, 200, 200, 200),
+    "voorstellen:voorstel":        row(LOGIN, 200, 404, 200, 404, 200, 404, 200, 200, 200,
+        expertteam=404),
     "voorstellen:voorstel_afdruk": row(LOGIN, 200, 404, 200, 404, 403, 403, 403, 200, 403),
     "voorstellen:voorstel_actie":  POST_ONLY,
     "voorstellen:mijn_voorstellen": row(LOGIN, 403, 403, 403, 403, 200, 200, 200, 403, 200),
@@ -156,6 +166,9 @@ MATRIX: dict[str, dict[str, int | str]] = {
     # A computation of the allocation: its region's coordinators (who may see its youths).
     "plaatsingstafel:verdeling":       row(LOGIN, 200, 404, 403, 403, 403, 403, 403, 200, 403),
     "plaatsingstafel:verdeling_stoppen": POST_ONLY,
+    # The expert table's escalated cases: the expert team of the region, and admins.
+    "plaatsingstafel:expertteam":      row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 200, 403,
+        expertteam=200),
     "plaatsingstafel:uitkomsten":      row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403),
     # The region's free places as files, for the placement table (as the picture itself).
     "plaatsingstafel:vrije_plekken_csv":  row(LOGIN, 200, 200, 403, 403, 403, 403, 403, 200, 403),
@@ -165,7 +178,8 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "voorstellen:kennismaking_ics": every(404),
     # A home's photo: whoever may see the home, and the family (and the youth protection
     # worker) of a proposal to it.
-    "voorzieningen:foto":       row(LOGIN, 200, 200, 200, 404, 200, 404, 200, 200, 200),
+    "voorzieningen:foto":       row(LOGIN, 200, 200, 200, 404, 200, 404, 200, 200, 200,
+        expertteam=404),
     # The provider API: its schema and documentation are public, the rest needs a key
     # (tests/api/ tries every endpoint with keys of two providers).
     "api:schema":               every(200, anon=200),
@@ -188,12 +202,14 @@ POST_MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:analyse_akkoord":    row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
     "jongeren:analyse_signalen_vrijgeven": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
     "jongeren:zone_verwijderen":   row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
+    "jongeren:broers_zussen":      row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
     "voorzieningen:vacature_bevestigen": row(LOGIN, 403, 403, 302, 404, 403, 403, 403, 302, 403),
     "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302, 403),
     "plaatsingstafel:verdeling_stoppen":  row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302, 403),
     # No login redirect for an action: a POST cannot be replayed after logging in.
     # An empty form for a step shows the page again with the errors at the fields (200).
-    "voorstellen:voorstel_actie":     row(403, 200, 404, 200, 404, 200, 404, 200, 200, 200),
+    "voorstellen:voorstel_actie":     row(403, 200, 404, 200, 404, 200, 404, 200, 200, 200,
+        expertteam=404),
 }
 # fmt: on
 
@@ -271,7 +287,7 @@ OPEN_VOOR_TWEEDE_STAP = {
 }
 
 
-@pytest.mark.parametrize("persona", ["coordinator", "beheerder", "admin_user"])
+@pytest.mark.parametrize("persona", ["coordinator", "beheerder", "admin_user", "expertteam"])
 def test_unverified_professional_reaches_only_the_second_step(world: World, persona: str) -> None:
     """Password alone opens nothing: every other page sends a professional to the code."""
     client = Client()

@@ -86,6 +86,8 @@ TOONT_MATCHING: dict[str, bool] = {
     "jongeren:uitnodigen": False,
     # A protective zone's place and reason: the coordinator's own input, no matching output.
     "jongeren:zone_nieuw": False, "jongeren:zone_verwijderen": False,
+    # Linking siblings: a POST that redirects, no matching output.
+    "jongeren:broers_zussen": False,
     "privacy:gegevens": True, "privacy:gegevens_json": True,
     "jongeren:mijn": True, "jongeren:mijn_jongere": True, "jongeren:mijn_aanpassen": False,
     "jongeren:mijn_reactie": False, "jongeren:mijn_veranderingen": True,
@@ -107,6 +109,8 @@ TOONT_MATCHING: dict[str, bool] = {
     "voorstellen:voorstel_actie": False, "voorstellen:mijn_voorstellen": True,
     "plaatsingstafel:stabiliteit": True, "plaatsingstafel:regio": True,
     "plaatsingstafel:regio_csv": True,
+    # The expert table's summaries: checked like matching output, so nothing leaks there.
+    "plaatsingstafel:expertteam": True,
     "plaatsingstafel:toewijzing": True, "plaatsingstafel:uitkomsten": True,
     # A computation's advice (the coordinator's reading); stopping it shows nothing.
     "plaatsingstafel:verdeling": True, "plaatsingstafel:verdeling_stoppen": False,

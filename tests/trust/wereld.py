@@ -48,6 +48,7 @@ PERSONAS = (
     "ouder_user",
     "admin_user",
     "jeugdbeschermer_user",
+    "expertteam",
 )
 LOGIN = "login"
 

@@ -20,6 +20,7 @@ DEMO_STEPS = [
     "demo.jongeren",
     "demo.matching",
     "demo.voorstellen",
+    "demo.proces",
     "demo.uitkomsten",
 ]
 
