@@ -47,6 +47,10 @@ ELDERS = {
         "runs until stopped; a real solver worker starts in tests/matching/test_verdeling_worker.py"
     ),
     "git pull": "needs the project's remote",
+    "python manage.py grant_runtime_role passendeplek_runtime": (
+        "needs a PostgreSQL role; tests/privacy/test_runtime_rol.py runs the command, "
+        "tests/config/test_compose.py checks the compose file calls it"
+    ),
     "make api-token": "needs the demo data; tests/api/test_api_sleutels.py runs the command",
     ".venv/bin/python manage.py api_token beheerder@example.org": (
         "needs the demo data; tests/api/test_api_sleutels.py runs the command"
