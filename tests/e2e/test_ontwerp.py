@@ -141,3 +141,26 @@ def test_screenshot_pages_render_and_are_saved_when_asked(
     _rendert(page, live_server.url + pad)
     if opslaan:
         page.screenshot(path=str(SCHERMAFDRUKKEN / "jongere-telefoon.png"))
+
+
+def test_the_proposal_summary_and_the_data_export_print_without_the_portal_around_them(
+    page: Any, live_server: Any, demo: None
+) -> None:
+    from voorstellen.models import Voorstel
+
+    log_in_als(page, live_server, User.objects.get(email="coordinator@example.org"))
+    voorstel = Voorstel.objects.filter(jongere__account__email="jongere@example.org").first()
+    assert voorstel is not None
+    noor = voorstel.jongere
+    page.emulate_media(media="print")
+    for pad in (
+        reverse("voorstellen:voorstel_afdruk", args=[voorstel.pk]),
+        reverse("privacy:gegevens", args=[noor.pk]),
+    ):
+        _rendert(page, live_server.url + pad)
+        expect(page.locator("header.utrecht-page-header")).to_be_hidden()
+        expect(page.locator("footer.utrecht-page-footer")).to_be_hidden()
+        for formulier in page.locator("main form").all():
+            expect(formulier).to_be_hidden()
+        kleur = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert kleur in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), kleur
