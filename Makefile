@@ -8,7 +8,7 @@ MANAGE  := $(PY) manage.py
 PORT    ?= 8000
 STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help install run test demo-code api-token e2e lint format migrate seed messages clean bench bench-allocation loadtest
+.PHONY: help install run test demo-code api-token e2e css lint format migrate seed messages clean bench bench-allocation loadtest
 
 help:
 	@echo "make run      start the portal with demo data on http://127.0.0.1:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make demo-code  the current second-step code of the demo professionals"
 	@echo "make api-token  a new API key for the demo manager (EMAIL=... for another manager)"
 	@echo "make install  create .venv and install the pinned dependencies"
+	@echo "make css      rebuild static/css/portaal.min.css from ontwerp/ (needs Node and npm; the result is committed)"
 	@echo "make lint     ruff (lint + format check), mypy and the import contract (lint-imports)"
 	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
 	@echo "make bench-allocation  joint allocation of 300 youths over 1,000 homes (in memory)"
@@ -83,6 +84,13 @@ test: install
 # Debian's `chromium` package; no browser is downloaded). Screenshots of failures: test-results/.
 e2e: install
 	$(PY) -m pytest -m e2e
+
+# The stylesheet: NL Design System components (npm packages pinned in ontwerp/package-lock.json)
+# with our theme (ontwerp/thema.css) and layout layer, bundled and minified by lightningcss into
+# static/css/portaal.min.css, with the packages' licences in static/css/LICENTIES.txt. Only for
+# whoever changes the theme or the versions: the built file is committed, run/test need no Node.
+css:
+	cd ontwerp && npm ci --no-audit --no-fund && npm run build
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -7,13 +7,30 @@ geometry is in SVG user units; a chart scales with its box. The templates are
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import textwrap
+from dataclasses import dataclass, field
+from decimal import Decimal
 
-# Geometry of the bar charts (SVG user units; the chart scales with its box).
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+# Geometry of the bar charts (SVG user units; the chart scales with its box). A label never
+# gets cut: it wraps over as many lines of LABEL_TEKENS characters as it needs, and its row
+# grows with it. The value text has VALUE_RUIMTE units to the right of the longest bar.
 BALK_HOOGTE = 24
-BALK_RUIMTE = 8
-LABEL_BREEDTE = 230
-GRAFIEK_BREEDTE = 600
+BALK_RUIMTE = 10
+REGEL_HOOGTE = 17
+LABEL_TEKENS = 28
+LABEL_BREEDTE = 240
+WAARDE_RUIMTE = 110
+GRAFIEK_BREEDTE = 640
+
+
+def getal(waarde: float | int | Decimal, decimalen: int | None = None) -> str:
+    """A number as Dutch readers write it (1.234,5), in the active language's format."""
+    if decimalen is None:
+        decimalen = 0 if float(waarde).is_integer() else 1
+    return formats.number_format(waarde, decimal_pos=decimalen, use_l10n=True, force_grouping=True)
 
 
 @dataclass(frozen=True)
@@ -25,6 +42,8 @@ class Balk:
     breedte: int
     tekst_x: int
     tekst_y: int
+    regels: list[tuple[int, str]] = field(default_factory=list)  # (y, text) per label line
+    balk_y: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,34 +53,45 @@ class Grafiek:
     hoogte: int
     label_breedte: int = LABEL_BREEDTE
     breedte: int = GRAFIEK_BREEDTE
+    legenda: str = ""
+    balk_hoogte: int = BALK_HOOGTE
 
 
-def grafiek(titel: str, rijen: list[tuple[str, float, str]]) -> Grafiek:
-    """Horizontal bars scaled to the largest value; `rijen` is (label, value, value text)."""
+def grafiek(titel: str, rijen: list[tuple[str, float, str]], legenda: str = "") -> Grafiek:
+    """Horizontal bars scaled to the largest value; `rijen` is (label, value, value text).
+    `legenda` says what a bar's length stands for (default: the number)."""
     hoogste = max((waarde for _label, waarde, _tekst in rijen), default=0) or 1
-    ruimte = GRAFIEK_BREEDTE - LABEL_BREEDTE - 60
+    ruimte = GRAFIEK_BREEDTE - LABEL_BREEDTE - WAARDE_RUIMTE
     balken = []
-    for index, (label, waarde, tekst) in enumerate(rijen):
-        y = index * (BALK_HOOGTE + BALK_RUIMTE)
+    y = 0
+    for label, waarde, tekst in rijen:
+        regels = textwrap.wrap(str(label), LABEL_TEKENS, break_long_words=True) or [""]
+        rij_hoogte = max(BALK_HOOGTE, len(regels) * REGEL_HOOGTE + 6)
         breedte = round(ruimte * waarde / hoogste)
+        midden = y + rij_hoogte // 2
+        eerste = midden - (len(regels) - 1) * REGEL_HOOGTE // 2 + 5
         balken.append(
             Balk(
-                label=label,
+                label=str(label),
                 waarde=waarde,
                 tekst=tekst,
                 y=y,
                 breedte=breedte,
                 tekst_x=LABEL_BREEDTE + breedte + 6,
-                tekst_y=y + BALK_HOOGTE - 7,
+                tekst_y=midden + 5,
+                regels=[(eerste + i * REGEL_HOOGTE, regel) for i, regel in enumerate(regels)],
+                balk_y=midden - BALK_HOOGTE // 2,
             )
         )
-    return Grafiek(titel, balken, max(len(balken) * (BALK_HOOGTE + BALK_RUIMTE), BALK_HOOGTE))
+        y += rij_hoogte + BALK_RUIMTE
+    return Grafiek(titel, balken, max(y - BALK_RUIMTE, BALK_HOOGTE), legenda=legenda or _("Aantal"))
 
 
 # Line charts over months.
-LIJN_BREEDTE = 600
-LIJN_HOOGTE = 220
-LIJN_LINKS = 36
+LIJN_BREEDTE = 640
+LIJN_HOOGTE = 230
+LIJN_LINKS = 48
+LIJN_RECHTS = 36  # room for the last month's label, centred under its point
 LIJN_ONDER = 28
 LIJN_BOVEN = 10
 
@@ -79,7 +109,7 @@ class Lijngrafiek:
     titel: str
     lijnen: list[Lijn]
     x_labels: list[tuple[int, str]]
-    y_labels: list[tuple[int, int]]
+    y_labels: list[tuple[int, str]]
     breedte: int = LIJN_BREEDTE
     hoogte: int = LIJN_HOOGTE
     links: int = LIJN_LINKS
@@ -89,7 +119,7 @@ class Lijngrafiek:
 def lijngrafiek(titel: str, labels: list[str], reeksen: list[tuple[str, list[int]]]) -> Lijngrafiek:
     """Lines over the months; each series gets its own line style, not only a colour."""
     hoogste = max((max(waarden, default=0) for _label, waarden in reeksen), default=0) or 1
-    stap = (LIJN_BREEDTE - LIJN_LINKS - 20) / max(1, len(labels) - 1)
+    stap = (LIJN_BREEDTE - LIJN_LINKS - LIJN_RECHTS) / max(1, len(labels) - 1)
     bodem = LIJN_HOOGTE - LIJN_ONDER
     ruimte = bodem - LIJN_BOVEN
 
@@ -112,5 +142,5 @@ def lijngrafiek(titel: str, labels: list[str], reeksen: list[tuple[str, list[int
         titel=titel,
         lijnen=lijnen,
         x_labels=[(round(LIJN_LINKS + i * stap), label) for i, label in enumerate(labels)],
-        y_labels=[(y(w), w) for w in tussen],
+        y_labels=[(y(w), getal(w)) for w in tussen],
     )

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import permission_required
 from accounts.models import Regio, User
 from jongeren.models import Jongere
-from kern.grafieken import Grafiek, Lijngrafiek, grafiek, lijngrafiek
+from kern.grafieken import Grafiek, Lijngrafiek, getal, grafiek, lijngrafiek
 from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import Actie, Doel, Soort, log_inzage_lijst
 from matching.adapters import home_pk, home_ref
@@ -74,7 +74,7 @@ def _gekozen_regio(request: HttpRequest) -> tuple[Regio | None, RegioKeuzeForm |
 def _grafieken(beeld: Regiobeeld) -> dict[str, Grafiek | Lijngrafiek]:
     def plekken_tekst(nu: int, later: int) -> str:
         # Short, so it fits next to the longest bar; the table has both figures apart.
-        return _("%(totaal)s (%(nu)s nu)") % {"totaal": nu + later, "nu": nu}
+        return _("%(totaal)s (%(nu)s nu)") % {"totaal": getal(nu + later), "nu": getal(nu)}
 
     return {
         "soort_grafiek": grafiek(
@@ -83,6 +83,7 @@ def _grafieken(beeld: Regiobeeld) -> dict[str, Grafiek | Lijngrafiek]:
                 (r.label, r.nu + r.binnenkort, plekken_tekst(r.nu, r.binnenkort))
                 for r in beeld.per_soort
             ],
+            _("Vrije plekken, nu en binnen 60 dagen"),
         ),
         "leeftijd_grafiek": grafiek(
             _("Vrije plekken per leeftijdsgroep van de woning (nu en binnen 60 dagen)"),
@@ -90,20 +91,24 @@ def _grafieken(beeld: Regiobeeld) -> dict[str, Grafiek | Lijngrafiek]:
                 (r.label, r.nu + r.binnenkort, plekken_tekst(r.nu, r.binnenkort))
                 for r in beeld.per_leeftijd
             ],
+            _("Vrije plekken, nu en binnen 60 dagen"),
         ),
         "wacht_grafiek": grafiek(
             _("Wachtende jongeren naar wachttijd"),
-            [(label, aantal, str(aantal)) for label, aantal in beeld.per_wachttijd]
+            [(label, aantal, getal(aantal)) for label, aantal in beeld.per_wachttijd]
             if beeld.wachtend
             else [],
+            _("Wachtende jongeren"),
         ),
         "status_grafiek": grafiek(
             _("Lopende voorstellen per stap"),
-            [(label, aantal, str(aantal)) for label, aantal in beeld.per_status],
+            [(label, aantal, getal(aantal)) for label, aantal in beeld.per_status],
+            _("Lopende voorstellen"),
         ),
         "antwoord_grafiek": grafiek(
             _("Mediane antwoordtijd per zorgaanbieder (uren)"),
-            [(naam, uren, f"{uren} u") for naam, uren, _n, _pct in beeld.antwoorden],
+            [(naam, uren, f"{getal(uren)} u") for naam, uren, _n, _pct in beeld.antwoorden],
+            _("Mediane antwoordtijd in uren"),
         ),
         "trend_grafiek": lijngrafiek(
             _("Per maand, de afgelopen 12 maanden"),
@@ -536,6 +541,7 @@ def uitkomsten(request: HttpRequest) -> HttpResponse:
                 for band in resultaat.score_banden
                 if band.mijlpalen[index].bekend
             ],
+            _("Nog in dezelfde woning (procent)"),
         )
         for index, maanden in enumerate((3, 6, 12))
     ]
@@ -572,20 +578,26 @@ def stabiliteit(request: HttpRequest) -> HttpResponse:
             "reden_rijen": cijfers.per_reden,
             "reden_grafiek": grafiek(
                 _("Beëindigde verblijven per reden"),
-                [(label, aantal, f"{aantal} ({pct})") for label, aantal, pct in cijfers.per_reden],
+                [
+                    (label, aantal, f"{getal(aantal)} ({pct})")
+                    for label, aantal, pct in cijfers.per_reden
+                ],
+                _("Beëindigde verblijven"),
             ),
             "antwoord_rijen": antwoord_rijen,
             "antwoord_grafiek": grafiek(
                 _("Mediane antwoordtijd per zorgaanbieder (uren)"),
-                [(naam, uren, f"{uren} u") for naam, uren, _n, _pct in antwoord_rijen],
+                [(naam, uren, f"{getal(uren)} u") for naam, uren, _n, _pct in antwoord_rijen],
+                _("Mediane antwoordtijd in uren"),
             ),
             "verblijf_grafiek": grafiek(
                 _("Verblijven in de afgelopen 12 maanden"),
                 [
-                    (_("Gestart"), cijfers.gestart, str(cijfers.gestart)),
-                    (_("Beëindigd"), cijfers.beeindigd, str(cijfers.beeindigd)),
-                    (_("Waarvan voortijdig (breuk)"), cijfers.breuken, str(cijfers.breuken)),
+                    (_("Gestart"), cijfers.gestart, getal(cijfers.gestart)),
+                    (_("Beëindigd"), cijfers.beeindigd, getal(cijfers.beeindigd)),
+                    (_("Waarvan voortijdig (breuk)"), cijfers.breuken, getal(cijfers.breuken)),
                 ],
+                _("Verblijven"),
             ),
         },
     )

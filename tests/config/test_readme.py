@@ -31,6 +31,9 @@ ELDERS = {
     "make run": "serves until stopped; its steps (install, migrate, seed_demo) have tests",
     "make test": "the whole suite; this test is part of it",
     "make e2e": "the browser tests themselves",
+    "make css": (
+        "needs Node and npm; its output is committed, tests/e2e/test_ontwerp.py checks the pages"
+    ),
     "make lint": "run by CI before the tests",
     "make format": "rewrites files",
     "make messages": "rewrites the translation files",

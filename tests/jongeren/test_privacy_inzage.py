@@ -56,7 +56,8 @@ def test_youth_and_parent_see_everything_about_the_youth(
     ):
         assert tekst in html, tekst
     assert html.count("<h1") == 1
-    assert 'href="/static/css/print.css" media="print"' in html
+    # The stylesheet's @media print layer lays the export out on paper.
+    assert 'href="/static/css/portaal.min.css"' in html
     assert "<th scope=" in html
     assert "no-store" in antwoord["Cache-Control"]
 

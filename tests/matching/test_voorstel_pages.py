@@ -311,7 +311,7 @@ def test_lists_per_role(
 def test_printable_summary(verstuurd: Voorstel, coordinator: User, beheerder: User) -> None:
     url = reverse("voorstellen:voorstel_afdruk", args=[verstuurd.pk])
     html = _client(coordinator).get(url).content.decode()
-    assert "Samenvatting voor de kennismaking" in html and "print.css" in html
+    assert "Samenvatting voor de kennismaking" in html and "css/portaal.min.css" in html
     html = _client(beheerder).get(url).content.decode()
     assert verstuurd.pseudoniem in html and "Noor" not in html.split("<main")[1]
 
