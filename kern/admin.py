@@ -1,3 +1,6 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -12,6 +15,20 @@ class KenmerkAdmin(admin.ModelAdmin[Kenmerk]):
     list_editable = ["actief", "volgorde"]
     list_filter = ["actief"]
     search_fields = ["naam", "code"]
+
+    def get_changelist_form(self, request: HttpRequest, **kwargs: Any) -> type[forms.ModelForm]:
+        """The fields editable in the list have no label of their own: each gets a name
+        that says which field of which code it is."""
+        basis = super().get_changelist_form(request, **kwargs)
+
+        class MetNamen(basis):  # type: ignore[misc,valid-type]
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                for veld in self.fields.values():
+                    if self.instance.pk:
+                        veld.widget.attrs["aria-label"] = f"{veld.label}: {self.instance.naam}"
+
+        return MetNamen
 
     def has_delete_permission(self, request: object, obj: Kenmerk | None = None) -> bool:
         # Switch a code off instead: analyses and homes keep pointing at it.
