@@ -1271,31 +1271,24 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
 
 # The steps an emergency skips, by the status it leaves (in the order they would come).
 _OVERGESLAGEN = {
-    S.VERSTUURD: (
-        gettext_lazy("antwoord van de woning"),
-        gettext_lazy("kennismaking"),
-        gettext_lazy("ja van de jongere en de ouders"),
-    ),
-    S.INTERESSE: (gettext_lazy("kennismaking"), gettext_lazy("ja van de jongere en de ouders")),
-    S.KENNISMAKING_GEPLAND: (
-        gettext_lazy("kennismaking"),
-        gettext_lazy("ja van de jongere en de ouders"),
-    ),
-    S.KENNISMAKING_GEHOUDEN: (gettext_lazy("ja van de jongere en de ouders"),),
+    S.VERSTUURD: (gettext_lazy("antwoord van de woning"), gettext_lazy("kennismaking")),
+    S.INTERESSE: (gettext_lazy("kennismaking"),),
+    S.KENNISMAKING_GEPLAND: (gettext_lazy("kennismaking"),),
+    S.KENNISMAKING_GEHOUDEN: (),
 }
 
 
-@transaction.atomic
 def start_spoedplaatsing(
     *, voorstel: Voorstel, door: User, reden: str, now: dt.datetime | None = None
 ) -> Voorstel:
     """The coordinator makes this proposal an emergency placement: the steps still to come
-    before placing (the home's answer, the meeting, the family's yes) are skipped with a
-    stated reason, which the timeline keeps together with the steps skipped.
+    before placing (the home's answer, the meeting) are skipped with a stated reason, which
+    the timeline keeps together with the steps skipped.
 
-    What is never skipped: the engine's check of the group and the counter-check at
-    placement (`plaats`), and the endorsed analysis, which must follow within
-    `SPOED_ANALYSE_DAGEN` days (`Voorstel.analyse_uiterlijk`).
+    What is never skipped: the agreement of whoever decides by law (`jongeren.beslissers`;
+    the coordinator may record a yes given in a conversation), the engine's check of the
+    group and the counter-check at placement (`plaats`), and the endorsed analysis, which
+    must follow within `SPOED_ANALYSE_DAGEN` days (`Voorstel.analyse_uiterlijk`).
     """
     now = now or timezone.now()
     reden = reden.strip()
@@ -1304,10 +1297,12 @@ def start_spoedplaatsing(
     actueel = _vergrendel(voorstel)
     _controleer_coordinator(actueel, door)
     overgeslagen = _OVERGESLAGEN.get(VoorstelStatus(actueel.status), ())
-    waarom = _("%(reden)s (overgeslagen: %(stappen)s)") % {
-        "reden": reden,
-        "stappen": ", ".join(str(stap) for stap in overgeslagen),
-    }
+    waarom = (
+        _("%(reden)s (overgeslagen: %(stappen)s)")
+        % {"reden": reden, "stappen": ", ".join(str(stap) for stap in overgeslagen)}
+        if overgeslagen
+        else reden
+    )
     _ga_over(actueel, "spoed", door=door, waarom=waarom, op=now)
     actueel.spoed_sinds = now
     actueel.spoed_reden = reden
@@ -1321,7 +1316,9 @@ def start_spoedplaatsing(
     _vertel(
         actueel,
         actueel.jongere.gezin(),
-        _("Het moet snel: er is meteen een plek voor jou in %(woning)s.")
+        _(
+            "Het moet snel: er is nu een plek in %(woning)s. Je coördinator vraagt je meteen of je ja zegt."
+        )
         % {"woning": actueel.voorziening.naam},
     )
     return actueel

@@ -19,9 +19,15 @@ def _login(user: User) -> Client:
 
 
 def test_the_perspective_is_reviewed_over_time_by_the_coordinator_only(
-    verstuurd: Voorstel, coordinator: User, beheerder: User
+    verstuurd: Voorstel,
+    coordinator: User,
+    beheerder: User,
+    jongere_user: User,
+    ouder_user: User,
 ) -> None:
     flow.start_spoedplaatsing(voorstel=verstuurd, door=coordinator, reden="Crisis")
+    for persoon in (jongere_user, ouder_user):  # who decides still says yes
+        flow.neem_besluit(voorstel=verstuurd, door=persoon, keuze="ja", opmerking="")
     flow.plaats(voorstel=verstuurd, door=coordinator, aankomst=timezone.localdate())
     url = reverse("voorstellen:voorstel_actie", args=[verstuurd.pk, "perspectief"])
     _login(beheerder).post(url, {"richting": "thuis"})

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
 from jongeren.models import VerklarendeAnalyse
+from voorstellen import services as flow
 from voorstellen.models import Voorstel, VoorstelGebeurtenis, VoorstelStatus
 
 
@@ -42,6 +44,21 @@ def test_coordinator_skips_steps_with_a_reason_and_can_place(
     page = client.get(verstuurd.get_absolute_url()).text
     assert "Spoedplaatsing sinds" in page
     assert "Plaats de jongere" in page
+
+
+def test_an_emergency_still_needs_the_yes_of_whoever_decides(
+    verstuurd: Voorstel, coordinator: User, jongere_user: User, ouder_user: User
+) -> None:
+    """The law's agreement is never skipped: placing waits for it, and then goes ahead."""
+    _spoed(_login(coordinator), verstuurd, "Thuis niet veilig.")
+    verstuurd.refresh_from_db()
+    with pytest.raises(flow.VoorstelFout):
+        flow.plaats(voorstel=verstuurd, door=coordinator, aankomst=timezone.localdate())
+    for persoon in (jongere_user, ouder_user):
+        flow.neem_besluit(voorstel=verstuurd, door=persoon, keuze="ja", opmerking="")
+    flow.plaats(voorstel=verstuurd, door=coordinator, aankomst=timezone.localdate())
+    verstuurd.refresh_from_db()
+    assert verstuurd.status == VoorstelStatus.GEPLAATST
 
 
 def test_no_emergency_without_a_reason(verstuurd: Voorstel, coordinator: User) -> None:
