@@ -1317,7 +1317,8 @@ def start_spoedplaatsing(
         actueel,
         actueel.jongere.gezin(),
         _(
-            "Het moet snel: er is nu een plek in %(woning)s. Je coördinator vraagt je meteen of je ja zegt."
+            "Het moet snel: er is nu een plek in %(woning)s. Je coördinator vraagt je "
+            "meteen of je ja zegt."
         )
         % {"woning": actueel.voorziening.naam},
     )
