@@ -57,6 +57,11 @@ class NieuweGebruikerForm(forms.ModelForm[User]):
         return user
 
 
+# The admin's account pickers list only the right kind of account: per (app, model, field)
+# of the picking page, the role its accounts must have. Apps above this one add theirs.
+ROL_PER_KEUZEVELD: dict[tuple[str, str, str], str] = {}
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     add_form = NieuweGebruikerForm
@@ -66,6 +71,22 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["rol", "organisatie", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
     autocomplete_fields = ["organisatie"]
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[User], search_term: str
+    ) -> tuple[QuerySet[User], bool]:
+        """A search-as-you-type picker on another page (the admin's autocomplete) offers only
+        the accounts that field may hold: coordinators for a coordinator, and so on."""
+        queryset, dubbel = super().get_search_results(request, queryset, search_term)
+        sleutel = (
+            request.GET.get("app_label", ""),
+            request.GET.get("model_name", ""),
+            request.GET.get("field_name", ""),
+        )
+        if (rol := ROL_PER_KEUZEVELD.get(sleutel)) is not None:
+            queryset = queryset.filter(rol=rol)
+        return queryset, dubbel
+
     fieldsets = (
         (None, {"fields": ("email",)}),
         (_("Persoon"), {"fields": ("first_name", "last_name")}),

@@ -13,7 +13,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.admin import ROL_PER_KEUZEVELD
 from accounts.admin_inzage import InzageAdminMixin
+from accounts.models import Rol, User
 from jongeren.models import (
     AnalyseBehoefte,
     BeschermdeZone,
@@ -69,6 +71,17 @@ class InstemmingInline(admin.TabularInline[Instemming, VerklarendeAnalyse]):
         return False
 
 
+# A youth's account fields hold one kind of account each (the pickers offer only those).
+KEUZEVELDEN: dict[str, str] = {
+    "coordinator": Rol.COORDINATOR,
+    "account": Rol.JONGERE,
+    "jeugdbeschermer": Rol.JEUGDBESCHERMER,
+    "ouders": Rol.OUDER,
+    "ouders_zonder_gezag": Rol.OUDER,
+}
+ROL_PER_KEUZEVELD.update({("jongeren", "jongere", veld): rol for veld, rol in KEUZEVELDEN.items()})
+
+
 @admin.register(Jongere)
 class JongereAdmin(InzageAdminMixin, SimpleHistoryAdmin):
     list_display = [
@@ -89,6 +102,20 @@ class JongereAdmin(InzageAdminMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Jongere]:
         return _jongeren_voor(request).select_related("coordinator", "organisatie")
+
+    def formfield_for_foreignkey(
+        self, db_field: Any, request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelChoiceField | None:
+        if (rol := KEUZEVELDEN.get(db_field.name)) is not None:
+            kwargs["queryset"] = User.objects.filter(rol=rol)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(
+        self, db_field: Any, request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelMultipleChoiceField | None:
+        if (rol := KEUZEVELDEN.get(db_field.name)) is not None:
+            kwargs["queryset"] = User.objects.filter(rol=rol)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Never by hand: the retention job (manage.py anonimiseer) erases what has run out,

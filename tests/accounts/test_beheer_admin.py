@@ -233,3 +233,19 @@ def test_admin_reads_of_residents_are_logged(
         ("read", "bewoner", "beheer"),
         ("read", "bewoner", "beheer"),
     ]
+
+
+def test_account_pickers_offer_only_the_right_kind_of_account(
+    beheer: Client, coordinator: User, ouder_user: User, jongere_user: User
+) -> None:
+    url = reverse("admin:autocomplete")
+    zoek = {"app_label": "jongeren", "model_name": "jongere", "term": ""}
+    coordinatoren = beheer.get(url, {**zoek, "field_name": "coordinator"}).json()["results"]
+    accounts = beheer.get(url, {**zoek, "field_name": "account"}).json()["results"]
+    assert str(coordinator.pk) in {r["id"] for r in coordinatoren}
+    assert not {str(ouder_user.pk), str(jongere_user.pk)} & {r["id"] for r in coordinatoren}
+    assert {r["id"] for r in accounts} == {str(jongere_user.pk)}
+    # The form itself refuses the wrong kind too, whatever the browser sent.
+    form = beheer.get(reverse("admin:jongeren_jongere_add")).context["adminform"].form
+    assert ouder_user not in form.fields["coordinator"].queryset
+    assert set(form.fields["ouders"].queryset) == {ouder_user}
