@@ -97,6 +97,8 @@ def test_demo_manager_logs_in_and_sees_their_homes(client: Client, demo: None) -
     # The demo manager has the demo authenticator: the second step comes first.
     assert response.redirect_chain[-1][0].startswith(reverse("login_code"))
     response = client.post(response.redirect_chain[-1][0], {"code": demo_code()}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("voorzieningen:dashboard")
-    html = response.content.decode()
+    # The start page first ("what needs you now"), which leads to the homes' overview.
+    assert response.redirect_chain[-1][0] == reverse("start")
+    assert reverse("voorzieningen:dashboard") in response.content.decode()
+    html = client.get(reverse("voorzieningen:dashboard")).content.decode()
     assert "De Linde" in html and "Huize Wadzicht" not in html
