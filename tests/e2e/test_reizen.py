@@ -262,6 +262,10 @@ def _kies_wachtwoord(tab: Any, link: str, voornaam: str) -> None:
 
 
 def _lees_voorstel(tab: Any) -> None:
+    # On a phone the menu sits behind "Menu" (a <details>): open it first, as a person does.
+    menu = tab.locator("details.pp-menu > summary")
+    if menu.is_visible():
+        menu.click()
     tab.get_by_role("link", name="Voorstellen voor jou").click()
     tab.get_by_role("link", name="De Linde").click()
     expect(tab.get_by_role("heading", level=1)).to_have_text("De Linde")
