@@ -446,8 +446,15 @@ def test_error_pages_and_one_off_states_meet_wcag_21_aa(
     aankomst.locator("form").evaluate("f => { f.noValidate = true; }")  # past the max date
     aankomst.get_by_label(re.compile(r"^Datum van aankomst")).fill(morgen.isoformat())
     aankomst.get_by_role("button", name="Aankomst registreren").click()
-    expect(page.get_by_text("Een aankomst registreer je op of na de dag")).to_be_visible()
+    expect(page.locator("#id_aankomst_error")).to_contain_text(
+        "Een aankomst registreer je op of na de dag"
+    )
     gevonden += _beide_breedtes(page, "voorstel woning, aankomst in de toekomst")
+    # The page kept what was typed; the manager corrects the date.
+    aankomst = page.get_by_role("region", name="Aankomst registreren")
+    veld = aankomst.get_by_label(re.compile(r"^Datum van aankomst"))
+    expect(veld).to_have_value(morgen.isoformat())
+    veld.fill(timezone.localdate().isoformat())
     aankomst.get_by_role("button", name="Aankomst registreren").click()
     expect(page.get_by_text("De aankomst is geregistreerd.")).to_be_visible()
     gevonden += _beide_breedtes(page, "voorstel woning, aangekomen")
