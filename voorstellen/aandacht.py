@@ -35,14 +35,10 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                 jongeren=[v.jongere_id for v in te_laat],
                 soort=Soort.VOORSTEL,
                 punten=[
-                    Aandachtspunt(
-                        titel=_("%(jongere)s bij %(woning)s")
-                        % {"jongere": v.jongere, "woning": v.voorziening.naam},
-                        url=v.get_absolute_url(),
-                        detail=_("Antwoord was uiterlijk %(datum)s")
-                        % {"datum": formats.date_format(v.antwoord_uiterlijk, "j F Y")}
-                        if v.antwoord_uiterlijk
-                        else "",
+                    _punt(
+                        v,
+                        str(v.jongere),
+                        _datum(_("Antwoord was uiterlijk %(datum)s"), v.antwoord_uiterlijk),
                         uiterlijk=v.antwoord_uiterlijk,
                         dringend=True,
                     )
@@ -59,15 +55,11 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                 kop=_("Voorstellen om te beantwoorden"),
                 volgorde=10,
                 punten=[
-                    Aandachtspunt(
-                        # The home reads the pseudonym until placement, never the name.
-                        titel=_("%(jongere)s bij %(woning)s")
-                        % {"jongere": v.pseudoniem, "woning": v.voorziening.naam},
-                        url=v.get_absolute_url(),
-                        detail=_("Antwoord uiterlijk %(datum)s")
-                        % {"datum": formats.date_format(v.antwoord_uiterlijk, "j F Y")}
-                        if v.antwoord_uiterlijk
-                        else "",
+                    # The home reads the pseudonym until placement, never the name.
+                    _punt(
+                        v,
+                        v.pseudoniem,
+                        _datum(_("Antwoord uiterlijk %(datum)s"), v.antwoord_uiterlijk),
                         uiterlijk=v.antwoord_uiterlijk,
                         dringend=v.is_te_laat,
                     )
@@ -124,13 +116,27 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
     return groepen
 
 
-def _punt(voorstel: Voorstel, wie: str, detail: str = "") -> Aandachtspunt:
+def _punt(
+    voorstel: Voorstel,
+    wie: str,
+    detail: str = "",
+    *,
+    uiterlijk: dt.datetime | None = None,
+    dringend: bool = False,
+) -> Aandachtspunt:
     return Aandachtspunt(
         titel=_("%(jongere)s bij %(woning)s")
         % {"jongere": wie, "woning": voorstel.voorziening.naam},
         url=voorstel.get_absolute_url(),
         detail=detail,
+        uiterlijk=uiterlijk,
+        dringend=dringend,
     )
+
+
+def _datum(zin: str, datum: dt.datetime | None) -> str:
+    """`zin` with the date in Dutch words, or nothing without a date."""
+    return zin % {"datum": formats.date_format(datum, "j F Y")} if datum else ""
 
 
 def _voor_gezin(
