@@ -11,7 +11,9 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -23,7 +25,15 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.koppelen import maak_koppellink
-from accounts.models import ActieveSessie, KoppelLink, Organisatie, Regio, User
+from accounts.models import (
+    ActieveSessie,
+    Authenticator,
+    Herstelcodes,
+    KoppelLink,
+    Organisatie,
+    Regio,
+    User,
+)
 from accounts.tweestaps import beeindig_sessie
 from kern.uitgesteld import na_commit
 
@@ -199,16 +209,50 @@ class KoppelLinkAdmin(admin.ModelAdmin[KoppelLink]):
         return False
 
 
+class BevestigdFilter(admin.SimpleListFilter):
+    title = _("bevestigd")
+    parameter_name = "bevestigd"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("ja", str(_("Ja"))), ("nee", str(_("Nee")))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() in {"ja", "nee"}:
+            return queryset.filter(confirmed=self.value() == "ja")
+        return queryset
+
+
 class ApparaatAdmin(admin.ModelAdmin[Any]):
     """Authenticator apps and recovery codes: who has one and when it was last used, and
     deleting it (a lost phone). Never the secret or the codes, and never adding one: only
-    its owner binds an app, through a koppellink."""
+    its owner binds an app, through a koppellink. Registered on Dutch-named proxies, with
+    Dutch column names (django-otp's own fields have English names)."""
 
-    list_display = ["user", "name", "created_at", "last_used_at", "confirmed"]
-    list_filter = ["confirmed"]
+    list_display = ["gebruiker", "naam", "aangemaakt_op", "laatst_gebruikt", "bevestigd"]
+    list_filter = [BevestigdFilter]
     search_fields = ["user__email"]
-    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
-    readonly_fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    fields = ["gebruiker", "naam", "bevestigd", "aangemaakt_op", "laatst_gebruikt"]
+    readonly_fields = ["gebruiker", "naam", "bevestigd", "aangemaakt_op", "laatst_gebruikt"]
+
+    @admin.display(description=_("gebruiker"), ordering="user__email")
+    def gebruiker(self, obj: Any) -> object:
+        return obj.user
+
+    @admin.display(description=_("naam"), ordering="name")
+    def naam(self, obj: Any) -> str:
+        return str(obj.name)
+
+    @admin.display(description=_("aangemaakt op"), ordering="created_at")
+    def aangemaakt_op(self, obj: Any) -> object:
+        return obj.created_at
+
+    @admin.display(description=_("laatst gebruikt"), ordering="last_used_at")
+    def laatst_gebruikt(self, obj: Any) -> object:
+        return obj.last_used_at
+
+    @admin.display(description=_("bevestigd"), boolean=True, ordering="confirmed")
+    def bevestigd(self, obj: Any) -> bool:
+        return bool(obj.confirmed)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -220,4 +264,44 @@ class ApparaatAdmin(admin.ModelAdmin[Any]):
 for _model in (TOTPDevice, StaticDevice):
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
+for _model in (Authenticator, Herstelcodes):
     admin.site.register(_model, ApparaatAdmin)
+
+
+PERMISSIE_ACTIES = {
+    "add": _("mag toevoegen"),
+    "change": _("mag wijzigen"),
+    "delete": _("mag verwijderen"),
+    "view": _("mag bekijken"),
+}
+
+
+class PermissieVeld(forms.ModelMultipleChoiceField):
+    """Permissions by their Dutch names: Django stores "Can add …" in English."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        model = obj.content_type.model_class()
+        if model is None:
+            return str(obj)
+        actie, _sep, _rest = obj.codename.partition("_")
+        naam = PERMISSIE_ACTIES.get(actie, obj.name)
+        return f"{model._meta.app_config.verbose_name} | {model._meta.verbose_name} | {naam}"
+
+
+class GroepAdmin(GroupAdmin):
+    def formfield_for_manytomany(
+        self, db_field: Any, request: HttpRequest | None = None, **kwargs: Any
+    ) -> Any:
+        if db_field.name == "permissions":
+            kwargs["form_class"] = PermissieVeld
+            # django-otp's own models are managed through their Dutch-named proxies.
+            kwargs["queryset"] = (
+                Permission.objects.select_related("content_type")
+                .exclude(content_type__app_label__in=["otp_totp", "otp_static"])
+                .order_by("content_type__app_label", "content_type__model", "codename")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, GroepAdmin)

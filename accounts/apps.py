@@ -1,7 +1,10 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
+    default = True
     name = "accounts"
     verbose_name = "Accounts en organisaties"
 
@@ -12,3 +15,9 @@ class AccountsConfig(AppConfig):
         from kern import aandacht as kern_aandacht
 
         kern_aandacht.lever("accounts", aandacht.voor_gebruiker)
+
+
+class InlogpogingenConfig(AxesAppConfig):
+    """django-axes (login attempts and lock-outs) under a Dutch heading in the admin."""
+
+    verbose_name = _("Inlogpogingen")

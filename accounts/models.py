@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -315,3 +317,22 @@ class Drempelteller(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sleutel[:8]}… {self.aantal}"
+
+
+class Authenticator(TOTPDevice):
+    """A person's authenticator app (django-otp's TOTP device) as the admin names it: the
+    same table, a Dutch name."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("authenticator-app")
+        verbose_name_plural = _("authenticator-apps")
+
+
+class Herstelcodes(StaticDevice):
+    """A person's set of recovery codes (django-otp's static device) as the admin names it."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("set herstelcodes")
+        verbose_name_plural = _("sets herstelcodes")
