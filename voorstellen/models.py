@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kern import opmaak
 from kern.publiek import Audience
 from matching.models import Risiconiveau
 
@@ -359,7 +360,7 @@ class VoorstelGebeurtenis(models.Model):
         verbose_name_plural = _("tijdlijn van voorstellen")
 
     def __str__(self) -> str:
-        return f"{self.op:%d-%m-%Y %H:%M} {self.wat}"
+        return f"{opmaak.tijdstip(self.op)} {self.wat}"
 
     @property
     def wat_label(self) -> str:
@@ -483,7 +484,7 @@ class Kennismaking(models.Model):
         verbose_name_plural = _("kennismakingen")
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} {opmaak.tijdstip(self.datum)}"
 
 
 class Toestemming(models.Model):
