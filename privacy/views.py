@@ -260,7 +260,8 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
     )
     # Reading the log is itself a read (of one youth's entries when filtered on one);
     # written after the page is made, so the page does not show its own visit.
-    for jongere in jongeren or [None]:
+    gelezen: list[int | None] = [*jongeren] or [None]
+    for jongere in gelezen:
         log_inzage(
             request, jongere=jongere, actie=Actie.READ, soort=Soort.TOEGANGSLOG, doel=Doel.BEHEER
         )
