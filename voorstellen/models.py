@@ -235,7 +235,13 @@ class Voorstel(models.Model):
         indexes = [models.Index(fields=["status", "antwoord_uiterlijk"])]
 
     def __str__(self) -> str:
-        return f"{self.pseudoniem}: {self.voorziening}"
+        return self.titel
+
+    @property
+    def titel(self) -> str:
+        """The proposal as people name it: "Noor → De Linde". For whoever may know the youth
+        by name; a home's manager reads `pseudoniem` until the analysis is shared."""
+        return f"{self.jongere.roepnaam} → {self.voorziening.naam}"
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

@@ -650,12 +650,13 @@ def beantwoord_voorstel(
     actueel.save(
         update_fields=["beantwoord_op", "afwijsreden", "antwoord_toelichting", "gewijzigd_op"]
     )
+    # Coordinators read many proposals: the notice names this one as they do.
     if interesse:
-        tekst = _("%(woning)s heeft interesse in het voorstel.")
+        tekst = _("%(voorstel)s: de woning heeft interesse.")
     else:
-        tekst = _("%(woning)s heeft het voorstel afgewezen.")
+        tekst = _("%(voorstel)s: de woning heeft het voorstel afgewezen.")
         _fase_terug_als_niets_open(actueel.jongere)
-    _vertel(actueel, _coordinatoren(actueel), tekst % {"woning": actueel.voorziening.naam})
+    _vertel(actueel, _coordinatoren(actueel), tekst % {"voorstel": actueel.titel})
     _vertel(
         actueel,
         actueel.jongere.gezin(),
@@ -811,8 +812,7 @@ def _na_besluit(actueel: Voorstel, door: User, wie: str) -> None:
     _vertel(
         actueel,
         [m for m in _coordinatoren(actueel) if m.pk != door.pk],
-        _("%(naam)s heeft gekozen over het voorstel voor %(woning)s.")
-        % {"naam": wie, "woning": actueel.voorziening.naam},
+        _("%(voorstel)s: %(naam)s heeft gekozen.") % {"voorstel": actueel.titel, "naam": wie},
     )
 
 
@@ -1408,8 +1408,8 @@ def bewaak_termijnen(*, now: dt.datetime | None = None) -> Termijnen:
                 _vertel(
                     actueel,
                     _coordinatoren(actueel),
-                    _("%(woning)s heeft niet op tijd geantwoord op het voorstel.")
-                    % {"woning": actueel.voorziening.naam},
+                    _("%(voorstel)s: de woning heeft niet op tijd geantwoord.")
+                    % {"voorstel": actueel.titel},
                 )
                 te_laat += 1
     return Termijnen(te_laat=te_laat, verlopen=verlopen)
