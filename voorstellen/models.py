@@ -237,16 +237,16 @@ class Voorstel(models.Model):
     def __str__(self) -> str:
         return self.titel
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("voorstellen:voorstel", args=[self.pk])
+
     @property
     def titel(self) -> str:
         """The proposal as people name it: "Noor → De Linde". For whoever may know the youth
         by name; a home's manager reads `pseudoniem` until the analysis is shared."""
         return f"{self.jongere.roepnaam} → {self.voorziening.naam}"
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("voorstellen:voorstel", args=[self.pk])
 
     @property
     def pseudoniem(self) -> str:

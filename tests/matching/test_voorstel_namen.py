@@ -19,9 +19,7 @@ def _ingelogd(user: User) -> Client:
     return client
 
 
-def test_the_coordinator_reads_the_proposal_by_name(
-    coordinator: User, verstuurd: Voorstel
-) -> None:
+def test_the_coordinator_reads_the_proposal_by_name(coordinator: User, verstuurd: Voorstel) -> None:
     client = _ingelogd(coordinator)
     pagina = client.get(verstuurd.get_absolute_url()).content.decode()
     assert "<title>Noor → De Linde" in pagina
@@ -39,9 +37,7 @@ def test_the_coordinators_notice_names_the_proposal(
     assert melding.tekst == "Noor → De Linde: de woning heeft interesse."
 
 
-def test_the_home_still_reads_no_name_before_sharing(
-    beheerder: User, verstuurd: Voorstel
-) -> None:
+def test_the_home_still_reads_no_name_before_sharing(beheerder: User, verstuurd: Voorstel) -> None:
     lijst = _ingelogd(beheerder).get(reverse("voorstellen:lijst")).content.decode()
     assert verstuurd.pseudoniem in lijst
     assert "Noor" not in lijst.split("<main")[1]
