@@ -61,33 +61,10 @@ class JongereFilterForm(forms.Form):
 # --- Profile ------------------------------------------------------------------------------
 
 
-def _graden(label: Any, laagste: float, hoogste: float) -> forms.FloatField:
-    # A loose box around the Netherlands: anything outside is a typing error.
-    buiten = _("Dit punt ligt niet in Nederland. Kijk de coördinaten na.")
-    return forms.FloatField(
-        label=label,
-        required=False,
-        min_value=laagste,
-        max_value=hoogste,
-        error_messages={
-            "min_value": buiten,
-            "max_value": buiten,
-            "invalid": _("Vul een getal in, met een punt: bijvoorbeeld 53.2190."),
-        },
-    )
-
-
 class JongereForm(forms.ModelForm[Jongere]):
-    """Create or edit a youth's profile; places are turned into coordinates on save.
-
-    The coordinates can be typed by hand when the geocoder does not know a place. Typed
-    coordinates win; otherwise a changed place is looked up again.
-    """
-
-    lat = _graden(_("Breedtegraad gezin"), 50.7, 53.6)
-    lon = _graden(_("Lengtegraad gezin"), 3.3, 7.3)
-    school_lat = _graden(_("Breedtegraad school"), 50.7, 53.6)
-    school_lon = _graden(_("Lengtegraad school"), 3.3, 7.3)
+    """Create or edit a youth's profile. Places are asked by name or postcode, never as
+    coordinates: a new or changed place is looked up (`kern.geocoding`), an unchanged one
+    keeps the coordinates it has."""
 
     class Meta:
         model = Jongere
@@ -96,13 +73,9 @@ class JongereForm(forms.ModelForm[Jongere]):
             "geboortedatum",
             "geslacht",
             "woonplaats",
-            "lat",
-            "lon",
             "school_naam",
             "school_niveau",
             "school_plaats",
-            "school_lat",
-            "school_lon",
             "juridisch_kader",
             "machtiging_einde",
             "maatregel",
@@ -145,6 +118,10 @@ class JongereForm(forms.ModelForm[Jongere]):
         self.fields["geslacht"].choices = self.fields["geslacht"].choices[1:]  # type: ignore[attr-defined]
         _lege_keuze(self.fields["school_niveau"], _("Geen of onbekend"))
         self.fields["roepnaam"].widget.attrs["autocomplete"] = "off"
+        self.fields["woonplaats"].help_text = _(
+            "Plaatsnaam of postcode, bijvoorbeeld Assen of 9401 AB."
+        )
+        self.fields["school_plaats"].help_text = _("Plaatsnaam of postcode van de school.")
         self.fields["roepnaam"].help_text = _("Voornaam of een schuilnaam. Een BSN is niet nodig.")
         self.fields["juridisch_kader"].label = _("Welk kader geldt?")
         self.fields["nodig_vanaf"].help_text = _(
@@ -168,30 +145,23 @@ class JongereForm(forms.ModelForm[Jongere]):
         return nodig_vanaf
 
     def _plaats(self, plaats_veld: str, lat_veld: str, lon_veld: str) -> None:
-        data = self.cleaned_data
-        if plaats_veld in self.errors or lat_veld in self.errors or lon_veld in self.errors:
+        if plaats_veld in self.errors:
             return
-        plaats = data.get(plaats_veld, "")
-        lat, lon = data.get(lat_veld), data.get(lon_veld)
-        if (lat is None) != (lon is None):
-            self.add_error(lat_veld, _("Vul beide coördinaten in, of laat ze allebei leeg."))
-            return
-        zelf_ingevuld = lat is not None and (
-            lat_veld in self.changed_data or lon_veld in self.changed_data
-        )
-        if zelf_ingevuld:
-            return
+        plaats = (self.cleaned_data.get(plaats_veld) or "").strip()
         if not plaats:
-            data[lat_veld] = data[lon_veld] = None
+            setattr(self.instance, lat_veld, None)
+            setattr(self.instance, lon_veld, None)
             return
-        if lat is not None and plaats_veld not in self.changed_data:
+        al_bekend = getattr(self.instance, lat_veld) is not None
+        if al_bekend and plaats_veld not in self.changed_data:
             return
         try:
             locatie = get_geocoder().lookup(plaats)
         except GeocodingError as fout:
-            self.add_error(plaats_veld, fout.message)
+            self.add_error(plaats_veld, _plaats_fout(plaats, fout))
             return
-        data[lat_veld], data[lon_veld] = locatie.lat, locatie.lon
+        setattr(self.instance, lat_veld, locatie.lat)
+        setattr(self.instance, lon_veld, locatie.lon)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -199,6 +169,23 @@ class JongereForm(forms.ModelForm[Jongere]):
         self._plaats("woonplaats", "lat", "lon")
         self._plaats("school_plaats", "school_lat", "school_lon")
         return data
+
+
+def _plaats_fout(plaats: str, fout: GeocodingError) -> str:
+    """The lookup's answer for this form, where nobody types coordinates."""
+    if fout.code == "niet_gevonden":
+        return str(
+            _(
+                "We kennen de plaats of postcode '%(plaats)s' niet. Controleer de spelling, "
+                "of vul een postcode of een grotere plaats in de buurt in."
+            )
+            % {"plaats": plaats}
+        )
+    if fout.code == "onbereikbaar":
+        return str(
+            _("De plaats kan nu niet worden opgezocht. Probeer het over een paar minuten opnieuw.")
+        )
+    return fout.message
 
 
 # --- Protective zones ------------------------------------------------------------------------

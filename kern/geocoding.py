@@ -101,11 +101,17 @@ class Location:
 
 
 class GeocodingError(Exception):
-    """A query could not be resolved; ``str(error)`` is a Dutch message for the user."""
+    """A query could not be resolved; ``str(error)`` is a Dutch message for the user.
 
-    def __init__(self, message: str) -> None:
+    ``code`` says why, for a form that words it its own way: ``"niet_gevonden"`` (the
+    place or postcode is unknown), ``"onbereikbaar"`` (the lookup service did not answer),
+    or ``""`` (the query itself is wrong or ambiguous; the message says how to fix it).
+    """
+
+    def __init__(self, message: str, code: str = "") -> None:
         super().__init__(message)
         self.message = message
+        self.code = code
 
 
 @runtime_checkable
@@ -165,12 +171,15 @@ def parse_postcode(query: str) -> Postcode | None:
 
 
 def _postcode_not_found(postcode: Postcode) -> GeocodingError:
-    return GeocodingError(f"Postcode {postcode} is niet gevonden. {_ENTER_BY_HAND}")
+    return GeocodingError(
+        f"Postcode {postcode} is niet gevonden. {_ENTER_BY_HAND}", code="niet_gevonden"
+    )
 
 
 def _place_not_found(name: str) -> GeocodingError:
     return GeocodingError(
-        f"Plaats '{name}' is niet gevonden. Controleer de spelling {_OR_ENTER_BY_HAND}"
+        f"Plaats '{name}' is niet gevonden. Controleer de spelling {_OR_ENTER_BY_HAND}",
+        code="niet_gevonden",
     )
 
 
@@ -506,7 +515,8 @@ class PdokGeocoder:
             # URLError, HTTPError and timeouts are all OSErrors.
             raise GeocodingError(
                 "De landelijke zoekdienst (PDOK) is nu niet bereikbaar. "
-                f"Probeer het later opnieuw {_OR_ENTER_BY_HAND}"
+                f"Probeer het later opnieuw {_OR_ENTER_BY_HAND}",
+                code="onbereikbaar",
             ) from exc
         doc = self._first_doc(body)
         if doc is None:
@@ -549,7 +559,8 @@ class PdokGeocoder:
 def _unexpected_answer() -> GeocodingError:
     return GeocodingError(
         "De landelijke zoekdienst (PDOK) gaf een onverwacht antwoord. "
-        f"Probeer het later opnieuw {_OR_ENTER_BY_HAND}"
+        f"Probeer het later opnieuw {_OR_ENTER_BY_HAND}",
+        code="onbereikbaar",
     )
 
 

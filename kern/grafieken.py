@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.utils import formats
 from django.utils.translation import gettext as _
+
+from kern.opmaak import getal
 
 # Geometry of the bar charts (SVG user units; the chart scales with its box). A label never
 # gets cut: it wraps over as many lines of LABEL_TEKENS characters as it needs, and its row
@@ -26,11 +26,7 @@ WAARDE_RUIMTE = 110
 GRAFIEK_BREEDTE = 640
 
 
-def getal(waarde: float | int | Decimal, decimalen: int | None = None) -> str:
-    """A number as Dutch readers write it (1.234,5), in the active language's format."""
-    if decimalen is None:
-        decimalen = 0 if float(waarde).is_integer() else 1
-    return formats.number_format(waarde, decimal_pos=decimalen, use_l10n=True, force_grouping=True)
+__all__ = ["Grafiek", "Lijngrafiek", "getal", "grafiek", "lijngrafiek"]
 
 
 @dataclass(frozen=True)

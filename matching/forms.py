@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -59,3 +61,36 @@ class ZoekFilterForm(forms.Form):
             met_opent_binnenkort=data.get("opent_binnenkort") != "nee",
             max_afstand_km=data.get("max_afstand_km"),
         )
+
+
+class VergelijkForm(forms.Form):
+    """Two or three homes from the youth's result list, to see side by side. Only homes that
+    are eligible for the youth can be chosen: a blocked home has no factors to compare."""
+
+    MINSTENS = 2
+    HOOGSTENS = 3
+
+    woning = forms.TypedMultipleChoiceField(
+        label=_("Woningen om te vergelijken"),
+        coerce=int,
+        error_messages={
+            "required": _("Kies twee of drie woningen om te vergelijken."),
+            "invalid_choice": _(
+                "Een gekozen woning komt niet (meer) in aanmerking voor deze jongere. "
+                "Kies opnieuw in de lijst."
+            ),
+        },
+    )
+
+    def __init__(self, *args: Any, woningen: Iterable[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["woning"].choices = [(str(pk), str(pk)) for pk in woningen]  # type: ignore[attr-defined]
+
+    def clean_woning(self) -> list[int]:
+        gekozen: list[int] = list(dict.fromkeys(self.cleaned_data["woning"]))
+        if not self.MINSTENS <= len(gekozen) <= self.HOOGSTENS:
+            raise forms.ValidationError(
+                _("Kies twee of drie woningen om te vergelijken; je koos er %(aantal)s.")
+                % {"aantal": len(gekozen)}
+            )
+        return gekozen

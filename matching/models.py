@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kern import opmaak
 from kern.publiek import Audience
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ class Zoekopdracht(models.Model):
         verbose_name_plural = _("bewaarde zoekopdrachten")
 
     def __str__(self) -> str:
-        return f"{self.jongere} ({self.gemaakt_op:%d-%m-%Y})"
+        return f"{self.jongere} ({opmaak.datum(self.gemaakt_op)})"
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -24,8 +25,15 @@ from kern.publiek import publiek_voor
 from matching.adapters import HomeFilter, home_pk, rank_for, signalen_tellen_mee
 from matching.engine import HomeResult
 from matching.engine.plekken import capaciteit
-from matching.forms import ZoekFilterForm
+from matching.forms import VergelijkForm, ZoekFilterForm
 from matching.models import Zoekopdracht
+from matching.samenvatting import (
+    FACTOR_NAMEN,
+    Samenvatting,
+    factor_naam,
+    samenvatting,
+    vrij_vanaf,
+)
 from matching.services import ververs_zoekopdracht
 from voorzieningen.models import Voorziening
 
@@ -40,6 +48,13 @@ class Regel:
     voorziening: Mapping[str, Any]
     # The youth's running proposal to this home: (status in words, its page), or None.
     lopend: tuple[str, str] | None = None
+    kort: Samenvatting = field(init=False)
+    vrij_vanaf: date | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Computed from the engine's result alone: no query per row.
+        object.__setattr__(self, "kort", samenvatting(self.result))
+        object.__setattr__(self, "vrij_vanaf", vrij_vanaf(self.result.home))
 
 
 def _regels(
@@ -160,6 +175,52 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if request.htmx and request.htmx.target == "resultaten":
         template += "#resultaten"
     return render(request, template, context)
+
+
+@permission_required("matching.zoeken")
+def vergelijk(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two or three homes from the youth's search side by side, factor by factor.
+
+    Read like the search itself: the youth's own scope, the same entry in the access log
+    and the same audience for the explanations.
+    """
+    jongere = jongere_voor(request, pk)
+    analyse = jongere.actuele_analyse()
+    signalen_tellen = signalen_tellen_mee(analyse)
+    log_zoeken(request, jongere=jongere, analyse=analyse if signalen_tellen else None)
+    now = timezone.now()
+    geschikt = [
+        result
+        for result in rank_for(
+            jongere,
+            analyse,
+            today=timezone.localdate(now),
+            now=now,
+            audience=publiek_voor(user_of(request)),
+        )
+        if result.eligible
+    ]
+    form = VergelijkForm(
+        request.GET or None, woningen=[home_pk(result.home.ref) for result in geschikt]
+    )
+    regels: list[Regel] = []
+    rijen: list[tuple[str, list[Any]]] = []
+    if form.is_valid():
+        gekozen = set(form.cleaned_data["woning"])
+        lopend = jongeren_haken.lopende_voorstellen.roep(jongere.pk)
+        # In the order of the ranking: the best home first, whatever order they were ticked.
+        regels = _regels([r for r in geschikt if home_pk(r.home.ref) in gekozen], lopend)
+        per_woning = [
+            {onderdeel.factor.code: onderdeel for onderdeel in regel.kort.onderdelen}
+            for regel in regels
+        ]
+        codes = [code for code in FACTOR_NAMEN if any(code in w for w in per_woning)]
+        rijen = [(factor_naam(code), [w.get(code) for w in per_woning]) for code in codes]
+    return render(
+        request,
+        "matching/vergelijk.html",
+        {"jongere": jongere, "form": form, "regels": regels, "rijen": rijen},
+    )
 
 
 @require_POST

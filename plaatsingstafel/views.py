@@ -107,7 +107,10 @@ def _grafieken(beeld: Regiobeeld) -> dict[str, Grafiek | Lijngrafiek]:
         ),
         "antwoord_grafiek": grafiek(
             _("Mediane antwoordtijd per zorgaanbieder (uren)"),
-            [(naam, uren, f"{getal(uren)} u") for naam, uren, _n, _pct in beeld.antwoorden],
+            [
+                (naam, uren, _("%(uren)s u") % {"uren": getal(uren, 1)})
+                for naam, uren, _n, _pct in beeld.antwoorden
+            ],
             _("Mediane antwoordtijd in uren"),
         ),
         "trend_grafiek": lijngrafiek(
@@ -587,7 +590,10 @@ def stabiliteit(request: HttpRequest) -> HttpResponse:
             "antwoord_rijen": antwoord_rijen,
             "antwoord_grafiek": grafiek(
                 _("Mediane antwoordtijd per zorgaanbieder (uren)"),
-                [(naam, uren, f"{getal(uren)} u") for naam, uren, _n, _pct in antwoord_rijen],
+                [
+                    (naam, uren, _("%(uren)s u") % {"uren": getal(uren, 1)})
+                    for naam, uren, _n, _pct in antwoord_rijen
+                ],
                 _("Mediane antwoordtijd in uren"),
             ),
             "verblijf_grafiek": grafiek(

@@ -1,9 +1,13 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
 
+from jongeren.models import Jongere
 from kern.inzage import Actie, Doel, Soort, log_inzage
+from kern.opmaak import tijdstip
 from privacy.models import Inzage
 
 
@@ -11,11 +15,39 @@ from privacy.models import Inzage
 class InzageAdmin(admin.ModelAdmin[Inzage]):
     """Read-only: the access log is append-only, also for superusers."""
 
-    list_display = ["op", "gebruiker_naam", "rol", "actie", "uitkomst", "jongere_ref", "soort"]
+    list_display = ["moment", "gebruiker_naam", "rol", "actie", "uitkomst", "jongere", "soort"]
+    list_display_links = ["moment"]
     list_filter = ["actie", "uitkomst", "rol", "soort", "doel"]
-    search_fields = ["gebruiker_naam", "=jongere_ref"]
+    # The youth is found by name (see get_search_results), never by a number.
+    search_fields = ["gebruiker_naam"]
+    search_help_text = _("Zoek op de naam van de gebruiker of van de jongere.")
     date_hierarchy = "op"
     show_full_result_count = False
+    exclude = ["id"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Inzage]:
+        # The youth's name in the same query as the rows: no query per row.
+        naam = Jongere.objects.filter(pk=OuterRef("jongere_ref")).values("roepnaam")[:1]
+        return super().get_queryset(request).annotate(jongere_naam=Subquery(naam))
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Inzage], search_term: str
+    ) -> tuple[QuerySet[Inzage], bool]:
+        gevonden, dubbel = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            gevonden = gevonden | queryset.filter(Q(jongere_naam__icontains=search_term.strip()))
+        return gevonden, dubbel
+
+    @admin.display(description=_("tijdstip"), ordering="op")
+    def moment(self, obj: Inzage) -> str:
+        return tijdstip(obj.op)
+
+    @admin.display(description=_("jongere"))
+    def jongere(self, obj: Inzage) -> str:
+        naam: str | None = getattr(obj, "jongere_naam", None)
+        if naam:
+            return naam
+        return str(_("verwijderde jongere")) if obj.jongere_ref else "—"
 
     def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         response = super().changelist_view(request, extra_context)

@@ -11,7 +11,12 @@ from kern.inzage import Actie, Doel, Toegang
 class InzageFilterForm(forms.Form):
     """The admin's filters on the access log; an invalid value is shown and not applied."""
 
-    jongere = forms.IntegerField(label=_("Jongere (id)"), required=False, min_value=1)
+    jongere = forms.CharField(
+        label=_("Jongere (naam)"),
+        required=False,
+        max_length=60,
+        help_text=_("De roepnaam, of een deel ervan."),
+    )
     gebruiker = forms.CharField(
         label=_("Gebruiker (e-mail of naam)"), required=False, max_length=100
     )

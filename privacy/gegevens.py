@@ -185,6 +185,7 @@ def _voorstel(voorstel: Voorstel) -> dict[str, Any]:
     return {
         "matching": _matching(voorstel),
         "nummer": voorstel.pk,
+        "titel": voorstel.titel,
         "woning": voorstel.voorziening.naam,
         "status": str(voorstel.get_status_display()),
         "gemaakt_op": _tijd(voorstel.aangemaakt_op),

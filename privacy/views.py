@@ -214,8 +214,15 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
     form.is_valid()  # invalid fields are shown as errors and simply not applied
     filters = form.cleaned_data
     entries = Inzage.objects.select_related("organisatie", "voorziening")
-    if filters.get("jongere"):
-        entries = entries.filter(jongere_ref=filters["jongere"])
+    # The log keeps a youth's number (it outlives the youth); people look for a name.
+    jongeren: list[int] = []
+    if naam := (filters.get("jongere") or "").strip():
+        jongeren = list(
+            Jongere.objects.filter(roepnaam__icontains=naam)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        entries = entries.filter(jongere_ref__in=jongeren)
     if filters.get("gebruiker"):
         entries = entries.filter(
             Q(gebruiker_naam__icontains=filters["gebruiker"])
@@ -231,12 +238,19 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
         entries = entries.filter(uitkomst=filters["uitkomst"])
     query = request.GET.copy()
     query.pop("pagina", None)
+    page = paginering.pagina(request, entries, PER_PAGINA_LOG)
+    namen = dict(
+        Jongere.objects.filter(
+            pk__in={regel.jongere_ref for regel in page.object_list if regel.jongere_ref}
+        ).values_list("pk", "roepnaam")
+    )
     response = render(
         request,
         "privacy/inzage_log.html",
         {
             "form": form,
-            "page": paginering.pagina(request, entries, PER_PAGINA_LOG),
+            "page": page,
+            "regels": [(regel, namen.get(regel.jongere_ref)) for regel in page.object_list],
             "query": query.urlencode(),
             "zoekpatronen": opvallende_zoekpatronen(),
             "zoekpatronen_dagen": PERIODE_DAGEN,
@@ -246,13 +260,11 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
     )
     # Reading the log is itself a read (of one youth's entries when filtered on one);
     # written after the page is made, so the page does not show its own visit.
-    log_inzage(
-        request,
-        jongere=filters.get("jongere"),
-        actie=Actie.READ,
-        soort=Soort.TOEGANGSLOG,
-        doel=Doel.BEHEER,
-    )
+    gelezen: list[int | None] = [*jongeren] or [None]
+    for jongere in gelezen:
+        log_inzage(
+            request, jongere=jongere, actie=Actie.READ, soort=Soort.TOEGANGSLOG, doel=Doel.BEHEER
+        )
     return response
 
 

@@ -23,7 +23,8 @@ class VoorstelAdmin(SimpleHistoryAdmin):
     """For support: read the state and the timeline. Changes go through the workflow's
     pages, which check who may do what and tell the people concerned."""
 
-    list_display = ["pk", "jongere", "voorziening", "status", "verstuurd_op", "antwoord_uiterlijk"]
+    list_display = ["__str__", "status", "verstuurd_op", "antwoord_uiterlijk"]
+    list_select_related = ["jongere", "voorziening"]
     list_filter = ["status"]
     inlines = [GebeurtenisInline, BesluitInline]
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jongeren.models import Jongere
 from jongeren.profiel import fout_in_tekst_voor_woning
+from kern import opmaak
 from voorstellen.models import Afwijsreden, Besluit, Kennismaking, Tegenspraak
 from voorzieningen.models import Perspectief, Voorziening
 
@@ -268,6 +269,6 @@ class PlaatsForm(forms.Form):
         if self.voorziening and self.voorziening.opent_op and aankomst < self.voorziening.opent_op:
             raise forms.ValidationError(
                 _("De woning opent pas op %(datum)s.")
-                % {"datum": self.voorziening.opent_op.strftime("%d-%m-%Y")}
+                % {"datum": opmaak.datum(self.voorziening.opent_op)}
             )
         return aankomst

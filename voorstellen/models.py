@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kern import opmaak
 from kern.publiek import Audience
 from matching.models import Risiconiveau
 
@@ -234,12 +235,18 @@ class Voorstel(models.Model):
         indexes = [models.Index(fields=["status", "antwoord_uiterlijk"])]
 
     def __str__(self) -> str:
-        return f"{self.pseudoniem}: {self.voorziening}"
+        return self.titel
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
         return reverse("voorstellen:voorstel", args=[self.pk])
+
+    @property
+    def titel(self) -> str:
+        """The proposal as people name it: "Noor → De Linde". For whoever may know the youth
+        by name; a home's manager reads `pseudoniem` until the analysis is shared."""
+        return f"{self.jongere.roepnaam} → {self.voorziening.naam}"
 
     @property
     def pseudoniem(self) -> str:
@@ -359,7 +366,7 @@ class VoorstelGebeurtenis(models.Model):
         verbose_name_plural = _("tijdlijn van voorstellen")
 
     def __str__(self) -> str:
-        return f"{self.op:%d-%m-%Y %H:%M} {self.wat}"
+        return f"{opmaak.tijdstip(self.op)} {self.wat}"
 
     @property
     def wat_label(self) -> str:
@@ -483,7 +490,7 @@ class Kennismaking(models.Model):
         verbose_name_plural = _("kennismakingen")
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} {opmaak.tijdstip(self.datum)}"
 
 
 class Toestemming(models.Model):

@@ -55,6 +55,7 @@ from jongeren.beslissers import Beslissers, Betrokkene, Wie
 from jongeren.models import Fase, Jongere, Maatregel
 from jongeren.profiel import fout_in_tekst_voor_woning
 from jongeren.rules import is_coordinator_van
+from kern import opmaak
 from kern.uitgesteld import na_commit
 from matching.adapters import home_for_arrival, load_homes, youth_from_jongere
 from matching.engine import Audience, HomeResult, evaluate_home
@@ -604,7 +605,7 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
         _("Nieuw voorstel voor %(woning)s. Geef antwoord voor %(datum)s.")
         % {
             "woning": actueel.voorziening.naam,
-            "datum": timezone.localtime(actueel.antwoord_uiterlijk).strftime("%d-%m-%Y %H:%M"),
+            "datum": opmaak.datum_tijd(actueel.antwoord_uiterlijk),
         },
     )
     _vertel(actueel, actueel.jongere.gezin(), _("Er is een voorstel voor een woning voor jou."))
@@ -649,12 +650,13 @@ def beantwoord_voorstel(
     actueel.save(
         update_fields=["beantwoord_op", "afwijsreden", "antwoord_toelichting", "gewijzigd_op"]
     )
+    # Coordinators read many proposals: the notice names this one as they do.
     if interesse:
-        tekst = _("%(woning)s heeft interesse in het voorstel.")
+        tekst = _("%(voorstel)s: de woning heeft interesse.")
     else:
-        tekst = _("%(woning)s heeft het voorstel afgewezen.")
+        tekst = _("%(voorstel)s: de woning heeft het voorstel afgewezen.")
         _fase_terug_als_niets_open(actueel.jongere)
-    _vertel(actueel, _coordinatoren(actueel), tekst % {"woning": actueel.voorziening.naam})
+    _vertel(actueel, _coordinatoren(actueel), tekst % {"voorstel": actueel.titel})
     _vertel(
         actueel,
         actueel.jongere.gezin(),
@@ -679,14 +681,14 @@ def plan_kennismaking(
         actueel,
         "plan_kennismaking",
         door=door,
-        waarom=f"{timezone.localtime(datum):%d-%m-%Y %H:%M}, {plaats}",
+        waarom=f"{opmaak.datum_tijd(datum)}, {plaats}",
     )
     kennismaking, _nieuw = Kennismaking.objects.update_or_create(
         voorstel=actueel, defaults={"soort": soort, "datum": datum, "plaats": plaats.strip()}
     )
     tekst = _("De kennismaking voor %(woning)s is gepland op %(datum)s.") % {
         "woning": actueel.voorziening.naam,
-        "datum": timezone.localtime(datum).strftime("%d-%m-%Y %H:%M"),
+        "datum": opmaak.datum_tijd(datum),
     }
     _vertel(
         actueel,
@@ -718,7 +720,7 @@ def leg_kennismaking_vast(*, voorstel: Voorstel, door: User, notitie: str) -> Ke
         if kennismaking.datum > timezone.now():
             raise VoorstelFout(
                 _("De kennismaking is nog niet geweest: die staat op %(datum)s.")
-                % {"datum": timezone.localtime(kennismaking.datum).strftime("%d-%m-%Y %H:%M")},
+                % {"datum": opmaak.datum_tijd(kennismaking.datum)},
                 code="nog_niet",
             )
         _ga_over(actueel, "kennismaking_gehouden", door=door)
@@ -810,8 +812,7 @@ def _na_besluit(actueel: Voorstel, door: User, wie: str) -> None:
     _vertel(
         actueel,
         [m for m in _coordinatoren(actueel) if m.pk != door.pk],
-        _("%(naam)s heeft gekozen over het voorstel voor %(woning)s.")
-        % {"naam": wie, "woning": actueel.voorziening.naam},
+        _("%(voorstel)s: %(naam)s heeft gekozen.") % {"voorstel": actueel.titel, "naam": wie},
     )
 
 
@@ -1115,7 +1116,7 @@ def machtiging_ontbreekt(jongere: Jongere, aankomst: dt.date) -> str | None:
     return _(
         "De machtiging uithuisplaatsing geldt niet op de aankomstdatum %(datum)s. Vraag de "
         "jeugdbeschermer om een (nieuwe) machtiging of kies een datum waarop die geldt."
-    ) % {"datum": aankomst.strftime("%d-%m-%Y")}
+    ) % {"datum": opmaak.datum(aankomst)}
 
 
 def kan_plaatsen(voorstel: Voorstel, controle: Groepscontrole | None = None) -> str | None:
@@ -1147,7 +1148,7 @@ def kan_plaatsen(voorstel: Voorstel, controle: Groepscontrole | None = None) -> 
             return _(
                 "De groep in de woning is veranderd sinds de tegenspraak van %(datum)s. Die "
                 "telt niet meer: een gedragswetenschapper moet opnieuw tegenspraak geven."
-            ) % {"datum": timezone.localtime(laatste.op).strftime("%d-%m-%Y %H:%M")}
+            ) % {"datum": opmaak.datum_tijd(laatste.op)}
     return None
 
 
@@ -1240,7 +1241,7 @@ def plaats(*, voorstel: Voorstel, door: User, aankomst: dt.date) -> Voorstel:
     _ga_over(actueel, "plaats", door=door)
     jongere.fase = Fase.GEPLAATST
     jongere.save(update_fields=["fase", "gewijzigd_op"])
-    datum = aankomst.strftime("%d-%m-%Y")
+    datum = opmaak.datum(aankomst)
     _vertel(
         actueel,
         [m for m in beheerders(woning) if m.pk != door.pk],
@@ -1407,8 +1408,8 @@ def bewaak_termijnen(*, now: dt.datetime | None = None) -> Termijnen:
                 _vertel(
                     actueel,
                     _coordinatoren(actueel),
-                    _("%(woning)s heeft niet op tijd geantwoord op het voorstel.")
-                    % {"woning": actueel.voorziening.naam},
+                    _("%(voorstel)s: de woning heeft niet op tijd geantwoord.")
+                    % {"voorstel": actueel.titel},
                 )
                 te_laat += 1
     return Termijnen(te_laat=te_laat, verlopen=verlopen)
@@ -1513,7 +1514,7 @@ def _herbeoordeel_voorstellen(*, voorziening_id: int, now: dt.datetime | None) -
                 waarom += " " + _(
                     "De tegenspraak van %(datum)s telt niet meer: de groep is veranderd. Er is "
                     "opnieuw tegenspraak nodig."
-                ) % {"datum": timezone.localtime(laatste.op).strftime("%d-%m-%Y")}
+                ) % {"datum": opmaak.datum(laatste.op)}
             _log(voorstel, door=None, wat="herbeoordeeld", waarom=waarom, op=now)
             _vertel(
                 voorstel,

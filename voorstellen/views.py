@@ -27,6 +27,7 @@ from accounts.models import User
 from jongeren import beslissers
 from jongeren.profiel import profiel_voor_woning
 from jongeren.toegang import jongere_voor
+from kern import opmaak
 from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import (
     Actie,
@@ -623,7 +624,7 @@ def _spoed(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     return _(
         "Dit is nu een spoedplaatsing: je kunt de jongere plaatsen. De analyse moet uiterlijk "
         "%(datum)s gedragen zijn."
-    ) % {"datum": uiterlijk.strftime("%d-%m-%Y") if uiterlijk else ""}
+    ) % {"datum": opmaak.datum(uiterlijk) if uiterlijk else ""}
 
 
 def _perspectief(request: HttpRequest, voorstel: Voorstel, user: User) -> str:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from jongeren.models import SchoolNiveau
+from kern import opmaak
 from kern.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 from kern.geocoding import GeocodingError, get_geocoder
 from kern.models import Kenmerk
@@ -453,7 +454,7 @@ class TeamlidEindeForm(forms.Form):
         if einddatum < self.teamlid.begindatum:
             raise forms.ValidationError(
                 _("Deze datum ligt voor de begindatum (%(datum)s).")
-                % {"datum": self.teamlid.begindatum.strftime("%d-%m-%Y")}
+                % {"datum": opmaak.datum(self.teamlid.begindatum)}
             )
         if einddatum > timezone.localdate() + dt.timedelta(days=365):
             raise forms.ValidationError(_("Kies een datum binnen een jaar."))
@@ -588,7 +589,7 @@ class AankomstForm(BewonerProfielForm):
         if self.voorziening.opent_op and aankomst < self.voorziening.opent_op:
             raise forms.ValidationError(
                 _("De woning opent pas op %(datum)s.")
-                % {"datum": self.voorziening.opent_op.strftime("%d-%m-%Y")}
+                % {"datum": opmaak.datum(self.voorziening.opent_op)}
             )
         return aankomst
 
@@ -638,7 +639,7 @@ class VertrekForm(forms.Form):
         if einde < self.plaatsing.aankomst:
             raise forms.ValidationError(
                 _("De vertrekdatum ligt voor de aankomst (%(aankomst)s).")
-                % {"aankomst": self.plaatsing.aankomst.strftime("%d-%m-%Y")}
+                % {"aankomst": opmaak.datum(self.plaatsing.aankomst)}
             )
         if einde > timezone.localdate():
             raise forms.ValidationError(

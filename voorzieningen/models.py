@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jongeren.models import SchoolNiveau
+from kern import opmaak
 from kern.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 
 if TYPE_CHECKING:
@@ -1054,7 +1055,7 @@ class Plaatsing(models.Model):
                 ) % {"leeftijd": leeftijd}
         if self.aankomst and self.einde and self.einde < self.aankomst:
             errors["einde"] = gettext("De vertrekdatum ligt voor de aankomst (%(aankomst)s).") % {
-                "aankomst": self.aankomst.strftime("%d-%m-%Y")
+                "aankomst": opmaak.datum(self.aankomst)
             }
         if self.aankomst and self.geplande_einde and self.geplande_einde <= self.aankomst:
             errors["geplande_einde"] = gettext("Het geplande einde ligt niet na de aankomst.")
@@ -1140,7 +1141,7 @@ class Vacature(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.voorziening.naam}: vrij vanaf {self.beschikbaar_vanaf:%d-%m-%Y}"
+        return f"{self.voorziening.naam}: vrij vanaf {opmaak.datum(self.beschikbaar_vanaf)}"
 
     @staticmethod
     def zichtbaar_filter(now: dt.datetime, prefix: str = "") -> Q:
@@ -1195,4 +1196,4 @@ class Perspectief(models.Model):
         verbose_name_plural = _("perspectieven")
 
     def __str__(self) -> str:
-        return f"{self.get_richting_display()} ({self.op:%d-%m-%Y})"
+        return f"{self.get_richting_display()} ({opmaak.datum(self.op)})"

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisatie, User
 from accounts.rules import hoort_bij_organisatie, is_beheerder, is_functioneel_beheerder
+from kern import opmaak
 from kern.choices import Signaal
 from kern.models import Kenmerk
 from voorzieningen import haken
@@ -104,12 +105,10 @@ def vacaturedatum_fout(datum: dt.date, voorziening: Voorziening, vandaag: dt.dat
         return _(
             "Zo ver vooruit kun je geen vacature plaatsen. Kies een datum binnen een jaar "
             "(uiterlijk %(grens)s)."
-        ) % {
-            "grens": (vandaag + dt.timedelta(days=VACATURE_MAX_VOORUIT_DAGEN)).strftime("%d-%m-%Y")
-        }
+        ) % {"grens": opmaak.datum(vandaag + dt.timedelta(days=VACATURE_MAX_VOORUIT_DAGEN))}
     if voorziening.opent_op and datum < voorziening.opent_op:
         return _("De woning opent pas op %(datum)s. Kies die datum of later.") % {
-            "datum": voorziening.opent_op.strftime("%d-%m-%Y")
+            "datum": opmaak.datum(voorziening.opent_op)
         }
     return None
 

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import permission_required
 from accounts.models import User
-from kern import paginering
+from kern import opmaak, paginering
 from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import Actie, Doel, Soort, actie_voor, log_inzage, log_inzage_lijst
 from kern.publiek import publiek_voor
@@ -416,7 +416,7 @@ def teamlid_einde(request: HttpRequest, pk: int, teamlid_pk: int) -> HttpRespons
         messages.success(
             request,
             _("%(naam)s gaat uit het team op %(datum)s.")
-            % {"naam": lid.naam, "datum": lid.einddatum.strftime("%d-%m-%Y")},
+            % {"naam": lid.naam, "datum": opmaak.datum(lid.einddatum)},
         )
         return redirect("voorzieningen:team", pk=pk)
     return render(

@@ -13,6 +13,7 @@ from accounts.models import User
 from jongeren.models import Jongere
 from privacy.models import Inzage
 from tests.factories import geef_reden, tweede_stap_gedaan
+from tests.jongeren.factories import JongereFactory
 
 URL = "/beheer/inzage/"
 
@@ -45,7 +46,10 @@ def test_admin_reads_the_log(client: Client, admin_user: User, coordinator: User
     html = response.content.decode()
     assert html.count("<h1") == 1
     assert '<th scope="col">' in html
-    assert str(regel.id) in html
+    # People, not identifiers: no event number, the moment in Dutch words.
+    assert str(regel.id) not in html
+    assert timezone.localtime(regel.op).strftime("%H:%M") in html
+    assert "verwijderde jongere" in html
     assert reverse("privacy:inzage_log") == URL
 
 
@@ -81,20 +85,28 @@ def test_filters_by_youth_user_date_and_action(
     client: Client, admin_user: User, coordinator: User, coordinator2: User
 ) -> None:
     gisteren = timezone.now() - dt.timedelta(days=1)
-    oud = _regel(coordinator, 7, op=timezone.now() - dt.timedelta(days=30))
-    juist = _regel(coordinator, 7, actie=Inzage.Actie.SEARCH, op=gisteren)
-    _regel(coordinator, 8, actie=Inzage.Actie.SEARCH, op=gisteren)
-    _regel(coordinator2, 7, actie=Inzage.Actie.SEARCH, op=gisteren)
+    noor = JongereFactory.create(roepnaam="Noor", coordinator=coordinator)
+    daan = JongereFactory.create(roepnaam="Daan", coordinator=coordinator)
+    oud = _regel(coordinator, noor.pk, op=timezone.now() - dt.timedelta(days=30))
+    juist = _regel(coordinator, noor.pk, actie=Inzage.Actie.SEARCH, op=gisteren)
+    _regel(coordinator, daan.pk, actie=Inzage.Actie.SEARCH, op=gisteren)
+    _regel(coordinator2, noor.pk, actie=Inzage.Actie.SEARCH, op=gisteren)
     client.force_login(admin_user)
     tweede_stap_gedaan(client, admin_user)
     vanaf = timezone.localdate(gisteren).isoformat()
 
     response = client.get(
-        URL, {"jongere": "7", "gebruiker": "sanne", "vanaf": vanaf, "tot": vanaf, "actie": "search"}
+        URL,
+        {"jongere": "noo", "gebruiker": "sanne", "vanaf": vanaf, "tot": vanaf, "actie": "search"},
     )
 
     assert [r.pk for r in response.context["page"]] == [juist.pk]
     assert oud.pk not in [r.pk for r in response.context["page"]]
+    # The youth is named, not numbered, in the filter and in the rows.
+    html = response.content.decode()
+    assert "Jongere (naam)" in html and "Jongere (id)" not in html
+    assert "<td>Noor</td>" in html
+    assert f"<td>{noor.pk}</td>" not in html
 
 
 def test_bad_filter_is_shown_and_not_applied(
@@ -152,3 +164,26 @@ def test_django_admin_shows_change_history(client: Client, admin_user: User, noo
     response = client.get(reverse("admin:jongeren_jongere_history", args=[noor.pk]))
 
     assert response.status_code == 200
+
+
+def test_django_admin_names_the_youth_and_finds_rows_by_name(
+    client: Client, admin_user: User, coordinator: User
+) -> None:
+    noor = JongereFactory.create(roepnaam="Noor", coordinator=coordinator)
+    daan = JongereFactory.create(roepnaam="Daan", coordinator=coordinator)
+    van_noor = _regel(coordinator, noor.pk)
+    van_daan = _regel(coordinator, daan.pk)
+    client.force_login(admin_user)
+    tweede_stap_gedaan(client, admin_user)
+
+    response = client.get(reverse("admin:privacy_inzage_changelist"), {"q": "noor"})
+
+    assert response.status_code == 200
+    rijen = list(response.context["cl"].result_list)
+    assert [r.pk for r in rijen] == [van_noor.pk]
+    html = response.content.decode()
+    assert ">Noor<" in html
+    assert str(van_noor.pk) not in html.split("<tbody")[1].split("</tbody>")[0].replace(
+        f"/{van_noor.pk}/", ""
+    )
+    assert str(van_daan.pk) not in html

@@ -42,6 +42,7 @@ from tests.trust.wereld import World, bouw_wereld
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
 from voorstellen import services as flow
 from voorstellen.models import Kennismaking, Voorstel
+from voorzieningen.models import Voorziening
 
 # One person per role. The behavioural scientist is a coordinator with a flag: the matrix's
 # coordinator column says which pages they open, and some pages show them more.
@@ -165,6 +166,15 @@ def paginas(sweep: Sweep, rol: str) -> list[Pagina]:
                 "zoeken met foute filters",
                 reverse("matching:zoeken", args=[noor])
                 + "?max_afstand_km=0&beschikbaar_op=1900-01-01&gesloten=soms",
+            )
+        )
+        # Two homes side by side: the comparison table, scrolling in its region at 390 px.
+        esch = Voorziening.objects.get(naam="De Esch")
+        uit.append(
+            Pagina(
+                "twee woningen vergelijken",
+                reverse("matching:vergelijk", args=[noor])
+                + f"?woning={wereld.woning.pk}&woning={esch.pk}",
             )
         )
         uit.append(

@@ -99,12 +99,15 @@ def test_an_end_date_without_an_authorisation_is_refused(client: Client, coordin
     assert "alleen bij een machtiging gesloten jeugdhulp hoort een einddatum" in html
 
 
-def test_half_typed_or_foreign_coordinates_are_refused(client: Client, coordinator: User) -> None:
-    assert "Vul beide coördinaten in" in _nieuw(client, coordinator, lat="53.1")
-    assert "Dit punt ligt niet in Nederland." in _nieuw(
-        client, coordinator, lat="48.85", lon="2.35"
-    )
-    assert "Vul een getal in" in _nieuw(client, coordinator, lat="noord", lon="6.5")
+def test_coordinates_sent_with_the_form_are_ignored_the_place_decides(
+    client: Client, coordinator: User
+) -> None:
+    """The form asks no coordinates; a crafted post with them does not move the family."""
+    client.force_login(coordinator)
+    data = profiel(coordinator=coordinator.pk, lat="48.85", lon="2.35")
+    assert client.post(reverse("jongeren:nieuw"), data).status_code == 302
+    lotte = Jongere.objects.get(roepnaam="Lotte")
+    assert (lotte.lat, lotte.lon) == pytest.approx((52.9929, 6.5642))
 
 
 def test_an_authorisation_ending_before_the_needed_date_is_flagged(

@@ -26,13 +26,9 @@ def profiel(**anders: Any) -> dict[str, Any]:
         "geboortedatum": jaren_geleden(12).isoformat(),
         "geslacht": "v",
         "woonplaats": "Assen",
-        "lat": "",
-        "lon": "",
         "school_naam": "De Wilgen",
         "school_niveau": "basis",
         "school_plaats": "Groningen",
-        "school_lat": "",
-        "school_lon": "",
         "juridisch_kader": "vrijwillig",
         "machtiging_einde": "",
         "nodig_vanaf": (timezone.localdate() + timedelta(days=20)).isoformat(),
@@ -138,7 +134,7 @@ def test_coordinator_adds_a_youth_with_looked_up_places(client: Client, coordina
     assert (lotte.school_lat, lotte.school_lon) == pytest.approx((53.219, 6.568))
 
 
-def test_an_unknown_place_shows_the_geocoder_message_and_saves_nothing(
+def test_an_unknown_place_is_refused_in_dutch_and_saves_nothing(
     client: Client, coordinator: User
 ) -> None:
     client.force_login(coordinator)
@@ -147,23 +143,47 @@ def test_an_unknown_place_shows_the_geocoder_message_and_saves_nothing(
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Plaats &#x27;Atlantis&#x27; is niet gevonden" in html
-    assert "vul de coördinaten zelf in" in html
-    assert '<details class="coordinaten" open>' in html
+    assert "We kennen de plaats of postcode &#x27;Atlantis&#x27; niet." in html
+    assert "vul een postcode of een grotere plaats in de buurt in" in html
+    # Nobody is asked for coordinates.
+    assert "coördinaten" not in html.lower()
+    assert 'name="lat"' not in html and 'name="school_lat"' not in html
     assert not Jongere.objects.exists()
 
 
-def test_coordinates_typed_by_hand_are_used_for_an_unknown_place(
-    client: Client, coordinator: User
-) -> None:
+def test_a_postcode_is_looked_up_as_a_place(client: Client, coordinator: User) -> None:
     client.force_login(coordinator)
     response = client.post(
-        reverse("jongeren:nieuw"),
-        profiel(coordinator=coordinator.pk, woonplaats="Atlantis", lat="53.1", lon="6.9"),
+        reverse("jongeren:nieuw"), profiel(coordinator=coordinator.pk, woonplaats="9401 AB")
     )
     assert response.status_code == 302
     lotte = Jongere.objects.get()
-    assert (lotte.woonplaats, lotte.lat, lotte.lon) == ("Atlantis", 53.1, 6.9)
+    assert lotte.woonplaats == "9401 AB"
+    assert (lotte.lat, lotte.lon) == pytest.approx((52.9929, 6.5642))
+
+
+def test_an_unchanged_place_keeps_its_coordinates(
+    client: Client, noor: Jongere, coordinator: User
+) -> None:
+    """A place the lookup does not know (entered before) keeps the point it had."""
+    Jongere.objects.filter(pk=noor.pk).update(woonplaats="Atlantis", lat=53.1, lon=6.9)
+    client.force_login(coordinator)
+    form = client.get(reverse("jongeren:bewerken", args=[noor.pk])).context["form"]
+    data = {naam: form[naam].value() for naam in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()} | {"roepnaam": "Noortje"}
+    assert client.post(reverse("jongeren:bewerken", args=[noor.pk]), data).status_code == 302
+    noor.refresh_from_db()
+    assert (noor.roepnaam, noor.lat, noor.lon) == ("Noortje", 53.1, 6.9)
+
+
+def test_the_profile_names_the_place_without_coordinates(
+    client: Client, noor: Jongere, coordinator: User
+) -> None:
+    Jongere.objects.filter(pk=noor.pk).update(woonplaats="Haren", lat=53.173, lon=6.605)
+    client.force_login(coordinator)
+    html = client.get(reverse("jongeren:detail", args=[noor.pk])).content.decode()
+    assert "<dd>Haren</dd>" in html
+    assert "53,1730" not in html and "6,6050" not in html and "53.173" not in html
 
 
 def test_changing_the_place_looks_it_up_again(

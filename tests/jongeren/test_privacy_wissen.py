@@ -92,7 +92,9 @@ def test_notices_about_the_youth_are_removed_others_kept(
         # To the family's own accounts (made by vul_dossier: one each).
         *Melding.objects.filter(ontvanger__in=[noor.account, *noor.ouders.all()]),
         Melding.objects.create(
-            ontvanger=coordinator, tekst="De Eik heeft interesse in het voorstel.", url=voorstel_url
+            ontvanger=coordinator,
+            tekst="Noor → De Eik: de woning heeft interesse.",
+            url=voorstel_url,
         ),
         Melding.objects.create(
             ontvanger=beheerder, tekst="Nieuw voorstel voor De Eik.", url=voorstel_url

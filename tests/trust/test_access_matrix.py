@@ -148,6 +148,7 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "voorzieningen:detail":     row(LOGIN, 200, 200, 200, 404, 403, 403, 403, 200, 403),
     # matching
     "matching:zoeken":          SEARCH_OWN,
+    "matching:vergelijk":       SEARCH_OWN,
     "matching:bewaren":         POST_ONLY,
     "matching:zoekopdracht":    SEARCH_OWN,
     "voorzieningen:nieuwe_bewoner":  MANAGER_OWN,

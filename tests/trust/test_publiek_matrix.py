@@ -27,7 +27,7 @@ from kern.publiek import GROUP_SIGNALS_NEUTRAL
 from matching.engine.vocabulary import ATTENTION_SIGNALS
 from matching.services import herbereken_groepsbeeld
 from tests.trust.wereld import PERSONAS, World, bouw_wereld, url_names
-from tests.voorzieningen.factories import PlaatsingFactory
+from tests.voorzieningen.factories import PlaatsingFactory, VacatureFactory, VoorzieningFactory
 from voorstellen import services as flow
 from voorzieningen.models import Voorziening
 
@@ -104,6 +104,7 @@ TOONT_MATCHING: dict[str, bool] = {
     "voorzieningen:vacature_intrekken": False,
     "voorzieningen:lijst": True, "voorzieningen:detail": True,
     "matching:zoeken": True, "matching:bewaren": False, "matching:zoekopdracht": True,
+    "matching:vergelijk": True,
     "voorzieningen:nieuwe_bewoner": True, "voorstellen:voorstel_nieuw": True,
     "voorstellen:lijst": True, "voorstellen:voorstel": True, "voorstellen:voorstel_afdruk": True,
     "voorstellen:voorstel_actie": False, "voorstellen:mijn_voorstellen": True,
@@ -291,3 +292,22 @@ def test_another_providers_key_reads_no_proposal_and_no_signal(world: World) -> 
 
     assert status == 404
     assert not _gevonden(tekst)
+
+
+def test_comparing_homes_names_no_resident_signal_to_anyone_but_the_homes_manager(
+    world: World,
+) -> None:
+    """The world's URL asks for no homes; here two are compared, one of them the home whose
+    residents carry every signal. Its group is explained, neutrally, as on the search."""
+    ander = VoorzieningFactory.create(naam="De Esch", lat=53.21, lon=6.57)
+    VacatureFactory.create(voorziening=ander)
+    url = f"{world.url('matching:vergelijk')}?woning={world.woning.pk}&woning={ander.pk}"
+    gelezen = {}
+    for persona in PERSONAS:
+        response = world.client_for(persona).get(url)
+        if response.status_code == 200:
+            gelezen[persona] = html = response.content.decode()
+            if persona not in EIGEN_BEHEERDERS:
+                assert not _gevonden(html), (persona, _gevonden(html))
+    assert "<table" in gelezen["coordinator"]
+    assert GROUP_SIGNALS_NEUTRAL in gelezen["coordinator"]

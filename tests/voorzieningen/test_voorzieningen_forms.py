@@ -240,7 +240,7 @@ def test_departure_before_arrival_is_refused(woning: Voorziening) -> None:
         {"einde": "2026-03-09", "eindreden": Plaatsing.Eindreden.GEPLAND}, plaatsing=plaatsing
     )
     assert not form.is_valid()
-    assert form.errors["einde"] == ["De vertrekdatum ligt voor de aankomst (10-03-2026)."]
+    assert form.errors["einde"] == ["De vertrekdatum ligt voor de aankomst (10 maart 2026)."]
 
 
 def test_departure_in_the_future_is_refused(woning: Voorziening) -> None:
@@ -300,7 +300,7 @@ def test_team_member_cannot_leave_before_starting(woning: Voorziening) -> None:
     lid = TeamlidFactory.create(voorziening=woning, begindatum=dt.date(2026, 1, 5))
     form = TeamlidEindeForm({"einddatum": "2026-01-04"}, teamlid=lid)
     assert not form.is_valid()
-    assert "voor de begindatum (05-01-2026)" in form.errors["einddatum"][0]
+    assert "voor de begindatum (5 januari 2026)" in form.errors["einddatum"][0]
 
 
 def test_search_form_filters_by_province_place_setting_and_closed(

@@ -424,7 +424,7 @@ def test_departure_before_arrival_saves_nothing(ingelogd: Client, woning: Voorzi
         {"einde": "2026-03-01", "eindreden": Plaatsing.Eindreden.GEPLAND},
     )
     assert response.status_code == 200
-    assert "De vertrekdatum ligt voor de aankomst (10-03-2026)." in _html(response)
+    assert "De vertrekdatum ligt voor de aankomst (10 maart 2026)." in _html(response)
     bewoner.refresh_from_db()
     assert bewoner.einde is None
 

@@ -103,7 +103,7 @@ def test_list_shows_all_homes_with_free_places(
     assert response.status_code == 200
     assert "2 voorzieningen gevonden" in html
     assert "De Linde" in html and "Huize Wadzicht" in html
-    assert "1, vanaf 10-1-2027" in html
+    assert "1, vanaf 10 januari 2027" in html
     assert "4 van 4" in html
 
 
