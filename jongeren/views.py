@@ -183,6 +183,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "zones": list(jongere.beschermde_zones.select_related("ingesteld_door")),
         "broers_zussen": list(jongere.broers_zussen.order_by("roepnaam", "pk")),
         "broer_zus_form": BroerZusForm(jongere=jongere, user=user_of(request)),
+        "verblijf_pk": haken.huidig_verblijf.roep(jongere.pk),
     }
     return render(request, "jongeren/detail.html", context)
 
@@ -571,7 +572,10 @@ def _mijn_pagina(request: HttpRequest, jongere: Jongere) -> HttpResponse:
         _log(request, jongere, Soort.PROFIEL)
         return _algemeen(request, jongere)
     _log(request, jongere, Soort.ANALYSE)
-    context = _gezin_context(request, jongere) | {"wie_leest": wie_leest_wat(jongere)}
+    context = _gezin_context(request, jongere) | {
+        "wie_leest": wie_leest_wat(jongere),
+        "verblijf_pk": haken.huidig_verblijf.roep(jongere.pk),
+    }
     return render(request, "jongeren/mijn.html", context)
 
 
