@@ -74,13 +74,19 @@ def _analyse(analyse: VerklarendeAnalyse) -> dict[str, Any]:
         ],
         "instemmingen": [
             {
-                "wie": _persoon(i.persoon),
+                "wie": str(i.persoon) if i.persoon else analyse.jongere.roepnaam,
                 "rol": str(i.get_rol_display()),
                 "akkoord": i.akkoord,
                 "opmerking": i.opmerking,
                 "op": _tijd(i.op),
+                "vastgelegd_door_coordinator": _persoon(i.vastgelegd_door)
+                if i.vastgelegd_door_id
+                else None,
+                "bevestigd_op": _tijd(i.bevestigd_op),
             }
-            for i in analyse.instemmingen.select_related("persoon").order_by("op", "pk")
+            for i in analyse.instemmingen.select_related("persoon", "vastgelegd_door").order_by(
+                "op", "pk"
+            )
         ],
     }
 
