@@ -719,9 +719,15 @@ def mijn_bevestigen(request: HttpRequest, pk: int) -> HttpResponse:
     """The youth or parent confirms the endorsement the coordinator recorded for them."""
     jongere = jongere_voor(request, pk)
     _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
-    instemming = get_object_or_404(
-        Instemming.objects.filter(analyse__jongere=jongere), pk=request.POST.get("instemming") or 0
+    nummer = str(request.POST.get("instemming", ""))
+    instemming = (
+        Instemming.objects.filter(analyse__jongere=jongere, pk=int(nummer)).first()
+        if nummer.isdigit()
+        else None
     )
+    if instemming is None:
+        messages.error(request, _("Hier is niets te bevestigen."))
+        return _terug_naar_gezin(jongere)
     try:
         services.bevestig_instemming(instemming=instemming, door=user_of(request))
     except ValidationError as fout:
