@@ -62,7 +62,7 @@ class AnalyseBehoefteInline(admin.TabularInline[AnalyseBehoefte, VerklarendeAnal
 class InstemmingInline(admin.TabularInline[Instemming, VerklarendeAnalyse]):
     model = Instemming
     extra = 0
-    fields = [
+    fields = (
         "persoon",
         "rol",
         "akkoord",
@@ -73,7 +73,7 @@ class InstemmingInline(admin.TabularInline[Instemming, VerklarendeAnalyse]):
         "gesprek_op",
         "aanwezig",
         "bevestigd_op",
-    ]
+    )
     readonly_fields = fields
     can_delete = False
 

@@ -176,7 +176,7 @@ class OvergangspuntInline(admin.TabularInline[Overgangspunt, Plaatsing]):
 
     model = Overgangspunt
     extra = 0
-    fields = ["onderwerp", "status", "notitie", "door", "gewijzigd_op"]
+    fields = ("onderwerp", "status", "notitie", "door", "gewijzigd_op")
     readonly_fields = fields
     can_delete = False
 

@@ -784,7 +784,8 @@ class OvergangspuntForm(forms.Form):
 
     def __init__(self, *args: Any, punt: Overgangspunt, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"status": punt.status, "notitie": punt.notitie})
-        super().__init__(*args, prefix=punt.onderwerp, **kwargs)
+        kwargs["prefix"] = punt.onderwerp
+        super().__init__(*args, **kwargs)
         self.punt = punt
 
     def clean(self) -> dict[str, Any]:

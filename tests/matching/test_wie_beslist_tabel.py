@@ -1,6 +1,6 @@
 """Who decides and who reads what, as a full table through the pages: every age band (under
-12, 12-15, 16-17, 18+) × every measure (none, supervision order without and with the court's
-authorisation for out-of-home placement, guardianship, provisional guardianship) × the
+12, 12-15, 16-17, 18+) by every measure (none, supervision order without and with the court's
+authorisation for out-of-home placement, guardianship, provisional guardianship) by the
 parent's gezag, and from 16 the youth's choice to keep the file from this parent.
 
 The expectations are written out below from DOMAIN.md ("Who decides"), not computed with

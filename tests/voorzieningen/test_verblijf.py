@@ -100,7 +100,7 @@ def test_who_sees_the_stay_and_in_which_words(
 def test_a_parent_the_16_plus_youth_does_not_share_with_does_not_see_the_stay(
     verblijf: Plaatsing, ouder_user: User
 ) -> None:
-    Jongere.objects.filter(pk=verblijf.jongere_id).update(ouders_zien_analyse=False)
+    Jongere.objects.filter(plaatsingen=verblijf).update(ouders_zien_analyse=False)
     url = reverse("voorzieningen:verblijf", args=[verblijf.pk])
     assert _login(ouder_user).get(url).status_code == 404
 
@@ -149,7 +149,7 @@ def test_a_mentor_from_another_home_or_who_left_cannot_be_chosen(
 def test_the_coordinator_records_the_mentor_of_a_youth_without_an_account(
     verblijf: Plaatsing, coordinator: User, beheerder: User
 ) -> None:
-    Jongere.objects.filter(pk=verblijf.jongere_id).update(account=None)
+    Jongere.objects.filter(plaatsingen=verblijf).update(account=None)
     anouk = verblijf.voorziening.teamleden.get(naam="Anouk")
     _login(coordinator).post(
         reverse("voorzieningen:verblijf_mentor", args=[verblijf.pk]), {"mentor": anouk.pk}
@@ -211,9 +211,7 @@ def test_the_checklist_is_kept_by_youth_coordinator_and_home_and_reaches_the_sta
 
 
 def test_no_checklist_before_17_and_a_half(verblijf: Plaatsing, jongere_user: User) -> None:
-    Jongere.objects.filter(pk=verblijf.jongere_id).update(
-        geboortedatum=_jaren_maanden_geleden(17, 2)
-    )
+    Jongere.objects.filter(plaatsingen=verblijf).update(geboortedatum=_jaren_maanden_geleden(17, 2))
     pagina = _login(jongere_user).get(reverse("voorzieningen:verblijf", args=[verblijf.pk]))
     assert 'id="overgang"' not in pagina.text
     antwoord = _login(jongere_user).post(
