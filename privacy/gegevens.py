@@ -270,6 +270,24 @@ def _plaatsing(plaatsing: Plaatsing) -> dict[str, Any]:
         "zorgintensiteit": str(plaatsing.get_zorgintensiteit_display()),
         "aandachtssignalen": plaatsing.get_signalen_display(),
         "toelichting": plaatsing.toelichting,
+        "mentor": plaatsing.mentor.naam if plaatsing.mentor else None,
+        "mentor_vastgelegd_door_coordinator": plaatsing.mentor_vastgelegd_door_id is not None,
+        "perspectief": [
+            {
+                "richting": str(p.get_richting_display()),
+                "toelichting": p.toelichting,
+                "op": _tijd(p.op),
+            }
+            for p in plaatsing.perspectieven.all()
+        ],
+        "overgangslijst": [
+            {
+                "onderwerp": str(p.get_onderwerp_display()),
+                "status": str(p.get_status_display()),
+                "notitie": p.notitie,
+            }
+            for p in plaatsing.overgangspunten.all()
+        ],
     }
 
 
@@ -342,6 +360,7 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
                     "naam": str(ouder),
                     "email": adres(ouder.email),
                     "gezag": jongere.heeft_gezag(ouder),
+                    "leest_analyse_mee": jongere.ouder_leest_dossier(ouder),
                 }
                 for ouder in jongere.ouders.order_by("first_name", "email")
             ],

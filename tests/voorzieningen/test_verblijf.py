@@ -226,3 +226,22 @@ def test_no_checklist_before_17_and_a_half(verblijf: Plaatsing, jongere_user: Us
 def test_the_youth_page_links_to_the_stay(verblijf: Plaatsing, jongere_user: User) -> None:
     pagina = _login(jongere_user).get(reverse("jongeren:mijn_jongere", args=[verblijf.jongere_id]))
     assert reverse("voorzieningen:verblijf", args=[verblijf.pk]) in pagina.text
+
+
+def test_the_youths_own_export_holds_the_mentor_the_perspective_and_the_checklist(
+    verblijf: Plaatsing, jongere_user: User, coordinator: User
+) -> None:
+    anouk = verblijf.voorziening.teamleden.get(naam="Anouk")
+    client = _login(jongere_user)
+    client.post(reverse("voorzieningen:verblijf_mentor", args=[verblijf.pk]), {"mentor": anouk.pk})
+    Perspectief.objects.create(plaatsing=verblijf, richting="zelfstandig", door=coordinator)
+    Overgangspunt.objects.create(
+        plaatsing=verblijf, onderwerp="wonen", status="bezig", notitie="Kamer."
+    )
+    gegevens = client.get(reverse("privacy:mijn_gegevens_json", args=[verblijf.jongere_id])).json()
+    [eigen] = gegevens["plaatsingen"]
+    assert eigen["mentor"] == "Anouk" and eigen["mentor_vastgelegd_door_coordinator"] is False
+    assert eigen["perspectief"][0]["richting"] == "Zelfstandig wonen"
+    assert eigen["overgangslijst"] == [
+        {"onderwerp": "Wonen", "status": "Mee bezig", "notitie": "Kamer."}
+    ]
