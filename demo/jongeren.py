@@ -246,6 +246,7 @@ def demo_jongeren() -> list[DemoJongere]:
 
     r = {naam: rng(naam) for naam in ["Lotte", "Sem", "Mila", "Daan", "Finn", "Yara", "Mo"]}
     r |= {naam: rng(naam) for naam in ["Jesse", "Fenna", "Sietske", "Jorrit", "Anouk", "Sara"]}
+    r |= {naam: rng(naam) for naam in ["Ilse"]}
     return [
         DemoJongere(
             "Noor",
@@ -460,6 +461,43 @@ def demo_jongeren() -> list[DemoJongere]:
             90,
             maatregel=Maatregel.VOOGDIJ,
             jeugdbeschermer=JEUGDBESCHERMER,
+            # Put to her in a talk: the coordinator records her endorsement (demo.proces).
+            versies=(
+                demo_versie(
+                    r["Sara"],
+                    Status.TER_INSTEMMING,
+                    behoeften=(("rust_structuur", 3, ""), ("een_op_een_aandacht", 2, "")),
+                    profiel=Zorgprofiel.INTERNALISEREND,
+                    intensiteit=Zorgintensiteit.MIDDEN,
+                    reacties=(("coordinator", True, ""),),
+                    dagen_geleden=5,
+                ),
+            ),
+        ),
+        # Just registered: nothing written down yet (the empty pages).
+        DemoJongere("Wessel", 14, Geslacht.MAN, "Haren", GRONINGEN, Fase.ANALYSE, 50),
+        # 17½ and living in a home: the transition checklist is partly filled in and she
+        # chose her mentor (demo.proces places her with a home of Stichting Noorderhuis).
+        DemoJongere(
+            "Ilse",
+            17,
+            Geslacht.VROUW,
+            "Haren",
+            GRONINGEN,
+            Fase.GEPLAATST,
+            -120,
+            account="ilse@jongeren.example.org",
+            versies=(
+                demo_versie(
+                    r["Ilse"],
+                    Status.GEDRAGEN,
+                    behoeften=(("zelfstandigheidstraining", 3, "Wil op kamers."),),
+                    profiel=Zorgprofiel.INTERNALISEREND,
+                    intensiteit=Zorgintensiteit.LAAG,
+                    reacties=ALLEN,
+                    dagen_geleden=150,
+                ),
+            ),
         ),
         DemoJongere(
             "Jesse",

@@ -62,12 +62,24 @@ class AnalyseBehoefteInline(admin.TabularInline[AnalyseBehoefte, VerklarendeAnal
 class InstemmingInline(admin.TabularInline[Instemming, VerklarendeAnalyse]):
     model = Instemming
     extra = 0
-    fields = ["persoon", "rol", "akkoord", "opmerking", "op"]
-    readonly_fields = ["persoon", "rol", "akkoord", "opmerking", "op"]
+    fields = (
+        "persoon",
+        "rol",
+        "akkoord",
+        "opmerking",
+        "op",
+        "vastgelegd_door",
+        "hoe",
+        "gesprek_op",
+        "aanwezig",
+        "bevestigd_op",
+    )
+    readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Answers are recorded by the people themselves, never typed in for them.
+        # Answers are given by the people themselves, or recorded by the coordinator from
+        # a conversation on the youth's page: never typed in here.
         return False
 
 

@@ -17,6 +17,7 @@ from jongeren.models import (
     AnalyseBehoefte,
     BeschermdeZone,
     Fase,
+    Instemming,
     Jongere,
     Maatregel,
     VerklarendeAnalyse,
@@ -596,3 +597,59 @@ class BroerZusForm(forms.Form):
             .exclude(pk__in=jongere.broers_zussen.values("pk"))
             .order_by("roepnaam", "pk")
         )
+
+
+class InstemmingVastleggenForm(forms.Form):
+    """The coordinator records the endorsement of the youth or a parent who does not use the
+    portal, from a conversation: who, what they said, how, when and who was present."""
+
+    wie = forms.ChoiceField(
+        label=_("Wie"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies wie er instemde."),
+            "invalid_choice": _("Kies wie er instemde."),
+        },
+    )
+    akkoord = forms.ChoiceField(
+        label=_("Wat zei deze persoon?"),
+        choices=[("ja", _("Eens met deze versie")), ("nee", _("Er moet iets anders"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat deze persoon zei.")},
+    )
+    hoe = forms.ChoiceField(
+        label=_("Hoe"),
+        choices=Instemming.Hoe.choices,
+        error_messages={"required": _("Kies hoe jullie spraken.")},
+    )
+    gesprek_op = forms.DateTimeField(
+        label=_("Wanneer"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        error_messages={
+            "required": _("Vul in wanneer jullie spraken."),
+            "invalid": _("Vul een datum en tijd in, bijvoorbeeld 3-12-2026 14:30."),
+        },
+    )
+    aanwezig = forms.CharField(
+        label=_("Wie waren erbij"),
+        max_length=300,
+        help_text=_("Bijvoorbeeld: de coördinator, de jongere en de mentor."),
+        error_messages={"required": _("Schrijf op wie erbij waren.")},
+    )
+    opmerking = forms.CharField(
+        label=_("Wat werd er gezegd?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht als er iets anders moet."),
+    )
+
+    def __init__(self, *args: Any, keuzes: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["wie"].choices = keuzes  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("akkoord") == "nee" and not (data.get("opmerking") or "").strip():
+            self.add_error("opmerking", _("Schrijf op wat er anders moet."))
+        return data

@@ -21,3 +21,7 @@ open_voorstellen_in_zone: Haak[Callable[[BeschermdeZone], list[str]]] = Haak(
 lopende_voorstellen: Haak[Callable[[int], dict[int, tuple[str, str]]]] = Haak(
     "welke voorstellen lopen er voor deze jongere, per woning?"
 )
+
+# The youth's pages link to the current stay (perspective, mentor, transition checklist):
+# its id, or None when the youth lives in no home through the portal.
+huidig_verblijf: Haak[Callable[[int], int | None]] = Haak("in welk verblijf woont deze jongere nu?")

@@ -40,9 +40,13 @@ def wie_leest_wat(jongere: Jongere) -> list[WieLeest]:
             wat = _("Alleen algemene informatie: hoe het met je gaat. Niet je analyse.")
         elif jongere.ouder_leest_dossier(ouder):
             wat = _("Je analyse, je aandachtspunten en de voorstellen.")
-        else:
+        elif not jongere.ouders_zien_analyse:
             wat = _(
                 "Alleen algemene informatie. Je hebt gekozen dat je ouders je analyse niet lezen."
+            )
+        else:
+            wat = _(
+                "Alleen algemene informatie. Je hebt gekozen dat deze ouder je analyse niet leest."
             )
         regels.append(WieLeest(naam, wat))
     regels.append(

@@ -182,6 +182,16 @@ class Jongere(models.Model):
         default=True,
         help_text=_("Vanaf 16 jaar kiest de jongere dit zelf."),
     )
+    ouders_verborgen = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ouders die de analyse niet lezen"),
+        related_name="kinderen_verborgen",
+        blank=True,
+        help_text=_(
+            "Vanaf 16 jaar kiest de jongere per ouder: deze ouders lezen de analyse en de "
+            "aandachtssignalen niet, de andere ouders wel."
+        ),
+    )
     nodig_vanaf = models.DateField(_("plek nodig vanaf"))
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -292,7 +302,12 @@ class Jongere(models.Model):
     def ouder_leest_dossier(self, ouder: User) -> bool:
         """Does this linked parent read the file (the analysis and its signals)? With gezag,
         and from the youth's 16th birthday only when the youth shares it."""
-        return self.heeft_gezag(ouder) and (self.leeftijd < 16 or self.ouders_zien_analyse)
+        return self.heeft_gezag(ouder) and (self.leeftijd < 16 or self.deelt_met(ouder))
+
+    def deelt_met(self, ouder: User) -> bool:
+        """The choice of a youth of 16 or older for this parent: shared, or hidden (from
+        all parents at once, or from this one)."""
+        return self.ouders_zien_analyse and not self.ouders_verborgen.filter(pk=ouder.pk).exists()
 
     def machtiging_uhp_geldig_op(self, dag: date) -> bool:
         """Is the court's authorisation for out-of-home placement on file for `dag`?"""
@@ -622,25 +637,32 @@ class VerklarendeAnalyse(models.Model):
     def instemming_per_persoon(self) -> list[InstemmingStand]:
         """Who must endorse this version, and each one's latest answer on it.
 
-        The youth (through their account), every linked parent and a coordinator of the
-        youth's organisation. Without a youth account the version cannot become endorsed:
-        the youth's own voice is not optional.
+        The youth, every linked parent who reads the file and a coordinator of the youth's
+        organisation. The youth's own voice is not optional: without an account it is the
+        coordinator who records it from a conversation (`Instemming.vastgelegd_door`).
         """
-        laatste: dict[tuple[str, int], Instemming] = {}
+        laatste: dict[tuple[str, int | None], Instemming] = {}
         coordinator_antwoord: Instemming | None = None
-        for antwoord in self.instemmingen.select_related("persoon").order_by("op", "pk"):
+        jongere_antwoord: Instemming | None = None
+        jongere = self.jongere
+        for antwoord in self.instemmingen.select_related("persoon", "vastgelegd_door").order_by(
+            "op", "pk"
+        ):
             laatste[(antwoord.rol, antwoord.persoon_id)] = antwoord
             if antwoord.rol == Instemming.Rol.COORDINATOR:
                 coordinator_antwoord = antwoord
-        jongere = self.jongere
+            elif antwoord.rol == Instemming.Rol.JONGERE and antwoord.persoon_id in {
+                None,
+                jongere.account_id,
+            }:
+                # The youth's own answer, or one the coordinator recorded for them.
+                jongere_antwoord = antwoord
         standen = [
             InstemmingStand(
                 rol=Instemming.Rol.JONGERE,
                 persoon=jongere.account,
                 naam=jongere.roepnaam,
-                antwoord=laatste.get((Instemming.Rol.JONGERE, jongere.account_id))
-                if jongere.account_id
-                else None,
+                antwoord=jongere_antwoord,
             )
         ]
         for ouder in jongere.ouders.order_by("first_name", "email"):
@@ -730,11 +752,23 @@ class Instemming(models.Model):
         on_delete=models.CASCADE,
         related_name="instemmingen",
     )
+
+    class Hoe(models.TextChoices):
+        """How the coordinator heard an endorsement they record."""
+
+        GESPREK = "gesprek", _("In een gesprek")
+        TELEFOON = "telefoon", _("Aan de telefoon")
+        VIDEO = "video", _("In een videogesprek")
+        BRIEF = "brief", _("Per brief")
+
     persoon = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("persoon"),
         on_delete=models.PROTECT,
         related_name="instemmingen",
+        null=True,
+        blank=True,
+        help_text=_("Leeg: een jongere zonder account; de coördinator legde het vast."),
     )
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
     akkoord = models.BooleanField(
@@ -742,16 +776,47 @@ class Instemming(models.Model):
     )
     opmerking = models.TextField(_("opmerking"), blank=True)
     op = models.DateTimeField(_("op"), default=timezone.now)
+    # Recorded by the coordinator from a conversation with someone who does not use the
+    # portal (yet): who, when, how, who was present; the person confirms it later.
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door de coördinator"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    hoe = models.CharField(_("hoe"), max_length=10, choices=Hoe.choices, blank=True)
+    gesprek_op = models.DateTimeField(_("wanneer gesproken"), null=True, blank=True)
+    aanwezig = models.CharField(_("wie waren erbij"), max_length=300, blank=True)
+    bevestigd_op = models.DateTimeField(_("bevestigd door de persoon op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-op"]
         verbose_name = _("instemming")
         verbose_name_plural = _("instemmingen")
         indexes = [models.Index(fields=["analyse", "rol", "persoon"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(persoon__isnull=False) | Q(vastgelegd_door__isnull=False),
+                name="instemming_eigen_of_vastgelegd",
+            ),
+            models.CheckConstraint(
+                condition=Q(vastgelegd_door__isnull=True)
+                | (~Q(hoe="") & Q(gesprek_op__isnull=False)),
+                name="instemming_vastgelegd_met_hoe_en_wanneer",
+            ),
+        ]
 
     def __str__(self) -> str:
         antwoord = _("akkoord") if self.akkoord else _("vraagt wijziging")
-        return f"{self.persoon} ({self.get_rol_display()}): {antwoord}"
+        wie = self.persoon or self.analyse.jongere
+        return f"{wie} ({self.get_rol_display()}): {antwoord}"
+
+    @property
+    def is_vastgelegd(self) -> bool:
+        """Recorded by the coordinator, not given by the person in the portal."""
+        return self.vastgelegd_door_id is not None
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ JONGERE: dict[str, Delen] = {
     "jeugdbeschermer": NIET,
     "ouders_zonder_gezag": NIET,
     "ouders_zien_analyse": NIET,
+    "ouders_verborgen": NIET,
     "nodig_vanaf": VOOR,
     "coordinator": NIET,
     "organisatie": NIET,

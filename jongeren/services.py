@@ -28,7 +28,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -41,6 +41,7 @@ from jongeren.models import (
     PRIORITEITEN,
     AnalyseBehoefte,
     Instemming,
+    InstemmingStand,
     Jongere,
     Uitnodiging,
     VerklarendeAnalyse,
@@ -554,10 +555,143 @@ def accepteer_uitnodiging(*, uitnodiging: Uitnodiging, wachtwoord: str) -> User:
     return persoon
 
 
-def kies_wat_ouders_zien(*, jongere: Jongere, door: User, delen: bool) -> None:
-    """From 16 the youth decides whether parents read the analysis and its signals."""
+@transaction.atomic
+def kies_wat_ouders_zien(
+    *, jongere: Jongere, door: User, delen: bool, ouder: User | None = None
+) -> None:
+    """From 16 the youth decides whether parents read the analysis and its signals: all
+    parents at once (`ouder=None`), or one parent at a time."""
     if jongere.rol_van(door) is None or not door.is_jongere or jongere.leeftijd < 16:
         raise ValidationError(_("Alleen de jongere zelf kiest dit, vanaf 16 jaar."))
-    if jongere.ouders_zien_analyse != delen:
-        jongere.ouders_zien_analyse = delen
+    jongere = _vergrendel(jongere)
+    ouders = list(jongere.ouders.all())
+    if ouder is not None and ouder not in ouders:
+        raise ValidationError(_("Kies een van je eigen ouders."))
+    verborgen = {o.pk for o in ouders if not jongere.deelt_met(o)}
+    if ouder is None:
+        verborgen = set() if delen else {o.pk for o in ouders}
+    elif delen:
+        verborgen.discard(ouder.pk)
+    else:
+        verborgen.add(ouder.pk)
+    # Hidden from every parent: the one switch; otherwise the parents it is hidden from.
+    iedereen = bool(ouders) and verborgen == {o.pk for o in ouders}
+    zien = not iedereen and (bool(ouders) or delen)
+    if jongere.ouders_zien_analyse != zien:
+        jongere.ouders_zien_analyse = zien
         jongere.save(update_fields=["ouders_zien_analyse", "gewijzigd_op"])
+    jongere.ouders_verborgen.set([] if not zien else sorted(verborgen))
+
+
+def mag_instemming_vastleggen(analyse: VerklarendeAnalyse, stand: InstemmingStand) -> bool:
+    """May the coordinator record this person's endorsement from a conversation? For the
+    youth or a parent who does not use the portal: no account, or one never signed in to."""
+    if not analyse.ter_instemming or stand.rol == Instemming.Rol.COORDINATOR:
+        return False
+    return stand.persoon is None or stand.persoon.last_login is None
+
+
+def sleutel_van_stand(stand: InstemmingStand) -> str:
+    """How the recording form names a person: "jongere" or "ouder:<id>"."""
+    if stand.rol == Instemming.Rol.JONGERE:
+        return "jongere"
+    assert stand.persoon is not None
+    return f"ouder:{stand.persoon.pk}"
+
+
+@transaction.atomic
+def leg_instemming_vast(
+    *,
+    analyse: VerklarendeAnalyse,
+    door: User,
+    wie: str,
+    akkoord: bool,
+    hoe: str,
+    gesprek_op: Any,
+    aanwezig: str,
+    opmerking: str = "",
+) -> Instemming:
+    """The coordinator records the endorsement of the youth or a parent who does not use the
+    portal, from a conversation: who, when, how, who was present. It is marked as recorded
+    by the coordinator; the person confirms it later if they get an account
+    (`bevestig_instemming`). When everyone agrees, the version is gedragen."""
+    jongere = _vergrendel(analyse.jongere)
+    analyse = VerklarendeAnalyse.objects.select_related("jongere").get(pk=analyse.pk)
+    if not is_coordinator_van(door, jongere):
+        raise ValidationError(_("Alleen een coördinator van deze jongere legt dit vast."))
+    if not analyse.ter_instemming:
+        raise ValidationError(
+            _("Deze versie ligt niet (meer) ter instemming. Kijk naar de nieuwste versie.")
+        )
+    stand = next(
+        (
+            s
+            for s in analyse.instemming_per_persoon()
+            if s.rol != Instemming.Rol.COORDINATOR and sleutel_van_stand(s) == wie
+        ),
+        None,
+    )
+    if stand is None:
+        raise ValidationError({"wie": _("Kies wie er instemde.")})
+    if not mag_instemming_vastleggen(analyse, stand):
+        raise ValidationError(
+            {"wie": _("%(naam)s gebruikt het portaal en zegt het zelf.") % {"naam": stand.naam}}
+        )
+    if hoe not in Instemming.Hoe.values:
+        raise ValidationError({"hoe": _("Kies hoe jullie spraken.")})
+    if gesprek_op > timezone.now():
+        raise ValidationError({"gesprek_op": _("Dit gesprek ligt in de toekomst.")})
+    if analyse.voorgelegd_op is not None and gesprek_op < analyse.voorgelegd_op - timedelta(days=1):
+        raise ValidationError(
+            {"gesprek_op": _("Dit gesprek was voordat deze versie werd voorgelegd.")}
+        )
+    opmerking = opmerking.strip()
+    if not akkoord and not opmerking:
+        raise ValidationError({"opmerking": _("Schrijf op wat er anders moet.")})
+    instemming = Instemming.objects.create(
+        analyse=analyse,
+        persoon=stand.persoon,
+        rol=stand.rol,
+        akkoord=akkoord,
+        opmerking=opmerking,
+        vastgelegd_door=door,
+        hoe=hoe,
+        gesprek_op=gesprek_op,
+        aanwezig=aanwezig.strip(),
+    )
+    if analyse.iedereen_akkoord():
+        analyse.status = Status.GEDRAGEN
+        analyse.gedragen_op = timezone.now()
+        analyse.save(update_fields=["status", "gedragen_op", "gewijzigd_op"])
+    return instemming
+
+
+def te_bevestigen(jongere: Jongere, persoon: User) -> list[Instemming]:
+    """What the coordinator recorded for this person and they have not confirmed yet."""
+    rol = rol_bij(persoon, jongere)
+    if rol not in {Instemming.Rol.JONGERE, Instemming.Rol.OUDER}:
+        return []
+    antwoorden = Instemming.objects.filter(
+        analyse__jongere=jongere, rol=rol, vastgelegd_door__isnull=False, bevestigd_op__isnull=True
+    ).select_related("analyse", "vastgelegd_door")
+    if rol == Instemming.Rol.JONGERE:
+        antwoorden = antwoorden.filter(Q(persoon__isnull=True) | Q(persoon=persoon))
+    else:
+        antwoorden = antwoorden.filter(persoon=persoon)
+    return list(antwoorden.order_by("-op", "-pk"))
+
+
+@transaction.atomic
+def bevestig_instemming(*, instemming: Instemming, door: User) -> Instemming:
+    """The person confirms what the coordinator recorded for them."""
+    actueel = (
+        Instemming.objects.select_for_update(of=("self",))
+        .select_related("analyse__jongere")
+        .get(pk=instemming.pk)
+    )
+    if actueel.pk not in {i.pk for i in te_bevestigen(actueel.analyse.jongere, door)}:
+        raise ValidationError(_("Alleen de persoon zelf bevestigt dit."))
+    actueel.bevestigd_op = timezone.now()
+    actueel.persoon = door
+    actueel.save(update_fields=["bevestigd_op", "persoon"])
+    return actueel

@@ -24,6 +24,11 @@ urlpatterns = [
         name="analyse_akkoord",
     ),
     path(
+        "jongeren/<int:pk>/analyse/<int:versie>/instemming-vastleggen/",
+        views.instemming_vastleggen,
+        name="instemming_vastleggen",
+    ),
+    path(
         "jongeren/<int:pk>/analyse/<int:versie>/signalen-vrijgeven/",
         views.analyse_signalen_vrijgeven,
         name="analyse_signalen_vrijgeven",
@@ -42,6 +47,7 @@ urlpatterns = [
     path("mijn/<int:pk>/aanpassen/", views.mijn_aanpassen, name="mijn_aanpassen"),
     path("mijn/<int:pk>/reactie/", views.mijn_reactie, name="mijn_reactie"),
     path("mijn/<int:pk>/wie-leest-wat/", views.mijn_wie_leest, name="mijn_wie_leest"),
+    path("mijn/<int:pk>/bevestigen/", views.mijn_bevestigen, name="mijn_bevestigen"),
     path("jeugdbescherming/", views.beschermd, name="beschermd"),
     path("mijn/<int:pk>/veranderingen/", views.mijn_veranderingen, name="mijn_veranderingen"),
     # The e-mailed invitation link (no login: this is where the password is chosen).

@@ -23,6 +23,7 @@ from jongeren.forms import (
     BeschermdeZoneForm,
     BroerZusForm,
     GezinForm,
+    InstemmingVastleggenForm,
     JongereFilterForm,
     JongereForm,
     ReactieForm,
@@ -183,6 +184,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "zones": list(jongere.beschermde_zones.select_related("ingesteld_door")),
         "broers_zussen": list(jongere.broers_zussen.order_by("roepnaam", "pk")),
         "broer_zus_form": BroerZusForm(jongere=jongere, user=user_of(request)),
+        "verblijf_pk": haken.huidig_verblijf.roep(jongere.pk),
     }
     return render(request, "jongeren/detail.html", context)
 
@@ -344,6 +346,66 @@ def analyse_akkoord(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
         else:
             messages.success(request, _("Je akkoord is vastgelegd."))
     return redirect("jongeren:detail", pk=jongere.pk)
+
+
+@permission_required("jongeren.coordinator")
+def instemming_vastleggen(request: HttpRequest, pk: int, versie: int) -> HttpResponse:
+    """The coordinator records the endorsement of the youth or a parent who does not use the
+    portal, from a conversation (marked as such; the person confirms it later)."""
+    jongere = jongere_voor(request, pk)
+    analyse = _get_versie(jongere, versie)
+    _log(request, jongere, Soort.ANALYSE)
+    standen = [
+        s
+        for s in analyse.instemming_per_persoon()
+        if services.mag_instemming_vastleggen(analyse, s)
+    ]
+    if not standen:
+        messages.info(
+            request,
+            _(
+                "Er is niemand voor wie je dit vastlegt: "
+                "wie kan instemmen, doet dat zelf in het portaal."
+            )
+            if analyse.ter_instemming
+            else _("Deze versie ligt niet ter instemming."),
+        )
+        return redirect("jongeren:detail", pk=jongere.pk)
+    keuzes = [(services.sleutel_van_stand(s), f"{s.naam} ({s.rol_label.lower()})") for s in standen]
+    form = InstemmingVastleggenForm(request.POST or None, keuzes=keuzes)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.leg_instemming_vast(
+                analyse=analyse,
+                door=user_of(request),
+                wie=data["wie"],
+                akkoord=data["akkoord"] == "ja",
+                hoe=data["hoe"],
+                gesprek_op=data["gesprek_op"],
+                aanwezig=data["aanwezig"],
+                opmerking=data["opmerking"],
+            )
+        except ValidationError as fout:
+            if hasattr(fout, "error_dict"):
+                for veld, fouten in fout.error_dict.items():
+                    form.add_error(veld if veld in form.fields else None, fouten)
+            else:
+                form.add_error(None, fout)
+        else:
+            analyse.refresh_from_db()
+            messages.success(
+                request,
+                _("Vastgelegd. Iedereen is het eens: de analyse is nu gedragen.")
+                if analyse.is_gedragen
+                else _("Vastgelegd, met de vermelding dat jij het opschreef."),
+            )
+            return redirect("jongeren:detail", pk=jongere.pk)
+    return render(
+        request,
+        "jongeren/instemming_vastleggen.html",
+        {"jongere": jongere, "analyse": analyse, "form": form},
+    )
 
 
 @require_POST
@@ -540,6 +602,7 @@ def _gezin_context(request: HttpRequest, jongere: Jongere) -> dict[str, Any]:
     if analyse is not None:
         standen = analyse.instemming_per_persoon() if not analyse.is_concept else []
         eigen = next((s for s in standen if s.persoon == gebruiker), None)
+        context["te_bevestigen"] = services.te_bevestigen(jongere, gebruiker)
         context |= {
             "behoeften": [
                 (b.kenmerk.naam, BELANG_GEWOON[b.belang], b.toelichting)
@@ -571,7 +634,10 @@ def _mijn_pagina(request: HttpRequest, jongere: Jongere) -> HttpResponse:
         _log(request, jongere, Soort.PROFIEL)
         return _algemeen(request, jongere)
     _log(request, jongere, Soort.ANALYSE)
-    context = _gezin_context(request, jongere) | {"wie_leest": wie_leest_wat(jongere)}
+    context = _gezin_context(request, jongere) | {
+        "wie_leest": wie_leest_wat(jongere),
+        "verblijf_pk": haken.huidig_verblijf.roep(jongere.pk),
+    }
     return render(request, "jongeren/mijn.html", context)
 
 
@@ -598,22 +664,41 @@ def mijn_jongere(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("jongeren.gezin")
 def mijn_wie_leest(request: HttpRequest, pk: int) -> HttpResponse:
-    """Who can read what, in plain words; from 16 the youth chooses here what parents see."""
+    """Who can read what, in plain words; from 16 the youth chooses here what parents see:
+    for all parents at once, or per parent (`ouder_<id>`: ja or nee)."""
     jongere = jongere_voor(request, pk)
     mag_kiezen = request.user.has_perm("jongeren.kies_wat_ouders_zien", jongere)
+    ouders = [o for o in jongere.ouders.order_by("first_name", "email") if jongere.heeft_gezag(o)]
+    fouten: list[str] = []
     if request.method == "POST":
         if not mag_kiezen:
             raise PermissionDenied
-        delen = request.POST.get("ouders_zien_analyse") == "ja"
-        services.kies_wat_ouders_zien(jongere=jongere, door=user_of(request), delen=delen)
-        messages.success(
-            request,
-            _("Opgeslagen. Je ouders lezen je analyse mee.")
-            if delen
-            else _("Opgeslagen. Je ouders lezen je analyse en aandachtspunten niet meer."),
-        )
-        return redirect("jongeren:mijn_wie_leest", pk=jongere.pk)
-    _log(request, jongere, Soort.PROFIEL)
+        _log(request, jongere, Soort.PROFIEL, Actie.UPDATE)
+        if "ouders_zien_analyse" in request.POST:
+            delen = request.POST.get("ouders_zien_analyse") == "ja"
+            services.kies_wat_ouders_zien(jongere=jongere, door=user_of(request), delen=delen)
+            messages.success(
+                request,
+                _("Opgeslagen. Je ouders lezen je analyse mee.")
+                if delen
+                else _("Opgeslagen. Je ouders lezen je analyse en aandachtspunten niet meer."),
+            )
+            return redirect("jongeren:mijn_wie_leest", pk=jongere.pk)
+        keuzes = {o: request.POST.get(f"ouder_{o.pk}") for o in ouders}
+        fouten = [
+            _("Kies bij %(naam)s ja of nee.") % {"naam": o.first_name or o}
+            for o, keuze in keuzes.items()
+            if keuze not in {"ja", "nee"}
+        ]
+        if not fouten:
+            for ouder, keuze in keuzes.items():
+                services.kies_wat_ouders_zien(
+                    jongere=jongere, door=user_of(request), delen=keuze == "ja", ouder=ouder
+                )
+            messages.success(request, _("Opgeslagen. Hieronder staat wie wat leest."))
+            return redirect("jongeren:mijn_wie_leest", pk=jongere.pk)
+    else:
+        _log(request, jongere, Soort.PROFIEL)
     return render(
         request,
         "jongeren/mijn_wie_leest.html",
@@ -622,8 +707,35 @@ def mijn_wie_leest(request: HttpRequest, pk: int) -> HttpResponse:
             "wie_leest": wie_leest_wat(jongere),
             "mag_kiezen": mag_kiezen,
             "is_jongere": user_of(request).is_jongere,
+            "ouders": [(o, jongere.deelt_met(o)) for o in ouders],
+            "fouten": fouten,
         },
     )
+
+
+@require_POST
+@permission_required("jongeren.gezin")
+def mijn_bevestigen(request: HttpRequest, pk: int) -> HttpResponse:
+    """The youth or parent confirms the endorsement the coordinator recorded for them."""
+    jongere = jongere_voor(request, pk)
+    _log(request, jongere, Soort.ANALYSE, Actie.UPDATE)
+    nummer = str(request.POST.get("instemming", ""))
+    instemming = (
+        Instemming.objects.filter(analyse__jongere=jongere, pk=int(nummer)).first()
+        if nummer.isdigit()
+        else None
+    )
+    if instemming is None:
+        messages.error(request, _("Hier is niets te bevestigen."))
+        return _terug_naar_gezin(jongere)
+    try:
+        services.bevestig_instemming(instemming=instemming, door=user_of(request))
+    except ValidationError as fout:
+        for bericht in fout.messages:
+            messages.error(request, bericht)
+    else:
+        messages.success(request, _("Dank je! Je hebt bevestigd wat de coördinator opschreef."))
+    return _terug_naar_gezin(jongere)
 
 
 @permission_required("jongeren.jeugdbeschermer")

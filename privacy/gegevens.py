@@ -74,13 +74,19 @@ def _analyse(analyse: VerklarendeAnalyse) -> dict[str, Any]:
         ],
         "instemmingen": [
             {
-                "wie": _persoon(i.persoon),
+                "wie": str(i.persoon) if i.persoon else analyse.jongere.roepnaam,
                 "rol": str(i.get_rol_display()),
                 "akkoord": i.akkoord,
                 "opmerking": i.opmerking,
                 "op": _tijd(i.op),
+                "vastgelegd_door_coordinator": _persoon(i.vastgelegd_door)
+                if i.vastgelegd_door_id
+                else None,
+                "bevestigd_op": _tijd(i.bevestigd_op),
             }
-            for i in analyse.instemmingen.select_related("persoon").order_by("op", "pk")
+            for i in analyse.instemmingen.select_related("persoon", "vastgelegd_door").order_by(
+                "op", "pk"
+            )
         ],
     }
 
@@ -265,6 +271,24 @@ def _plaatsing(plaatsing: Plaatsing) -> dict[str, Any]:
         "zorgintensiteit": str(plaatsing.get_zorgintensiteit_display()),
         "aandachtssignalen": plaatsing.get_signalen_display(),
         "toelichting": plaatsing.toelichting,
+        "mentor": plaatsing.mentor.naam if plaatsing.mentor else None,
+        "mentor_vastgelegd_door_coordinator": plaatsing.mentor_vastgelegd_door_id is not None,
+        "perspectief": [
+            {
+                "richting": str(p.get_richting_display()),
+                "toelichting": p.toelichting,
+                "op": _tijd(p.op),
+            }
+            for p in plaatsing.perspectieven.all()
+        ],
+        "overgangslijst": [
+            {
+                "onderwerp": str(p.get_onderwerp_display()),
+                "status": str(p.get_status_display()),
+                "notitie": p.notitie,
+            }
+            for p in plaatsing.overgangspunten.all()
+        ],
     }
 
 
@@ -337,6 +361,7 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
                     "naam": str(ouder),
                     "email": adres(ouder.email),
                     "gezag": jongere.heeft_gezag(ouder),
+                    "leest_analyse_mee": jongere.ouder_leest_dossier(ouder),
                 }
                 for ouder in jongere.ouders.order_by("first_name", "email")
             ],

@@ -25,6 +25,7 @@ from voorzieningen.models import (
     Behandelpartner,
     FotoWoning,
     Onderwijs,
+    Overgangspunt,
     Plaatsing,
     Teamlid,
     Toelatingsregel,
@@ -169,6 +170,20 @@ class TeamlidAdmin(admin.ModelAdmin[Teamlid]):
         return super().get_queryset(request).filter(voorziening__in=voorzieningen)
 
 
+class OvergangspuntInline(admin.TabularInline[Overgangspunt, Plaatsing]):
+    """The transition checklist from 17½, read-only here: the youth, the coordinator and the
+    home keep it up on the stay's page (each change is in the history)."""
+
+    model = Overgangspunt
+    extra = 0
+    fields = ("onderwerp", "status", "notitie", "door", "gewijzigd_op")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(Plaatsing)
 class PlaatsingAdmin(InzageAdminMixin, SimpleHistoryAdmin):
     """Residents, attention signals included: only for people who manage the home. Every
@@ -176,6 +191,7 @@ class PlaatsingAdmin(InzageAdminMixin, SimpleHistoryAdmin):
     who did not come through the portal)."""
 
     inzage_soort = Soort.BEWONER
+    inlines = [OvergangspuntInline]
 
     list_display = [
         "__str__",
@@ -209,6 +225,10 @@ class PlaatsingAdmin(InzageAdminMixin, SimpleHistoryAdmin):
         "score_bij_plaatsing",
         "aandachtspunten_bij_plaatsing",
         "synthetisch",
+        # The youth chooses the mentor on the stay's page.
+        "mentor",
+        "mentor_gekozen_op",
+        "mentor_vastgelegd_door",
         "aangemaakt_op",
         "gewijzigd_op",
     ]

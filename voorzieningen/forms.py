@@ -34,6 +34,7 @@ from voorzieningen.models import (
     GeloofCultuur,
     Onderwijs,
     Ouderdeelname,
+    Overgangspunt,
     Plaatsing,
     Provincie,
     Taal,
@@ -733,3 +734,66 @@ class KandidaatForm(forms.Form):
             signalen=frozenset(data["signalen"]),
             aankomst=today,
         )
+
+
+# --- The stay: mentor and transition checklist ------------------------------------------------
+
+
+class MentorForm(forms.Form):
+    """Choose a mentor from the home's team as it is today."""
+
+    mentor = forms.ModelChoiceField(
+        label=_("Mentor"),
+        queryset=Teamlid.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": _("Kies een mentor uit het team."),
+            "invalid_choice": _("Kies iemand uit het team van deze woning."),
+        },
+    )
+
+    def __init__(self, *args: Any, kandidaten: list[Teamlid], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        veld = self.fields["mentor"]
+        assert isinstance(veld, forms.ModelChoiceField)
+        veld.queryset = Teamlid.objects.filter(pk__in=[t.pk for t in kandidaten]).order_by("naam")
+
+
+OVERGANG_NOTITIE_MAX = 1000
+
+
+class OvergangspuntForm(forms.Form):
+    """One item of the transition checklist (the page shows one per subject, by prefix)."""
+
+    status = forms.ChoiceField(
+        label=_("Hoe staat het ervoor?"),
+        choices=Overgangspunt.Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies hoe het ervoor staat."),
+            "invalid_choice": _("Kies hoe het ervoor staat."),
+        },
+    )
+    notitie = forms.CharField(
+        label=_("Notitie"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=OVERGANG_NOTITIE_MAX,
+        error_messages={"max_length": _("Schrijf hoogstens %(limit_value)d tekens.")},
+    )
+
+    def __init__(self, *args: Any, punt: Overgangspunt, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"status": punt.status, "notitie": punt.notitie})
+        kwargs["prefix"] = punt.onderwerp
+        super().__init__(*args, **kwargs)
+        self.punt = punt
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("status") == Overgangspunt.Status.NIET_NODIG
+            and not (data.get("notitie") or "").strip()
+        ):
+            self.add_error("notitie", _("Schrijf kort op waarom dit niet nodig is."))
+        return data

@@ -7,6 +7,7 @@ admin edit or race between two requests can store a home with seven residents.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -993,6 +994,26 @@ class Plaatsing(models.Model):
         default=False,
         help_text=_("Verzonnen verblijf uit de demodata; telt niet als echte uitkomst."),
     )
+    # The resident's own mentor, chosen from the home's team after arrival: by the youth,
+    # or recorded by the coordinator for a youth without an account.
+    mentor = models.ForeignKey(
+        Teamlid,
+        verbose_name=_("mentor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mentor_van",
+    )
+    mentor_gekozen_op = models.DateTimeField(_("mentor gekozen op"), null=True, blank=True)
+    mentor_vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("mentorkeuze vastgelegd door de coördinator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Leeg: de jongere koos zelf."),
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
@@ -1073,6 +1094,103 @@ class Plaatsing(models.Model):
     @property
     def is_breuk(self) -> bool:
         return self.eindreden in self.EINDREDENEN_BREUK
+
+    def overgang_vanaf(self) -> dt.date:
+        """The day this resident turns 17½: from then on the stay prepares for 18."""
+        geboren = self.jongere.geboortedatum if self.jongere is not None else self.geboortemaand
+        return overgang_vanaf(geboren)
+
+    def overgang_nu(self, op: dt.date | None = None) -> bool:
+        """Does the transition checklist apply now: a current stay of a resident of 17½+?"""
+        return self.einde is None and (op or timezone.localdate()) >= self.overgang_vanaf()
+
+    def overgangslijst(self) -> list[Overgangspunt]:
+        """The four items of the transition checklist, in order; an item nobody touched yet
+        is an unsaved row with status "nog niet geregeld"."""
+        opgeslagen = {p.onderwerp: p for p in self.overgangspunten.select_related("door")}
+        return [
+            opgeslagen.get(onderwerp) or Overgangspunt(plaatsing=self, onderwerp=onderwerp)
+            for onderwerp in Overgangspunt.Onderwerp.values
+        ]
+
+
+def overgang_vanaf(geboortedatum: dt.date) -> dt.date:
+    """The day someone born on `geboortedatum` turns 17½ (the end of a short month counts)."""
+    jaar, maand = geboortedatum.year + 17, geboortedatum.month + 6
+    if maand > 12:
+        jaar, maand = jaar + 1, maand - 12
+    return dt.date(jaar, maand, min(geboortedatum.day, calendar.monthrange(jaar, maand)[1]))
+
+
+class Overgangspunt(models.Model):
+    """One item of the transition checklist of a resident from 17½: what must be arranged
+    before 18 (housing, income, school or work, continued youth care until 23). The youth,
+    the coordinator and the home's manager keep it up; the history keeps every change."""
+
+    class Onderwerp(models.TextChoices):
+        WONEN = "wonen", _("Wonen")
+        INKOMEN = "inkomen", _("Inkomen")
+        SCHOOL_WERK = "school_werk", _("School of werk")
+        VERLENGDE_JEUGDHULP = "verlengde_jeugdhulp", _("Verlengde jeugdhulp (tot 23 jaar)")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Nog niet geregeld")
+        BEZIG = "bezig", _("Mee bezig")
+        GEREGELD = "geregeld", _("Geregeld")
+        NIET_NODIG = "niet_nodig", _("Niet nodig")
+
+    # An item with one of these statuses needs no more attention.
+    AFGEROND = frozenset({Status.GEREGELD, Status.NIET_NODIG})
+
+    plaatsing = models.ForeignKey(
+        Plaatsing,
+        verbose_name=_("verblijf"),
+        on_delete=models.CASCADE,
+        related_name="overgangspunten",
+    )
+    onderwerp = models.CharField(_("onderwerp"), max_length=30, choices=Onderwerp.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    notitie = models.TextField(_("notitie"), blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("laatst gewijzigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    gewijzigd_op = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plaatsing", "onderwerp"]
+        verbose_name = _("punt op de overgangslijst")
+        verbose_name_plural = _("overgangslijst (vanaf 17½)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plaatsing", "onderwerp"], name="overgangspunt_uniek_per_verblijf"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    onderwerp__in=["wonen", "inkomen", "school_werk", "verlengde_jeugdhulp"]
+                ),
+                name="overgangspunt_onderwerp_geldig",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "bezig", "geregeld", "niet_nodig"]),
+                name="overgangspunt_status_geldig",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_onderwerp_display()}: {self.get_status_display()}"
+
+    @property
+    def is_afgerond(self) -> bool:
+        return self.status in self.AFGEROND
 
 
 # --- Vacancies -----------------------------------------------------------------------

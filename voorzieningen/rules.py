@@ -20,6 +20,8 @@ from accounts.rules import (
     is_beheerder,
     is_coordinator,
     is_functioneel_beheerder,
+    is_jongere,
+    is_ouder,
 )
 
 
@@ -50,3 +52,6 @@ rules.add_perm("voorzieningen.zoek_voorzieningen", is_coordinator | is_functione
 rules.add_perm(
     "voorzieningen.bekijk_voorziening", is_coordinator | is_functioneel_beheerder | is_beheerder
 )
+# Role-level: may open a stay's page (the perspective, the mentor, the transition
+# checklist); `voorzieningen.verblijf.rol_bij` decides per stay.
+rules.add_perm("voorzieningen.verblijf", is_jongere | is_ouder | is_coordinator | is_beheerder)

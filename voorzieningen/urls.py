@@ -35,6 +35,12 @@ urlpatterns = [
     ),
     # Photos: for whoever may see the home, and the family of a proposal to it.
     path("<int:pk>/fotos/<int:foto_pk>/", views.foto, name="foto"),
+    # A youth's stay: the youth, a parent who reads the file, the coordinator, the home.
+    path("verblijf/<int:plaatsing_pk>/", views.verblijf_detail, name="verblijf"),
+    path("verblijf/<int:plaatsing_pk>/mentor/", views.verblijf_mentor, name="verblijf_mentor"),
+    path(
+        "verblijf/<int:plaatsing_pk>/overgang/", views.verblijf_overgang, name="verblijf_overgang"
+    ),
     # The coordinator's side
     path("overzicht/", views.lijst, name="lijst"),
     path("<int:pk>/", views.detail, name="detail"),

@@ -14,12 +14,12 @@ from typing import Any
 
 import rules
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -28,16 +28,27 @@ from accounts.decorators import permission_required
 from accounts.models import User
 from kern import opmaak, paginering
 from kern.http import HtmxHttpRequest, user_of
-from kern.inzage import Actie, Doel, Soort, actie_voor, log_inzage, log_inzage_lijst
+from kern.inzage import (
+    Actie,
+    Doel,
+    Soort,
+    actie_voor,
+    log_geweigerd,
+    log_inzage,
+    log_inzage_lijst,
+    standaard_doel,
+)
 from kern.publiek import publiek_voor
-from voorzieningen import haken, services
+from voorzieningen import haken, services, verblijf
 from voorzieningen.forms import (
     AankomstForm,
     BehandelpartnerFormSet,
     BewonerProfielForm,
     FotoFormSet,
     KandidaatForm,
+    MentorForm,
     OnderwijsFormSet,
+    OvergangspuntForm,
     TeamlidEindeForm,
     TeamlidForm,
     ToelatingsregelFormSet,
@@ -50,6 +61,7 @@ from voorzieningen.fotos import FOTO_MAX_BYTES, FOTOS_PER_WONING
 from voorzieningen.models import (
     JONGEREN_PER_MEDEWERKER,
     FotoWoning,
+    Perspectief,
     Plaatsing,
     Teamlid,
     Vacature,
@@ -754,3 +766,173 @@ def nieuwe_bewoner(request: HttpRequest, pk: int) -> HttpResponse:
         # The answer goes through each current resident's profile and signals.
         _log_bewoners(request, voorziening, voorziening.plaatsingen.lopend())
     return render(request, "voorzieningen/nieuwe_bewoner.html", context)
+
+
+# --- A youth's stay: perspective, mentor, transition checklist ------------------------------
+
+
+def _verblijf_voor(request: HttpRequest, plaatsing_pk: int) -> tuple[Plaatsing, verblijf.Rol]:
+    """The stay and how the asker stands to it; anyone else gets a 404 (never a hint that
+    it exists) and a refusal in the access log. Every read or change is logged."""
+    plaatsing = (
+        Plaatsing.objects.select_related("voorziening", "jongere", "mentor")
+        .filter(pk=plaatsing_pk)
+        .first()
+    )
+    rol = verblijf.rol_bij(user_of(request), plaatsing) if plaatsing is not None else None
+    if plaatsing is None or rol is None:
+        log_geweigerd(
+            request, jongere=plaatsing.jongere_id if plaatsing else None, soort=Soort.BEWONER
+        )
+        raise Http404
+    log_inzage(
+        request,
+        jongere=plaatsing.jongere_id,
+        actie=actie_voor(request),
+        soort=Soort.BEWONER,
+        doel=standaard_doel(request),
+        voorziening=plaatsing.voorziening if rol == verblijf.Rol.BEHEERDER else None,
+    )
+    return plaatsing, rol
+
+
+def _verblijf_context(plaatsing: Plaatsing, rol: verblijf.Rol) -> dict[str, Any]:
+    return {
+        "plaatsing": plaatsing,
+        "jongere": plaatsing.jongere,
+        "rol": str(rol),
+        "is_jongere": rol == verblijf.Rol.JONGERE,
+        "is_gezin": rol in {verblijf.Rol.JONGERE, verblijf.Rol.OUDER},
+    }
+
+
+@permission_required("voorzieningen.verblijf")
+def verblijf_detail(request: HttpRequest, plaatsing_pk: int) -> HttpResponse:
+    """The stay for the youth (in "je"), a parent who reads the file, the coordinator and
+    the home: where it is heading, the mentor, and from 17½ the transition checklist."""
+    plaatsing, rol = _verblijf_voor(request, plaatsing_pk)
+    perspectieven = list(plaatsing.perspectieven.select_related("door"))
+    toon_overgang = plaatsing.overgang_nu() and rol != verblijf.Rol.OUDER
+    return render(
+        request,
+        "voorzieningen/verblijf.html",
+        _verblijf_context(plaatsing, rol)
+        | {
+            "perspectief": perspectieven[0] if perspectieven else None,
+            "perspectief_gewoon": perspectief_in_gewone_woorden(
+                perspectieven[0], plaatsing, jij=rol == verblijf.Rol.JONGERE
+            )
+            if perspectieven
+            else "",
+            "eerdere_perspectieven": perspectieven[1:],
+            "mag_mentor_kiezen": verblijf.mag_mentor_kiezen(rol, plaatsing)
+            and plaatsing.einde is None
+            and plaatsing.aankomst <= timezone.localdate(),
+            "toon_overgang": toon_overgang,
+            "overgang_vanaf": plaatsing.overgang_vanaf(),
+            "overgangslijst": plaatsing.overgangslijst() if toon_overgang else [],
+        },
+    )
+
+
+def perspectief_in_gewone_woorden(
+    perspectief: Perspectief, plaatsing: Plaatsing, *, jij: bool
+) -> str:
+    """Where the stay is heading, in plain words for the youth (jij) or a parent."""
+    naam = plaatsing.jongere.roepnaam if plaatsing.jongere else ""
+    R = Perspectief.Richting
+    if jij:
+        teksten = {
+            R.THUIS: _("Het plan is dat je weer thuis gaat wonen."),
+            R.PLEEGGEZIN: _("Het plan is dat je bij een pleeggezin gaat wonen."),
+            R.ZELFSTANDIG: _("Het plan is dat je zelfstandig gaat wonen."),
+            R.ANDERE_ZORG: _("Het plan is dat je een andere vorm van hulp krijgt."),
+        }
+        return str(teksten[R(perspectief.richting)])
+    teksten = {
+        R.THUIS: _("Het plan is dat %(naam)s weer thuis gaat wonen."),
+        R.PLEEGGEZIN: _("Het plan is dat %(naam)s bij een pleeggezin gaat wonen."),
+        R.ZELFSTANDIG: _("Het plan is dat %(naam)s zelfstandig gaat wonen."),
+        R.ANDERE_ZORG: _("Het plan is dat %(naam)s een andere vorm van hulp krijgt."),
+    }
+    return str(teksten[R(perspectief.richting)]) % {"naam": naam}
+
+
+@permission_required("voorzieningen.verblijf")
+def verblijf_mentor(request: HttpRequest, plaatsing_pk: int) -> HttpResponse:
+    """The youth chooses a mentor from the home's team, or changes the choice; the
+    coordinator records it for a youth without an account."""
+    plaatsing, rol = _verblijf_voor(request, plaatsing_pk)
+    if not verblijf.mag_mentor_kiezen(rol, plaatsing):
+        raise PermissionDenied
+    if plaatsing.einde is not None or plaatsing.aankomst > timezone.localdate():
+        messages.info(request, _("Een mentor kies je na de aankomst, tijdens het verblijf."))
+        return redirect("voorzieningen:verblijf", plaatsing_pk=plaatsing.pk)
+    kandidaten = verblijf.mentorkandidaten(plaatsing)
+    form = MentorForm(
+        request.POST if request.method == "POST" else None,
+        kandidaten=kandidaten,
+        initial={"mentor": plaatsing.mentor_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            verblijf.kies_mentor(
+                plaatsing=plaatsing, door=user_of(request), teamlid=form.cleaned_data["mentor"]
+            )
+        except ValidationError as error:
+            _fouten_naar_form(form, error)
+        else:
+            messages.success(
+                request,
+                _("Opgeslagen. %(naam)s is je mentor.") % {"naam": form.cleaned_data["mentor"].naam}
+                if rol == verblijf.Rol.JONGERE
+                else _("De mentorkeuze is vastgelegd."),
+            )
+            return redirect("voorzieningen:verblijf", plaatsing_pk=plaatsing.pk)
+    return render(
+        request,
+        "voorzieningen/verblijf_mentor.html",
+        _verblijf_context(plaatsing, rol) | {"form": form, "kandidaten": kandidaten},
+    )
+
+
+@permission_required("voorzieningen.verblijf")
+def verblijf_overgang(request: HttpRequest, plaatsing_pk: int) -> HttpResponse:
+    """Keep the transition checklist up (the youth, the coordinator, the home)."""
+    plaatsing, rol = _verblijf_voor(request, plaatsing_pk)
+    if rol not in verblijf.BIJHOUDERS:
+        raise PermissionDenied
+    if not plaatsing.overgang_nu():
+        messages.info(
+            request,
+            _("De overgangslijst begint op %(datum)s, als de jongere 17½ is.")
+            % {"datum": formats.date_format(plaatsing.overgang_vanaf(), "j F Y")}
+            if plaatsing.einde is None
+            else _("Dit verblijf is voorbij."),
+        )
+        return redirect("voorzieningen:verblijf", plaatsing_pk=plaatsing.pk)
+    data = request.POST if request.method == "POST" else None
+    forms_ = [OvergangspuntForm(data, punt=punt) for punt in plaatsing.overgangslijst()]
+    if request.method == "POST" and all(f.is_valid() for f in forms_):
+        try:
+            gewijzigd = verblijf.bewaar_overgang(
+                plaatsing=plaatsing,
+                door=user_of(request),
+                punten={
+                    f.punt.onderwerp: (f.cleaned_data["status"], f.cleaned_data["notitie"])
+                    for f in forms_
+                },
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if gewijzigd:
+                messages.success(request, _("De overgangslijst is opgeslagen."))
+            else:
+                messages.info(request, _("Er is niets veranderd."))
+            return redirect("voorzieningen:verblijf", plaatsing_pk=plaatsing.pk)
+    return render(
+        request,
+        "voorzieningen/verblijf_overgang.html",
+        _verblijf_context(plaatsing, rol) | {"forms": forms_},
+    )

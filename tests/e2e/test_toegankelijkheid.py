@@ -36,13 +36,18 @@ from tests.conftest import PASSWORD
 from tests.e2e.axe import fouten
 from tests.e2e.conftest import DESKTOP, PHONE, log_in_als, tweede_factor
 from tests.factories import UserFactory
-from tests.jongeren.factories import AnalyseFactory
+from tests.jongeren.factories import AnalyseFactory, JongereFactory
 from tests.trust.test_access_matrix import MATRIX
 from tests.trust.wereld import World, bouw_wereld
-from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
+from tests.voorzieningen.factories import (
+    PlaatsingFactory,
+    TeamlidFactory,
+    VacatureFactory,
+    VoorzieningFactory,
+)
 from voorstellen import services as flow
 from voorstellen.models import Kennismaking, Voorstel
-from voorzieningen.models import Voorziening
+from voorzieningen.models import Plaatsing, Voorziening
 
 # One person per role. The behavioural scientist is a coordinator with a flag: the matrix's
 # coordinator column says which pages they open, and some pages show them more.
@@ -65,6 +70,9 @@ class Sweep:
     tweede_voorstel: Voorstel
     verdeling: Verdeling
     lopende_verdeling: Verdeling
+    ilse: Jongere
+    ilse_analyse: VerklarendeAnalyse
+    ilse_verblijf: Plaatsing
 
 
 @pytest.fixture
@@ -122,7 +130,22 @@ def sweep(e2e_db: None, personas: dict[str, User]) -> Sweep:
         gestart_op=timezone.now(),
     )
     lopend.jongeren.set(data.jongeren.values())
-    return Sweep(wereld, users, tweede, verdeling, lopend)
+    # Ilse, 17½ and without an account, lives in De Esch: her stay shows the transition
+    # checklist, the coordinator records her mentor and her agreement with the analysis.
+    ilse = JongereFactory.create(
+        roepnaam="Ilse",
+        coordinator=coordinator,
+        geboortedatum=timezone.localdate() - dt.timedelta(days=int(17.6 * 365.25)),
+        nodig_vanaf=timezone.localdate() - dt.timedelta(days=100),
+    )
+    ilse_analyse = AnalyseFactory.create(
+        jongere=ilse, status=VerklarendeAnalyse.Status.TER_INSTEMMING, voorgelegd_op=timezone.now()
+    )
+    TeamlidFactory.create(voorziening=esch, naam="Anouk")
+    verblijf = PlaatsingFactory.create(
+        voorziening=esch, jongere=ilse, geboortemaand=ilse.geboortedatum.replace(day=1)
+    )
+    return Sweep(wereld, users, tweede, verdeling, lopend, ilse, ilse_analyse, verblijf)
 
 
 @dataclass(frozen=True)
@@ -157,6 +180,27 @@ def paginas(sweep: Sweep, rol: str) -> list[Pagina]:
             Pagina(
                 "voorstel dat op antwoord wacht",
                 reverse("voorstellen:voorstel", args=[sweep.tweede_voorstel.pk]),
+            )
+        )
+    if rol in {"coordinator", "gedragswetenschapper", "beheerder"}:
+        # A stay of a youth of 17½: the transition checklist and its form.
+        for naam in ("voorzieningen:verblijf", "voorzieningen:verblijf_overgang"):
+            uit.append(Pagina(f"{naam} (17½)", reverse(naam, args=[sweep.ilse_verblijf.pk])))
+    if rol in {"coordinator", "gedragswetenschapper"}:
+        # For a youth without an account: her mentor and her agreement, from a talk.
+        uit.append(
+            Pagina(
+                "mentorkeuze vastleggen (zonder account)",
+                reverse("voorzieningen:verblijf_mentor", args=[sweep.ilse_verblijf.pk]),
+            )
+        )
+        uit.append(
+            Pagina(
+                "instemming vastleggen uit een gesprek",
+                reverse(
+                    "jongeren:instemming_vastleggen",
+                    args=[sweep.ilse.pk, sweep.ilse_analyse.versie],
+                ),
             )
         )
     if rol in {"coordinator", "admin_user"}:

@@ -106,3 +106,48 @@ def test_the_demo_family_reads_noors_analysis(client: Client, demo: None) -> Non
         html = client.get(reverse("jongeren:mijn")).content.decode()
         assert "Iedereen is het eens." in html
         assert "Zelfbeschadiging" not in html
+
+
+def test_the_demo_holds_every_case_of_who_decides(demo: None) -> None:
+    from voorstellen.models import Voorstel
+    from voorzieningen.models import Overgangspunt, Plaatsing
+
+    beschermer = User.objects.get(email="jeugdbeschermer@example.org")
+    ots = Jongere.objects.filter(maatregel="ots", jeugdbeschermer=beschermer)
+    assert ots.exists()
+    assert Jongere.objects.filter(maatregel__in=["voogdij", "voorlopige_voogdij"]).exists()
+    zestien = [
+        j
+        for j in Jongere.objects.filter(ouders__isnull=False).distinct()
+        if 16 <= j.leeftijd < 18 and any(not j.ouder_leest_dossier(o) for o in j.ouders.all())
+    ]
+    assert zestien, "a 16-year-old who keeps the file from a parent"
+    assert Jongere.objects.filter(account__isnull=True).exists()
+    assert any(v.analyse_te_laat() for v in Voorstel.objects.filter(spoed_sinds__isnull=False))
+    assert Jongere.objects.filter(broers_zussen__isnull=False).exists()
+    assert Jongere.objects.filter(zoeken_sinds__isnull=False).exists()
+    # A youth without an account whose endorsement the coordinator recorded: endorsed.
+    sara = Jongere.objects.get(roepnaam="Sara")
+    assert sara.account is None
+    analyse = sara.actuele_analyse()
+    assert analyse is not None and analyse.is_gedragen
+    assert analyse.instemmingen.filter(rol="jongere", vastgelegd_door__isnull=False).exists()
+    # 17½ in a home: a mentor she chose and a checklist with open items.
+    verblijf = Plaatsing.objects.get(jongere__roepnaam="Ilse", einde__isnull=True)
+    assert verblijf.overgang_nu() and verblijf.mentor is not None
+    assert verblijf.mentor.voorziening_id == verblijf.voorziening_id
+    statussen = {p.onderwerp: p.status for p in verblijf.overgangslijst()}
+    assert statussen["school_werk"] == Overgangspunt.Status.GEREGELD
+    assert statussen["inkomen"] == Overgangspunt.Status.OPEN
+    assert verblijf.perspectieven.exists()
+
+
+def test_ilse_sees_her_stay_and_the_checklist_on_her_start_page(client: Client, demo: None) -> None:
+    ilse = User.objects.get(email="ilse@jongeren.example.org")
+    client.force_login(ilse)
+    start = client.get(reverse("start")).text
+    assert "Klaar voor 18" in start
+    verblijf = ilse.jongere_profiel.plaatsingen.get(einde__isnull=True)
+    pagina = client.get(reverse("voorzieningen:verblijf", args=[verblijf.pk])).text
+    assert "Het plan is dat je zelfstandig gaat wonen." in pagina
+    assert "Je hebt" in pagina and "gekozen als mentor" in pagina

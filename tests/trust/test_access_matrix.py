@@ -109,6 +109,9 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:zone_nieuw":       COORDINATOR_OWN,
     "jongeren:zone_verwijderen": POST_ONLY,
     "jongeren:broers_zussen": POST_ONLY,
+    # Recording an endorsement from a talk: with the world's analysis endorsed already,
+    # there is nobody to record it for, and the coordinator is sent back to the youth.
+    "jongeren:instemming_vastleggen": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
     # The export a coordinator makes to hand over on request.
     "privacy:gegevens":         COORDINATOR_OWN,
     "privacy:gegevens_json":    COORDINATOR_OWN,
@@ -121,6 +124,8 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:mijn_veranderingen": FAMILY_OWN,
     # Who can read what (every family member); from 16 the youth chooses here.
     "jongeren:mijn_wie_leest":     FAMILY_OWN,
+    # Confirming what the coordinator recorded for oneself (POST only).
+    "jongeren:mijn_bevestigen":    POST_ONLY,
     # The youth protection worker's start page: the youths they protect.
     "jongeren:beschermd":          row(LOGIN, 403, 403, 403, 403, 403, 403, 403, 403, 200),
     "privacy:mijn_gegevens":      FAMILY_OWN,
@@ -143,6 +148,14 @@ MATRIX: dict[str, dict[str, int | str]] = {
     "voorzieningen:vacature_nieuw": MANAGER_OWN,
     "voorzieningen:vacature_bevestigen": POST_ONLY,
     "voorzieningen:vacature_intrekken": MANAGER_OWN,
+    # A youth's stay: the youth, a parent who reads the file, the youth's coordinators and
+    # the home's managers; nobody else learns it exists. The youth (15 here) chooses the
+    # mentor: nobody chooses for a youth with an account. Before 17½ the checklist page
+    # sends those who keep it back to the stay.
+    "voorzieningen:verblijf":   row(LOGIN, 200, 404, 200, 404, 200, 404, 200, 403, 403,
+        expertteam=403),
+    "voorzieningen:verblijf_mentor": row(LOGIN, 403, 404, 403, 404, 200, 404, 403, 403, 403),
+    "voorzieningen:verblijf_overgang": row(LOGIN, 302, 404, 302, 404, 302, 404, 403, 403, 403),
     # voorzieningen: the coordinator's side (every home is public to coordinators)
     "voorzieningen:lijst":      SEARCH_ALL,
     "voorzieningen:detail":     row(LOGIN, 200, 200, 200, 404, 403, 403, 403, 200, 403),
@@ -204,6 +217,7 @@ POST_MATRIX: dict[str, dict[str, int | str]] = {
     "jongeren:analyse_signalen_vrijgeven": row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
     "jongeren:zone_verwijderen":   row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
     "jongeren:broers_zussen":      row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 403, 403),
+    "jongeren:mijn_bevestigen":    row(LOGIN, 403, 403, 403, 403, 302, 404, 302, 403, 403),
     "voorzieningen:vacature_bevestigen": row(LOGIN, 403, 403, 302, 404, 403, 403, 403, 302, 403),
     "matching:bewaren":            row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302, 403),
     "plaatsingstafel:verdeling_stoppen":  row(LOGIN, 302, 404, 403, 403, 403, 403, 403, 302, 403),

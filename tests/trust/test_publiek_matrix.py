@@ -88,6 +88,7 @@ TOONT_MATCHING: dict[str, bool] = {
     "jongeren:zone_nieuw": False, "jongeren:zone_verwijderen": False,
     # Linking siblings: a POST that redirects, no matching output.
     "jongeren:broers_zussen": False,
+    "jongeren:instemming_vastleggen": False, "jongeren:mijn_bevestigen": False,
     "privacy:gegevens": True, "privacy:gegevens_json": True,
     "jongeren:mijn": True, "jongeren:mijn_jongere": True, "jongeren:mijn_aanpassen": False,
     "jongeren:mijn_reactie": False, "jongeren:mijn_veranderingen": True,
@@ -100,6 +101,10 @@ TOONT_MATCHING: dict[str, bool] = {
     "voorzieningen:teamlid": False, "voorzieningen:teamlid_einde": False,
     "voorzieningen:aankomst": True, "voorzieningen:bewoners": True,
     "voorzieningen:bewoner": True, "voorzieningen:vertrek": False,
+    # A youth's stay (perspective, mentor, transition checklist): no matching output, but
+    # a page about a resident, so every persona's version is checked for signals.
+    "voorzieningen:verblijf": True, "voorzieningen:verblijf_mentor": False,
+    "voorzieningen:verblijf_overgang": False,
     "voorzieningen:vacature_nieuw": False, "voorzieningen:vacature_bevestigen": False,
     "voorzieningen:vacature_intrekken": False,
     "voorzieningen:lijst": True, "voorzieningen:detail": True,

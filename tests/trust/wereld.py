@@ -167,6 +167,16 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
     Voorziening.objects.filter(pk=woning.pk).update(bewoners_aantal=1)
     teamlid = TeamlidFactory.create(voorziening=woning, naam=tekst("teamlid_naam", "Mede"))
     vacature = VacatureFactory.create(voorziening=woning, beschikbaar_vanaf=timezone.localdate())
+    # An earlier stay of Noor's in another home of the same provider, still running: its
+    # page shows the perspective, the mentor and (from 17½) the transition checklist.
+    de_berk = VoorzieningFactory.create(
+        aanbieder=users["beheerder"].organisatie, naam="De Berk", max_bewoners=4
+    )
+    verblijf = PlaatsingFactory.create(
+        voorziening=de_berk, jongere=noor, geboortemaand=noor.geboortedatum.replace(day=1)
+    )
+    Voorziening.objects.filter(pk=de_berk.pk).update(bewoners_aantal=1)
+    TeamlidFactory.create(voorziening=de_berk, naam="Anouk")
     foto = FotoWoning.objects.create(
         voorziening=woning, inhoud=b"\xff\xd8\xff", breedte=1, hoogte=1, beschrijving="De tuin"
     )
@@ -217,6 +227,10 @@ def bouw_wereld(users: dict[str, User], tekst: Tekst = standaard) -> World:
         "voorzieningen:teamlid_einde": {"pk": woning.pk, "teamlid_pk": teamlid.pk},
         "voorzieningen:bewoner": {"pk": woning.pk, "plaatsing_pk": bewoner.pk},
         "voorzieningen:vertrek": {"pk": woning.pk, "plaatsing_pk": bewoner.pk},
+        "voorzieningen:verblijf": {"plaatsing_pk": verblijf.pk},
+        "voorzieningen:verblijf_mentor": {"plaatsing_pk": verblijf.pk},
+        "voorzieningen:verblijf_overgang": {"plaatsing_pk": verblijf.pk},
+        "jongeren:instemming_vastleggen": {"pk": noor.pk, "versie": analyse.versie},
         "voorzieningen:vacature_bevestigen": {"pk": woning.pk, "vacature_pk": vacature.pk},
         "voorzieningen:vacature_intrekken": {"pk": woning.pk, "vacature_pk": vacature.pk},
         "matching:zoekopdracht": {"pk": noor.pk, "zoekopdracht_pk": zoekopdracht.pk},
