@@ -58,7 +58,7 @@ from voorstellen.forms import (
 )
 from voorstellen.lezing import lezing_voor_woning, na_toestemming, profiel_van
 from voorstellen.models import OPEN_STATUSSEN, Tegenspraak, Voorstel, VoorstelStatus
-from voorstellen.publiek import publiek_voor
+from voorstellen.publiek import publiek_voor, stem_voor
 from voorzieningen.models import Perspectief, Teamlid, Voorziening
 
 
@@ -115,6 +115,7 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
             homes[0],
             today,
             audience=publiek_voor(user),
+            stem=stem_voor(user, jongere),
         )
         if homes
         else None
@@ -297,7 +298,11 @@ def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     eigen = voorstel.besluiten.filter(sleutel=sleutel).order_by("-op", "-pk")
     return {
         **_wie_beslist_context(voorstel, user),
-        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
+        "uitleg": flow.uitleg_voor(
+            voorstel,
+            publiek_voor(user, voorstel),
+            stem_voor(user, voorstel.jongere, voorstel),
+        ),
         "woning": _woning_in_gewone_woorden(voorstel),
         "prioriteiten": analyse.prioriteiten_in_woorden(voor_gezin=False)
         if (analyse := voorstel.jongere.actuele_analyse())
@@ -370,7 +375,11 @@ def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "overschrijf_form": OverschrijfForm(
             betrokkenen=flow.beslissers_van(voorstel).betrokkenen, prefix="over"
         ),
-        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
+        "uitleg": flow.uitleg_voor(
+            voorstel,
+            publiek_voor(user, voorstel),
+            stem_voor(user, voorstel.jongere, voorstel),
+        ),
         "profiel": profiel_van(voorstel),
         "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
         "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
@@ -443,7 +452,9 @@ def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
     alleen_profiel = user.is_beheerder and not flow.volledig_gedeeld(item)
     context: dict[str, Any] = {
         "voorstel": item,
-        "uitleg": flow.uitleg_voor(item, publiek_voor(user, item)),
+        "uitleg": flow.uitleg_voor(
+            item, publiek_voor(user, item), stem_voor(user, item.jongere, item)
+        ),
         "kennismaking": item.kennismaking_of_none(),
         "woning": _woning_in_gewone_woorden(item),
         "is_beheerder": user.is_beheerder,
