@@ -25,6 +25,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts.decorators import permission_required
 from accounts.models import User
 from jongeren import beslissers
+from jongeren.models import Jongere
 from jongeren.profiel import profiel_voor_woning
 from jongeren.toegang import jongere_voor
 from kern.http import HtmxHttpRequest, user_of
@@ -226,8 +227,25 @@ def mijn_voorstellen(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "voorstellen/mijn_voorstellen.html",
-        {"open_voorstellen": open_voorstellen, "eerder": eerder},
+        {
+            "open_voorstellen": open_voorstellen,
+            "eerder": eerder,
+            "titel": _titel_voorstellen(user_of(request)),
+        },
     )
+
+
+def _titel_voorstellen(user: User) -> str:
+    """The youth reads "Voorstellen voor jou"; a parent (or the youth protection worker)
+    reads about the youth by name (docs/schrijfwijzer.md)."""
+    if user.is_jongere:
+        return _("Voorstellen voor jou")
+    namen = sorted(Jongere.objects.for_user(user).values_list("roepnaam", flat=True))
+    if len(namen) == 1:
+        return _("Voorstellen voor %(naam)s") % {"naam": namen[0]}
+    if user.is_ouder:
+        return _("Voorstellen voor je kinderen") if namen else _("Voorstellen voor je kind")
+    return _("Voorstellen")
 
 
 # --- the detail page ---------------------------------------------------------------------
@@ -526,7 +544,7 @@ def _antwoord(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
         reden=data["reden"],
         toelichting=data["toelichting"],
     )
-    return _("Uw antwoord is opgeslagen.")
+    return _("Je antwoord is opgeslagen.")
 
 
 def _kennismaking(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
@@ -621,7 +639,7 @@ def _plaatsen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     flow.plaats(voorstel=voorstel, door=user, aankomst=aankomst)
     if user.is_beheerder:
         return _(
-            "De aankomst is geregistreerd. De jongere staat nu bij uw bewoners; de "
+            "De aankomst is geregistreerd. De jongere staat nu bij je bewoners; de "
             "coördinator en het gezin krijgen een melding."
         )
     return _("De jongere is geplaatst. De woning en het gezin krijgen een melding.")

@@ -370,8 +370,8 @@ class _Context:
                 need.code,
                 need.importance,
                 self._zeg(
-                    _("%(aanbod)s — dat vroeg je analyse (%(belang)s)."),
-                    _("%(aanbod)s — dat vroeg de analyse van %(naam)s (%(belang)s)."),
+                    _("%(aanbod)s. Dat vroeg je analyse (%(belang)s)."),
+                    _("%(aanbod)s. Dat vroeg de analyse van %(naam)s (%(belang)s)."),
                     {
                         "aanbod": need_sentence(need.code),
                         "belang": importance_label(need.importance),
@@ -379,11 +379,11 @@ class _Context:
                 ),
                 self._zeg(
                     _(
-                        "Deze woning biedt geen %(behoefte)s — dat vroeg je analyse wel "
+                        "Deze woning biedt geen %(behoefte)s. Dat vroeg je analyse wel "
                         "(%(belang)s)."
                     ),
                     _(
-                        "Deze woning biedt geen %(behoefte)s — dat vroeg de analyse van %(naam)s "
+                        "Deze woning biedt geen %(behoefte)s. Dat vroeg de analyse van %(naam)s "
                         "wel (%(belang)s)."
                     ),
                     {
@@ -507,18 +507,23 @@ class _Context:
                 "Dit is een gesloten woning. Daarvoor is een machtiging gesloten jeugdhulp van "
                 "de kinderrechter nodig, en die is er niet. Met zo'n machtiging kan deze woning "
                 "wel."
+            )
+            if self.stem.vorm is Aanspreekvorm.PROFESSIONEEL
+            else _(
+                "Dit is een gesloten woning. Daarvoor moet de kinderrechter toestemming geven, "
+                "en die is er niet. Met die toestemming kan deze woning wel."
             ),
         )
         self.kwv_age_reason: Reason | None = None
         if not config.KWV_AGE_MIN <= self.age <= config.KWV_AGE_MAX:
             text = self._zeg(
                 _(
-                    "Je bent dan %(leeftijd)s jaar. Een kleinschalige woonvoorziening is voor "
-                    "jongeren van %(min)s tot en met %(max)s jaar."
+                    "Je bent dan %(leeftijd)s jaar. Een woning zoals deze is voor jongeren van "
+                    "%(min)s tot en met %(max)s jaar."
                 ),
                 _(
-                    "%(naam)s is dan %(leeftijd)s jaar. Een kleinschalige woonvoorziening is voor "
-                    "jongeren van %(min)s tot en met %(max)s jaar."
+                    "%(naam)s is dan %(leeftijd)s jaar. Een woning zoals deze is voor jongeren "
+                    "van %(min)s tot en met %(max)s jaar."
                 ),
                 {"leeftijd": self.age, "min": config.KWV_AGE_MIN, "max": config.KWV_AGE_MAX},
             )
@@ -898,12 +903,12 @@ class _Context:
             "opent_binnenkort",
             self._zeg(
                 _(
-                    "Deze woning is nieuw en gaat open op %(datum)s, na de datum dat je een plek "
-                    "nodig hebt (%(nodig)s)."
+                    "Deze woning is nieuw en gaat open op %(datum)s. Dat is na de datum dat je "
+                    "een plek nodig hebt (%(nodig)s)."
                 ),
                 _(
-                    "Deze woning is nieuw en gaat open op %(datum)s, na de datum dat %(naam)s "
-                    "een plek nodig heeft (%(nodig)s)."
+                    "Deze woning is nieuw en gaat open op %(datum)s. Dat is na de datum dat "
+                    "%(naam)s een plek nodig heeft (%(nodig)s)."
                 ),
                 {"datum": format_date(opens_on), "nodig": self.on_text},
             ),
@@ -916,12 +921,12 @@ class _Context:
                 "plek_later_vrij",
                 self._zeg(
                     _(
-                        "De plek is pas vrij vanaf %(datum)s, na de datum dat je een plek nodig "
-                        "hebt (%(nodig)s)."
+                        "De plek is pas vrij vanaf %(datum)s. Dat is na de datum dat je een plek "
+                        "nodig hebt (%(nodig)s)."
                     ),
                     _(
-                        "De plek is pas vrij vanaf %(datum)s, na de datum dat %(naam)s een plek "
-                        "nodig heeft (%(nodig)s)."
+                        "De plek is pas vrij vanaf %(datum)s. Dat is na de datum dat %(naam)s "
+                        "een plek nodig heeft (%(nodig)s)."
                     ),
                     {"datum": format_date(first_free), "nodig": self.on_text},
                 ),
@@ -1142,16 +1147,16 @@ class _Context:
                 # Dutch says "dagen" for one day as well; both forms are the same here.
                 text = self._zeg(
                     ngettext(
-                        "De woning gaat pas open en heeft een plek vanaf %(datum)s: %(count)s "
+                        "De woning gaat pas open. Er is een plek vanaf %(datum)s: %(count)s "
                         "dagen na de datum dat je een plek nodig hebt.",
-                        "De woning gaat pas open en heeft een plek vanaf %(datum)s: %(count)s "
+                        "De woning gaat pas open. Er is een plek vanaf %(datum)s: %(count)s "
                         "dagen na de datum dat je een plek nodig hebt.",
                         late,
                     ),
                     ngettext(
-                        "De woning gaat pas open en heeft een plek vanaf %(datum)s: %(count)s "
+                        "De woning gaat pas open. Er is een plek vanaf %(datum)s: %(count)s "
                         "dagen na de datum dat %(naam)s een plek nodig heeft.",
-                        "De woning gaat pas open en heeft een plek vanaf %(datum)s: %(count)s "
+                        "De woning gaat pas open. Er is een plek vanaf %(datum)s: %(count)s "
                         "dagen na de datum dat %(naam)s een plek nodig heeft.",
                         late,
                     ),
@@ -1160,17 +1165,17 @@ class _Context:
             else:
                 text = self._zeg(
                     ngettext(
-                        "De eerste plek is vrij vanaf %(datum)s: %(count)s dagen na de datum dat "
-                        "je een plek nodig hebt.",
-                        "De eerste plek is vrij vanaf %(datum)s: %(count)s dagen na de datum dat "
-                        "je een plek nodig hebt.",
+                        "De eerste plek is vrij vanaf %(datum)s. Dat is %(count)s dagen na de "
+                        "datum dat je een plek nodig hebt.",
+                        "De eerste plek is vrij vanaf %(datum)s. Dat is %(count)s dagen na de "
+                        "datum dat je een plek nodig hebt.",
                         late,
                     ),
                     ngettext(
-                        "De eerste plek is vrij vanaf %(datum)s: %(count)s dagen na de datum dat "
-                        "%(naam)s een plek nodig heeft.",
-                        "De eerste plek is vrij vanaf %(datum)s: %(count)s dagen na de datum dat "
-                        "%(naam)s een plek nodig heeft.",
+                        "De eerste plek is vrij vanaf %(datum)s. Dat is %(count)s dagen na de "
+                        "datum dat %(naam)s een plek nodig heeft.",
+                        "De eerste plek is vrij vanaf %(datum)s. Dat is %(count)s dagen na de "
+                        "datum dat %(naam)s een plek nodig heeft.",
                         late,
                     ),
                     {"datum": format_date(move_in), "count": late},
@@ -1440,11 +1445,11 @@ class _Context:
         if high_risk:
             text += " " + self._zeg(
                 _(
-                    "Met jou erbij is het risico in de groep hoog: daarom krijgt deze woning "
+                    "Met jou erbij is het risico in de groep hoog. Daarom krijgt deze woning "
                     "hoogstens %(punten)s punten, ook als ze verder goed past."
                 ),
                 _(
-                    "Met %(naam)s erbij is het risico in de groep hoog: daarom krijgt deze "
+                    "Met %(naam)s erbij is het risico in de groep hoog. Daarom krijgt deze "
                     "woning hoogstens %(punten)s punten, ook als ze verder goed past."
                 ),
                 {"punten": f"{config.HIGH_RISK_SCORE_CAP:.0f}"},

@@ -97,15 +97,16 @@ _TEXTS: dict[str, tuple[bool, str, str, str, str]] = {
         ),
         gettext_noop(
             "Met jou erbij woont een jongere met criminaliteit samen met een jongere die kwetsbaar "
-            "is voor uitbuiting (slachtoffer van mensenhandel of een licht verstandelijke "
-            "beperking). Dat is een groot risico op werving, bijvoorbeeld voor drugshandel of door "
-            "een loverboy. Bespreek vooraf hoe de woning dat voorkomt."
+            "is voor uitbuiting. Denk aan een slachtoffer van mensenhandel of een jongere met een "
+            "licht verstandelijke beperking. Dat is een groot risico op werving, bijvoorbeeld voor "
+            "drugshandel of door een loverboy. Bespreek vooraf hoe de woning dat voorkomt."
         ),
         gettext_noop(
             "Met %(naam)s erbij woont een jongere met criminaliteit samen met een jongere die "
-            "kwetsbaar is voor uitbuiting (slachtoffer van mensenhandel of een licht "
-            "verstandelijke beperking). Dat is een groot risico op werving, bijvoorbeeld voor "
-            "drugshandel of door een loverboy. Bespreek vooraf hoe de woning dat voorkomt."
+            "kwetsbaar is voor uitbuiting. Denk aan een slachtoffer van mensenhandel of een "
+            "jongere met een licht verstandelijke beperking. Dat is een groot risico op werving, "
+            "bijvoorbeeld voor drugshandel of door een loverboy. Bespreek vooraf hoe de woning dat "
+            "voorkomt."
         ),
         gettext_noop(
             "Risico op uitbuiting: criminaliteit naast een jongere die daar kwetsbaar voor is."
@@ -119,15 +120,15 @@ _TEXTS: dict[str, tuple[bool, str, str, str, str]] = {
         ),
         gettext_noop(
             "Met jou erbij woont een jongere met criminaliteit samen met een jongere die kwetsbaar "
-            "is voor uitbuiting (slachtoffer van mensenhandel of een licht verstandelijke "
-            "beperking), en een van hen loopt weg. Weglopen maakt werving nog makkelijker. "
-            "Bespreek vooraf hoe de woning dat voorkomt."
+            "is voor uitbuiting. Denk aan een slachtoffer van mensenhandel of een jongere met een "
+            "licht verstandelijke beperking. Een van hen loopt weg, en dat maakt werving nog "
+            "makkelijker. Bespreek vooraf hoe de woning dat voorkomt."
         ),
         gettext_noop(
             "Met %(naam)s erbij woont een jongere met criminaliteit samen met een jongere die "
-            "kwetsbaar is voor uitbuiting (slachtoffer van mensenhandel of een licht "
-            "verstandelijke beperking), en een van hen loopt weg. Weglopen maakt werving nog "
-            "makkelijker. Bespreek vooraf hoe de woning dat voorkomt."
+            "kwetsbaar is voor uitbuiting. Denk aan een slachtoffer van mensenhandel of een "
+            "jongere met een licht verstandelijke beperking. Een van hen loopt weg, en dat maakt "
+            "werving nog makkelijker. Bespreek vooraf hoe de woning dat voorkomt."
         ),
         gettext_noop(
             "Groot risico op uitbuiting: criminaliteit naast een jongere die daar kwetsbaar voor "
@@ -236,14 +237,14 @@ _TEXTS: dict[str, tuple[bool, str, str, str, str]] = {
             "risico dat die het slachtoffer wordt."
         ),
         gettext_noop(
-            "Met jou erbij woont een jongere met agressie samen met een jongere die jonger is en "
-            "angstig, somber of getraumatiseerd. Die kan het slachtoffer worden. Bespreek hoe het "
-            "team dat voorkomt."
+            "Met jou erbij woont een jongere met agressie samen met een jongere die jonger is. Die "
+            "jongere is angstig, somber of getraumatiseerd, en kan het slachtoffer worden. "
+            "Bespreek hoe het team dat voorkomt."
         ),
         gettext_noop(
-            "Met %(naam)s erbij woont een jongere met agressie samen met een jongere die jonger is "
-            "en angstig, somber of getraumatiseerd. Die kan het slachtoffer worden. Bespreek hoe "
-            "het team dat voorkomt."
+            "Met %(naam)s erbij woont een jongere met agressie samen met een jongere die jonger "
+            "is. Die jongere is angstig, somber of getraumatiseerd, en kan het slachtoffer worden. "
+            "Bespreek hoe het team dat voorkomt."
         ),
         gettext_noop("Agressie naast een jongere die jonger en kwetsbaar is."),
     ),
@@ -269,7 +270,7 @@ _TEXTS: dict[str, tuple[bool, str, str, str, str]] = {
         False,
         gettext_noop(
             "Een jongere onder de %(minderjarig)s woont samen met een volwassene (%(volwassen)s "
-            "jaar of ouder); daar is een goede reden voor nodig."
+            "jaar of ouder). Daar is een goede reden voor nodig."
         ),
         gettext_noop(
             "Met jou erbij woont een jongere onder de %(minderjarig)s samen met een volwassene "
@@ -287,16 +288,16 @@ _TEXTS: dict[str, tuple[bool, str, str, str, str]] = {
     "leeftijdsfase": (
         False,
         gettext_noop(
-            "Eén jongere is veel jonger of ouder dan alle anderen: er liggen twee of meer "
+            "Eén jongere is veel jonger of ouder dan alle anderen. Er liggen twee of meer "
             "leeftijdsfasen tussen (onder 12, 12 tot 16, 16 tot 18, 18 en ouder)."
         ),
         gettext_noop(
-            "Met jou erbij ben jij veel jonger of ouder dan alle anderen: er liggen twee of meer "
+            "Met jou erbij ben jij veel jonger of ouder dan alle anderen. Er liggen twee of meer "
             "leeftijdsfasen tussen (onder 12, 12 tot 16, 16 tot 18, 18 en ouder). Dan is het "
             "moeilijk om aansluiting te vinden, en het kan minder veilig zijn."
         ),
         gettext_noop(
-            "In deze groep is %(naam)s veel jonger of ouder dan alle anderen: er liggen twee of "
+            "In deze groep is %(naam)s veel jonger of ouder dan alle anderen. Er liggen twee of "
             "meer leeftijdsfasen tussen (onder 12, 12 tot 16, 16 tot 18, 18 en ouder). Dan is "
             "het moeilijk om aansluiting te vinden, en het kan minder veilig zijn."
         ),
