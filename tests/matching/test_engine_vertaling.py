@@ -35,7 +35,7 @@ from voorzieningen.models import Voorziening
 
 # Every needs factor says how many needs the home meets; the rest of it depends on the home.
 ENGELS = "needs from your analysis"
-NEDERLANDS = "nodig heeft volgens de analyse"
+NEDERLANDS = "Deze woning biedt "
 
 
 def _in_het_engels(client: Client) -> Client:
@@ -163,7 +163,7 @@ def test_the_placement_tables_advice_computed_for_an_english_reader_is_kept_in_d
     assert toewijzing.kandidaat is not None
     factoren = {f.code: f.explanation for f in toewijzing.kandidaat.result.factors}
     assert factoren["behoeften"].startswith("Deze woning biedt ")
-    assert "van de 1 dingen die Noor nodig heeft volgens de analyse" in factoren["behoeften"]
+    assert "van de 1 dingen die Sara nodig heeft volgens de analyse" in factoren["behoeften"]
 
     # The page shows what was kept: in Dutch, also to the English reader.
     pagina = client.get(verdeling.get_absolute_url()).content.decode()

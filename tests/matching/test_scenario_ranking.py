@@ -272,7 +272,7 @@ def test_met_need_is_explained_in_terms_of_the_analysis(scenario: Scenario) -> N
 
     assert needs["points"] == needs["max_points"]
     assert (
-        "Het team werkt traumasensitief — dat vroeg de analyse van de jongere (heel belangrijk)."
+        "Het team werkt traumasensitief. Dat vroeg de analyse van de jongere (heel belangrijk)."
         in (needs["explanation"])
     )
 

@@ -143,7 +143,7 @@ def test_manager_sees_what_the_admission_means_per_resident(
 
     PlaatsingFactory.create(voorziening=verstuurd.voorziening, aanduiding="K.L.")
     html = _client(beheerder).get(_detail(verstuurd)).content.decode()
-    assert "Wat betekent dit voor uw bewoners?" in html and "K.L." in html
+    assert "Wat betekent dit voor je bewoners?" in html and "K.L." in html
     # ... the coordinator does not.
     html = _client(coordinator).get(_detail(verstuurd)).content.decode()
     assert "K.L." not in html
