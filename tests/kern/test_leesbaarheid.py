@@ -145,6 +145,13 @@ def test_the_parent_reads_about_the_child_and_the_youth_reads_je(wereld: World) 
     detail = wereld.client_for("ouder_user").get(wereld.voorstel.get_absolute_url())
     tekst = tekst_uit_html(detail.content.decode())
     assert "je school" not in tekst and "je analyse" not in tekst
+    assert "met Noor erbij" in tekst and "jou erbij" not in tekst
+    # "Mijn gegevens" explains the same proposal in the same voice.
+    gegevens = wereld.client_for("ouder_user").get(wereld.url("privacy:mijn_gegevens"))
+    tekst = tekst_uit_html(gegevens.content.decode())
+    assert "met Noor erbij" in tekst and "jou erbij" not in tekst
+    eigen = wereld.client_for("jongere_user").get(wereld.url("privacy:mijn_gegevens"))
+    assert "met jou erbij" in tekst_uit_html(eigen.content.decode())
 
 
 def test_mail_to_the_family_keeps_to_the_guide(
