@@ -27,7 +27,10 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Mijn analyse"), "jongeren:mijn", "jongeren.jongere"),
     NavItem(_("Analyse van mijn kind"), "jongeren:mijn", "jongeren.ouder"),
     NavItem(_("Mijn jongeren"), "jongeren:beschermd", "jongeren.jeugdbeschermer"),
-    NavItem(_("Voorstellen voor jou"), "voorstellen:mijn_voorstellen", "voorstellen.gezin"),
+    # One form of address per reader (docs/schrijfwijzer.md): the youth reads "jou".
+    NavItem(_("Voorstellen voor jou"), "voorstellen:mijn_voorstellen", "jongeren.jongere"),
+    NavItem(_("Voorstellen voor mijn kind"), "voorstellen:mijn_voorstellen", "jongeren.ouder"),
+    NavItem(_("Voorstellen"), "voorstellen:mijn_voorstellen", "jongeren.jeugdbeschermer"),
     NavItem(_("Mijn voorstellen"), "voorstellen:lijst", "voorstellen.coordinator"),
     NavItem(_("Mijn voorzieningen"), "voorzieningen:dashboard", "voorzieningen.beheer_dashboard"),
     NavItem(_("Voorstellen"), "voorstellen:lijst", "voorstellen.woning"),

@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -99,3 +100,23 @@ class HerstelcodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split()).lower()
+
+
+class WachtwoordWijzigenForm(PasswordChangeForm):
+    """Change a password, with the rules in plain words ("je", not Django's "Uw wachtwoord
+    mag niet ..."): youths and parents change their password here too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        lengte = next(
+            (
+                validator.min_length
+                for validator in password_validation.get_default_password_validators()
+                if isinstance(validator, password_validation.MinimumLengthValidator)
+            ),
+            0,
+        )
+        self.fields["new_password1"].help_text = _(
+            "Minstens %(lengte)d tekens. Niet alleen cijfers, en niet je naam of e-mailadres."
+        ) % {"lengte": lengte}
+        self.fields["new_password2"].help_text = ""

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from accounts import views, views_tweestaps
-from accounts.forms import ResetForm
+from accounts.forms import ResetForm, WachtwoordWijzigenForm
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -18,7 +18,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/wachtwoord-wijzigen/",
-        auth_views.PasswordChangeView.as_view(),
+        auth_views.PasswordChangeView.as_view(form_class=WachtwoordWijzigenForm),
         name="password_change",
     ),
     path(

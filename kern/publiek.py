@@ -25,10 +25,19 @@ the home's own managers.
 The engine takes the audience as a required argument and writes only that audience's texts;
 a result carries the audience it was written for, so a page can check it is showing the right
 one (`HomeResult.for_audience`).
+
+What a reader may know is one question; how a text speaks to them is another: the *voice*
+(`Stem`, see docs/schrijfwijzer.md). The youth is addressed as "je" ("Met jou erbij wonen er
+vier jongeren"); a parent reads about their child by first name, or "je kind" when no name
+is at hand; every professional reads about the youth in the third person, by first name
+("Met Noor erbij ..."), or "de jongere" where the name may not be known (a home's manager
+before the family agreed to share). The audience decides what a text may rest on, the voice
+only how it is worded: `stem_voor` picks it for a reader.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
@@ -88,6 +97,43 @@ GROUP_SIGNALS_NEUTRAL = gettext_noop(
 )
 
 
+class Aanspreekvorm(StrEnum):
+    """Who a text speaks to: the youth ("je"), a parent (about "je kind"), or a professional
+    (about the youth in the third person)."""
+
+    JONGERE = "jongere"
+    OUDER = "ouder"
+    PROFESSIONEEL = "professioneel"
+
+
+@dataclass(frozen=True, slots=True)
+class Stem:
+    """The voice of a text: its form of address and, for parents and professionals, the
+    youth's first name to write about ("" where it is not at hand or may not be known)."""
+
+    vorm: Aanspreekvorm
+    naam: str = ""
+
+    @property
+    def tot_jongere(self) -> bool:
+        """Is the text addressed to the youth ("je", "jou")?"""
+        return self.vorm is Aanspreekvorm.JONGERE
+
+    @property
+    def sleutel(self) -> str:
+        """A stable key for this voice, for memos and kept explanations."""
+        return f"{self.vorm.value}:{self.naam}" if self.naam else self.vorm.value
+
+
+JONGERE = Stem(Aanspreekvorm.JONGERE)
+
+
+def standaardstem(audience: Audience) -> Stem:
+    """The voice an audience reads when the caller names none: the family's texts speak to
+    the youth, everybody else reads about "de jongere"."""
+    return JONGERE if audience is Audience.GEZIN else Stem(Aanspreekvorm.PROFESSIONEEL)
+
+
 class Lezer(Protocol):
     """What decides a reader's audience: their role (an `accounts.User`)."""
 
@@ -111,3 +157,16 @@ def publiek_voor(user: Lezer) -> Audience:
     if user.is_beheerder:
         return Audience.BEHEERDER
     return Audience.COORDINATOR
+
+
+def stem_voor(user: Lezer, voornaam: str = "", *, naam_bekend: bool = True) -> Stem:
+    """The voice `user` reads matching output in, about a youth called `voornaam`: the youth
+    reads "je", a parent reads about their child by name, every professional in the third
+    person. `naam_bekend=False` for a reader who may not know the name (a home's manager
+    before the family agreed to share): the text then says "de jongere"."""
+    if user.is_jongere:
+        return JONGERE
+    naam = voornaam if naam_bekend else ""
+    if user.is_ouder:
+        return Stem(Aanspreekvorm.OUDER, naam)
+    return Stem(Aanspreekvorm.PROFESSIONEEL, naam)

@@ -19,6 +19,7 @@ from django.db.models.functions import Cast
 
 from jongeren.models import Jongere, VerklarendeAnalyse
 from kern.models import Kenmerk
+from kern.publiek import Stem, standaardstem
 from matching import zoekindex
 from matching.engine import (
     AdmissionPolicy,
@@ -374,11 +375,12 @@ def rank_for(
     now: datetime,
     filters: HomeFilter | None = None,
     audience: Audience,
+    stem: Stem | None = None,
 ) -> list[HomeResult]:
     filters = filters or HomeFilter()
     youth = youth_from_jongere(jongere, analyse)
     homes = all_homes(today=today, now=now)
-    ranked = _ranglijst(youth, homes, today, audience)
+    ranked = _ranglijst(youth, homes, today, audience, stem)
     kept = apply_filter(homes, filters, today)
     if kept is homes:
         results = list(ranked)
@@ -399,10 +401,15 @@ def rank_for(
 
 
 def _ranglijst(
-    youth: Youth, homes: list[Home], today: date, audience: Audience
+    youth: Youth, homes: list[Home], today: date, audience: Audience, stem: Stem | None
 ) -> list[HomeResult]:
     # What an admission means per resident is for the home's own manager, not for searches.
-    opties: dict[str, Any] = {"audience": audience, "with_impacts": False}
+    # The voice is part of the key: the same ranking reads differently to another reader.
+    opties: dict[str, Any] = {
+        "audience": audience,
+        "stem": stem or standaardstem(audience),
+        "with_impacts": False,
+    }
     return zoekindex.ranglijst(
         youth, homes, today, opties, lambda kies: rank_homes(youth, kies, today, **opties)
     )

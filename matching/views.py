@@ -21,7 +21,7 @@ from jongeren.toegang import jongere_voor
 from kern import paginering
 from kern.http import HtmxHttpRequest, user_of
 from kern.inzage import Actie, Doel, Soort, log_inzage, log_zoeken
-from kern.publiek import publiek_voor
+from kern.publiek import publiek_voor, stem_voor
 from matching.adapters import HomeFilter, home_pk, rank_for, signalen_tellen_mee
 from matching.engine import HomeResult
 from matching.engine.plekken import capaciteit
@@ -134,6 +134,7 @@ def zoeken(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         now=now,
         filters=filters,
         audience=publiek_voor(user_of(request)),
+        stem=stem_voor(user_of(request), jongere.roepnaam),
     )
     geschikt = [result for result in results if result.eligible]
     ongeschikt = [result for result in results if not result.eligible]

@@ -54,6 +54,7 @@ from datetime import date
 from ortools.graph.python import min_cost_flow
 from ortools.sat.python import cp_model
 
+from kern.publiek import Aanspreekvorm, Stem
 from matching.engine import Audience, Home, HomeResult, Resident, Youth, best_homes, rank_homes
 from matching.engine import config as engine_config
 from matching.engine.group import age_on
@@ -80,6 +81,13 @@ ESCALATIE_AFWIJZINGEN = 3
 
 # The placement table is read by coordinators: explanations name no resident's signals.
 PUBLIEK = Audience.COORDINATOR
+
+
+def _stem(verzoek: Verzoek, youth_ref: str) -> Stem:
+    """The table's coordinators read about each youth in the third person, by first name
+    (docs/schrijfwijzer.md); "de jongere" when the request names none."""
+    return Stem(Aanspreekvorm.PROFESSIONEEL, verzoek.namen.get(youth_ref, ""))
+
 
 # Attention points that a second newcomer can add to a youth's placement: the engine's group
 # composition codes (as coordinators read them, a point resting on the other newcomer's signals
@@ -343,9 +351,16 @@ def _bouw(verzoek: Verzoek) -> _Model:
             verzoek.today,
             verzoek.top_k + ALTERNATIEVEN + 1,
             audience=PUBLIEK,
+            stem=_stem(verzoek, youth.ref),
         )
         if vaste is not None and not any(r.home.ref == vaste for r in beste):
-            eigen = rank_homes(youth, [homes[vaste]], verzoek.today, audience=PUBLIEK)[0]
+            eigen = rank_homes(
+                youth,
+                [homes[vaste]],
+                verzoek.today,
+                audience=PUBLIEK,
+                stem=_stem(verzoek, youth.ref),
+            )[0]
             if not eigen.eligible:
                 raise AllocatieFout(
                     f"{verzoek.naam(youth.ref)} kan niet naar {verzoek.naam(vaste)}: "
@@ -418,7 +433,13 @@ def _bouw(verzoek: Verzoek) -> _Model:
                 te_scoren[b_ref].append(_met_nieuwkomer(home, youths[a_ref], a_ref))
     samen_score: dict[tuple[str, str, str], HomeResult] = {}
     for youth_ref, varianten in te_scoren.items():
-        for result in rank_homes(youths[youth_ref], varianten, verzoek.today, audience=PUBLIEK):
+        for result in rank_homes(
+            youths[youth_ref],
+            varianten,
+            verzoek.today,
+            audience=PUBLIEK,
+            stem=_stem(verzoek, youth_ref),
+        ):
             home_ref, _sep, ander = result.home.ref.partition("+")
             samen_score[youth_ref, ander, home_ref] = result
     for a_ref, b_ref, home_ref, a_kand, b_kand in paren:
@@ -939,7 +960,11 @@ def _waarom_geen_woning(model: _Model, youth: Youth) -> tuple[str, str | None]:
     the homes with a free place, most common first, and the most common one's code."""
     per_code: dict[str, list[str]] = defaultdict(list)
     for result in rank_homes(
-        youth, list(model.homes.values()), model.verzoek.today, audience=PUBLIEK
+        youth,
+        list(model.homes.values()),
+        model.verzoek.today,
+        audience=PUBLIEK,
+        stem=_stem(model.verzoek, youth.ref),
     ):
         for reason in result.blocking:
             per_code[reason.code].append(reason.explanation)

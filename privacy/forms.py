@@ -40,7 +40,7 @@ class RedenForm(forms.Form):
     """Why a reader whose role does not imply it opens a youth's data."""
 
     doel = forms.ChoiceField(
-        label=_("Waarom bekijkt u deze gegevens?"),
+        label=_("Waarom bekijk je deze gegevens?"),
         choices=[
             (Doel.STORING, Doel.STORING.label),
             (Doel.KLACHT, Doel.KLACHT.label),
@@ -59,5 +59,5 @@ class RedenForm(forms.Form):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         if data.get("doel") == Doel.BEHEER and not (data.get("reden") or "").strip():
-            self.add_error("reden", _("Licht toe waarom u deze gegevens bekijkt."))
+            self.add_error("reden", _("Licht toe waarom je deze gegevens bekijkt."))
         return data

@@ -26,6 +26,7 @@ from matching.models import Zoekopdracht
 from privacy.bewaren import GEANONIMISEERD
 from privacy.models import Inzage
 from voorstellen.models import Voorstel, VoorstelStatus
+from voorstellen.publiek import sleutel, stem_van
 from voorstellen.services import uitleg_voor
 from voorzieningen.models import Plaatsing, Voorziening
 
@@ -98,22 +99,31 @@ GROEP_VOOR_GEZIN = {
     "verhoogd": gettext_noop("Over de groep zijn een paar dingen om samen te bespreken."),
 }
 GROEP_VOOR_GEZIN_ANDERS = gettext_noop("Over de groep moeten we eerst goed praten.")
+# The same for a parent, about their child by first name (docs/schrijfwijzer.md).
+GROEP_VOOR_OUDER_LAAG = gettext_noop("De groep past goed bij %(naam)s, denken we.")
 
 
-def _matching(voorstel: Voorstel) -> dict[str, Any] | None:
+def _matching(voorstel: Voorstel, voor: User | None) -> dict[str, Any] | None:
     """How the portal scored the home for the youth (profiling, AVG art. 15(1)(h)): the
     score and its explanation as written for the youth and parents (`Audience.GEZIN`), so
-    never another person's attention signals (kern.publiek). The group factor keeps its
-    points; its text is the family's sentence about the group, as on their proposal page."""
-    uitleg = voorstel.uitleg_voor(Audience.GEZIN)
+    never another person's attention signals (kern.publiek), in the voice of who asks (a
+    parent reads about their child by name). The group factor keeps its points; its text is
+    the family's sentence about the group, as on their proposal page."""
+    ouder = voor is not None and voor.is_ouder
+    stem = stem_van(Audience.GEZIN, voorstel.jongere, ouder=ouder)
+    uitleg = voorstel.uitleg_voor(Audience.GEZIN, sleutel(Audience.GEZIN, stem))
     if uitleg is None and voorstel.jongere.roepnaam != GEANONIMISEERD:
         # Kept before explanations were stored per reader: computed now, as their page does.
-        uitleg = uitleg_voor(voorstel, Audience.GEZIN)
+        uitleg = uitleg_voor(voorstel, Audience.GEZIN, stem)
     if uitleg is None:
         return None
     groep = uitleg.get("groep_na") or {}
     niveau = groep.get("niveau")
-    over_groep = _(GROEP_VOOR_GEZIN.get(str(niveau), GROEP_VOOR_GEZIN_ANDERS))
+    over_groep = (
+        _(GROEP_VOOR_OUDER_LAAG) % {"naam": voorstel.jongere.roepnaam}
+        if ouder and niveau == "laag"
+        else _(GROEP_VOOR_GEZIN.get(str(niveau), GROEP_VOOR_GEZIN_ANDERS))
+    )
     return {
         "score": uitleg.get("score"),
         "factoren": [
@@ -186,10 +196,10 @@ def _wie_keek(jongere: Jongere, voor: User | None) -> list[dict[str, Any]]:
     ]
 
 
-def _voorstel(voorstel: Voorstel) -> dict[str, Any]:
+def _voorstel(voorstel: Voorstel, voor: User | None) -> dict[str, Any]:
     kennismaking = voorstel.kennismaking_of_none()
     return {
-        "matching": _matching(voorstel),
+        "matching": _matching(voorstel, voor),
         "nummer": voorstel.pk,
         "titel": voorstel.titel,
         "woning": voorstel.voorziening.naam,
@@ -384,7 +394,7 @@ def gegevens_over(jongere: Jongere, *, voor: User | None) -> dict[str, Any]:
             }
             for u in jongere.uitnodigingen.select_related("verstuurd_door")
         ],
-        "voorstellen": [_voorstel(v) for v in voorstellen] if dossier else [],
+        "voorstellen": [_voorstel(v, voor) for v in voorstellen] if dossier else [],
         "plaatsingen": [_plaatsing(p) for p in plaatsingen] if dossier else [],
         "zoekopdrachten": _zoekopdrachten(jongere) if dossier else [],
         "wie_keek": _wie_keek(jongere, voor) if dossier else [],

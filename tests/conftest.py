@@ -174,7 +174,10 @@ def _vocabulary_after_flush(request: pytest.FixtureRequest) -> None:
     from kern.models import Kenmerk
 
     startset = import_module("matching.migrations.0002_startset_kenmerken").STARTSET
+    hernoemd = import_module("kern.migrations.0002_kenmerk_gezinsgericht_in_gewone_taal").HERNOEMD
     for volgorde, (code, naam, zin) in enumerate(startset, start=1):
+        if code in hernoemd:
+            naam, zin = hernoemd[code][1]
         Kenmerk.objects.get_or_create(
             code=code, defaults={"naam": naam, "aanbod_zin": zin, "volgorde": volgorde * 10}
         )

@@ -51,10 +51,10 @@ class VoorstelNieuwForm(forms.Form):
 
 class AntwoordForm(forms.Form):
     antwoord = forms.ChoiceField(
-        label=_("Uw antwoord"),
+        label=_("Je antwoord"),
         choices=[("ja", _("Wij hebben interesse")), ("nee", _("Wij hebben geen interesse"))],
         widget=forms.RadioSelect,
-        error_messages={"required": _("Kies of u interesse hebt.")},
+        error_messages={"required": _("Kies of je interesse hebt.")},
     )
     reden = forms.ChoiceField(
         label=_("Reden (bij geen interesse)"),

@@ -21,7 +21,7 @@ from matching.engine import evaluate_home
 from matching.engine.types import ResidentImpact
 from voorstellen import services as flow
 from voorstellen.models import Voorstel
-from voorstellen.publiek import publiek_voor
+from voorstellen.publiek import publiek_voor, stem_van
 
 
 def analyse_voor_woning(voorstel: Voorstel) -> VerklarendeAnalyse | None:
@@ -78,6 +78,7 @@ def lezing_voor_woning(voorstel: Voorstel, user: User) -> LezingVoorWoning:
                 homes[0],
                 today,
                 audience=publiek,
+                stem=stem_van(publiek, voorstel.jongere),
             )
             gevolgen = met_aanduiding(result, voorstel.voorziening_id, today)
     return LezingVoorWoning(

@@ -276,10 +276,11 @@ class Voorstel(models.Model):
     def is_te_laat(self) -> bool:
         return self.te_laat_gemeld_op is not None and self.status == VoorstelStatus.VERSTUURD
 
-    def uitleg_voor(self, audience: Audience) -> dict[str, Any] | None:
+    def uitleg_voor(self, audience: Audience, sleutel: str = "") -> dict[str, Any] | None:
         """The stored explanation as `audience` reads it (None: none kept for that reader;
-        `voorstellen.services.uitleg_voor` then computes it)."""
-        uitleg = self.uitleg_per_publiek.get(audience.value)
+        `voorstellen.services.uitleg_voor` then computes it). `sleutel`: the key of one
+        voice of it (`voorstellen.publiek.sleutel`), by default the audience's own."""
+        uitleg = self.uitleg_per_publiek.get(sleutel or audience.value)
         return uitleg if isinstance(uitleg, dict) else None
 
     @property

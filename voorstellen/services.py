@@ -56,6 +56,7 @@ from jongeren.models import Fase, Jongere, Maatregel
 from jongeren.profiel import fout_in_tekst_voor_woning
 from jongeren.rules import is_coordinator_van
 from kern import opmaak
+from kern.publiek import Stem
 from kern.uitgesteld import na_commit
 from matching.adapters import home_for_arrival, load_homes, youth_from_jongere
 from matching.engine import Audience, HomeResult, evaluate_home
@@ -69,6 +70,7 @@ from voorstellen.models import (
     VoorstelGebeurtenis,
     VoorstelStatus,
 )
+from voorstellen.publiek import OUDER_SLEUTEL, sleutel, stem_van
 from voorzieningen.models import Plaatsing, Vacature, Voorziening
 from voorzieningen.rules import is_beheerder_van_aanbieder
 from voorzieningen.services import registreer_aankomst
@@ -299,10 +301,16 @@ BESLISSEND = Audience.COORDINATOR
 
 
 def _home_results(
-    voorstel: Voorstel, *, now: dt.datetime, publiek: Iterable[Audience] = VOORSTEL_PUBLIEK
+    voorstel: Voorstel,
+    *,
+    now: dt.datetime,
+    publiek: Iterable[Audience] = VOORSTEL_PUBLIEK,
+    ouder: bool = False,
 ) -> dict[Audience, HomeResult] | None:
-    """The engine's answer for the proposal's home now, once per reader. The youth's
-    signals always count here (`alle_signalen`): these are the steps that change the world."""
+    """The engine's answer for the proposal's home now, once per reader, each in that
+    reader's voice (`voorstellen.publiek.stem_van`; `ouder`: the family's version for a
+    parent). The youth's signals always count here (`alle_signalen`): these are the steps
+    that change the world."""
     today = timezone.localdate(now)
     homes = load_homes(today=today, now=now, only=[voorstel.voorziening_id])
     if not homes:
@@ -310,19 +318,37 @@ def _home_results(
     youth = youth_from_jongere(
         voorstel.jongere, voorstel.jongere.actuele_analyse(), alle_signalen=True
     )
+    jongere = voorstel.jongere
     return {
-        audience: evaluate_home(youth, homes[0], today, audience=audience) for audience in publiek
+        audience: evaluate_home(
+            youth,
+            homes[0],
+            today,
+            audience=audience,
+            stem=stem_van(audience, jongere, ouder=ouder),
+        )
+        for audience in publiek
     }
 
 
 def _home_results_om_te_bewaren(
-    voorstel: Voorstel, *, now: dt.datetime, publiek: Iterable[Audience] = VOORSTEL_PUBLIEK
+    voorstel: Voorstel,
+    *,
+    now: dt.datetime,
+    publiek: Iterable[Audience] = VOORSTEL_PUBLIEK,
+    ouder: bool = False,
 ) -> dict[Audience, HomeResult] | None:
     """`_home_results` written in the portal's own language (settings.LANGUAGE_CODE), for an
     explanation that is kept: whoever's step computes it, every reader later reads the same
     text."""
     with translation.override(settings.LANGUAGE_CODE):
-        return _home_results(voorstel, now=now, publiek=publiek)
+        return _home_results(voorstel, now=now, publiek=publiek, ouder=ouder)
+
+
+def _ouderversie(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
+    """The family's explanation in the parents' voice, to keep next to the youth's."""
+    results = _home_results_om_te_bewaren(voorstel, now=now, publiek=[Audience.GEZIN], ouder=True)
+    return results[Audience.GEZIN] if results else None
 
 
 def _home_result(voorstel: Voorstel, *, now: dt.datetime) -> HomeResult | None:
@@ -439,15 +465,23 @@ def wie_mag_tegenspraak_geven(voorstel: Voorstel) -> list[User]:
     ]
 
 
-def _uitleg(results: dict[Audience, HomeResult]) -> dict[str, object]:
+def _uitleg(
+    results: dict[Audience, HomeResult], ouder: HomeResult | None = None
+) -> dict[str, object]:
     """What the engine said, kept with the proposal: one version per reader, keyed by the
-    audience (read it back with `Voorstel.uitleg_voor`). Per-resident impacts are left out:
-    they are for the home's manager and computed live on their page.
+    audience, and the parents' version of the family's under `OUDER_SLEUTEL` (read it back
+    with `Voorstel.uitleg_voor`). Per-resident impacts are left out: they are for the home's
+    manager and computed live on their page.
 
     Kept in the portal's own language: the results are computed under
     `translation.override(settings.LANGUAGE_CODE)` (see `_home_results_om_te_bewaren`), so a
     kept explanation is never partly in the language of whoever sent the proposal."""
-    return {audience.value: _uitleg_voor_een(result) for audience, result in results.items()}
+    uitleg: dict[str, object] = {
+        audience.value: _uitleg_voor_een(result) for audience, result in results.items()
+    }
+    if ouder is not None:
+        uitleg[OUDER_SLEUTEL] = _uitleg_voor_een(ouder)
+    return uitleg
 
 
 def _uitleg_voor_een(result: HomeResult) -> dict[str, object]:
@@ -465,21 +499,28 @@ def _uitleg_voor_een(result: HomeResult) -> dict[str, object]:
     }
 
 
-def uitleg_voor(voorstel: Voorstel, audience: Audience) -> dict[str, object] | None:
-    """The stored explanation of the proposal as `audience` reads it.
+def uitleg_voor(
+    voorstel: Voorstel, audience: Audience, stem: Stem | None = None
+) -> dict[str, object] | None:
+    """The stored explanation of the proposal as `audience` reads it, in the voice `stem`
+    (by default the audience's own for this proposal: `voorstellen.publiek.stem_van`).
 
     A proposal sent before explanations were kept per reader has none for this reader yet:
     it is computed now from the current group and kept (None when the home is gone).
     """
-    bewaard = voorstel.uitleg_voor(audience)
+    stem = stem or stem_van(audience, voorstel.jongere)
+    key = sleutel(audience, stem)
+    bewaard = voorstel.uitleg_voor(audience, key)
     if bewaard is not None or voorstel.status == S.CONCEPT:
         return bewaard
-    results = _home_results_om_te_bewaren(voorstel, now=timezone.now(), publiek=[audience])
+    results = _home_results_om_te_bewaren(
+        voorstel, now=timezone.now(), publiek=[audience], ouder=key == OUDER_SLEUTEL
+    )
     if results is None:
         return None
     nieuw = _uitleg_voor_een(results[audience])
     uitleg = dict(voorstel.uitleg_per_publiek)
-    uitleg[audience.value] = nieuw
+    uitleg[key] = nieuw
     Voorstel.objects.filter(pk=voorstel.pk).update(uitleg_per_publiek=uitleg)
     voorstel.uitleg_per_publiek = uitleg
     return nieuw
@@ -581,7 +622,7 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
             _("Deze woning komt nu niet in aanmerking. %(redenen)s") % {"redenen": redenen},
             code="niet_geschikt",
         )
-    actueel.uitleg_per_publiek = _uitleg(results)
+    actueel.uitleg_per_publiek = _uitleg(results, _ouderversie(actueel, now=now))
     actueel.analyse = actueel.jongere.actuele_analyse()
     actueel.verstuurd_op = now
     actueel.antwoord_uiterlijk = werkdagen_later(now, antwoord_werkdagen())
@@ -1494,7 +1535,7 @@ def _herbeoordeel_voorstellen(*, voorziening_id: int, now: dt.datetime | None) -
                 continue
             result = results[BESLISSEND]
             if result.eligible:
-                voorstel.uitleg_per_publiek = _uitleg(results)
+                voorstel.uitleg_per_publiek = _uitleg(results, _ouderversie(voorstel, now=now))
                 voorstel.save(update_fields=["uitleg_per_publiek", "gewijzigd_op"])
                 waarom = _("De woning past nog; nieuwe score: %(score)s van 100.") % {
                     "score": f"{result.score:.0f}"

@@ -25,6 +25,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts.decorators import permission_required
 from accounts.models import User
 from jongeren import beslissers
+from jongeren.models import Jongere
 from jongeren.profiel import profiel_voor_woning
 from jongeren.toegang import jongere_voor
 from kern import opmaak
@@ -59,7 +60,7 @@ from voorstellen.forms import (
 )
 from voorstellen.lezing import lezing_voor_woning, na_toestemming, profiel_van
 from voorstellen.models import OPEN_STATUSSEN, Tegenspraak, Voorstel, VoorstelStatus
-from voorstellen.publiek import publiek_voor
+from voorstellen.publiek import publiek_voor, stem_voor
 from voorzieningen.models import Perspectief, Teamlid, Voorziening
 
 
@@ -116,6 +117,7 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
             homes[0],
             today,
             audience=publiek_voor(user),
+            stem=stem_voor(user, jongere),
         )
         if homes
         else None
@@ -226,8 +228,25 @@ def mijn_voorstellen(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "voorstellen/mijn_voorstellen.html",
-        {"open_voorstellen": open_voorstellen, "eerder": eerder},
+        {
+            "open_voorstellen": open_voorstellen,
+            "eerder": eerder,
+            "titel": _titel_voorstellen(user_of(request)),
+        },
     )
+
+
+def _titel_voorstellen(user: User) -> str:
+    """The youth reads "Voorstellen voor jou"; a parent (or the youth protection worker)
+    reads about the youth by name (docs/schrijfwijzer.md)."""
+    if user.is_jongere:
+        return _("Voorstellen voor jou")
+    namen = sorted(Jongere.objects.for_user(user).values_list("roepnaam", flat=True))
+    if len(namen) == 1:
+        return _("Voorstellen voor %(naam)s") % {"naam": namen[0]}
+    if user.is_ouder:
+        return _("Voorstellen voor je kinderen") if namen else _("Voorstellen voor je kind")
+    return _("Voorstellen")
 
 
 # --- the detail page ---------------------------------------------------------------------
@@ -298,7 +317,11 @@ def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
     eigen = voorstel.besluiten.filter(sleutel=sleutel).order_by("-op", "-pk")
     return {
         **_wie_beslist_context(voorstel, user),
-        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
+        "uitleg": flow.uitleg_voor(
+            voorstel,
+            publiek_voor(user, voorstel),
+            stem_voor(user, voorstel.jongere, voorstel),
+        ),
         "woning": _woning_in_gewone_woorden(voorstel),
         "prioriteiten": analyse.prioriteiten_in_woorden(voor_gezin=False)
         if (analyse := voorstel.jongere.actuele_analyse())
@@ -371,7 +394,11 @@ def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "overschrijf_form": OverschrijfForm(
             betrokkenen=flow.beslissers_van(voorstel).betrokkenen, prefix="over"
         ),
-        "uitleg": flow.uitleg_voor(voorstel, publiek_voor(user, voorstel)),
+        "uitleg": flow.uitleg_voor(
+            voorstel,
+            publiek_voor(user, voorstel),
+            stem_voor(user, voorstel.jongere, voorstel),
+        ),
         "profiel": profiel_van(voorstel),
         "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
         "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
@@ -444,7 +471,9 @@ def voorstel_afdruk(request: HttpRequest, pk: int) -> HttpResponse:
     alleen_profiel = user.is_beheerder and not flow.volledig_gedeeld(item)
     context: dict[str, Any] = {
         "voorstel": item,
-        "uitleg": flow.uitleg_voor(item, publiek_voor(user, item)),
+        "uitleg": flow.uitleg_voor(
+            item, publiek_voor(user, item), stem_voor(user, item.jongere, item)
+        ),
         "kennismaking": item.kennismaking_of_none(),
         "woning": _woning_in_gewone_woorden(item),
         "is_beheerder": user.is_beheerder,
@@ -516,7 +545,7 @@ def _antwoord(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
         reden=data["reden"],
         toelichting=data["toelichting"],
     )
-    return _("Uw antwoord is opgeslagen.")
+    return _("Je antwoord is opgeslagen.")
 
 
 def _kennismaking(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
@@ -611,7 +640,7 @@ def _plaatsen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
     flow.plaats(voorstel=voorstel, door=user, aankomst=aankomst)
     if user.is_beheerder:
         return _(
-            "De aankomst is geregistreerd. De jongere staat nu bij uw bewoners; de "
+            "De aankomst is geregistreerd. De jongere staat nu bij je bewoners; de "
             "coördinator en het gezin krijgen een melding."
         )
     return _("De jongere is geplaatst. De woning en het gezin krijgen een melding.")

@@ -29,7 +29,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from kern.publiek import GROUP_SIGNALS_NEUTRAL, Audience
+from kern.publiek import GROUP_SIGNALS_NEUTRAL, JONGERE, Audience
 from matching.engine import config, safety
 from matching.engine.i18n import _, gettext_noop, in_language, ngettext
 from matching.engine.i18n import language as language_now
@@ -729,7 +729,7 @@ def _risk_of_state(
         for variant in safety.worst_per_code(rules):
             if variant.name == "enige_van_geslacht":
                 by_level[variant.level].extend(
-                    safety.only_gender_texts(gender, size - 1, language)[0]
+                    safety.only_gender_texts(gender, size - 1, (language, JONGERE))[0]
                     for gender in _only_codes(state)
                 )
             else:

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from kern.publiek import JONGERE, Stem
 from matching.engine import config
 from matching.engine.i18n import _, gettext_noop
+from matching.engine.stem import zeg
 from matching.engine.types import AdmissionPolicy, Factor, Reason, Youth
 from matching.engine.vocabulary import importance_label, need_label
 
@@ -75,8 +77,11 @@ def _quote(reason: str) -> str:
     return _("De woning zegt daarover: “%(reden)s”") % {"reden": reason.strip()}
 
 
-def assess_policies(youth: Youth, policies: tuple[AdmissionPolicy, ...]) -> PolicyOutcome:
-    """The blocking reasons, attention points and costs of `policies` for `youth`."""
+def assess_policies(
+    youth: Youth, policies: tuple[AdmissionPolicy, ...], stem: Stem = JONGERE
+) -> PolicyOutcome:
+    """The blocking reasons, attention points and costs of `policies` for `youth`, written
+    in the voice `stem`."""
     if not policies:
         return NO_POLICY
     blocking: list[Reason] = []
@@ -136,12 +141,20 @@ def assess_policies(youth: Youth, policies: tuple[AdmissionPolicy, ...]) -> Poli
                 blocking.append(
                     Reason(
                         "toelatingsbeleid",
-                        _(
-                            "Deze woning kan geen %(behoefte)s bieden, en dat is voor jou heel "
-                            "belangrijk. %(quote)s Dit is een eigen regel van de woning; alleen "
-                            "de woning kan die veranderen."
-                        )
-                        % {"behoefte": label, "quote": _quote(policy.reason)},
+                        zeg(
+                            stem,
+                            _(
+                                "Deze woning kan geen %(behoefte)s bieden, en dat is voor jou "
+                                "heel belangrijk. %(quote)s Dit is een eigen regel van de "
+                                "woning; alleen de woning kan die veranderen."
+                            ),
+                            _(
+                                "Deze woning kan geen %(behoefte)s bieden, en dat is voor "
+                                "%(naam)s heel belangrijk. %(quote)s Dit is een eigen regel van "
+                                "de woning; alleen de woning kan die veranderen."
+                            ),
+                            {"behoefte": label, "quote": _quote(policy.reason)},
+                        ),
                     )
                 )
             else:
@@ -149,15 +162,22 @@ def assess_policies(youth: Youth, policies: tuple[AdmissionPolicy, ...]) -> Poli
                 attention.append(
                     Reason(
                         "voorkeur_woning",
-                        _(
-                            "De woning zegt dat ze geen %(behoefte)s kan bieden; dat vroeg je "
-                            "analyse wel (%(belang)s). %(quote)s"
-                        )
-                        % {
-                            "behoefte": label,
-                            "belang": importance_label(needed),
-                            "quote": _quote(policy.reason),
-                        },
+                        zeg(
+                            stem,
+                            _(
+                                "De woning zegt dat ze geen %(behoefte)s kan bieden; dat vroeg "
+                                "je analyse wel (%(belang)s). %(quote)s"
+                            ),
+                            _(
+                                "De woning zegt dat ze geen %(behoefte)s kan bieden; dat vroeg "
+                                "de analyse van %(naam)s wel (%(belang)s). %(quote)s"
+                            ),
+                            {
+                                "behoefte": label,
+                                "belang": importance_label(needed),
+                                "quote": _quote(policy.reason),
+                            },
+                        ),
                     )
                 )
     return PolicyOutcome(

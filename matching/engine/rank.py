@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from kern.publiek import GROUP_SIGNALS_NEUTRAL, Audience
+from kern.publiek import GROUP_SIGNALS_NEUTRAL, Aanspreekvorm, Audience, Stem, standaardstem
 from matching.engine import config, safety
 from matching.engine.geo import DistanceFrom
 from matching.engine.group import (
@@ -45,6 +45,7 @@ from matching.engine.group import (
 )
 from matching.engine.i18n import _, gettext_noop, language, ngettext
 from matching.engine.policy import NO_POLICY, assess_policies, with_group_preferences
+from matching.engine.stem import zeg
 from matching.engine.types import (
     Factor,
     Home,
@@ -130,23 +131,31 @@ def rank_homes(
     today: date,
     *,
     audience: Audience,
+    stem: Stem | None = None,
     with_impacts: bool = True,
 ) -> list[HomeResult]:
     """Every home, eligible ones first by score (high to low), then the blocked ones, each
-    explained for `audience` (see `kern.publiek`).
+    explained for `audience` (see `kern.publiek`), in the voice `stem` (by default the
+    audience's own: `kern.publiek.standaardstem`).
 
     Ties are broken by the home's ref, so the order is fully determined by the input.
     What the admission means per resident is written only for audiences that may read the
     residents' signals; `with_impacts=False` leaves it out for them too.
     """
-    context = _Context(youth, today, audience=audience, with_impacts=with_impacts)
+    context = _Context(youth, today, audience=audience, stem=stem, with_impacts=with_impacts)
     results = [context.evaluate(home) for home in homes]
     results.sort(key=_ranking_key)
     return results
 
 
 def best_homes(
-    youth: Youth, homes: Iterable[Home], today: date, count: int, *, audience: Audience
+    youth: Youth,
+    homes: Iterable[Home],
+    today: date,
+    count: int,
+    *,
+    audience: Audience,
+    stem: Stem | None = None,
 ) -> list[HomeResult]:
     """The `count` best eligible homes, exactly as the top of `rank_homes` (same scores,
     same order), without scoring every home.
@@ -158,7 +167,7 @@ def best_homes(
     enter the top. For the placement table's allocation, where each youth needs only its
     best few of hundreds of homes.
     """
-    context = _Context(youth, today, audience=audience, with_impacts=False)
+    context = _Context(youth, today, audience=audience, stem=stem, with_impacts=False)
     ordered = sorted(((context.upper_bound(home), home.ref, home) for home in homes), key=_by_bound)
     top: list[HomeResult] = []
     for bound, _ref, home in ordered:
@@ -176,9 +185,11 @@ def _by_bound(item: tuple[float, str, Home]) -> tuple[float, str]:
     return (-item[0], item[1])
 
 
-def evaluate_home(youth: Youth, home: Home, today: date, *, audience: Audience) -> HomeResult:
+def evaluate_home(
+    youth: Youth, home: Home, today: date, *, audience: Audience, stem: Stem | None = None
+) -> HomeResult:
     """The result for one home, the same as its entry in `rank_homes`."""
-    return _Context(youth, today, audience=audience).evaluate(home)
+    return _Context(youth, today, audience=audience, stem=stem).evaluate(home)
 
 
 def _ranking_key(result: HomeResult) -> tuple[int, float, str]:
@@ -271,7 +282,13 @@ class _Context:
     """Everything about one youth that every home is compared against, prepared once."""
 
     def __init__(
-        self, youth: Youth, today: date, *, audience: Audience, with_impacts: bool = True
+        self,
+        youth: Youth,
+        today: date,
+        *,
+        audience: Audience,
+        stem: Stem | None = None,
+        with_impacts: bool = True,
     ) -> None:
         if youth.attention and not audience.uses_youth_signals:
             # Before the family agreed to share, the youth's signals play no part at all.
@@ -282,6 +299,10 @@ class _Context:
         # Every sentence of this request is written in the language active now: the shared
         # memos of team texts are keyed by it, the fixed sentences translated once here.
         self.language = language()
+        # The voice every sentence about the youth is written in; the shared memos of
+        # sentences are keyed by it as well as by the language.
+        self.stem = stem if stem is not None else standaardstem(audience)
+        self.voice = (self.language, self.stem)
         self.group_signals_reason = Reason("groepsrisico", _(GROUP_SIGNALS_NEUTRAL))
         self.group_signals_factor = _(_GROUP_SIGNALS_FACTOR)
         self.no_impact = (_(_NO_IMPACT),)
@@ -335,6 +356,10 @@ class _Context:
         self._no_place_cache: dict[date | None, Reason] = {}
         self._group_cache: dict[tuple[int, ...], tuple[Factor, tuple[Reason, ...]]] = {}
 
+    def _zeg(self, jij: str, derde: str, values: dict[str, object] | None = None) -> str:
+        """A sentence about the youth in this request's voice (`matching.engine.stem`)."""
+        return zeg(self.stem, jij, derde, values)
+
     # --- preparation --------------------------------------------------------------------
 
     def _prepare_needs(self) -> None:
@@ -344,10 +369,28 @@ class _Context:
             (
                 need.code,
                 need.importance,
-                _("%(aanbod)s — dat vroeg je analyse (%(belang)s).")
-                % {"aanbod": need_sentence(need.code), "belang": importance_label(need.importance)},
-                _("Deze woning biedt geen %(behoefte)s — dat vroeg je analyse wel (%(belang)s).")
-                % {"behoefte": need_label(need.code), "belang": importance_label(need.importance)},
+                self._zeg(
+                    _("%(aanbod)s. Dat vroeg je analyse (%(belang)s)."),
+                    _("%(aanbod)s. Dat vroeg de analyse van %(naam)s (%(belang)s)."),
+                    {
+                        "aanbod": need_sentence(need.code),
+                        "belang": importance_label(need.importance),
+                    },
+                ),
+                self._zeg(
+                    _(
+                        "Deze woning biedt geen %(behoefte)s. Dat vroeg je analyse wel "
+                        "(%(belang)s)."
+                    ),
+                    _(
+                        "Deze woning biedt geen %(behoefte)s. Dat vroeg de analyse van %(naam)s "
+                        "wel (%(belang)s)."
+                    ),
+                    {
+                        "behoefte": need_label(need.code),
+                        "belang": importance_label(need.importance),
+                    },
+                ),
             )
             for need in needs
         )
@@ -368,11 +411,19 @@ class _Context:
                     sum(SIGNAL_BIT[signal] for signal in signals),
                     Reason(
                         f"beinvloeding_{key}",
-                        _(
-                            "Bij jou en in de groep speelt %(signaal)s: jongeren kunnen elkaar "
-                            "daarin negatief beïnvloeden. Bespreek hoe het team daarmee omgaat."
-                        )
-                        % {"signaal": _(label)},
+                        self._zeg(
+                            _(
+                                "Bij jou en in de groep speelt %(signaal)s: jongeren kunnen "
+                                "elkaar daarin negatief beïnvloeden. Bespreek hoe het team "
+                                "daarmee omgaat."
+                            ),
+                            _(
+                                "Bij %(naam)s en in de groep speelt %(signaal)s: jongeren kunnen "
+                                "elkaar daarin negatief beïnvloeden. Bespreek hoe het team "
+                                "daarmee omgaat."
+                            ),
+                            {"signaal": _(label)},
+                        ),
                     )
                     if self.names
                     else self.group_signals_reason,
@@ -423,16 +474,26 @@ class _Context:
             "veiligheid",
             max_points,
             max_points,
-            _("Geen veiligheidsrisico's in de groep met jou erbij."),
+            self._zeg(
+                _("Geen veiligheidsrisico's in de groep met jou erbij."),
+                _("Geen veiligheidsrisico's in de groep met %(naam)s erbij."),
+            ),
         )
         self.high_risk_reason = Reason(
             "groepsrisico_hoog",
-            _(
-                "Met jou erbij is het risico in deze groep hoog. Daarom krijgt deze woning "
-                "hoogstens %(punten)s punten, en kijkt een gedragswetenschapper eerst kritisch "
-                "mee (tegenspraak) voordat de woning wordt voorgesteld."
-            )
-            % {"punten": f"{config.HIGH_RISK_SCORE_CAP:.0f}"},
+            self._zeg(
+                _(
+                    "Met jou erbij is het risico in deze groep hoog. Daarom krijgt deze woning "
+                    "hoogstens %(punten)s punten, en kijkt een gedragswetenschapper eerst "
+                    "kritisch mee (tegenspraak) voordat de woning wordt voorgesteld."
+                ),
+                _(
+                    "Met %(naam)s erbij is het risico in deze groep hoog. Daarom krijgt deze "
+                    "woning hoogstens %(punten)s punten, en kijkt een gedragswetenschapper eerst "
+                    "kritisch mee (tegenspraak) voordat de woning wordt voorgesteld."
+                ),
+                {"punten": f"{config.HIGH_RISK_SCORE_CAP:.0f}"},
+            ),
         )
         self._safety_cache: dict[
             tuple[int, int, int, int, int, int, bool], tuple[Factor, tuple[Reason, ...]]
@@ -446,14 +507,26 @@ class _Context:
                 "Dit is een gesloten woning. Daarvoor is een machtiging gesloten jeugdhulp van "
                 "de kinderrechter nodig, en die is er niet. Met zo'n machtiging kan deze woning "
                 "wel."
+            )
+            if self.stem.vorm is Aanspreekvorm.PROFESSIONEEL
+            else _(
+                "Dit is een gesloten woning. Daarvoor moet de kinderrechter toestemming geven, "
+                "en die is er niet. Met die toestemming kan deze woning wel."
             ),
         )
         self.kwv_age_reason: Reason | None = None
         if not config.KWV_AGE_MIN <= self.age <= config.KWV_AGE_MAX:
-            text = _(
-                "Je bent dan %(leeftijd)s jaar. Een kleinschalige woonvoorziening is voor "
-                "jongeren van %(min)s tot en met %(max)s jaar."
-            ) % {"leeftijd": self.age, "min": config.KWV_AGE_MIN, "max": config.KWV_AGE_MAX}
+            text = self._zeg(
+                _(
+                    "Je bent dan %(leeftijd)s jaar. Een woning zoals deze is voor jongeren van "
+                    "%(min)s tot en met %(max)s jaar."
+                ),
+                _(
+                    "%(naam)s is dan %(leeftijd)s jaar. Een woning zoals deze is voor jongeren "
+                    "van %(min)s tot en met %(max)s jaar."
+                ),
+                {"leeftijd": self.age, "min": config.KWV_AGE_MIN, "max": config.KWV_AGE_MAX},
+            )
             if self.age < config.KWV_AGE_MIN:
                 turns = _birthday(self.youth.birth_date, config.KWV_AGE_MIN)
                 text += " " + _("Vanaf %(datum)s kan het wel.") % {"datum": format_date(turns)}
@@ -461,11 +534,19 @@ class _Context:
         self.incompatible_reason = (
             Reason(
                 "onverenigbare_combinatie",
-                _(
-                    "Met jou erbij zou in de groep een combinatie ontstaan die nooit samen mag "
-                    "wonen: seksueel grensoverschrijdend gedrag en slachtofferschap van "
-                    "mensenhandel. Dat is een harde grens. Dit verandert alleen als de groep "
-                    "anders wordt samengesteld."
+                self._zeg(
+                    _(
+                        "Met jou erbij zou in de groep een combinatie ontstaan die nooit samen "
+                        "mag wonen: seksueel grensoverschrijdend gedrag en slachtofferschap van "
+                        "mensenhandel. Dat is een harde grens. Dit verandert alleen als de groep "
+                        "anders wordt samengesteld."
+                    ),
+                    _(
+                        "Met %(naam)s erbij zou in de groep een combinatie ontstaan die nooit "
+                        "samen mag wonen: seksueel grensoverschrijdend gedrag en slachtofferschap "
+                        "van mensenhandel. Dat is een harde grens. Dit verandert alleen als de "
+                        "groep anders wordt samengesteld."
+                    ),
                 ),
             )
             if self.names
@@ -493,7 +574,13 @@ class _Context:
             "nabijheid",
             0.0,
             max_points["nabijheid"],
-            _("Er is geen woonplaats van je familie bekend. Afstand telt daarom niet mee."),
+            self._zeg(
+                _("Er is geen woonplaats van je familie bekend. Afstand telt daarom niet mee."),
+                _(
+                    "Er is geen woonplaats van de familie van %(naam)s bekend. Afstand telt "
+                    "daarom niet mee."
+                ),
+            ),
         )
         self.school_skipped = Factor(
             "onderwijs",
@@ -508,7 +595,16 @@ class _Context:
             "nabijheid",
             0.0,
             max_points["nabijheid"],
-            _("De locatie van deze woning is niet bekend, dus de afstand tot je familie ook niet."),
+            self._zeg(
+                _(
+                    "De locatie van deze woning is niet bekend, dus de afstand tot je familie "
+                    "ook niet."
+                ),
+                _(
+                    "De locatie van deze woning is niet bekend, dus de afstand tot de familie van "
+                    "%(naam)s ook niet."
+                ),
+            ),
         )
         self.school_unknown = Factor(
             "onderwijs",
@@ -575,7 +671,9 @@ class _Context:
             if zone_reason is not None:
                 blocking.append(zone_reason)
         # The home's own admission rules (matching.engine.policy): hard ones block here.
-        policy = assess_policies(self.youth, home.policies) if home.policies else NO_POLICY
+        policy = (
+            assess_policies(self.youth, home.policies, self.stem) if home.policies else NO_POLICY
+        )
         blocking.extend(policy.blocking)
 
         current = _current_state(residents) if residents else EMPTY_STATE
@@ -755,15 +853,24 @@ class _Context:
         key = (home.age_min, home.age_max)
         reason = self._age_reason_cache.get(key)
         if reason is None:
-            text = _(
-                "Deze woning is voor jongeren van %(min)s tot en met %(max)s jaar; jij bent dan "
-                "%(leeftijd)s."
-            ) % {"min": home.age_min, "max": home.age_max, "leeftijd": self.age}
+            text = self._zeg(
+                _(
+                    "Deze woning is voor jongeren van %(min)s tot en met %(max)s jaar; jij bent "
+                    "dan %(leeftijd)s."
+                ),
+                _(
+                    "Deze woning is voor jongeren van %(min)s tot en met %(max)s jaar; %(naam)s "
+                    "is dan %(leeftijd)s."
+                ),
+                {"min": home.age_min, "max": home.age_max, "leeftijd": self.age},
+            )
             if self.age < home.age_min:
                 turns = _birthday(self.youth.birth_date, home.age_min)
-                text += " " + _("Vanaf %(datum)s past je leeftijd wel.") % {
-                    "datum": format_date(turns)
-                }
+                text += " " + self._zeg(
+                    _("Vanaf %(datum)s past je leeftijd wel."),
+                    _("Vanaf %(datum)s past de leeftijd van %(naam)s wel."),
+                    {"datum": format_date(turns)},
+                )
             else:
                 text += " " + _("Een woning voor oudere jongeren past beter.")
             reason = self._age_reason_cache[key] = Reason("leeftijd_woning", text)
@@ -775,23 +882,36 @@ class _Context:
             turns = _birthday(self.youth.birth_date, age_max + 1)
             reason = self._age_out_cache[age_max] = Reason(
                 "leeftijdsgrens_woning",
-                _(
-                    "Op %(datum)s word je %(leeftijd)s; deze woning is voor jongeren tot en met "
-                    "%(max)s jaar. Bespreek vooraf of je daarna kunt blijven, zodat je niet "
-                    "opnieuw hoeft te verhuizen."
-                )
-                % {"datum": format_date(turns), "leeftijd": age_max + 1, "max": age_max},
+                self._zeg(
+                    _(
+                        "Op %(datum)s word je %(leeftijd)s; deze woning is voor jongeren tot en "
+                        "met %(max)s jaar. Bespreek vooraf of je daarna kunt blijven, zodat je "
+                        "niet opnieuw hoeft te verhuizen."
+                    ),
+                    _(
+                        "Op %(datum)s wordt %(naam)s %(leeftijd)s; deze woning is voor jongeren "
+                        "tot en met %(max)s jaar. Bespreek vooraf of %(naam)s daarna kan "
+                        "blijven, zodat er geen nieuwe verhuizing nodig is."
+                    ),
+                    {"datum": format_date(turns), "leeftijd": age_max + 1, "max": age_max},
+                ),
             )
         return reason
 
     def _opening_reason(self, opens_on: date) -> Reason:
         return Reason(
             "opent_binnenkort",
-            _(
-                "Deze woning is nieuw en gaat open op %(datum)s, na de datum dat je een plek "
-                "nodig hebt (%(nodig)s)."
-            )
-            % {"datum": format_date(opens_on), "nodig": self.on_text},
+            self._zeg(
+                _(
+                    "Deze woning is nieuw en gaat open op %(datum)s. Dat is na de datum dat je "
+                    "een plek nodig hebt (%(nodig)s)."
+                ),
+                _(
+                    "Deze woning is nieuw en gaat open op %(datum)s. Dat is na de datum dat "
+                    "%(naam)s een plek nodig heeft (%(nodig)s)."
+                ),
+                {"datum": format_date(opens_on), "nodig": self.on_text},
+            ),
         )
 
     def _late_place_reason(self, first_free: date) -> Reason:
@@ -799,11 +919,17 @@ class _Context:
         if reason is None:
             reason = self._late_place_cache[first_free] = Reason(
                 "plek_later_vrij",
-                _(
-                    "De plek is pas vrij vanaf %(datum)s, na de datum dat je een plek nodig hebt "
-                    "(%(nodig)s)."
-                )
-                % {"datum": format_date(first_free), "nodig": self.on_text},
+                self._zeg(
+                    _(
+                        "De plek is pas vrij vanaf %(datum)s. Dat is na de datum dat je een plek "
+                        "nodig hebt (%(nodig)s)."
+                    ),
+                    _(
+                        "De plek is pas vrij vanaf %(datum)s. Dat is na de datum dat %(naam)s "
+                        "een plek nodig heeft (%(nodig)s)."
+                    ),
+                    {"datum": format_date(first_free), "nodig": self.on_text},
+                ),
             )
         return reason
 
@@ -828,10 +954,18 @@ class _Context:
                 "behoeften",
                 round(config.NO_NEEDS_FRACTION * max_points, 1),
                 max_points,
-                _(
-                    "Je analyse noemt nog geen behoeften. Daarom weten we niet of deze woning "
-                    "biedt wat je nodig hebt, en krijgt geen woning hier alle punten. Vul in de "
-                    "analyse aan wat je nodig hebt van de woning en het team."
+                self._zeg(
+                    _(
+                        "In je analyse staat nog niet wat je nodig hebt. Daarom weten we niet of "
+                        "deze woning dat biedt. Geen woning krijgt hier dan alle punten. Vul in "
+                        "de analyse aan wat je nodig hebt van de woning en het team."
+                    ),
+                    _(
+                        "In de analyse van %(naam)s staat nog niet wat %(naam)s nodig heeft. "
+                        "Daarom is niet bekend of deze woning dat biedt. Geen woning krijgt hier "
+                        "dan alle punten. Vul in de analyse aan wat %(naam)s nodig heeft van de "
+                        "woning en het team."
+                    ),
                 ),
             )
         met_texts: list[str] = []
@@ -843,11 +977,23 @@ class _Context:
                 met_importance += importance
             else:
                 missing_texts.append(missing)
-        summary = ngettext(
-            "Deze woning past bij %(met)s van de %(count)s behoeften uit je analyse.",
-            "Deze woning past bij %(met)s van de %(count)s behoeften uit je analyse.",
-            len(self.needs),
-        ) % {"met": len(met_texts), "count": len(self.needs)}
+        summary = self._zeg(
+            ngettext(
+                "Deze woning biedt %(met)s van de %(count)s dingen die je nodig hebt volgens je "
+                "analyse.",
+                "Deze woning biedt %(met)s van de %(count)s dingen die je nodig hebt volgens je "
+                "analyse.",
+                len(self.needs),
+            ),
+            ngettext(
+                "Deze woning biedt %(met)s van de %(count)s dingen die %(naam)s nodig heeft "
+                "volgens de analyse.",
+                "Deze woning biedt %(met)s van de %(count)s dingen die %(naam)s nodig heeft "
+                "volgens de analyse.",
+                len(self.needs),
+            ),
+            {"met": len(met_texts), "count": len(self.needs)},
+        )
         return Factor(
             "behoeften",
             round(met_importance / self.total_importance * max_points, 1),
@@ -894,31 +1040,59 @@ class _Context:
             "nabijheid",
             round(_linear(km, config.FAMILY_FULL_KM, config.FAMILY_ZERO_KM) * max_points, 1),
             max_points,
-            _("Afstand tot de woonplaats van je familie: %(afstand)s.") % {"afstand": _km_text(km)},
+            self._zeg(
+                _("Afstand tot de woonplaats van je familie: %(afstand)s."),
+                _("Afstand tot de woonplaats van de familie van %(naam)s: %(afstand)s."),
+                {"afstand": _km_text(km)},
+            ),
         )
 
     def _school_factor(self, km: int) -> tuple[Factor, Reason | None]:
         max_points = self.max_points["onderwijs"]
         points = round(_linear(km, config.SCHOOL_FULL_KM, config.SCHOOL_ZERO_KM) * max_points, 1)
         if self.school is None:
-            text = _(
-                "Er is geen school van herkomst bekend. Daarom kijken we naar de afstand tot je "
-                "familie: %(afstand)s."
-            ) % {"afstand": _km_text(km)}
+            text = self._zeg(
+                _(
+                    "Er is geen school van herkomst bekend. Daarom kijken we naar de afstand tot "
+                    "je familie: %(afstand)s."
+                ),
+                _(
+                    "Er is geen school van herkomst bekend. Daarom kijken we naar de afstand tot "
+                    "de familie van %(naam)s: %(afstand)s."
+                ),
+                {"afstand": _km_text(km)},
+            )
             return Factor("onderwijs", points, max_points, text), None
-        text = _("Afstand tot je school van herkomst: %(afstand)s.") % {"afstand": _km_text(km)}
+        text = self._zeg(
+            _("Afstand tot je school van herkomst: %(afstand)s."),
+            _("Afstand tot de school van herkomst van %(naam)s: %(afstand)s."),
+            {"afstand": _km_text(km)},
+        )
         reason = None
         if km <= config.SCHOOL_FULL_KM:
-            text += " " + _("Je kunt waarschijnlijk op je eigen school blijven.")
+            text += " " + self._zeg(
+                _("Je kunt waarschijnlijk op je eigen school blijven."),
+                _("%(naam)s kan waarschijnlijk op de eigen school blijven."),
+            )
         elif km >= config.SCHOOL_ATTENTION_KM:
-            text += " " + _("Op je eigen school blijven wordt lastig.")
+            text += " " + self._zeg(
+                _("Op je eigen school blijven wordt lastig."),
+                _("Op de eigen school blijven wordt lastig voor %(naam)s."),
+            )
             reason = Reason(
                 "school_ver",
-                _(
-                    "Je school van herkomst is %(km)s km hier vandaan. Op je eigen school "
-                    "blijven wordt lastig; zoek samen naar passend onderwijs in de buurt."
-                )
-                % {"km": km},
+                self._zeg(
+                    _(
+                        "Je school van herkomst is %(km)s km hier vandaan. Op je eigen school "
+                        "blijven wordt lastig; zoek samen naar passend onderwijs in de buurt."
+                    ),
+                    _(
+                        "De school van herkomst van %(naam)s is %(km)s km hier vandaan. Op de "
+                        "eigen school blijven wordt lastig; zoek samen naar passend onderwijs "
+                        "in de buurt."
+                    ),
+                    {"km": km},
+                ),
             )
         return Factor("onderwijs", points, max_points, text), reason
 
@@ -937,9 +1111,11 @@ class _Context:
     def _team_factor(
         self, percent: int, team_size: int, staff_on_shift: int, group_size: int
     ) -> tuple[Factor, tuple[Reason, ...]]:
-        stability, turnover_text, turnover_reason = _team_stability(percent, self.language)
+        stability, turnover_text, turnover_reason = _team_stability(
+            percent, self.language, self.stem.vorm is Aanspreekvorm.PROFESSIONEEL
+        )
         size_fit, size_text = _team_size(team_size, self.language)
-        ratio_ok, ratio_text, ratio_reason = _team_ratio(staff_on_shift, group_size, self.language)
+        ratio_ok, ratio_text, ratio_reason = _team_ratio(staff_on_shift, group_size, self.voice)
         fraction = (
             config.TEAM_SHARE_STABILITY * stability
             + config.TEAM_SHARE_SIZE * size_fit
@@ -962,26 +1138,48 @@ class _Context:
             max_points = self.max_points["beschikbaarheid"]
             late = (move_in - self.on).days
             if late <= 0:
-                text = _("Er is een plek vrij op de datum dat je die nodig hebt (%(nodig)s).") % {
-                    "nodig": self.on_text
-                }
+                text = self._zeg(
+                    _("Er is een plek vrij op de datum dat je die nodig hebt (%(nodig)s)."),
+                    _("Er is een plek vrij op de datum dat %(naam)s die nodig heeft (%(nodig)s)."),
+                    {"nodig": self.on_text},
+                )
             elif opening:
                 # Dutch says "dagen" for one day as well; both forms are the same here.
-                text = ngettext(
-                    "De woning gaat pas open en heeft een plek vanaf %(datum)s: %(count)s dagen "
-                    "na de datum dat je een plek nodig hebt.",
-                    "De woning gaat pas open en heeft een plek vanaf %(datum)s: %(count)s dagen "
-                    "na de datum dat je een plek nodig hebt.",
-                    late,
-                ) % {"datum": format_date(move_in), "count": late}
+                text = self._zeg(
+                    ngettext(
+                        "De woning gaat pas open. Er is een plek vanaf %(datum)s: %(count)s "
+                        "dagen na de datum dat je een plek nodig hebt.",
+                        "De woning gaat pas open. Er is een plek vanaf %(datum)s: %(count)s "
+                        "dagen na de datum dat je een plek nodig hebt.",
+                        late,
+                    ),
+                    ngettext(
+                        "De woning gaat pas open. Er is een plek vanaf %(datum)s: %(count)s "
+                        "dagen na de datum dat %(naam)s een plek nodig heeft.",
+                        "De woning gaat pas open. Er is een plek vanaf %(datum)s: %(count)s "
+                        "dagen na de datum dat %(naam)s een plek nodig heeft.",
+                        late,
+                    ),
+                    {"datum": format_date(move_in), "count": late},
+                )
             else:
-                text = ngettext(
-                    "De eerste plek is vrij vanaf %(datum)s: %(count)s dagen na de datum dat je "
-                    "een plek nodig hebt.",
-                    "De eerste plek is vrij vanaf %(datum)s: %(count)s dagen na de datum dat je "
-                    "een plek nodig hebt.",
-                    late,
-                ) % {"datum": format_date(move_in), "count": late}
+                text = self._zeg(
+                    ngettext(
+                        "De eerste plek is vrij vanaf %(datum)s. Dat is %(count)s dagen na de "
+                        "datum dat je een plek nodig hebt.",
+                        "De eerste plek is vrij vanaf %(datum)s. Dat is %(count)s dagen na de "
+                        "datum dat je een plek nodig hebt.",
+                        late,
+                    ),
+                    ngettext(
+                        "De eerste plek is vrij vanaf %(datum)s. Dat is %(count)s dagen na de "
+                        "datum dat %(naam)s een plek nodig heeft.",
+                        "De eerste plek is vrij vanaf %(datum)s. Dat is %(count)s dagen na de "
+                        "datum dat %(naam)s een plek nodig heeft.",
+                        late,
+                    ),
+                    {"datum": format_date(move_in), "count": late},
+                )
             fraction = max(0.0, 1.0 - late / config.LATE_ZERO_DAYS)
             factor = Factor("beschikbaarheid", round(fraction * max_points, 1), max_points, text)
             self._availability_cache[key] = factor
@@ -1030,16 +1228,28 @@ class _Context:
         reasons: list[Reason] = []
 
         if size == 1:
-            size_text = _("Je zou de enige jongere in de woning zijn; de groep wordt nog gevormd.")
+            size_text = self._zeg(
+                _("Je zou de enige jongere in de woning zijn; de groep wordt nog gevormd."),
+                _("%(naam)s zou de enige jongere in de woning zijn; de groep wordt nog gevormd."),
+            )
         elif size <= config.PREFERRED_GROUP_SIZE:
-            size_text = _("Met jou erbij wonen er %(jongeren)s: een kleine groep.") % {
-                "jongeren": youths_text(size)
-            }
+            size_text = self._zeg(
+                _("Met jou erbij wonen er %(jongeren)s: een kleine groep."),
+                _("Met %(naam)s erbij wonen er %(jongeren)s: een kleine groep."),
+                {"jongeren": youths_text(size)},
+            )
         else:
-            size_text = _(
-                "Met jou erbij wonen er %(count)s jongeren: groter dan de voorkeur van "
-                "%(voorkeur)s of minder."
-            ) % {"count": size, "voorkeur": config.PREFERRED_GROUP_SIZE}
+            size_text = self._zeg(
+                _(
+                    "Met jou erbij wonen er %(count)s jongeren: groter dan de voorkeur van "
+                    "%(voorkeur)s of minder."
+                ),
+                _(
+                    "Met %(naam)s erbij wonen er %(count)s jongeren: groter dan de voorkeur van "
+                    "%(voorkeur)s of minder."
+                ),
+                {"count": size, "voorkeur": config.PREFERRED_GROUP_SIZE},
+            )
             reasons.append(self._group_size_reason(size))
         texts = [size_text]
 
@@ -1060,7 +1270,12 @@ class _Context:
             )
             reasons.append(self._same_profile_reason(same))
         elif size > 1:
-            texts.append(_("Niemand anders heeft jouw zorgprofiel: een gemengde groep."))
+            texts.append(
+                self._zeg(
+                    _("Niemand anders heeft jouw zorgprofiel: een gemengde groep."),
+                    _("Niemand anders heeft het zorgprofiel van %(naam)s: een gemengde groep."),
+                )
+            )
         if mix.externalising >= config.EXTERNALISING_CONCERN:
             texts.append(
                 _("Meerdere jongeren met naar buiten gericht gedrag kunnen elkaar opjutten.")
@@ -1211,7 +1426,7 @@ class _Context:
         for variant in safety.worst_per_code(rules):
             if variant.name == "enige_van_geslacht":
                 sentences.extend(
-                    safety.only_gender_texts(gender, size - 1, self.language)[3]
+                    safety.only_gender_texts(gender, size - 1, self.voice)[3]
                     for gender in only_gender_codes(only_after)
                 )
             elif self.names or not variant.signal_based:
@@ -1228,10 +1443,17 @@ class _Context:
             sentences.append(self.group_signals_factor)
         text = " ".join(sentences) if sentences else self.safe_factor.explanation
         if high_risk:
-            text += " " + _(
-                "Met jou erbij is het risico in de groep hoog: daarom krijgt deze woning "
-                "hoogstens %(punten)s punten, ook als ze verder goed past."
-            ) % {"punten": f"{config.HIGH_RISK_SCORE_CAP:.0f}"}
+            text += " " + self._zeg(
+                _(
+                    "Met jou erbij is het risico in de groep hoog. Daarom krijgt deze woning "
+                    "hoogstens %(punten)s punten, ook als ze verder goed past."
+                ),
+                _(
+                    "Met %(naam)s erbij is het risico in de groep hoog. Daarom krijgt deze "
+                    "woning hoogstens %(punten)s punten, ook als ze verder goed past."
+                ),
+                {"punten": f"{config.HIGH_RISK_SCORE_CAP:.0f}"},
+            )
         max_points = self.max_points["veiligheid"]
         points = round(max(0.0, 1.0 - safety.penalty(rules)) * max_points, 1)
         factor = Factor("veiligheid", points, max_points, text)
@@ -1240,16 +1462,16 @@ class _Context:
         for variant in safety.worst_per_code(found):
             if variant.name == "enige_van_geslacht":
                 for gender in only_gender_codes(only):
-                    texts = safety.only_gender_texts(gender, size - 1, self.language)
+                    texts = safety.only_gender_texts(gender, size - 1, self.voice)
                     alone = gender == self.youth.gender
                     reasons.append(Reason(variant.code, texts[1] if alone else texts[2]))
             elif self.names or not variant.signal_based:
-                reasons.append(Reason(variant.code, variant.youth_text(self.language)))
+                reasons.append(Reason(variant.code, variant.youth_text(self.voice)))
             else:
                 code_bits = safety.CODE_BITS[variant.code]
                 if nameable & code_bits:
                     own = safety.worst_per_code(nameable & code_bits)[0]
-                    reasons.append(Reason(own.code, own.youth_text(self.language)))
+                    reasons.append(Reason(own.code, own.youth_text(self.voice)))
                 if found & code_bits & ~nameable and self.group_signals_reason not in reasons:
                     reasons.append(self.group_signals_reason)
         return factor, tuple(reasons)
@@ -1259,11 +1481,17 @@ class _Context:
         if reason is None:
             reason = self._group_size_cache[size] = Reason(
                 "groepsgrootte",
-                _(
-                    "Met jou erbij wonen er %(count)s jongeren. Dat mag, maar een groep van "
-                    "%(voorkeur)s of minder werkt beter."
-                )
-                % {"count": size, "voorkeur": config.PREFERRED_GROUP_SIZE},
+                self._zeg(
+                    _(
+                        "Met jou erbij wonen er %(count)s jongeren. Dat mag, maar een groep van "
+                        "%(voorkeur)s of minder werkt beter."
+                    ),
+                    _(
+                        "Met %(naam)s erbij wonen er %(count)s jongeren. Dat mag, maar een groep "
+                        "van %(voorkeur)s of minder werkt beter."
+                    ),
+                    {"count": size, "voorkeur": config.PREFERRED_GROUP_SIZE},
+                ),
             )
         return reason
 
@@ -1272,16 +1500,27 @@ class _Context:
         if reason is None:
             reason = self._same_profile_cache[same] = Reason(
                 "zelfde_zorgprofiel",
-                ngettext(
-                    "Eén andere jongere heeft hetzelfde zorgprofiel als jij (%(profiel)s). "
-                    "Jongeren met dezelfde zorgvraag kunnen elkaars gedrag overnemen en "
-                    "versterken.",
-                    "%(count)s andere jongeren hebben hetzelfde zorgprofiel als jij "
-                    "(%(profiel)s). Jongeren met dezelfde zorgvraag kunnen elkaars gedrag "
-                    "overnemen en versterken.",
-                    same,
-                )
-                % {"count": same, "profiel": care_profile_label(self.youth.care_profile)},
+                self._zeg(
+                    ngettext(
+                        "Eén andere jongere heeft hetzelfde zorgprofiel als jij (%(profiel)s). "
+                        "Jongeren met dezelfde zorgvraag kunnen elkaars gedrag overnemen en "
+                        "versterken.",
+                        "%(count)s andere jongeren hebben hetzelfde zorgprofiel als jij "
+                        "(%(profiel)s). Jongeren met dezelfde zorgvraag kunnen elkaars gedrag "
+                        "overnemen en versterken.",
+                        same,
+                    ),
+                    ngettext(
+                        "Eén andere jongere heeft hetzelfde zorgprofiel als %(naam)s "
+                        "(%(profiel)s). Jongeren met dezelfde zorgvraag kunnen elkaars gedrag "
+                        "overnemen en versterken.",
+                        "%(count)s andere jongeren hebben hetzelfde zorgprofiel als %(naam)s "
+                        "(%(profiel)s). Jongeren met dezelfde zorgvraag kunnen elkaars gedrag "
+                        "overnemen en versterken.",
+                        same,
+                    ),
+                    {"count": same, "profiel": care_profile_label(self.youth.care_profile)},
+                ),
             )
         return reason
 
@@ -1343,10 +1582,15 @@ class _Context:
 
 
 @cache
-def _team_stability(percent: int, _language: str) -> tuple[float, str, Reason | None]:
-    """Stability from the share of the team that left in the past 12 months."""
+def _team_stability(
+    percent: int, _language: str, professional: bool = True
+) -> tuple[float, str, Reason | None]:
+    """Stability from the share of the team that left in the past 12 months. Professionals
+    read the percentage; the youth and parents read what it means, in plain words."""
     turnover = percent / 100
     values = {"percent": percent}
+    if not professional:
+        return _team_stability_plain(percent, turnover)
     if turnover <= config.TURNOVER_STABLE:
         text = _("%(percent)s%% van het team is het afgelopen jaar vertrokken: een stabiel team.")
         return 1.0, text % values, None
@@ -1366,6 +1610,27 @@ def _team_stability(percent: int, _language: str) -> tuple[float, str, Reason | 
     )
     text = _("%(percent)s%% van het team is het afgelopen jaar vertrokken: veel wisselingen.")
     return stability, text % values, reason
+
+
+def _team_stability_plain(percent: int, turnover: float) -> tuple[float, str, Reason | None]:
+    stability, _text, reason = _team_stability(percent, language(), True)
+    if turnover <= config.TURNOVER_STABLE:
+        return stability, _("Bijna iedereen in het team werkt er al lang: een vast team."), None
+    if turnover < config.TURNOVER_ATTENTION:
+        return stability, _("Een paar mensen uit het team zijn het afgelopen jaar weggegaan."), None
+    text = _("Veel mensen uit het team zijn het afgelopen jaar weggegaan.")
+    plain = (
+        Reason(
+            reason.code,
+            _(
+                "Veel mensen uit het team zijn het afgelopen jaar weggegaan. Dan is het moeilijker "
+                "om mensen te leren vertrouwen."
+            ),
+        )
+        if reason is not None
+        else None
+    )
+    return stability, text, plain
 
 
 @cache
@@ -1393,17 +1658,35 @@ def _team_size(team_size: int, _language: str) -> tuple[float, str]:
 
 @cache
 def _team_ratio(
-    staff_on_shift: int, group_size: int, _language: str
+    staff_on_shift: int, group_size: int, voice: tuple[str, Stem]
 ) -> tuple[bool, str, Reason | None]:
-    """Whether the staff on shift meet the ratio for the group with the youth in it."""
+    """Whether the staff on shift meet the ratio for the group with the youth in it.
+    `voice` is the active language and the reader's voice (`_Context.voice`)."""
+    stem = voice[1]
     values = {"begeleiding": staff_text(staff_on_shift, group_size), "per": config.YOUTHS_PER_STAFF}
     if group_size <= staff_on_shift * config.YOUTHS_PER_STAFF:
-        return True, _("%(begeleiding)s (met jou erbij): genoeg.") % values, None
+        text = zeg(
+            stem,
+            _("%(begeleiding)s (met jou erbij): genoeg."),
+            _("%(begeleiding)s (met %(naam)s erbij): genoeg."),
+            values,
+        )
+        return True, text, None
     reason = Reason(
         "personeelsbezetting",
-        _("%(begeleiding)s (met jou erbij): minder dan 1 begeleider op %(per)s jongeren.") % values,
+        zeg(
+            stem,
+            _("%(begeleiding)s (met jou erbij): minder dan 1 begeleider op %(per)s jongeren."),
+            _("%(begeleiding)s (met %(naam)s erbij): minder dan 1 begeleider op %(per)s jongeren."),
+            values,
+        ),
     )
-    text = _("%(begeleiding)s (met jou erbij): minder dan 1 op %(per)s.") % values
+    text = zeg(
+        stem,
+        _("%(begeleiding)s (met jou erbij): minder dan 1 op %(per)s."),
+        _("%(begeleiding)s (met %(naam)s erbij): minder dan 1 op %(per)s."),
+        values,
+    )
     return False, text, reason
 
 

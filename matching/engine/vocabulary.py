@@ -43,8 +43,8 @@ NEEDS: dict[str, tuple[str, str]] = {
         gettext_noop("De woning en het team zijn autismevriendelijk"),
     ),
     "gezinsgericht": (
-        gettext_noop("gezinsgerichte aanpak"),
-        gettext_noop("Het team werkt samen met je familie"),
+        gettext_noop("samenwerking met de familie"),
+        gettext_noop("Het team werkt samen met de familie"),
     ),
     "onderwijs_op_maat": (
         gettext_noop("onderwijs op maat"),

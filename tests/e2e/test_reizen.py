@@ -158,7 +158,7 @@ def test_manager_answers_plans_the_meeting_and_registers_the_arrival(
     page.get_by_label("Wij hebben interesse").check()
     page.get_by_label("Toelichting").fill("Past goed bij onze groep.")
     page.get_by_role("button", name="Antwoord versturen").click()
-    expect(page.get_by_text("Uw antwoord is opgeslagen.")).to_be_visible()
+    expect(page.get_by_text("Je antwoord is opgeslagen.")).to_be_visible()
 
     # The visit is planned for a few minutes ago: it has just taken place.
     begin = timezone.localtime() - dt.timedelta(minutes=5)
@@ -266,7 +266,8 @@ def _lees_voorstel(tab: Any) -> None:
     menu = tab.locator("details.pp-menu > summary")
     if menu.is_visible():
         menu.click()
-    tab.get_by_role("link", name="Voorstellen voor jou").click()
+    # The youth reads "Voorstellen voor jou", a parent "Voorstellen voor mijn kind".
+    tab.get_by_role("link", name=re.compile(r"^Voorstellen voor (jou|mijn kind)$")).click()
     tab.get_by_role("link", name="De Linde").click()
     expect(tab.get_by_role("heading", level=1)).to_have_text("De Linde")
     expect(tab.get_by_text("Een huis in een gewone woonwijk.")).to_be_visible()

@@ -188,7 +188,7 @@ def test_diff_lists_needs_added_removed_and_changed(noor: Jongere) -> None:
     assert soorten == {
         ("gewijzigd", "rust en structuur"),
         ("weg", "buitenruimte"),
-        ("erbij", "gezinsgerichte aanpak"),
+        ("erbij", "samenwerking met de familie"),
     }
     velden = {v.veld for v in verschil.velden}
     assert velden == {"krachten", "prioriteit_nabijheid"}

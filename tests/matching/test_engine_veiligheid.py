@@ -442,7 +442,7 @@ def test_youth_without_needs_gets_half_the_needs_points_and_is_told_why() -> Non
     needs = next(f for f in result.factors if f.code == "behoeften")
 
     assert needs.points == round(needs.max_points / 2, 1)
-    assert "noemt nog geen behoeften" in needs.explanation
+    assert "staat nog niet wat de jongere nodig heeft" in needs.explanation
 
 
 def test_best_homes_is_still_the_top_of_the_ranking_with_safety_rules() -> None:

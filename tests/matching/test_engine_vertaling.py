@@ -35,7 +35,7 @@ from voorzieningen.models import Voorziening
 
 # Every needs factor says how many needs the home meets; the rest of it depends on the home.
 ENGELS = "needs from your analysis"
-NEDERLANDS = "behoeften uit je analyse"
+NEDERLANDS = "Deze woning biedt "
 
 
 def _in_het_engels(client: Client) -> Client:
@@ -65,7 +65,10 @@ def test_the_search_page_explains_in_english_when_english_is_chosen_and_dutch_st
     # Dutch page is not handed the English sentences.
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
     nederlands = client.get(url).content.decode()
-    assert NEDERLANDS in nederlands and "Afstand tot de woonplaats van je familie" in nederlands
+    assert (
+        NEDERLANDS in nederlands
+        and "Afstand tot de woonplaats van de familie van Noor" in nederlands
+    )
     assert ENGELS not in nederlands
 
 
@@ -159,8 +162,8 @@ def test_the_placement_tables_advice_computed_for_an_english_reader_is_kept_in_d
     (toewijzing,) = advies.toewijzingen
     assert toewijzing.kandidaat is not None
     factoren = {f.code: f.explanation for f in toewijzing.kandidaat.result.factors}
-    assert factoren["behoeften"].startswith("Deze woning past bij ")
-    assert "van de 1 behoeften uit je analyse" in factoren["behoeften"]
+    assert factoren["behoeften"].startswith("Deze woning biedt ")
+    assert "van de 1 dingen die Sara nodig heeft volgens de analyse" in factoren["behoeften"]
 
     # The page shows what was kept: in Dutch, also to the English reader.
     pagina = client.get(verdeling.get_absolute_url()).content.decode()

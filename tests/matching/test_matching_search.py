@@ -31,7 +31,7 @@ def test_homes_are_ranked_nearest_first_with_explanations(
     html = response.content.decode()
     assert response.status_code == 200
     assert html.index("De Linde") < html.index("Huize Wadzicht")
-    assert "dat vroeg je analyse" in html
+    assert "Dat vroeg de analyse van Noor" in html and "je analyse" not in html
     assert "<meter" in html
     assert "2 woningen komen in aanmerking" in html
     assert "nog niet gedragen" not in html

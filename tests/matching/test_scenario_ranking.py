@@ -190,7 +190,10 @@ def test_age_below_the_homes_minimum_blocks_until_the_birthday(scenario: Scenari
     blocked = entry(ranking(scenario), "B")
 
     assert codes(blocked, "blocking") == ["leeftijd_woning"]
-    assert "Vanaf 15 maart 2027 past je leeftijd wel." in blocked["blocking"][0]["explanation"]
+    assert (
+        "Vanaf 15 maart 2027 past de leeftijd van de jongere wel."
+        in blocked["blocking"][0]["explanation"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -269,7 +272,7 @@ def test_met_need_is_explained_in_terms_of_the_analysis(scenario: Scenario) -> N
 
     assert needs["points"] == needs["max_points"]
     assert (
-        "Het team werkt traumasensitief — dat vroeg je analyse (heel belangrijk)."
+        "Het team werkt traumasensitief. Dat vroeg de analyse van de jongere (heel belangrijk)."
         in (needs["explanation"])
     )
 
@@ -298,7 +301,7 @@ def test_home_farther_from_family_ranks_lower(scenario: Scenario) -> None:
     assert order(entries).index("B") < order(entries).index("A")
     nearness = factor(entry(entries, "A"), "nabijheid")
     assert nearness["points"] < factor(entry(entries, "B"), "nabijheid")["points"]
-    assert "Afstand tot de woonplaats van je familie:" in nearness["explanation"]
+    assert "Afstand tot de woonplaats van de familie van de jongere:" in nearness["explanation"]
 
 
 def test_far_school_of_origin_costs_points_and_raises_attention(scenario: Scenario) -> None:

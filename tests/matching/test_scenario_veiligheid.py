@@ -392,7 +392,7 @@ def test_youth_without_needs_does_not_get_full_needs_points(scenario: Scenario) 
     needs = factor(entry(ranking(scenario), "R"), "behoeften")
 
     assert 0 < needs["points"] < needs["max_points"]
-    assert "noemt nog geen behoeften" in needs["explanation"]
+    assert "staat nog niet wat de jongere nodig heeft" in needs["explanation"]
     assert "Vul in de analyse aan" in needs["explanation"]
 
 

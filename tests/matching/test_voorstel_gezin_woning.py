@@ -87,8 +87,8 @@ def test_the_school_at_the_youths_own_level_comes_first_and_says_so(
     html = _pagina(ouder_user, ingericht)
 
     assert html.index("Het Noorderpoort") < html.index("Het Lyceum")
-    assert "Hier kun je naar school op jouw niveau (havo)." in html
-    assert html.count("op jouw niveau") == 1
+    assert "Hier kan Noor naar school op het eigen niveau (havo)." in html
+    assert html.count("op het eigen niveau") == 1 and "op jouw niveau" not in html
 
 
 def test_the_family_page_does_not_show_the_homes_admission_rules(

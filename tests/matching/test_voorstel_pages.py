@@ -45,7 +45,7 @@ def test_parties_open_the_proposal_and_each_gets_their_own_page(
     verstuurd: Voorstel, coordinator: User, beheerder: User, jongere_user: User, ouder_user: User
 ) -> None:
     assert "Tijdlijn" in _client(coordinator).get(_detail(verstuurd)).content.decode()
-    assert "Uw antwoord" in _client(beheerder).get(_detail(verstuurd)).content.decode()
+    assert "Je antwoord" in _client(beheerder).get(_detail(verstuurd)).content.decode()
     for persoon in (jongere_user, ouder_user):
         page = _client(persoon).get(_detail(verstuurd))
         assert page.status_code == 200
@@ -143,7 +143,7 @@ def test_manager_sees_what_the_admission_means_per_resident(
 
     PlaatsingFactory.create(voorziening=verstuurd.voorziening, aanduiding="K.L.")
     html = _client(beheerder).get(_detail(verstuurd)).content.decode()
-    assert "Wat betekent dit voor uw bewoners?" in html and "K.L." in html
+    assert "Wat betekent dit voor je bewoners?" in html and "K.L." in html
     # ... the coordinator does not.
     html = _client(coordinator).get(_detail(verstuurd)).content.decode()
     assert "K.L." not in html

@@ -189,7 +189,7 @@ def test_an_admin_states_a_purpose_before_opening_a_youth(beheer: Client, noor: 
     assert not Inzage.objects.filter(jongere_ref=noor.pk).exists()
 
     formulier = beheer.get(gevraagd["Location"])
-    assert "Waarom bekijkt u deze gegevens?" in formulier.content.decode()
+    assert "Waarom bekijk je deze gegevens?" in formulier.content.decode()
     verder = beheer.post(gevraagd["Location"], {"doel": "klacht", "reden": "Klacht 2024-17"})
     assert verder["Location"] == url
 
