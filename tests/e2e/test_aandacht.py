@@ -194,7 +194,7 @@ def test_functional_admin_lifts_the_lock_out(page: Any, live_server: Any, blokka
     assert titel == "coordinator2@example.org"
     page.get_by_role("button", name="Verwijderen", exact=True).click()
     page.get_by_role("button", name=re.compile(r"^Ja, ik weet het zeker")).click()
-    expect(page.get_by_text(re.compile(r"is verwijderd"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"is met succes verwijderd"))).to_be_visible()
 
     assert not AccessAttempt.objects.filter(username=titel).exists()
     page.goto(live_server.url + reverse("start"))
