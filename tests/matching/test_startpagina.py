@@ -237,6 +237,17 @@ def test_admin_is_told_who_has_no_second_step_yet(coordinator: User, admin_user:
     assert voor_gebruiker(coordinator) == []
 
 
+@override_settings(TWEESTAPS_VERPLICHT=True)
+def test_the_new_professional_roles_without_a_second_step_are_listed_too(
+    admin_user: User, jeugdbeschermer_user: User, expertteam: User
+) -> None:
+    from accounts.aandacht import voor_gebruiker
+
+    details = [punt.detail for groep in voor_gebruiker(admin_user) for punt in groep.punten]
+    assert jeugdbeschermer_user.email in details
+    assert expertteam.email in details
+
+
 # --- The behavioural scientist, the youth protection worker, the expert team ---------------
 
 
