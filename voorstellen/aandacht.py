@@ -130,9 +130,7 @@ def _tegenspraak_gevraagd(user: User) -> Aandachtsgroep:
         .select_related("voorziening", "jongere")
         .order_by("pk")
     )
-    gevraagd = [
-        v for v in kandidaten if v.tegenspraak_nodig and mag_tegenspraak_geven(v, user)
-    ]
+    gevraagd = [v for v in kandidaten if v.tegenspraak_nodig and mag_tegenspraak_geven(v, user)]
     return Aandachtsgroep(
         kop=_("Tegenspraak gevraagd: aandachtspunten om te wegen"),
         volgorde=12,
