@@ -28,7 +28,13 @@ def _zonder_tweede_stap() -> Aandachtsgroep:
     wachtend = (
         User.objects.filter(
             is_active=True,
-            rol__in=[Rol.COORDINATOR, Rol.BEHEERDER, Rol.FUNCTIONEEL_BEHEERDER],
+            rol__in=[
+                Rol.COORDINATOR,
+                Rol.BEHEERDER,
+                Rol.FUNCTIONEEL_BEHEERDER,
+                Rol.JEUGDBESCHERMER,
+                Rol.EXPERTTEAM,
+            ],
         )
         .exclude(pk__in=met_toestel)
         .order_by("date_joined", "pk")[:50]

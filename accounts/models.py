@@ -174,6 +174,7 @@ class User(AbstractUser):
     def is_jeugdbeschermer(self) -> bool:
         return self.rol == Rol.JEUGDBESCHERMER
 
+    @property
     def is_expertteam(self) -> bool:
         return self.rol == Rol.EXPERTTEAM
 

@@ -7,3 +7,9 @@ class PlaatsingstafelConfig(AppConfig):
 
     name = "plaatsingstafel"
     verbose_name = "Plaatsingstafel"
+
+    def ready(self) -> None:
+        from kern import aandacht as kern_aandacht
+        from plaatsingstafel import aandacht
+
+        kern_aandacht.lever("plaatsingstafel", aandacht.voor_gebruiker)

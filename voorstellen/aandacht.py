@@ -12,6 +12,7 @@ from accounts.models import User
 from kern.aandacht import Aandachtsgroep, Aandachtspunt
 from kern.inzage import Soort
 from voorstellen.models import Voorstel, VoorstelStatus
+from voorstellen.services import TEGENSPRAAK_STATUSSEN, mag_tegenspraak_geven
 
 
 def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
@@ -111,9 +112,32 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                 punten=[_punt(v, v.pseudoniem) for v in niet_vastgelegd],
             )
         )
-    if user.is_jongere or user.is_ouder:
+    if user.is_coordinator and user.is_gedragswetenschapper:
+        groepen.append(_tegenspraak_gevraagd(user))
+    if user.is_jongere or user.is_ouder or user.is_jeugdbeschermer:
         groepen.extend(_voor_gezin(user, voorstellen, nu))
     return groepen
+
+
+def _tegenspraak_gevraagd(user: User) -> Aandachtsgroep:
+    """Proposals of the organisation with open attention points and no counter-check yet,
+    which this behavioural scientist may sign (four eyes: not their own youth or proposal).
+    Organisation-wide on purpose: the counter-check is asked of a colleague."""
+    kandidaten = (
+        Voorstel.objects.for_user(user)
+        .filter(status__in=TEGENSPRAAK_STATUSSEN, tegenspraken__isnull=True)
+        .exclude(Q(gemaakt_door=user) | Q(jongere__coordinator=user))
+        .select_related("voorziening", "jongere")
+        .order_by("pk")
+    )
+    gevraagd = [v for v in kandidaten if v.tegenspraak_nodig and mag_tegenspraak_geven(v, user)]
+    return Aandachtsgroep(
+        kop=_("Tegenspraak gevraagd: aandachtspunten om te wegen"),
+        volgorde=12,
+        jongeren=[v.jongere_id for v in gevraagd],
+        soort=Soort.VOORSTEL,
+        punten=[_punt(v, str(v.jongere), dringend=True) for v in gevraagd],
+    )
 
 
 def _punt(
@@ -142,7 +166,8 @@ def _datum(zin: str, datum: dt.datetime | None) -> str:
 def _voor_gezin(
     user: User, voorstellen: QuerySet[Voorstel], nu: dt.datetime
 ) -> list[Aandachtsgroep]:
-    """In plain words: the youth reads "je", a parent reads about their child by name."""
+    """In plain words: the youth reads "je", a parent reads about their child by name; the
+    youth protection worker (who co-decides or decides as guardian) reads the name too."""
     kiezen = list(
         voorstellen.filter(status=VoorstelStatus.KENNISMAKING_GEHOUDEN)
         .exclude(besluiten__persoon=user)
@@ -155,6 +180,11 @@ def _voor_gezin(
     )
 
     def titel_kiezen(v: Voorstel) -> str:
+        if user.is_jeugdbeschermer:
+            return _("Jouw besluit over %(kind)s bij %(woning)s: ja, twijfel of nee") % {
+                "kind": v.jongere,
+                "woning": v.voorziening.naam,
+            }
         if user.is_jongere:
             return _("Wil je naar %(woning)s? Kies ja, twijfel of nee.") % {
                 "woning": v.voorziening.naam
@@ -174,7 +204,7 @@ def _voor_gezin(
 
     return [
         Aandachtsgroep(
-            kop=_("Jij mag kiezen"),
+            kop=_("Jouw besluit gevraagd") if user.is_jeugdbeschermer else _("Jij mag kiezen"),
             volgorde=10,
             jongeren=[v.jongere_id for v in kiezen],
             soort=Soort.VOORSTEL,

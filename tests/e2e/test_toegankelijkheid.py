@@ -29,6 +29,7 @@ from playwright.sync_api import expect
 from accounts.models import Rol, User
 from jongeren import services as jongeren_services
 from jongeren.models import Jongere, VerklarendeAnalyse
+from plaatsingstafel.escalatie import geescaleerd
 from plaatsingstafel.models import Verdeling, VerdelingStatus
 from plaatsingstafel.regio import laad_regiodata, regio_voor
 from plaatsingstafel.verdeling import bereken, vraag_verdeling
@@ -59,6 +60,8 @@ ROLLEN = (
     "jongere_user",
     "ouder_user",
     "admin_user",
+    "jeugdbeschermer_user",
+    "expertteam",
 )
 MATRIX_KOLOM = {"gedragswetenschapper": "coordinator"}
 
@@ -78,8 +81,9 @@ class Sweep:
 @pytest.fixture
 def sweep(e2e_db: None, personas: dict[str, User]) -> Sweep:
     """The trust tests' world, moved on so that the pages show their forms: Noor's proposal
-    is past the getting-acquainted meeting (the family decides, the behavioural scientist
-    may weigh in), and a second proposal (Daan's) waits for the home's answer."""
+    is past the getting-acquainted meeting (the family and the youth protection worker
+    decide, the behavioural scientist may weigh in), a second proposal (Daan's) waits for the
+    home's answer, and Daan's case went to the region's expert team."""
     wereld = bouw_wereld(personas)
     users = dict(personas)
     users["gedragswetenschapper"] = UserFactory.create(
@@ -101,6 +105,9 @@ def sweep(e2e_db: None, personas: dict[str, User]) -> Sweep:
     flow.leg_kennismaking_vast(voorstel=voorstel, door=beheerder, notitie="Rustig gesprek.")
     daan = Jongere.objects.get(account=personas["andere_jongere_user"])
     AnalyseFactory.create(jongere=daan, status=VerklarendeAnalyse.Status.GEDRAGEN)
+    # Daan searches for five weeks without a place: his case is on the expert team's start
+    # page and its summary page.
+    Jongere.objects.filter(pk=daan.pk).update(zoeken_sinds=timezone.now() - dt.timedelta(weeks=5))
     esch = VoorzieningFactory.create(aanbieder=beheerder.organisatie, naam="De Esch")
     VacatureFactory.create(voorziening=esch)
     tweede = flow.maak_voorstel(
@@ -112,6 +119,7 @@ def sweep(e2e_db: None, personas: dict[str, User]) -> Sweep:
     coordinator = personas["coordinator"]
     regio = regio_voor(coordinator, None)
     assert regio is not None
+    assert geescaleerd(regio).filter(pk=daan.pk).exists()
     data = laad_regiodata(coordinator, regio)
     verdeling, _bestond = vraag_verdeling(
         door=coordinator,

@@ -235,3 +235,73 @@ def test_admin_is_told_who_has_no_second_step_yet(coordinator: User, admin_user:
     assert not any(coordinator.email in punt.detail for groep in groepen for punt in groep.punten)
     # Nobody else is told.
     assert voor_gebruiker(coordinator) == []
+
+
+@override_settings(TWEESTAPS_VERPLICHT=True)
+def test_the_new_professional_roles_without_a_second_step_are_listed_too(
+    admin_user: User, jeugdbeschermer_user: User, expertteam: User
+) -> None:
+    from accounts.aandacht import voor_gebruiker
+
+    details = [punt.detail for groep in voor_gebruiker(admin_user) for punt in groep.punten]
+    assert jeugdbeschermer_user.email in details
+    assert expertteam.email in details
+
+
+# --- The behavioural scientist, the youth protection worker, the expert team ---------------
+
+
+def _met_aandachtspunt(voorstel: Voorstel) -> Voorstel:
+    Voorstel.objects.filter(pk=voorstel.pk).update(
+        uitleg_per_publiek={
+            lezer: {**uitleg, "aandacht": ["Let op: zelfde zorgprofiel."]}
+            for lezer, uitleg in voorstel.uitleg_per_publiek.items()
+        }
+    )
+    voorstel.refresh_from_db()
+    return voorstel
+
+
+def test_behavioural_scientist_is_asked_for_a_counter_check_until_it_is_signed(
+    client: Client, gehouden: Voorstel, gedragswetenschapper: User, coordinator: User
+) -> None:
+    kop = "Tegenspraak gevraagd"
+    assert kop not in _start(client, gedragswetenschapper)  # no open attention points
+    voorstel = _met_aandachtspunt(gehouden)
+    html = _start(client, gedragswetenschapper)
+    assert kop in html and f'href="{voorstel.get_absolute_url()}"' in html
+    # Four eyes: the youth's own coordinator is not asked.
+    assert kop not in _start(Client(), coordinator)
+    flow.teken_tegenspraak(
+        voorstel=voorstel, door=gedragswetenschapper, akkoord=True, toelichting="Besproken."
+    )
+    assert kop not in _start(client, gedragswetenschapper)
+
+
+def test_youth_protection_worker_is_asked_to_decide_for_their_ward_only(
+    client: Client, gehouden: Voorstel, jeugdbeschermer_user: User
+) -> None:
+    kop = "Jouw besluit gevraagd"
+    assert kop not in _start(client, jeugdbeschermer_user)  # not their ward
+    Jongere.objects.filter(pk=gehouden.jongere_id).update(jeugdbeschermer=jeugdbeschermer_user)
+    html = _start(client, jeugdbeschermer_user)
+    assert kop in html and "Jouw besluit over Noor bij De Linde" in html
+    assert f'href="{gehouden.get_absolute_url()}"' in html
+
+
+def test_expert_team_sees_its_regions_escalated_cases_by_number_only(
+    client: Client, noor: Jongere, expertteam: User, coordinator: User
+) -> None:
+    kop = "Casussen voor het expertteam"
+    assert kop not in _start(client, expertteam)
+    Jongere.objects.filter(pk=noor.pk).update(
+        fase=Fase.ZOEKEN, zoeken_sinds=timezone.now() - dt.timedelta(weeks=5)
+    )
+    voor = Inzage.objects.filter(gebruiker=expertteam).count()
+    html = _start(client, expertteam)
+    assert kop in html and f"Casus {noor.pk}" in html
+    assert f'href="{reverse("plaatsingstafel:expertteam")}#casus-{noor.pk}"' in html
+    assert "Noor" not in html
+    assert Inzage.objects.filter(gebruiker=expertteam).count() > voor
+    # The expert team's list is not on anyone else's start page.
+    assert kop not in _start(Client(), coordinator)
