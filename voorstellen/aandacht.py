@@ -12,6 +12,7 @@ from accounts.models import User
 from kern.aandacht import Aandachtsgroep, Aandachtspunt
 from kern.inzage import Soort
 from voorstellen.models import Voorstel, VoorstelStatus
+from voorstellen.stand import stand_van_zaken
 
 
 def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
@@ -39,6 +40,7 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                         v,
                         str(v.jongere),
                         _datum(_("Antwoord was uiterlijk %(datum)s"), v.antwoord_uiterlijk),
+                        user=user,
                         uiterlijk=v.antwoord_uiterlijk,
                         dringend=True,
                     )
@@ -60,6 +62,7 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                         v,
                         v.pseudoniem,
                         _datum(_("Antwoord uiterlijk %(datum)s"), v.antwoord_uiterlijk),
+                        user=user,
                         uiterlijk=v.antwoord_uiterlijk,
                         dringend=v.is_te_laat,
                     )
@@ -80,7 +83,7 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                 volgorde=20,
                 jongeren=[v.jongere_id for v in besluiten],
                 soort=Soort.VOORSTEL,
-                punten=[_punt(v, str(v.jongere)) for v in besluiten],
+                punten=[_punt(v, str(v.jongere), user=user) for v in besluiten],
             )
         )
     if user.is_coordinator or user.is_beheerder:
@@ -94,7 +97,8 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                 jongeren=[v.jongere_id for v in klaar] if user.is_coordinator else [],
                 soort=Soort.VOORSTEL,
                 punten=[
-                    _punt(v, str(v.jongere) if user.is_coordinator else v.pseudoniem) for v in klaar
+                    _punt(v, str(v.jongere) if user.is_coordinator else v.pseudoniem, user=user)
+                    for v in klaar
                 ],
             )
         )
@@ -108,7 +112,7 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
             Aandachtsgroep(
                 kop=_("Kennismaking geweest, nog niet vastgelegd"),
                 volgorde=20,
-                punten=[_punt(v, v.pseudoniem) for v in niet_vastgelegd],
+                punten=[_punt(v, v.pseudoniem, user=user) for v in niet_vastgelegd],
             )
         )
     if user.is_jongere or user.is_ouder:
@@ -116,11 +120,20 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
     return groepen
 
 
+def _stand(voorstel: Voorstel, user: User) -> str:
+    """Where the proposal stands and whose turn it is, as on its page (`voorstellen.stand`)."""
+    stand = stand_van_zaken(
+        voorstel, user, beperkt=not user.has_perm("jongeren.lees_dossier", voorstel.jongere)
+    )
+    return f"{stand.samenvatting}. {stand.beurt}"
+
+
 def _punt(
     voorstel: Voorstel,
     wie: str,
     detail: str = "",
     *,
+    user: User,
     uiterlijk: dt.datetime | None = None,
     dringend: bool = False,
 ) -> Aandachtspunt:
@@ -128,7 +141,7 @@ def _punt(
         titel=_("%(jongere)s bij %(woning)s")
         % {"jongere": wie, "woning": voorstel.voorziening.naam},
         url=voorstel.get_absolute_url(),
-        detail=detail,
+        detail=" · ".join(d for d in (detail, _stand(voorstel, user)) if d),
         uiterlijk=uiterlijk,
         dringend=dringend,
     )
@@ -179,7 +192,12 @@ def _voor_gezin(
             jongeren=[v.jongere_id for v in kiezen],
             soort=Soort.VOORSTEL,
             punten=[
-                Aandachtspunt(titel=titel_kiezen(v), url=v.get_absolute_url(), dringend=True)
+                Aandachtspunt(
+                    titel=titel_kiezen(v),
+                    url=v.get_absolute_url(),
+                    detail=_stand(v, user),
+                    dringend=True,
+                )
                 for v in kiezen
             ],
         ),
