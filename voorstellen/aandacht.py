@@ -12,7 +12,7 @@ from accounts.models import User
 from kern.aandacht import Aandachtsgroep, Aandachtspunt
 from kern.inzage import Soort
 from voorstellen.models import Voorstel, VoorstelStatus
-from voorstellen.stand import stand_van_zaken
+from voorstellen.stand import leest_beperkt, stand_van_zaken
 
 
 def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
@@ -122,9 +122,7 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
 
 def _stand(voorstel: Voorstel, user: User) -> str:
     """Where the proposal stands and whose turn it is, as on its page (`voorstellen.stand`)."""
-    stand = stand_van_zaken(
-        voorstel, user, beperkt=not user.has_perm("jongeren.lees_dossier", voorstel.jongere)
-    )
+    stand = stand_van_zaken(voorstel, user, beperkt=leest_beperkt(voorstel, user))
     return f"{stand.samenvatting}. {stand.beurt}"
 
 

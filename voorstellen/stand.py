@@ -66,6 +66,13 @@ def lezer_van(user: User) -> Lezer:
     return Lezer.PROFESSIONAL
 
 
+def leest_beperkt(voorstel: Voorstel, user: User) -> bool:
+    """A family member who may not read the file (a parent without gezag, or one a youth of
+    16 or older does not share with) reads the others' answers neither."""
+    familie = user.is_jongere or user.is_ouder or user.is_jeugdbeschermer
+    return familie and not user.has_perm("jongeren.lees_dossier", voorstel.jongere)
+
+
 def _datum(moment: object) -> str:
     return formats.date_format(timezone.localtime(moment), "j F H:i")  # type: ignore[arg-type]
 
@@ -236,7 +243,11 @@ def stand_van_zaken(voorstel: Voorstel, user: User, *, beperkt: bool = False) ->
 def _namen(standen: list[flow.Stand], lezer: Lezer, eigen: str | None) -> str:
     if lezer == Lezer.BEHEERDER:
         return _("iemand die mee beslist")
-    namen = [_noem(s.betrokkene, lezer, eigen) for s in standen]
+    # Inside a sentence "Jij" and "Je kind" are written small.
+    namen = [
+        naam[0].lower() + naam[1:] if naam.startswith((_("Jij"), _("Je kind"))) else naam
+        for naam in (_noem(s.betrokkene, lezer, eigen) for s in standen)
+    ]
     if len(namen) == 1:
         return namen[0]
     return _("%(eerst)s en %(laatst)s") % {"eerst": ", ".join(namen[:-1]), "laatst": namen[-1]}
@@ -306,9 +317,20 @@ def _regel(
             beurt = _("Aan de beurt: wie mee beslist, om te kiezen.")
         else:
             beurt = _("Aan de beurt: %(wie)s, om te kiezen.") % {"wie": _namen(open_, lezer, eigen)}
+        anderen = [s for s in open_ if s.betrokkene.sleutel != eigen]
+        if beperkt:
+            wie = _("wie mee beslist")
+        elif len(anderen) < len(open_):
+            wie = (
+                _("jou en %(wie)s") % {"wie": _namen(anderen, lezer, eigen)}
+                if anderen
+                else _("jou")
+            )
+        else:
+            wie = _namen(open_, lezer, eigen)
         samenvatting = _("%(status)s · wacht op de keuze van %(wie)s") % {
             "status": label,
-            "wie": _namen(open_, lezer, eigen) if not beperkt else _("wie mee beslist"),
+            "wie": wie,
         }
         return samenvatting, beurt
     if tegenspraak in ("open", Tegenspraak.Oordeel.BEZWAAR):

@@ -70,7 +70,7 @@ from voorstellen.models import (
     VoorstelStatus,
 )
 from voorstellen.publiek import publiek_voor
-from voorstellen.stand import stand_van_zaken
+from voorstellen.stand import leest_beperkt, stand_van_zaken
 from voorzieningen.models import Perspectief, Teamlid, Voorziening
 
 
@@ -341,9 +341,7 @@ def mijn_voorstellen(request: HttpRequest) -> HttpResponse:
             "open_voorstellen": [
                 (
                     v,
-                    stand_van_zaken(
-                        v, user, beperkt=not user.has_perm("jongeren.lees_dossier", v.jongere)
-                    ),
+                    stand_van_zaken(v, user, beperkt=leest_beperkt(v, user)),
                 )
                 for v in open_voorstellen
             ],

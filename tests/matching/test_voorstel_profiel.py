@@ -18,8 +18,8 @@ from accounts.models import User
 from jongeren.models import AnalyseBehoefte, Jongere, VerklarendeAnalyse
 from privacy.models import Inzage
 from tests.conftest import PASSWORD
-from tests.matching.versturen import verstuur
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
+from tests.matching.versturen import verstuur
 from voorstellen import services as flow
 from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
