@@ -81,6 +81,12 @@ class VerstuurForm(forms.Form):
 
 
 class ToestemmingForm(forms.Form):
+    """Yes or no to sharing. Its ids differ from the decision form's on the same page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_delen_%s")
+        super().__init__(*args, **kwargs)
+
     keuze = forms.ChoiceField(
         label=_("Mag de woning alles lezen?"),
         choices=Deeltoestemming.Keuze.choices,
