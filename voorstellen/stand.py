@@ -101,9 +101,9 @@ def _keuze(besluit: Besluit | None, b: Betrokkene, lezer: Lezer, eigen: bool) ->
         Besluit.Keuze.TWIJFEL: (_("Je twijfelt"), _("Twijfelt")),
         Besluit.Keuze.NEE: (_("Je zei nee"), _("Zegt nee")),
     }[Besluit.Keuze(besluit.keuze)]
-    tekst = woorden[0] if eigen else woorden[1]
     if besluit.overschreven:
         return _("Geplaatst met de machtiging van de rechter")
+    tekst = woorden[0] if eigen else woorden[1]
     if besluit.is_vastgelegd and lezer == Lezer.PROFESSIONAL:
         tekst += " " + _("(vastgelegd door de coördinator)")
     return tekst

@@ -650,7 +650,8 @@ def _form_of_fout(form: Any, naam: str) -> dict[str, Any]:
 def _versturen(request: HttpRequest, voorstel: Voorstel, user: User) -> HttpResponse:
     """Sending a draft from its page: the motivation (required), then the summary, and
     only "Versturen" on that summary, with its token, sends."""
-    flow._controleer_coordinator(voorstel, user)
+    if not flow.is_coordinator_van(user, voorstel.jongere):
+        raise flow.VoorstelFout(_("Alleen de coördinator van deze jongere kan dit doen."))
     form = VerstuurForm(
         request.POST if "motivatie" in request.POST else {"motivatie": voorstel.motivatie}
     )

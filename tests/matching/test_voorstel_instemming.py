@@ -251,7 +251,8 @@ def test_saying_no_to_the_proposal_withdraws_ones_consent(
     _client(ouder_user).post(_actie(gehouden, "besluit"), {"keuze": "nee", "opmerking": ""})
     gehouden.refresh_from_db()
     assert gehouden.volledig_gedeeld_op is None
-    assert gehouden.deeltoestemmingen.first().is_intrekking  # type: ignore[union-attr]
+    laatste = gehouden.deeltoestemmingen.first()
+    assert laatste is not None and laatste.is_intrekking
 
 
 def test_a_youth_of_16_decides_alone_about_sharing(

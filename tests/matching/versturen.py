@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.http import HttpResponse
 from django.test import Client
 
 
@@ -17,11 +16,9 @@ def bevestiging_uit(html: str) -> str:
     return gevonden.group(1)
 
 
-def verstuur(client: Client, url: str, data: dict[str, Any]) -> HttpResponse:
+def verstuur(client: Client, url: str, data: dict[str, Any]) -> Any:
     """POST the form to `url` (the summary comes back), then confirm it."""
     samenvatting = client.post(url, {**data, "actie": "versturen"})
     assert samenvatting.status_code == 200, samenvatting
     html = samenvatting.content.decode()
-    return client.post(  # type: ignore[return-value]
-        url, {**data, "actie": "bevestigd", "bevestiging": bevestiging_uit(html)}
-    )
+    return client.post(url, {**data, "actie": "bevestigd", "bevestiging": bevestiging_uit(html)})
