@@ -1152,12 +1152,15 @@ def geef_toestemming(
     actueel = _vergrendel(voorstel)
     if keuze not in Deeltoestemming.Keuze.values:
         raise VoorstelFout({"keuze": _("Kies ja of nee.")}, code="keuze")
+    if actueel.status not in TOESTEMMING_STATUSSEN:
+        raise VoorstelFout(_("Dit voorstel loopt niet meer."), code="ongeldige_overgang")
     sleutel = beslissers.sleutel_van(actueel.jongere, door)
     waarom = waarom_geen_toestemming(actueel, door)
     if sleutel is None or (waarom is not None and keuze == Deeltoestemming.Keuze.JA):
         raise VoorstelFout(waarom or _("Jouw toestemming is hier niet nodig."), code="rol")
     if waarom is not None and not actueel.deeltoestemmingen.filter(sleutel=sleutel).exists():
-        # Saying "no" is always possible for someone who once answered (to withdraw).
+        # Withdrawing stays possible for someone who once answered, also after their "no"
+        # to the proposal or when the rules no longer ask them.
         raise VoorstelFout(waarom, code="rol")
     return _leg_toestemming_vast(actueel, door, sleutel, keuze)
 
