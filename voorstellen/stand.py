@@ -54,6 +54,8 @@ class Stand:
     partijen: tuple[Partij, ...]
     # The reader may not read the others' answers (a parent without access to the file).
     beperkt: bool = False
+    # The status in a few words, for the badge: a "no" shows there too.
+    kort: str = ""
 
 
 def lezer_van(user: User) -> Lezer:
@@ -237,7 +239,8 @@ def stand_van_zaken(voorstel: Voorstel, user: User, *, beperkt: bool = False) ->
     laatste = voorstel.laatste_tegenspraak() if tegen is not None else None
     tegenspraak = None if tegen is None else "open" if laatste is None else str(laatste.oordeel)
     samenvatting, beurt = _regel(voorstel, lezer, eigen, nee, open_, tegenspraak, beperkt)
-    return Stand(samenvatting, beurt, tuple(partijen), beperkt)
+    kort = _("Niet iedereen zegt ja") if nee and not beperkt else str(status.label)
+    return Stand(samenvatting, beurt, tuple(partijen), beperkt, kort)
 
 
 def _namen(standen: list[flow.Stand], lezer: Lezer, eigen: str | None) -> str:
