@@ -1,7 +1,9 @@
 """The analysis in plain Dutch (B1) for the youth and their parents.
 
-Professionals read the field names of the model; the family reads these. Attention
-signals have no plain wording here on purpose: families never see them.
+Professionals read the field names of the model; the family reads these. The attention
+signals have plain words only for one place: the family's consent to share the analysis
+with a home, where the youth and the parents who decide must know what the home will
+read about them (`voorstellen.lezing.wat_gedeeld_wordt`). They never read a resident's.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kern.choices import Zorgintensiteit, Zorgprofiel
+from kern.choices import Signaal, Zorgintensiteit, Zorgprofiel
 
 # Headings on the family's page and in their "what changed" view.
 VELD_GEWOON: dict[str, str | Promise] = {
@@ -53,4 +55,15 @@ BELANG_GEWOON: dict[int, str | Promise] = {
     1: _("een beetje belangrijk"),
     2: _("belangrijk"),
     3: _("heel belangrijk"),
+}
+
+SIGNAAL_GEWOON: dict[str, str | Promise] = {
+    Signaal.SEKSUEEL_GRENSOVERSCHRIJDEND: _("Seksueel gedrag dat over grenzen van anderen gaat"),
+    Signaal.SLACHTOFFER_MENSENHANDEL: _("Uitgebuit of gedwongen door anderen (mensenhandel)"),
+    Signaal.SUICIDALITEIT: _("Gedachten over zelfdoding"),
+    Signaal.ZELFBESCHADIGING: _("Jezelf pijn doen"),
+    Signaal.AGRESSIE: _("Heel boos worden, dreigen of slaan"),
+    Signaal.VERSLAVING: _("Verslaafd zijn, bijvoorbeeld aan drugs of alcohol"),
+    Signaal.CRIMINALITEIT: _("In aanraking gekomen met de politie"),
+    Signaal.WEGLOPEN: _("Weglopen"),
 }

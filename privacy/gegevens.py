@@ -258,6 +258,15 @@ def _voorstel(voorstel: Voorstel, voor: User | None) -> dict[str, Any]:
             }
             for t in voorstel.toestemmingen.select_related("persoon")
         ],
+        "toestemming_per_persoon": [
+            {
+                "wie": _persoon(d.persoon),
+                "keuze": str(d.get_keuze_display()),
+                "ingetrokken": d.is_intrekking,
+                "op": _tijd(d.op),
+            }
+            for d in voorstel.deeltoestemmingen.select_related("persoon").order_by("op", "pk")
+        ],
         "tegenspraak": [
             {
                 "door": _persoon(t.door),

@@ -13,6 +13,7 @@ from kern.aandacht import Aandachtsgroep, Aandachtspunt
 from kern.inzage import Soort
 from voorstellen.models import Voorstel, VoorstelStatus
 from voorstellen.services import TEGENSPRAAK_STATUSSEN, mag_tegenspraak_geven
+from voorstellen.stand import leest_beperkt, stand_van_zaken
 
 
 def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
@@ -40,6 +41,7 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                         v,
                         str(v.jongere),
                         _datum(_("Antwoord was uiterlijk %(datum)s"), v.antwoord_uiterlijk),
+                        user=user,
                         uiterlijk=v.antwoord_uiterlijk,
                         dringend=True,
                     )
@@ -61,6 +63,7 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                         v,
                         v.pseudoniem,
                         _datum(_("Antwoord uiterlijk %(datum)s"), v.antwoord_uiterlijk),
+                        user=user,
                         uiterlijk=v.antwoord_uiterlijk,
                         dringend=v.is_te_laat,
                     )
@@ -81,7 +84,7 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                 volgorde=20,
                 jongeren=[v.jongere_id for v in besluiten],
                 soort=Soort.VOORSTEL,
-                punten=[_punt(v, str(v.jongere)) for v in besluiten],
+                punten=[_punt(v, str(v.jongere), user=user) for v in besluiten],
             )
         )
     if user.is_coordinator or user.is_beheerder:
@@ -95,7 +98,8 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
                 jongeren=[v.jongere_id for v in klaar] if user.is_coordinator else [],
                 soort=Soort.VOORSTEL,
                 punten=[
-                    _punt(v, str(v.jongere) if user.is_coordinator else v.pseudoniem) for v in klaar
+                    _punt(v, str(v.jongere) if user.is_coordinator else v.pseudoniem, user=user)
+                    for v in klaar
                 ],
             )
         )
@@ -109,7 +113,7 @@ def voor_gebruiker(user: User) -> list[Aandachtsgroep]:
             Aandachtsgroep(
                 kop=_("Kennismaking geweest, nog niet vastgelegd"),
                 volgorde=20,
-                punten=[_punt(v, v.pseudoniem) for v in niet_vastgelegd],
+                punten=[_punt(v, v.pseudoniem, user=user) for v in niet_vastgelegd],
             )
         )
     if user.is_coordinator and user.is_gedragswetenschapper:
@@ -136,8 +140,14 @@ def _tegenspraak_gevraagd(user: User) -> Aandachtsgroep:
         volgorde=12,
         jongeren=[v.jongere_id for v in gevraagd],
         soort=Soort.VOORSTEL,
-        punten=[_punt(v, str(v.jongere), dringend=True) for v in gevraagd],
+        punten=[_punt(v, str(v.jongere), user=user, dringend=True) for v in gevraagd],
     )
+
+
+def _stand(voorstel: Voorstel, user: User) -> str:
+    """Where the proposal stands and whose turn it is, as on its page (`voorstellen.stand`)."""
+    stand = stand_van_zaken(voorstel, user, beperkt=leest_beperkt(voorstel, user))
+    return f"{stand.samenvatting}. {stand.beurt}"
 
 
 def _punt(
@@ -145,6 +155,7 @@ def _punt(
     wie: str,
     detail: str = "",
     *,
+    user: User,
     uiterlijk: dt.datetime | None = None,
     dringend: bool = False,
 ) -> Aandachtspunt:
@@ -152,7 +163,7 @@ def _punt(
         titel=_("%(jongere)s bij %(woning)s")
         % {"jongere": wie, "woning": voorstel.voorziening.naam},
         url=voorstel.get_absolute_url(),
-        detail=detail,
+        detail=" · ".join(d for d in (detail, _stand(voorstel, user)) if d),
         uiterlijk=uiterlijk,
         dringend=dringend,
     )
@@ -209,7 +220,12 @@ def _voor_gezin(
             jongeren=[v.jongere_id for v in kiezen],
             soort=Soort.VOORSTEL,
             punten=[
-                Aandachtspunt(titel=titel_kiezen(v), url=v.get_absolute_url(), dringend=True)
+                Aandachtspunt(
+                    titel=titel_kiezen(v),
+                    url=v.get_absolute_url(),
+                    detail=_stand(v, user),
+                    dringend=True,
+                )
                 for v in kiezen
             ],
         ),

@@ -10,19 +10,25 @@ from django.utils.translation import gettext_lazy as _
 from jongeren.models import Jongere
 from jongeren.profiel import fout_in_tekst_voor_woning
 from kern import opmaak
-from voorstellen.models import Afwijsreden, Besluit, Kennismaking, Tegenspraak
+from voorstellen.models import Afwijsreden, Besluit, Deeltoestemming, Kennismaking, Tegenspraak
+from voorstellen.services import MOTIVATIE_NODIG
 from voorzieningen.models import Perspectief, Voorziening
+
+MOTIVATIE_LABEL = _("Waarom past deze woning?")
 
 
 class VoorstelNieuwForm(forms.Form):
+    """The coordinator's proposal. Sending needs a motivation (`versturen`); a draft may
+    be kept without one."""
+
     motivatie = forms.CharField(
-        label=_("Waarom past deze woning?"),
+        label=MOTIVATIE_LABEL,
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
-            "Het gezin leest dit. De woning leest het pas als het gezin toestemming gaf om "
-            "te delen. Schrijf geen aandachtssignalen op."
+            "Nodig om te versturen. Het gezin leest dit. De woning leest het pas als het "
+            "gezin toestemming gaf om te delen. Schrijf geen aandachtssignalen op."
         ),
     )
     tekst_voor_woning = forms.CharField(
@@ -37,9 +43,20 @@ class VoorstelNieuwForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, jongere: Jongere, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, jongere: Jongere, versturen: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.jongere = jongere
+        self.versturen = versturen
+        if versturen:
+            self.fields["motivatie"].widget.attrs["aria-required"] = "true"
+
+    def clean_motivatie(self) -> str:
+        motivatie = str(self.cleaned_data.get("motivatie", "")).strip()
+        if self.versturen and not motivatie:
+            raise forms.ValidationError(MOTIVATIE_NODIG, code="required")
+        return motivatie
 
     def clean_tekst_voor_woning(self) -> str:
         tekst = str(self.cleaned_data.get("tekst_voor_woning", "")).strip()
@@ -47,6 +64,36 @@ class VoorstelNieuwForm(forms.Form):
         if fout is not None:
             raise forms.ValidationError(fout, code="namen")
         return tekst
+
+
+class VerstuurForm(forms.Form):
+    """Sending a draft from its page: the motivation the family will read, required."""
+
+    motivatie = forms.CharField(
+        label=MOTIVATIE_LABEL,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": MOTIVATIE_NODIG},
+        help_text=_(
+            "Het gezin leest dit. De woning leest het pas als het gezin toestemming gaf om "
+            "te delen. Schrijf geen aandachtssignalen op."
+        ),
+    )
+
+
+class ToestemmingForm(forms.Form):
+    """Yes or no to sharing. Its ids differ from the decision form's on the same page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_delen_%s")
+        super().__init__(*args, **kwargs)
+
+    keuze = forms.ChoiceField(
+        label=_("Mag de woning alles lezen?"),
+        choices=Deeltoestemming.Keuze.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies ja of nee.")},
+    )
 
 
 class AntwoordForm(forms.Form):

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import User
+from jongeren.gewone_taal import SIGNAAL_GEWOON, VELD_GEWOON
 from jongeren.models import VerklarendeAnalyse
 from jongeren.profiel import ProfielVoorWoning, profiel_voor_woning
 from matching.adapters import load_homes, met_aanduiding, youth_from_jongere
@@ -50,6 +52,33 @@ def na_toestemming(voorstel: Voorstel) -> dict[str, str]:
         "wat_werkt": analyse.wat_werkt if analyse else "",
         "motivatie": voorstel.motivatie,
     }
+
+
+def wat_gedeeld_wordt(voorstel: Voorstel) -> list[str]:
+    """In plain words (B1), what the home reads once everyone consented, besides what it
+    already reads: exactly what `lezing_voor_woning` adds after consent, from the analysis
+    version kept with the proposal. The youth's attention signals are named one by one."""
+    analyse = voorstel.analyse
+    delen = [
+        gettext("De naam: %(naam)s") % {"naam": voorstel.jongere.roepnaam},
+        gettext("Hoe goed het huis past, met alle redenen"),
+    ]
+    if analyse is not None:
+        for veld in ("krachten", "wat_werkt", "factoren", "behoeften_toelichting"):
+            if getattr(analyse, veld):
+                delen.append(str(VELD_GEWOON[veld]))
+    if voorstel.motivatie:
+        delen.append(gettext("Waarom de coördinator denkt dat dit huis past"))
+    if analyse is not None and analyse.signalen:
+        delen.append(
+            gettext("Zorgen die de hulpverlening opschreef: %(signalen)s")
+            % {
+                "signalen": ", ".join(
+                    str(SIGNAAL_GEWOON.get(code, code)).lower() for code in analyse.signalen
+                )
+            }
+        )
+    return delen
 
 
 @dataclass(frozen=True)

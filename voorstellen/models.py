@@ -325,6 +325,9 @@ WAT_LABELS = {
     "besluit_overschreven": _("Geplaatst ondanks nee, met machtiging (reden vastgelegd)"),
     "besluit_bevestigd": _("Vastgelegd besluit bevestigd door de persoon zelf"),
     "toestemming": _("Toestemming om de analyse te delen"),
+    "toestemming_nee": _("Geen toestemming om de analyse te delen"),
+    "toestemming_ingetrokken": _("Toestemming om de analyse te delen ingetrokken"),
+    "analyse_niet_meer_gedeeld": _("De woning leest weer alleen het profiel zonder naam"),
     "toestemming_overschreven": _("Analyse gedeeld zonder toestemming van iedereen"),
     "analyse_gedeeld": _("De hele analyse is gedeeld met de woning"),
     "tegenspraak_akkoord": _("Tegenspraak: akkoord"),
@@ -495,10 +498,11 @@ class Kennismaking(models.Model):
 
 
 class Toestemming(models.Model):
-    """Consent to share the full analysis with the home, or a coordinator's override.
+    """A coordinator's override: the full analysis shared without everyone's consent, with
+    a reason. Per proposal, because sharing is for one home.
 
-    Per proposal, because consent is given for one home. `persoon` + `rol` jongere/ouder is
-    the family's consent; rol `overschreven` is the coordinator's override and needs `reden`.
+    Rows with rol jongere/ouder are from before consent was kept per person
+    (`Deeltoestemming`); the migration moved them there.
     """
 
     class Rol(models.TextChoices):
@@ -519,12 +523,9 @@ class Toestemming(models.Model):
     class Meta:
         db_table = "matching_toestemming"
         ordering = ["op", "pk"]
-        verbose_name = _("toestemming om de analyse te delen")
-        verbose_name_plural = _("toestemmingen om de analyse te delen")
+        verbose_name = _("delen zonder toestemming van iedereen")
+        verbose_name_plural = _("delen zonder toestemming van iedereen")
         constraints = [
-            models.UniqueConstraint(
-                fields=["voorstel", "persoon", "rol"], name="toestemming_eenmaal_per_persoon"
-            ),
             models.CheckConstraint(
                 condition=~models.Q(rol="overschreven") | ~models.Q(reden=""),
                 name="toestemming_overschrijven_met_reden",
@@ -533,6 +534,47 @@ class Toestemming(models.Model):
 
     def __str__(self) -> str:
         return f"{self.persoon} ({self.get_rol_display()})"
+
+
+class Deeltoestemming(models.Model):
+    """One person's answer to "may this home read the whole analysis?": yes or no.
+
+    A new answer is a new row: the latest per person (`sleutel`, as `jongeren.beslissers`
+    names people) counts, the earlier ones stay as history. A "no" after a "yes" is a
+    withdrawal (`is_intrekking`): the home reads the profile without a name again. Who has
+    to consent follows from the rules in `voorstellen.services.nodig_voor_delen`; one
+    person's answer never stands in for another's.
+    """
+
+    class Keuze(models.TextChoices):
+        JA = "ja", _("Ja, dat mag")
+        NEE = "nee", _("Nee, liever niet")
+
+    voorstel = models.ForeignKey(
+        Voorstel,
+        verbose_name=_("voorstel"),
+        on_delete=models.CASCADE,
+        related_name="deeltoestemmingen",
+    )
+    sleutel = models.CharField(_("wie"), max_length=40, db_index=True)
+    persoon = models.ForeignKey(
+        "accounts.User", verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="+"
+    )
+    keuze = models.CharField(_("keuze"), max_length=10, choices=Keuze.choices)
+    is_intrekking = models.BooleanField(
+        _("ingetrokken"),
+        default=False,
+        help_text=_("Een nee nadat deze persoon eerder ja zei."),
+    )
+    op = models.DateTimeField(_("op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-op", "-pk"]
+        verbose_name = _("toestemming om de analyse te delen")
+        verbose_name_plural = _("toestemmingen om de analyse te delen")
+
+    def __str__(self) -> str:
+        return f"{self.persoon}: {self.get_keuze_display()}"
 
 
 class Tegenspraak(models.Model):

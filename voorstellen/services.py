@@ -27,8 +27,12 @@ Decisions made here, in short:
   group would be high-risk; the latest counter-check must be a sign-off before placement.
   It is four eyes (never the proposal's author or the youth's own coordinator), and it is
   void once a resident arrived or left or the group's risk rose since it was signed.
-* The full analysis is shared with the home after consent of the youth and every parent,
-  or after a coordinator's override with a reason (`Toestemming`).
+* Sending needs a motivation: the family reads why this home. The pages show a summary
+  first and send only after it was confirmed.
+* The full analysis is shared with the home once everyone who decides or co-decides said
+  yes to sharing, each for themselves (`Deeltoestemming`), or after a coordinator's
+  override with a reason (`Toestemming`). A later "no" (a withdrawal, or a "no" to the
+  proposal itself) stops the sharing again: the home reads the profile without a name.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ from matching.engine import Audience, HomeResult, evaluate_home
 from voorstellen.models import (
     Afwijsreden,
     Besluit,
+    Deeltoestemming,
     Kennismaking,
     Tegenspraak,
     Toestemming,
@@ -138,6 +143,11 @@ def zonder_mail() -> Iterator[None]:
 
 class VoorstelFout(ValidationError):
     """A step that is not allowed now; the message says why, in Dutch, for the page."""
+
+
+MOTIVATIE_NODIG = gettext_lazy(
+    "Schrijf op waarom deze woning past. Het gezin leest dit voordat het kiest."
+)
 
 
 # --- settings and dates ----------------------------------------------------------------
@@ -586,8 +596,15 @@ def maak_en_stuur_voorstel(
 
 
 @transaction.atomic
-def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = None) -> Voorstel:
-    """Send a draft to the home: checked with the engine, at most VOORSTEL_MAX_OPEN open."""
+def stuur_voorstel(
+    *,
+    voorstel: Voorstel,
+    door: User,
+    now: dt.datetime | None = None,
+    motivatie: str | None = None,
+) -> Voorstel:
+    """Send a draft to the home: checked with the engine, at most VOORSTEL_MAX_OPEN open,
+    never without a motivation (`motivatie` replaces the draft's own when given)."""
     now = now or timezone.now()
     # Lock the youth first: two coordinators sending at once count the open ones in turn.
     Jongere.objects.select_for_update().filter(pk=voorstel.jongere_id).first()
@@ -595,6 +612,10 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
     _controleer_coordinator(actueel, door)
     if actueel.status != S.CONCEPT:
         _ga_over(actueel, "stuur", door=door)  # refuses with the status message
+    if motivatie is not None:
+        actueel.motivatie = motivatie.strip()
+    if not actueel.motivatie:
+        raise VoorstelFout({"motivatie": MOTIVATIE_NODIG}, code="motivatie")
     if actueel.jongere.fase == Fase.GEPLAATST:
         raise VoorstelFout(_("Deze jongere is al geplaatst."), code="geplaatst")
     open_voorstellen = Voorstel.objects.open().filter(jongere_id=actueel.jongere_id)
@@ -628,6 +649,7 @@ def stuur_voorstel(*, voorstel: Voorstel, door: User, now: dt.datetime | None = 
     actueel.antwoord_uiterlijk = werkdagen_later(now, antwoord_werkdagen())
     actueel.save(
         update_fields=[
+            "motivatie",
             "uitleg_per_publiek",
             "analyse",
             "verstuurd_op",
@@ -903,6 +925,14 @@ def neem_besluit(*, voorstel: Voorstel, door: User, keuze: str, opmerking: str =
     )
     _log(actueel, door=door, wat=f"besluit_{keuze}", waarom=opmerking)
     _na_besluit(actueel, door, door.first_name or door.email)
+    if keuze == Besluit.Keuze.NEE:
+        # A "no" to the home is also a "no" to sharing with it.
+        gedeeld = next(
+            (s for s in stand_van_delen(actueel) if s.betrokkene.sleutel == betrokkene.sleutel),
+            None,
+        )
+        if gedeeld is not None and gedeeld.ja:
+            _leg_toestemming_vast(actueel, door, betrokkene.sleutel, Deeltoestemming.Keuze.NEE)
     return besluit
 
 
@@ -1020,15 +1050,83 @@ def volledig_gedeeld(voorstel: Voorstel) -> bool:
     return voorstel.volledig_gedeeld_op is not None
 
 
+# --- consent to share the whole analysis ---------------------------------------------------
+
+
+def nodig_voor_delen(voorstel: Voorstel) -> list[Betrokkene]:
+    """Whose consent the home needs before it reads the whole analysis: exactly the people
+    who decide or co-decide about the placement (`jongeren.beslissers`). A child under 12
+    is heard, a parent without gezag or of a youth of 16 or older is informed: their
+    answer is not asked. Someone not in the portal cannot consent here; the coordinator
+    may then share with a reason (`overschrijf_toestemming`)."""
+    return beslissers_van(voorstel).moeten_instemmen()
+
+
+@dataclass(frozen=True)
+class DeelStand:
+    """Where one person whose consent is needed stands: their latest answer, or none."""
+
+    betrokkene: Betrokkene
+    toestemming: Deeltoestemming | None
+
+    @property
+    def ja(self) -> bool:
+        return self.toestemming is not None and self.toestemming.keuze == Deeltoestemming.Keuze.JA
+
+
+def stand_van_delen(voorstel: Voorstel) -> list[DeelStand]:
+    laatste: dict[str, Deeltoestemming] = {}
+    for toestemming in voorstel.deeltoestemmingen.order_by("op", "pk"):
+        laatste[toestemming.sleutel] = toestemming
+    return [DeelStand(b, laatste.get(b.sleutel)) for b in nodig_voor_delen(voorstel)]
+
+
+def iedereen_deelt(voorstel: Voorstel) -> bool:
+    """Everyone whose consent is needed said yes, each for themselves."""
+    standen = stand_van_delen(voorstel)
+    return bool(standen) and all(s.ja for s in standen)
+
+
+def _overschrijving_geldt(voorstel: Voorstel) -> bool:
+    """A coordinator's override counts until someone says no to sharing after it."""
+    laatste = (
+        voorstel.toestemmingen.filter(rol=Toestemming.Rol.OVERSCHREVEN).order_by("-op").first()
+    )
+    if laatste is None:
+        return False
+    return not voorstel.deeltoestemmingen.filter(
+        keuze=Deeltoestemming.Keuze.NEE, op__gt=laatste.op
+    ).exists()
+
+
+def _laatste_besluit(voorstel: Voorstel, sleutel: str) -> Besluit | None:
+    return voorstel.besluiten.filter(sleutel=sleutel).order_by("-op", "-pk").first()
+
+
+def waarom_geen_toestemming(voorstel: Voorstel, user: User) -> str | None:
+    """Why `user` is not asked for consent on this proposal now (None: they are).
+
+    Only the person themselves answers, only when their consent is needed, while the
+    proposal runs, and not after they said no to the proposal itself: sharing with a home
+    they do not want would go against their own decision.
+    """
+    sleutel = beslissers.sleutel_van(voorstel.jongere, user)
+    if sleutel is None or sleutel not in {b.sleutel for b in nodig_voor_delen(voorstel)}:
+        return _("Jouw toestemming is hier niet nodig.")
+    if voorstel.status not in TOESTEMMING_STATUSSEN:
+        return _("Dit voorstel loopt niet meer.")
+    besluit = _laatste_besluit(voorstel, sleutel)
+    if besluit is not None and besluit.keuze == Besluit.Keuze.NEE:
+        return _("Je zei nee tegen deze woning. Daarom vragen we je niet om de analyse te delen.")
+    return None
+
+
 def _werk_delen_bij(voorstel: Voorstel, door: User | None) -> None:
-    """Share the full analysis once everyone consented or the coordinator overrode."""
-    if voorstel.volledig_gedeeld_op is not None:
-        return
-    toestemmingen = list(voorstel.toestemmingen.all())
-    overschreven = any(t.rol == Toestemming.Rol.OVERSCHREVEN for t in toestemmingen)
-    gegeven = {t.persoon_id for t in toestemmingen if t.rol != Toestemming.Rol.OVERSCHREVEN}
-    mensen = voorstel.jongere.gezin()
-    if overschreven or (mensen and all(persoon.pk in gegeven for persoon in mensen)):
+    """Share the whole analysis once everyone whose consent is needed said yes (or the
+    coordinator overrode with a reason); stop sharing as soon as that no longer holds.
+    The home is told that something changed, never what or who."""
+    moet_gedeeld = iedereen_deelt(voorstel) or _overschrijving_geldt(voorstel)
+    if moet_gedeeld and voorstel.volledig_gedeeld_op is None:
         voorstel.volledig_gedeeld_op = timezone.now()
         voorstel.save(update_fields=["volledig_gedeeld_op", "gewijzigd_op"])
         _log(voorstel, door=door, wat="analyse_gedeeld")
@@ -1038,33 +1136,81 @@ def _werk_delen_bij(voorstel: Voorstel, door: User | None) -> None:
             _("U kunt nu de hele analyse lezen bij %(pseudoniem)s.")
             % {"pseudoniem": voorstel.pseudoniem},
         )
-
-
-@transaction.atomic
-def geef_toestemming(*, voorstel: Voorstel, door: User) -> Toestemming:
-    """The youth or a parent agrees that this home may read the whole analysis."""
-    actueel = _vergrendel(voorstel)
-    rol = gezin_rol(actueel, door)
-    if rol is None:
-        raise VoorstelFout(_("Alleen de jongere en de ouders geven toestemming."), code="rol")
-    if actueel.status not in TOESTEMMING_STATUSSEN:
-        raise VoorstelFout(_("Dit voorstel loopt niet meer."), code="ongeldige_overgang")
-    toestemming, nieuw = Toestemming.objects.get_or_create(voorstel=actueel, persoon=door, rol=rol)
-    if nieuw:
-        _log(actueel, door=door, wat="toestemming")
+    elif not moet_gedeeld and voorstel.volledig_gedeeld_op is not None:
+        voorstel.volledig_gedeeld_op = None
+        voorstel.save(update_fields=["volledig_gedeeld_op", "gewijzigd_op"])
+        _log(voorstel, door=door, wat="analyse_niet_meer_gedeeld")
         _vertel(
-            actueel,
-            _coordinatoren(actueel),
-            _("%(naam)s geeft toestemming om de analyse te delen met %(woning)s.")
-            % {"naam": door.first_name or door.email, "woning": actueel.voorziening.naam},
+            voorstel,
+            beheerders(voorstel.voorziening),
+            _("Er is iets veranderd bij %(pseudoniem)s.") % {"pseudoniem": voorstel.pseudoniem},
         )
-        _werk_delen_bij(actueel, door)
+
+
+def _leg_toestemming_vast(
+    actueel: Voorstel, door: User, sleutel: str, keuze: str
+) -> Deeltoestemming:
+    vorige = actueel.deeltoestemmingen.filter(sleutel=sleutel).order_by("-op", "-pk").first()
+    if vorige is not None and vorige.keuze == keuze:
+        return vorige  # the same answer twice (a double click) is kept once
+    intrekking = keuze == Deeltoestemming.Keuze.NEE and (
+        vorige is not None and vorige.keuze == Deeltoestemming.Keuze.JA
+    )
+    toestemming = Deeltoestemming.objects.create(
+        voorstel=actueel, sleutel=sleutel, persoon=door, keuze=keuze, is_intrekking=intrekking
+    )
+    if keuze == Deeltoestemming.Keuze.JA:
+        wat, tekst = (
+            "toestemming",
+            _("%(naam)s geeft toestemming om de analyse te delen met %(woning)s."),
+        )
+    elif intrekking:
+        wat, tekst = (
+            "toestemming_ingetrokken",
+            _("%(naam)s trekt de toestemming in om de analyse te delen met %(woning)s."),
+        )
+    else:
+        wat, tekst = (
+            "toestemming_nee",
+            _("%(naam)s geeft geen toestemming om de analyse te delen met %(woning)s."),
+        )
+    _log(actueel, door=door, wat=wat)
+    _vertel(
+        actueel,
+        [m for m in _coordinatoren(actueel) if m.pk != door.pk],
+        tekst % {"naam": door.first_name or door.email, "woning": actueel.voorziening.naam},
+    )
+    _werk_delen_bij(actueel, door)
     return toestemming
 
 
 @transaction.atomic
+def geef_toestemming(
+    *, voorstel: Voorstel, door: User, keuze: str = Deeltoestemming.Keuze.JA
+) -> Deeltoestemming:
+    """A person whose consent is needed answers for themselves: may this home read the
+    whole analysis? "nee" after "ja" withdraws the consent, and the home reads the profile
+    without a name again. Nobody answers for someone else."""
+    actueel = _vergrendel(voorstel)
+    if keuze not in Deeltoestemming.Keuze.values:
+        raise VoorstelFout({"keuze": _("Kies ja of nee.")}, code="keuze")
+    if actueel.status not in TOESTEMMING_STATUSSEN:
+        raise VoorstelFout(_("Dit voorstel loopt niet meer."), code="ongeldige_overgang")
+    sleutel = beslissers.sleutel_van(actueel.jongere, door)
+    waarom = waarom_geen_toestemming(actueel, door)
+    if sleutel is None or (waarom is not None and keuze == Deeltoestemming.Keuze.JA):
+        raise VoorstelFout(waarom or _("Jouw toestemming is hier niet nodig."), code="rol")
+    if waarom is not None and not actueel.deeltoestemmingen.filter(sleutel=sleutel).exists():
+        # Withdrawing stays possible for someone who once answered, also after their "no"
+        # to the proposal or when the rules no longer ask them.
+        raise VoorstelFout(waarom, code="rol")
+    return _leg_toestemming_vast(actueel, door, sleutel, keuze)
+
+
+@transaction.atomic
 def overschrijf_toestemming(*, voorstel: Voorstel, door: User, reden: str) -> Toestemming:
-    """The coordinator shares the full analysis without (all) consent, with a reason."""
+    """The coordinator shares the full analysis without (all) consent, with a reason. It
+    counts until someone whose consent is needed says no after it."""
     actueel = _vergrendel(voorstel)
     _controleer_coordinator(actueel, door)
     reden = reden.strip()
@@ -1072,21 +1218,21 @@ def overschrijf_toestemming(*, voorstel: Voorstel, door: User, reden: str) -> To
         raise VoorstelFout({"reden": _("Schrijf op waarom je zonder toestemming deelt.")})
     if actueel.status not in TOESTEMMING_STATUSSEN:
         raise VoorstelFout(_("Dit voorstel loopt niet meer."), code="ongeldige_overgang")
-    toestemming, nieuw = Toestemming.objects.get_or_create(
-        voorstel=actueel,
-        persoon=door,
-        rol=Toestemming.Rol.OVERSCHREVEN,
-        defaults={"reden": reden},
+    if actueel.volledig_gedeeld_op is not None:
+        bestaand = actueel.toestemmingen.filter(rol=Toestemming.Rol.OVERSCHREVEN).last()
+        if bestaand is not None:
+            return bestaand  # already shared: a double submit changes nothing
+    toestemming = Toestemming.objects.create(
+        voorstel=actueel, persoon=door, rol=Toestemming.Rol.OVERSCHREVEN, reden=reden
     )
-    if nieuw:
-        _log(actueel, door=door, wat="toestemming_overschreven", waarom=reden)
-        _vertel(
-            actueel,
-            actueel.jongere.gezin(),
-            _("Er is iets veranderd in het voorstel voor %(woning)s.")
-            % {"woning": actueel.voorziening.naam},
-        )
-        _werk_delen_bij(actueel, door)
+    _log(actueel, door=door, wat="toestemming_overschreven", waarom=reden)
+    _vertel(
+        actueel,
+        actueel.jongere.gezin(),
+        _("Er is iets veranderd in het voorstel voor %(woning)s.")
+        % {"woning": actueel.voorziening.naam},
+    )
+    _werk_delen_bij(actueel, door)
     return toestemming
 
 

@@ -9,14 +9,17 @@ double submit) comes back as a message on the same page, never as an error page.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -55,12 +58,21 @@ from voorstellen.forms import (
     PlaatsForm,
     RedenForm,
     TegenspraakForm,
+    ToestemmingForm,
     VastlegForm,
+    VerstuurForm,
     VoorstelNieuwForm,
 )
-from voorstellen.lezing import lezing_voor_woning, na_toestemming, profiel_van
-from voorstellen.models import OPEN_STATUSSEN, Tegenspraak, Voorstel, VoorstelStatus
+from voorstellen.lezing import lezing_voor_woning, na_toestemming, profiel_van, wat_gedeeld_wordt
+from voorstellen.models import (
+    OPEN_STATUSSEN,
+    Deeltoestemming,
+    Tegenspraak,
+    Voorstel,
+    VoorstelStatus,
+)
 from voorstellen.publiek import publiek_voor, stem_voor
+from voorstellen.stand import leest_beperkt, stand_van_zaken
 from voorzieningen.models import Perspectief, Teamlid, Voorziening
 
 
@@ -122,31 +134,55 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
         if homes
         else None
     )
-    form = VoorstelNieuwForm(request.POST or None, jongere=jongere)
-    voorbeeld = request.POST.get("actie") == "voorbeeld"
+    actie = request.POST.get("actie", "")
+    form = VoorstelNieuwForm(
+        request.POST or None, jongere=jongere, versturen=actie in {"versturen", "bevestigd"}
+    )
+    voorbeeld = actie == "voorbeeld"
     log_inzage(
         request,
         jongere=jongere,
-        actie=Actie.READ if voorbeeld else actie_voor(request, wijzigt=Actie.CREATE),
+        # Only saving a draft or the confirmed send creates; the summary is a read.
+        actie=actie_voor(request, wijzigt=Actie.CREATE)
+        if actie in {"concept", "bevestigd"}
+        else Actie.READ,
         soort=Soort.VOORSTEL,
         doel=Doel.VOORSTEL,
     )
-    if request.method == "POST" and not voorbeeld and form.is_valid():
+    verzenden = request.method == "POST" and actie in {"concept", "versturen", "bevestigd"}
+    if verzenden and form.is_valid():
+        motivatie = form.cleaned_data["motivatie"]
+        tekst = form.cleaned_data["tekst_voor_woning"]
+        inhoud = ("nieuw", jongere.pk, voorziening.pk, motivatie, tekst)
+        if actie != "concept" and not _bevestigd(request, user, inhoud):
+            # Sending is weighty: first the summary, then "Versturen" sends.
+            return _bevestig_versturen(
+                request,
+                jongere=jongere,
+                voorziening=voorziening,
+                motivatie=motivatie,
+                profiel=profiel_voor_woning(
+                    jongere=jongere, analyse=jongere.actuele_analyse(), tekst_voor_woning=tekst
+                ),
+                bevestiging=_bevestiging(user, inhoud),
+                velden={"motivatie": motivatie, "tekst_voor_woning": tekst},
+                actie_url=request.get_full_path(),
+                opnieuw=actie == "bevestigd",
+            )
         try:
             voorstel = flow.maak_en_stuur_voorstel(
                 jongere=jongere,
                 voorziening=voorziening,
                 door=user,
-                motivatie=form.cleaned_data["motivatie"],
-                tekst_voor_woning=form.cleaned_data["tekst_voor_woning"],
-                versturen=request.POST.get("actie") != "concept",
+                motivatie=motivatie,
+                tekst_voor_woning=tekst,
+                versturen=actie == "bevestigd",
                 now=now,
             )
         except flow.VoorstelFout as fout:
-            for melding in fout.messages:
-                form.add_error(None, melding)
+            _fout_in_form(form, fout)
         else:
-            if request.POST.get("actie") == "concept":
+            if actie == "concept":
                 messages.success(request, _("Het voorstel is bewaard als concept."))
             else:
                 messages.success(request, _("Het voorstel is verstuurd naar de woning."))
@@ -175,6 +211,81 @@ def voorstel_nieuw(request: HtmxHttpRequest, pk: int, voorziening_pk: int) -> Ht
     return render(request, "voorstellen/voorstel_nieuw.html", context)
 
 
+def _fout_in_form(form: Any, fout: flow.VoorstelFout) -> None:
+    """A refused step's messages on the form: at their field when the step named one."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.message_dict.items():
+            for melding in fouten:
+                form.add_error(veld if veld in form.fields else None, melding)
+    else:
+        for melding in fout.messages:
+            form.add_error(None, melding)
+
+
+_BEVESTIGING_SALT = "voorstellen.versturen"
+# A summary left open longer than this is shown again before sending.
+_BEVESTIGING_GELDIG = 60 * 60
+
+
+def _vingerafdruk(user: User, inhoud: tuple[object, ...]) -> str:
+    return hashlib.sha256(repr((user.pk, *inhoud)).encode()).hexdigest()
+
+
+def _bevestiging(user: User, inhoud: tuple[object, ...]) -> str:
+    """A signed token for the summary this person saw: sending needs it back, for exactly
+    this content, so a crafted POST cannot skip the confirmation."""
+    return signing.dumps(_vingerafdruk(user, inhoud), salt=_BEVESTIGING_SALT)
+
+
+def _bevestigd(request: HttpRequest, user: User, inhoud: tuple[object, ...]) -> bool:
+    if request.POST.get("actie") != "bevestigd":
+        return False
+    try:
+        gezien = signing.loads(
+            request.POST.get("bevestiging", ""),
+            salt=_BEVESTIGING_SALT,
+            max_age=_BEVESTIGING_GELDIG,
+        )
+    except signing.BadSignature:
+        return False
+    return bool(gezien == _vingerafdruk(user, inhoud))
+
+
+def _bevestig_versturen(
+    request: HttpRequest,
+    *,
+    jongere: Any,
+    voorziening: Voorziening,
+    motivatie: str,
+    profiel: Any,
+    bevestiging: str,
+    velden: dict[str, str],
+    actie_url: str,
+    terug_url: str = "",
+    opnieuw: bool = False,
+) -> HttpResponse:
+    """The summary before sending: what goes to whom, what the home reads before consent,
+    then "Versturen" or "Terug"."""
+    return render(
+        request,
+        "voorstellen/voorstel_versturen.html",
+        {
+            "jongere": jongere,
+            "voorziening": voorziening,
+            "motivatie": motivatie,
+            "profiel": profiel,
+            "bevestiging": bevestiging,
+            "velden": velden,
+            "actie_url": actie_url,
+            "terug_url": terug_url,
+            "opnieuw": opnieuw,
+            "beheerders_aantal": len(flow.beheerders(voorziening)),
+            "gezin": jongere.gezin(),
+            "antwoord_uiterlijk": flow.werkdagen_later(timezone.now(), flow.antwoord_werkdagen()),
+        },
+    )
+
+
 # --- lists -----------------------------------------------------------------------------
 
 
@@ -200,7 +311,7 @@ def voorstel_lijst(request: HttpRequest) -> HttpResponse:
         request,
         "voorstellen/voorstel_lijst.html",
         {
-            "open_voorstellen": open_voorstellen,
+            "open_voorstellen": [(v, stand_van_zaken(v, user)) for v in open_voorstellen],
             "afgerond": afgerond,
             "spoed": spoed,
             "is_beheerder": user.is_beheerder,
@@ -225,11 +336,18 @@ def mijn_voorstellen(request: HttpRequest) -> HttpResponse:
         soort=Soort.VOORSTEL,
         doel=Doel.EIGEN,
     )
+    user = user_of(request)
     return render(
         request,
         "voorstellen/mijn_voorstellen.html",
         {
-            "open_voorstellen": open_voorstellen,
+            "open_voorstellen": [
+                (
+                    v,
+                    stand_van_zaken(v, user, beperkt=leest_beperkt(v, user)),
+                )
+                for v in open_voorstellen
+            ],
             "eerder": eerder,
             "titel": _titel_voorstellen(user_of(request)),
         },
@@ -331,9 +449,29 @@ def _gezin_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "eerdere_besluiten": list(eigen[1:]),
         "kan_kiezen": voorstel.status in flow.BESLUIT_STATUSSEN,
         "besluit_form": BesluitForm(),
-        "toestemming_gegeven": voorstel.toestemmingen.filter(persoon=user).exists(),
-        "kan_toestemmen": voorstel.status in flow.TOESTEMMING_STATUSSEN,
+        **_delen_context(voorstel, user),
         "is_jongere": user.is_jongere,
+    }
+
+
+def _delen_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
+    """The family's consent: whether this person is asked, their own latest answer, and
+    exactly what the home would read."""
+    sleutel = beslissers.sleutel_van(voorstel.jongere, user) or "-"
+    eigen = voorstel.deeltoestemmingen.filter(sleutel=sleutel).order_by("-op", "-pk").first()
+    waarom_niet = flow.waarom_geen_toestemming(voorstel, user)
+    return {
+        "eigen_delen": eigen,
+        "delen_ja": eigen is not None and eigen.keuze == Deeltoestemming.Keuze.JA,
+        "waarom_geen_toestemming": waarom_niet,
+        # Withdrawing stays possible after a "no" to the proposal (that withdraws too).
+        "kan_toestemmen": waarom_niet is None,
+        "kan_intrekken": eigen is not None
+        and eigen.keuze == Deeltoestemming.Keuze.JA
+        and voorstel.status in flow.TOESTEMMING_STATUSSEN,
+        "wat_gedeeld": wat_gedeeld_wordt(voorstel),
+        "delen_nodig": [d.betrokkene.naam for d in flow.stand_van_delen(voorstel)],
+        "toestemming_form": ToestemmingForm(),
     }
 
 
@@ -402,6 +540,9 @@ def _coordinator_context(voorstel: Voorstel, user: User) -> dict[str, Any]:
         "profiel": profiel_van(voorstel),
         "besluiten": list(voorstel.besluiten.select_related("persoon").order_by("-op", "-pk")),
         "toestemmingen": list(voorstel.toestemmingen.select_related("persoon")),
+        "delen_standen": flow.stand_van_delen(voorstel),
+        "delen_geschiedenis": list(voorstel.deeltoestemmingen.select_related("persoon")),
+        "wat_gedeeld": wat_gedeeld_wordt(voorstel),
         "gezin": voorstel.jongere.gezin(),
         "tijdlijn": list(voorstel.tijdlijn.select_related("door")),
         **_tegenspraak_context(voorstel, user),
@@ -445,8 +586,9 @@ def _toon(
     if user.is_jongere or user.is_ouder or user.is_jeugdbeschermer:
         if not user.has_perm("jongeren.lees_dossier", item.jongere):
             # A parent without gezag, or whom a 16+ youth does not share with: the home
-            # and who decides, not the file.
+            # and who decides, not the file, nor the others' answers.
             context.update(_wie_beslist_context(item, user))
+            context["stand"] = stand_van_zaken(item, user, beperkt=True)
             return render(request, "voorstellen/voorstel_algemeen.html", context)
         context.update(_gezin_context(item, user))
         template = "voorstellen/voorstel_gezin.html"
@@ -456,6 +598,7 @@ def _toon(
     else:
         context.update(_coordinator_context(item, user))
         template = "voorstellen/voorstel.html"
+    context["stand"] = stand_van_zaken(item, user)
     if formulier is not None:
         context[formulier.naam] = formulier.form
     return render(request, template + template_deel, context)
@@ -531,9 +674,48 @@ def _form_of_fout(form: Any, naam: str) -> dict[str, Any]:
     return dict(form.cleaned_data)
 
 
-def _versturen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    flow.stuur_voorstel(voorstel=voorstel, door=user)
-    return _("Het voorstel is verstuurd naar de woning.")
+def _versturen(request: HttpRequest, voorstel: Voorstel, user: User) -> HttpResponse:
+    """Sending a draft from its page: the motivation (required), then the summary, and
+    only "Versturen" on that summary, with its token, sends."""
+    if not flow.is_coordinator_van(user, voorstel.jongere):
+        raise flow.VoorstelFout(_("Alleen de coördinator van deze jongere kan dit doen."))
+    form = VerstuurForm(
+        request.POST if "motivatie" in request.POST else {"motivatie": voorstel.motivatie}
+    )
+    if voorstel.status != VoorstelStatus.CONCEPT:
+        messages.error(
+            request,
+            _("Dit kan nu niet: het voorstel heeft de status '%(status)s'.")
+            % {"status": voorstel.get_status_display()},
+        )
+        return redirect(voorstel)
+    if not form.is_valid():
+        return render(
+            request, "voorstellen/voorstel_motivatie.html", {"voorstel": voorstel, "form": form}
+        )
+    motivatie = form.cleaned_data["motivatie"].strip()
+    inhoud = ("concept", voorstel.pk, motivatie, voorstel.tekst_voor_woning)
+    if not _bevestigd(request, user, inhoud):
+        return _bevestig_versturen(
+            request,
+            jongere=voorstel.jongere,
+            voorziening=voorstel.voorziening,
+            motivatie=motivatie,
+            profiel=profiel_van(voorstel),
+            bevestiging=_bevestiging(user, inhoud),
+            velden={"motivatie": motivatie},
+            actie_url=reverse("voorstellen:voorstel_actie", args=[voorstel.pk, "versturen"]),
+            terug_url=voorstel.get_absolute_url(),
+            opnieuw=request.POST.get("actie") == "bevestigd",
+        )
+    try:
+        flow.stuur_voorstel(voorstel=voorstel, door=user, motivatie=motivatie)
+    except flow.VoorstelFout as fout:
+        for melding in fout.messages:
+            messages.error(request, melding)
+    else:
+        messages.success(request, _("Het voorstel is verstuurd naar de woning."))
+    return redirect(voorstel)
 
 
 def _antwoord(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
@@ -608,8 +790,16 @@ def _bevestigen(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 
 def _toestemming(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
-    flow.geef_toestemming(voorstel=voorstel, door=user)
-    return _("Dank je. Je hebt toestemming gegeven.")
+    data = _form_of_fout(ToestemmingForm(request.POST), "toestemming_form")
+    toestemming = flow.geef_toestemming(voorstel=voorstel, door=user, keuze=data["keuze"])
+    if toestemming.keuze == Deeltoestemming.Keuze.JA:
+        return _("Dank je. Je gaf toestemming. Je kunt dit altijd weer intrekken.")
+    if toestemming.is_intrekking:
+        return _(
+            "Je hebt je toestemming ingetrokken. De woning leest nu weer alleen het profiel "
+            "zonder naam."
+        )
+    return _("Je koos: niet delen. De woning leest alleen het profiel zonder naam.")
 
 
 def _overschrijf(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
@@ -678,7 +868,6 @@ def _intrekken(request: HttpRequest, voorstel: Voorstel, user: User) -> str:
 
 
 ACTIES: dict[str, Handler] = {
-    "versturen": _versturen,
     "antwoord": _antwoord,
     "kennismaking": _kennismaking,
     "gehouden": _gehouden,
@@ -701,11 +890,18 @@ def voorstel_actie(request: HtmxHttpRequest, pk: int, actie: str) -> HttpRespons
     if not request.user.is_authenticated:
         raise PermissionDenied
     handler = ACTIES.get(actie)
-    if handler is None:
+    if handler is None and actie != "versturen":
         raise Http404
     item = _get_voorstel_for_user(request, pk)
     _log_voorstel(request, item, Actie.UPDATE)
     user = user_of(request)
+    if handler is None:
+        try:
+            return _versturen(request, item, user)
+        except flow.VoorstelFout as fout:
+            for melding in fout.messages:
+                messages.error(request, melding)
+            return redirect(item)
     try:
         tekst = handler(request, item, user)
     except FormFout as fout:

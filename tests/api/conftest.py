@@ -78,7 +78,9 @@ def _aanbieder(
     youth = JongereFactory.create(roepnaam=jongere, coordinator=coordinator)
     AnalyseFactory.create(jongere=youth, status="gedragen", behoeften=[("rust_structuur", 3)])
     voorstel = flow.stuur_voorstel(
-        voorstel=flow.maak_voorstel(jongere=youth, voorziening=home, door=coordinator),
+        voorstel=flow.maak_voorstel(
+            jongere=youth, voorziening=home, door=coordinator, motivatie="Past goed."
+        ),
         door=coordinator,
     )
     _record, sleutel = maak_sleutel(gebruiker=beheerder, naam="Roostersysteem", door=None)

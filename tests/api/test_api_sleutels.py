@@ -227,7 +227,9 @@ def test_reading_the_list_of_proposals_logs_every_youth_in_it(
     AnalyseFactory.create(jongere=tweede, status="gedragen")
     VacatureFactory.create(voorziening=a.woning)
     flow.stuur_voorstel(
-        voorstel=flow.maak_voorstel(jongere=tweede, voorziening=a.woning, door=coordinator),
+        voorstel=flow.maak_voorstel(
+            jongere=tweede, voorziening=a.woning, door=coordinator, motivatie="Past goed."
+        ),
         door=coordinator,
     )
 

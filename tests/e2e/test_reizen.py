@@ -113,6 +113,14 @@ def test_coordinator_finds_a_home_and_proposes_it(
     resultaten.get_by_role("link", name="Voorstel maken (De Linde)").click()
     page.get_by_label("Waarom past deze woning?").fill("Rustig huis, dicht bij oma.")
     page.get_by_role("button", name="Verstuur naar de woning").click()
+    # First the summary: what goes to whom, and the profile the home reads before consent.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Controleer het voorstel: De Linde voor Noor"
+    )
+    expect(page.get_by_text("Rustig huis, dicht bij oma.")).to_be_visible()
+    expect(page.get_by_text("Het voorstel is verstuurd naar de woning.")).to_have_count(0)
+    assert not Voorstel.objects.filter(jongere=reis.noor).exists()
+    page.get_by_role("button", name="Versturen", exact=True).click()
     expect(page.get_by_text("Het voorstel is verstuurd naar de woning.")).to_be_visible()
 
     voorstel = Voorstel.objects.get(jongere=reis.noor)
@@ -286,9 +294,9 @@ def test_youth_and_parent_decide_on_their_phones(
     _kies_wachtwoord(telefoon, gezin.links["noor@example.org"], "Noor")
     _lees_voorstel(telefoon)
     _past_op_het_scherm(telefoon)
-    telefoon.get_by_label("Ja").check()
+    telefoon.get_by_label("Ja", exact=True).check()
     telefoon.get_by_label("Wil je iets uitleggen?").fill("Ik wil graag dicht bij oma wonen.")
-    telefoon.get_by_role("button", name="Opslaan").click()
+    telefoon.get_by_role("button", name="Opslaan", exact=True).click()
     # htmx swaps the decision section with the confirmation in it.
     expect(telefoon.get_by_role("status")).to_contain_text("Je keuze is opgeslagen.")
     expect(telefoon.get_by_text("Je koos: Ja")).to_be_visible()
@@ -298,9 +306,9 @@ def test_youth_and_parent_decide_on_their_phones(
     _kies_wachtwoord(tab, gezin.links["esther@example.org"], "Esther")
     _lees_voorstel(tab)
     _past_op_het_scherm(tab)
-    tab.get_by_label("Ja").check()
+    tab.get_by_label("Ja", exact=True).check()
     tab.get_by_label("Wil je iets uitleggen?").fill("Het team kwam rustig over.")
-    tab.get_by_role("button", name="Opslaan").click()
+    tab.get_by_role("button", name="Opslaan", exact=True).click()
     expect(tab.get_by_role("status")).to_contain_text("Je keuze is opgeslagen.")
 
     voorstel = Voorstel.objects.get(pk=gezin.voorstel.pk)
@@ -313,6 +321,25 @@ def test_youth_and_parent_decide_on_their_phones(
     }
     # Both said yes after the meeting: the proposal is agreed by itself.
     assert voorstel.status == VoorstelStatus.AKKOORD
+
+    # Sharing the whole analysis: each reads what the home would read and answers alone.
+    for scherm in (telefoon, tab):
+        scherm.reload()
+        delen = scherm.locator("#delen")
+        expect(delen.get_by_text("De naam: Noor")).to_be_visible()
+        delen.get_by_label("Ja, dat mag").check()
+        delen.get_by_role("button", name="Keuze over delen bewaren").click()
+        expect(scherm.get_by_text("Je gaf toestemming.")).to_be_visible()
+    voorstel.refresh_from_db()
+    assert voorstel.volledig_gedeeld_op is not None
+
+    # The mother changes her mind: the home reads the profile without a name again.
+    tab.locator("#delen").get_by_role("button", name="Toestemming intrekken").click()
+    expect(
+        tab.get_by_text("De woning leest nu weer alleen het profiel zonder naam.")
+    ).to_be_visible()
+    voorstel.refresh_from_db()
+    assert voorstel.volledig_gedeeld_op is None
 
 
 FOCUS = """() => {

@@ -535,3 +535,48 @@ def test_the_check_finds_what_is_wrong(page: Any, live_server: Any) -> None:
     gevonden = " ".join(fouten(page, "kapot", tellen=False))
     assert "image-alt" in gevonden
     assert "label" in gevonden
+
+
+def test_sending_with_a_summary_and_consent_per_person_meet_wcag_21_aa(
+    page: Any, live_server: Any, sweep: Sweep
+) -> None:
+    """The steps the matrix cannot open: a draft's motivation step with its error, the
+    summary before sending, and the family's consent given and withdrawn."""
+    gevonden: list[str] = []
+    coordinator = sweep.users["coordinator"]
+    daan = Jongere.objects.get(account=sweep.users["andere_jongere_user"])
+    hoeve = VoorzieningFactory.create(
+        aanbieder=sweep.users["beheerder"].organisatie, naam="De Hoeve"
+    )
+    VacatureFactory.create(voorziening=hoeve)
+    concept = flow.maak_voorstel(jongere=daan, voorziening=hoeve, door=coordinator)
+
+    log_in_als(page, live_server, coordinator)
+    page.goto(live_server.url + concept.get_absolute_url())
+    page.get_by_role("button", name="Versturen naar de woning").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Versturen: De Hoeve voor Daan")
+    page.get_by_role("button", name="Verder").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    gevonden += _beide_breedtes(page, "versturen, motivatie ontbreekt")
+    page.get_by_label("Waarom past deze woning?").fill("Dicht bij school.")
+    page.get_by_role("button", name="Verder").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Controleer het voorstel: De Hoeve voor Daan"
+    )
+    gevonden += _beide_breedtes(page, "versturen, samenvatting")
+    page.get_by_role("button", name="Versturen", exact=True).click()
+    expect(page.get_by_text("Het voorstel is verstuurd naar de woning.")).to_be_visible()
+
+    log_in_als(page, live_server, sweep.users["jongere_user"])
+    page.goto(live_server.url + sweep.wereld.voorstel.get_absolute_url())
+    delen = page.locator("#delen")
+    delen.get_by_label("Ja, dat mag").check()
+    delen.get_by_role("button", name="Keuze over delen bewaren").click()
+    expect(page.get_by_text("Je gaf toestemming.")).to_be_visible()
+    gevonden += _beide_breedtes(page, "voorstel gezin, toestemming gegeven")
+    page.locator("#delen").get_by_role("button", name="Toestemming intrekken").click()
+    expect(
+        page.get_by_text("De woning leest nu weer alleen het profiel zonder naam.")
+    ).to_be_visible()
+    gevonden += _beide_breedtes(page, "voorstel gezin, toestemming ingetrokken")
+    _zonder_fouten(gevonden)

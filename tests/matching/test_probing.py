@@ -87,7 +87,9 @@ def test_sending_still_blocks_and_says_nothing_about_the_residents(
     wegwerp_analyse: VerklarendeAnalyse,
     met_slachtoffer: Voorziening,
 ) -> None:
-    voorstel = flow.maak_voorstel(jongere=wegwerp, voorziening=met_slachtoffer, door=coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=wegwerp, voorziening=met_slachtoffer, door=coordinator, motivatie="Past goed."
+    )
     with pytest.raises(flow.VoorstelFout) as fout:
         flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
     tekst = " ".join(fout.value.messages).lower()

@@ -131,7 +131,10 @@ def test_placing_withdraws_the_other_open_proposals(
     ander_huis = VoorzieningFactory.create(aanbieder=aanbieder, naam="De Eik", lat=53.2, lon=6.58)
     VacatureFactory.create(voorziening=ander_huis)
     ander = flow.maak_voorstel(
-        jongere=gehouden.jongere, voorziening=ander_huis, door=gehouden.gemaakt_door
+        jongere=gehouden.jongere,
+        voorziening=ander_huis,
+        door=gehouden.gemaakt_door,
+        motivatie="Past goed.",
     )
     flow.stuur_voorstel(voorstel=ander, door=gehouden.gemaakt_door)
     for persoon in (jongere_user, ouder_user):
@@ -290,7 +293,9 @@ def test_proposal_only_to_an_eligible_home(
     )
     vul_met_bewoners(vol, 2)
     assert noor.coordinator is not None
-    voorstel = flow.maak_voorstel(jongere=noor, voorziening=vol, door=noor.coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=noor, voorziening=vol, door=noor.coordinator, motivatie="Past goed."
+    )
     with pytest.raises(flow.VoorstelFout, match="niet in aanmerking"):
         flow.stuur_voorstel(voorstel=voorstel, door=noor.coordinator)
     voorstel.refresh_from_db()
@@ -308,9 +313,13 @@ def test_at_most_three_open_proposals_per_youth(
         VacatureFactory.create(voorziening=huis)
         huizen.append(huis)
     for huis in huizen[:3]:
-        voorstel = flow.maak_voorstel(jongere=noor, voorziening=huis, door=noor.coordinator)
+        voorstel = flow.maak_voorstel(
+            jongere=noor, voorziening=huis, door=noor.coordinator, motivatie="Past goed."
+        )
         flow.stuur_voorstel(voorstel=voorstel, door=noor.coordinator)
-    vierde = flow.maak_voorstel(jongere=noor, voorziening=huizen[3], door=noor.coordinator)
+    vierde = flow.maak_voorstel(
+        jongere=noor, voorziening=huizen[3], door=noor.coordinator, motivatie="Past goed."
+    )
     with pytest.raises(flow.VoorstelFout, match="al 3 open voorstellen"):
         flow.stuur_voorstel(voorstel=vierde, door=noor.coordinator)
     # a withdrawn one frees a slot
@@ -322,7 +331,10 @@ def test_at_most_three_open_proposals_per_youth(
 
 def test_no_second_open_proposal_to_the_same_home(verstuurd: Voorstel) -> None:
     tweede = flow.maak_voorstel(
-        jongere=verstuurd.jongere, voorziening=verstuurd.voorziening, door=verstuurd.gemaakt_door
+        jongere=verstuurd.jongere,
+        voorziening=verstuurd.voorziening,
+        door=verstuurd.gemaakt_door,
+        motivatie="Past goed.",
     )
     with pytest.raises(flow.VoorstelFout, match="al een voorstel"):
         flow.stuur_voorstel(voorstel=tweede, door=verstuurd.gemaakt_door)
@@ -434,10 +446,10 @@ def test_full_analysis_is_shared_only_after_everyone_consents(
     flow.geef_toestemming(voorstel=verstuurd, door=ouder_user)  # double click
     verstuurd.refresh_from_db()
     assert flow.volledig_gedeeld(verstuurd)
-    assert verstuurd.toestemmingen.count() == 2
-    assert set(verstuurd.toestemmingen.values_list("persoon", "rol")) == {
-        (jongere_user.pk, "jongere"),
-        (ouder_user.pk, "ouder"),
+    assert verstuurd.deeltoestemmingen.count() == 2
+    assert set(verstuurd.deeltoestemmingen.values_list("persoon", "sleutel", "keuze")) == {
+        (jongere_user.pk, "jongere", "ja"),
+        (ouder_user.pk, f"ouder:{ouder_user.pk}", "ja"),
     }
 
 
@@ -518,7 +530,9 @@ def test_analysis_without_signals_places_without_signals(
     AnalyseFactory.create(jongere=jongere, status=VerklarendeAnalyse.Status.GEDRAGEN)
     huis = VoorzieningFactory.create(aanbieder=aanbieder, lat=53.2, lon=6.58)
     VacatureFactory.create(voorziening=huis)
-    voorstel = flow.maak_voorstel(jongere=jongere, voorziening=huis, door=coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=jongere, voorziening=huis, door=coordinator, motivatie="Past goed."
+    )
     flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
     naar_gehouden(voorstel, beheerder)
     flow.neem_besluit(voorstel=voorstel, door=jongere_user, keuze="ja")

@@ -15,6 +15,7 @@ from jongeren.models import Jongere, VerklarendeAnalyse
 from tests.conftest import PASSWORD
 from tests.factories import UserFactory
 from tests.jongeren.factories import JongereFactory
+from tests.matching.versturen import bevestiging_uit, verstuur
 from voorstellen import services as flow
 from voorstellen.models import Besluit, Voorstel, VoorstelStatus
 from voorzieningen.models import Voorziening
@@ -166,7 +167,9 @@ def test_whole_path_through_the_pages(
     nieuw_url = reverse("voorstellen:voorstel_nieuw", args=[noor.pk, de_linde.pk])
     assert nieuw_url in zoeken
     assert sanne.get(nieuw_url).status_code == 200
-    response = sanne.post(nieuw_url, {"motivatie": "Dichtbij oma.", "actie": "versturen"})
+    samenvatting = sanne.post(nieuw_url, {"motivatie": "Dichtbij oma.", "actie": "versturen"})
+    assert samenvatting.status_code == 200 and not Voorstel.objects.exists()
+    response = verstuur(sanne, nieuw_url, {"motivatie": "Dichtbij oma."})
     voorstel = Voorstel.objects.get()
     assert response.status_code == 302 and response["Location"] == _detail(voorstel)
     assert voorstel.status == S.VERSTUURD
@@ -216,8 +219,11 @@ def test_refused_step_shows_a_message_not_an_error(verstuurd: Voorstel, coordina
 
 def test_double_submit_of_the_send_button_is_handled(concept: Voorstel, coordinator: User) -> None:
     client = _client(coordinator)
-    first = client.post(_actie(concept, "versturen"))
-    second = client.post(_actie(concept, "versturen"), follow=True)
+    data = {"motivatie": concept.motivatie}
+    token = bevestiging_uit(client.post(_actie(concept, "versturen"), data).content.decode())
+    bevestigd = {**data, "actie": "bevestigd", "bevestiging": token}
+    first = client.post(_actie(concept, "versturen"), bevestigd)
+    second = client.post(_actie(concept, "versturen"), bevestigd, follow=True)
     assert first.status_code == 302 and second.status_code == 200
     assert "Dit kan nu niet" in second.content.decode()
     assert concept.tijdlijn.filter(wat="stuur").count() == 1

@@ -19,6 +19,7 @@ from jongeren.models import AnalyseBehoefte, Jongere, VerklarendeAnalyse
 from privacy.models import Inzage
 from tests.conftest import PASSWORD
 from tests.jongeren.factories import AnalyseFactory, JongereFactory
+from tests.matching.versturen import verstuur
 from voorstellen import services as flow
 from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
@@ -84,12 +85,12 @@ def _familiewoorden_in(html: str) -> list[str]:
 
 
 def _stuur(coordinator: User, lieke: Jongere, woning: Voorziening) -> Voorstel:
-    response = _client(coordinator).post(
+    response = verstuur(
+        _client(coordinator),
         reverse("voorstellen:voorstel_nieuw", args=[lieke.pk, woning.pk]),
         {
             "motivatie": "Dicht bij oma in Winsum en 5 km van het Praedinius.",
             "tekst_voor_woning": TEKST_VOOR_WONING,
-            "actie": "versturen",
         },
     )
     assert response.status_code == 302, response.content.decode()
@@ -224,6 +225,7 @@ def test_the_workflow_itself_refuses_a_text_for_the_home_with_a_known_name(
             voorziening=de_linde,
             door=coordinator,
             tekst_voor_woning=f"Moeder {ouder_user.first_name} komt graag op bezoek.",
+            motivatie="Past goed.",
         )
     assert ouder_user.first_name in " ".join(fout.value.messages)
     assert not Voorstel.objects.exists()

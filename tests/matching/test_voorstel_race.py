@@ -35,7 +35,9 @@ def _akkoord(
     jongere: Jongere, woning: Voorziening, beheerder: User, gedragswetenschapper: User
 ) -> Voorstel:
     assert jongere.coordinator is not None and jongere.account is not None
-    voorstel = flow.maak_voorstel(jongere=jongere, voorziening=woning, door=jongere.coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=jongere, voorziening=woning, door=jongere.coordinator, motivatie="Past goed."
+    )
     flow.stuur_voorstel(voorstel=voorstel, door=jongere.coordinator)
     naar_gehouden(voorstel, beheerder)
     if voorstel.tegenspraak_nodig:

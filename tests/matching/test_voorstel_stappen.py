@@ -46,7 +46,9 @@ def noor_slachtoffer(noor: Jongere) -> VerklarendeAnalyse:
 
 def _voorstel(noor: Jongere, woning: Voorziening) -> Voorstel:
     assert noor.coordinator is not None
-    voorstel = flow.maak_voorstel(jongere=noor, voorziening=woning, door=noor.coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=noor, voorziening=woning, door=noor.coordinator, motivatie="Past goed."
+    )
     return flow.stuur_voorstel(voorstel=voorstel, door=noor.coordinator)
 
 
@@ -257,7 +259,9 @@ def test_a_protective_zone_blocks_sending(
         jongere=noor, plaats="Groningen", lat=de_linde.lat, lon=de_linde.lon, straal_km=3,
         reden="Dreiging.", ingesteld_door=coordinator,
     )  # fmt: skip
-    concept = flow.maak_voorstel(jongere=noor, voorziening=de_linde, door=coordinator)
+    concept = flow.maak_voorstel(
+        jongere=noor, voorziening=de_linde, door=coordinator, motivatie="Past goed."
+    )
 
     with pytest.raises(flow.VoorstelFout, match="beschermde zone"):
         flow.stuur_voorstel(voorstel=concept, door=coordinator)
@@ -428,7 +432,9 @@ def test_the_author_of_the_proposal_cannot_sign_its_counter_check(
     beheerder: User,
 ) -> None:
     # Fenna, a behavioural scientist, makes the proposal for her colleague's youth.
-    voorstel = flow.maak_voorstel(jongere=noor, voorziening=de_linde, door=gedragswetenschapper)
+    voorstel = flow.maak_voorstel(
+        jongere=noor, voorziening=de_linde, door=gedragswetenschapper, motivatie="Past goed."
+    )
     voorstel = flow.stuur_voorstel(voorstel=voorstel, door=gedragswetenschapper)
     _met_aandachtspunt(naar_gehouden(voorstel, beheerder))
 
@@ -455,7 +461,7 @@ def test_the_youths_own_coordinator_cannot_sign_even_when_a_colleague_proposed(
     User.objects.filter(pk=coordinator.pk).update(is_gedragswetenschapper=True)
     coordinator.refresh_from_db()
     voorstel = flow.maak_voorstel(
-        jongere=noor, voorziening=de_linde, door=tweede_gedragswetenschapper
+        jongere=noor, voorziening=de_linde, door=tweede_gedragswetenschapper, motivatie="Past goed."
     )
     voorstel = flow.stuur_voorstel(voorstel=voorstel, door=tweede_gedragswetenschapper)
     _met_aandachtspunt(naar_gehouden(voorstel, beheerder))

@@ -94,7 +94,9 @@ def test_who_must_agree_per_age_measure_and_gezag(
 ) -> None:
     _richt_in(noor, leeftijd, maatregel, gezag, jeugdbeschermer_user, ouder_user)
     verwacht = _verwacht(leeftijd, maatregel, gezag)
-    voorstel = flow.maak_voorstel(jongere=noor, voorziening=de_linde, door=coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=noor, voorziening=de_linde, door=coordinator, motivatie="Past goed."
+    )
     voorstel = naar_gehouden(flow.stuur_voorstel(voorstel=voorstel, door=coordinator), beheerder)
 
     # The page says, for everyone to read, what say the parent has.
@@ -241,7 +243,9 @@ def onder_ots(
     noor.maatregel = Maatregel.OTS
     noor.jeugdbeschermer = jeugdbeschermer_user
     noor.save()
-    voorstel = flow.maak_voorstel(jongere=noor, voorziening=de_linde, door=coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=noor, voorziening=de_linde, door=coordinator, motivatie="Past goed."
+    )
     return naar_gehouden(flow.stuur_voorstel(voorstel=voorstel, door=coordinator), beheerder)
 
 
@@ -323,7 +327,9 @@ def test_a_recorded_decision_is_marked_and_can_be_confirmed_later(
     noor.account = None
     noor.geboortedatum = jaren_geleden(14)
     noor.save()
-    voorstel = flow.maak_voorstel(jongere=noor, voorziening=de_linde, door=coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=noor, voorziening=de_linde, door=coordinator, motivatie="Past goed."
+    )
     voorstel = naar_gehouden(flow.stuur_voorstel(voorstel=voorstel, door=coordinator), beheerder)
     client.force_login(coordinator)
     client.post(

@@ -21,6 +21,7 @@ from django.core import mail
 from pytest_django import Settings
 
 from accounts.models import Melding, User
+from jongeren import beslissers
 from jongeren.models import VerklarendeAnalyse
 from kern.choices import Signaal
 from kern.publiek import GROUP_SIGNALS_NEUTRAL
@@ -316,3 +317,59 @@ def test_comparing_homes_names_no_resident_signal_to_anyone_but_the_homes_manage
                 assert not _gevonden(html), (persona, _gevonden(html))
     assert "<table" in gelezen["coordinator"]
     assert GROUP_SIGNALS_NEUTRAL in gelezen["coordinator"]
+
+
+# --- Withdrawn consent: the home reads as before consent again ------------------------------
+
+
+def _instemmers(world: World) -> dict[str, str]:
+    """Per person whose consent is needed, the persona that is them."""
+    persona_van = {
+        beslissers.sleutel_van(world.noor, world.users[p]): p
+        for p in ("jongere_user", "ouder_user", "jeugdbeschermer_user")
+    }
+    return {
+        d.betrokkene.sleutel: persona_van[d.betrokkene.sleutel]
+        for d in flow.stand_van_delen(world.voorstel)
+    }
+
+
+def _toestemming(world: World, persona: str, keuze: str) -> None:
+    from django.urls import reverse
+
+    response = world.client_for(persona).post(
+        reverse("voorstellen:voorstel_actie", args=[world.voorstel.pk, "toestemming"]),
+        {"keuze": keuze},
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("name", ["voorstellen:voorstel", "voorstellen:voorstel_afdruk"])
+def test_after_a_withdrawal_the_youths_signals_change_nothing_a_manager_sees_again(
+    world: World, name: str
+) -> None:
+    instemmers = _instemmers(world)
+    assert instemmers, "nobody's consent is needed: nothing would be checked"
+    for persona in instemmers.values():
+        _toestemming(world, persona, "ja")
+    world.voorstel.refresh_from_db()
+    assert world.voorstel.volledig_gedeeld_op is not None
+    # Not vacuous: while shared, the youth's signals show on the manager's page.
+    VerklarendeAnalyse.objects.filter(pk=world.analyse.pk).update(signalen=[])
+    zonder_gedeeld = _pagina(world, "beheerder", "voorstellen:voorstel")
+    VerklarendeAnalyse.objects.filter(pk=world.analyse.pk).update(signalen=["agressie"])
+    met_gedeeld = _pagina(world, "beheerder", "voorstellen:voorstel")
+    assert zonder_gedeeld is not None and met_gedeeld is not None
+    assert _zonder_tokens(met_gedeeld) != _zonder_tokens(zonder_gedeeld)
+
+    _toestemming(world, next(iter(instemmers.values())), "nee")
+    world.voorstel.refresh_from_db()
+    assert world.voorstel.volledig_gedeeld_op is None
+    met = _pagina(world, "beheerder", name)
+    VerklarendeAnalyse.objects.filter(pk=world.analyse.pk).update(signalen=ALLE_SIGNALEN)
+    alle = _pagina(world, "beheerder", name)
+    assert met is not None and alle is not None
+    assert _zonder_tokens(met) == _zonder_tokens(alle)
+    assert world.noor.roepnaam not in met
+    _status, api = _api_voorstel(world, "beheerder")
+    assert json.loads(api)["analyse"] is None

@@ -72,7 +72,9 @@ def xss(personas: dict[str, User]) -> XssWorld:
         aanbieder=beheerder.organisatie, naam="De Eik", lat=53.21, lon=6.57
     )
     VacatureFactory.create(voorziening=tweede, beschikbaar_vanaf=timezone.localdate())
-    afgewezen = flow.maak_voorstel(jongere=world.noor, voorziening=tweede, door=coordinator)
+    afgewezen = flow.maak_voorstel(
+        jongere=world.noor, voorziening=tweede, door=coordinator, motivatie="Past goed."
+    )
     afgewezen = flow.stuur_voorstel(voorstel=afgewezen, door=coordinator)
     flow.beantwoord_voorstel(
         voorstel=afgewezen,

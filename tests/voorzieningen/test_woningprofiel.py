@@ -351,5 +351,7 @@ def voorstel_aan_woning(
     )
     AnalyseFactory.create(jongere=jongere, status="gedragen")
     VacatureFactory.create(voorziening=woning, beschikbaar_vanaf=timezone.localdate())
-    voorstel = flow.maak_voorstel(jongere=jongere, voorziening=woning, door=coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=jongere, voorziening=woning, door=coordinator, motivatie="Past goed."
+    )
     return flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
