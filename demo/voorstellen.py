@@ -2,7 +2,8 @@
 
 * Noor (jongere@example.org, ouder@example.org) has a proposal whose getting-acquainted
   meeting was held and that waits for her and her mother's decision;
-* beheerder@example.org (Stichting Noorderhuis) has a proposal waiting for an answer.
+* beheerder@example.org (Stichting Noorderhuis) has a proposal waiting for an answer;
+* Fenna's getting-acquainted meeting was held: jeugdbeschermer@example.org co-decides.
 
 Both go through the real workflow (`voorstellen.services`), so the timeline, notices and
 group checks are what users would produce; e-mails are not sent. Idempotent: when Noor
@@ -17,8 +18,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Rol, User
 from jongeren.models import Fase, Jongere
+from kern import opmaak
 from matching.adapters import home_pk, rank_for
 from matching.engine import Audience
 from voorstellen import services as flow
@@ -95,7 +97,7 @@ def seed(log: list[str]) -> None:
         Kennismaking.objects.filter(voorstel=voorstel).update(datum=gisteren)
         voorstel.tijdlijn.filter(wat="plan_kennismaking").update(
             op=now - dt.timedelta(days=1, hours=18),
-            waarom=f"{gisteren:%d-%m-%Y %H:%M}, {eerste.adres}, {eerste.plaats}",
+            waarom=f"{opmaak.datum_tijd(gisteren)}, {eerste.adres}, {eerste.plaats}",
         )
         flow.leg_kennismaking_vast(
             voorstel=voorstel,
@@ -115,3 +117,76 @@ def seed(log: list[str]) -> None:
         f"2 voorstellen voor Noor: {eerste.naam} (wacht op keuze), {tweede.naam} (wacht op "
         "antwoord)"
     )
+    _voor_de_jeugdbeschermer(log, now)
+
+
+def _voor_de_jeugdbeschermer(log: list[str], now: dt.datetime) -> None:
+    """Fenna (11, supervision order with the court's authorisation) had her getting-acquainted
+    meeting at the best eligible home of a provider with a demo manager: her youth protection
+    worker (jeugdbeschermer@example.org) co-decides and finds the decision on her start page."""
+    fenna = Jongere.objects.filter(
+        jeugdbeschermer__email="jeugdbeschermer@example.org", roepnaam="Fenna"
+    ).first()
+    if fenna is None or fenna.coordinator is None or fenna.actuele_analyse() is None:
+        log.append("voorstellen: Fenna niet gevonden, overgeslagen")
+        return
+    results = rank_for(
+        fenna,
+        fenna.actuele_analyse(),
+        today=timezone.localdate(now),
+        now=now,
+        audience=Audience.COORDINATOR,
+    )
+    met_beheerder = set(
+        Voorziening.objects.filter(aanbieder__medewerkers__rol=Rol.BEHEERDER).values_list(
+            "pk", flat=True
+        )
+    )
+    kandidaten = [
+        home_pk(r.home.ref) for r in results if r.eligible and home_pk(r.home.ref) in met_beheerder
+    ]
+    if not kandidaten:
+        log.append("voorstellen: geen passende woning voor Fenna, overgeslagen")
+        return
+    woning = Voorziening.objects.get(pk=kandidaten[0])
+    beheerder = User.objects.filter(rol=Rol.BEHEERDER, organisatie=woning.aanbieder).first()
+    assert beheerder is not None
+    coordinator = fenna.coordinator
+    with flow.zonder_mail():
+        voorstel = flow.maak_voorstel(
+            jongere=fenna,
+            voorziening=woning,
+            door=coordinator,
+            motivatie="Een kleine groep met vaste begeleiders, niet ver van haar school.",
+            tekst_voor_woning="Een jonge, nieuwsgierige jongere die veel buiten speelt.",
+        )
+        voorstel.tijdlijn.update(op=now - dt.timedelta(days=3, minutes=5))
+        flow.stuur_voorstel(voorstel=voorstel, door=coordinator, now=now - dt.timedelta(days=3))
+        flow.beantwoord_voorstel(
+            voorstel=voorstel,
+            door=beheerder,
+            interesse=True,
+            toelichting="We hebben plek en denken dat het past.",
+            now=now - dt.timedelta(days=2, hours=20),
+        )
+        flow.plan_kennismaking(
+            voorstel=voorstel,
+            door=beheerder,
+            soort=Kennismaking.Soort.BEZOEK,
+            datum=now + dt.timedelta(hours=2),
+            plaats=f"{woning.adres}, {woning.plaats}",
+        )
+        eergisteren = timezone.localtime(now - dt.timedelta(days=2)).replace(
+            hour=15, minute=0, second=0, microsecond=0
+        )
+        Kennismaking.objects.filter(voorstel=voorstel).update(datum=eergisteren)
+        voorstel.tijdlijn.filter(wat="plan_kennismaking").update(
+            op=now - dt.timedelta(days=2, hours=18),
+            waarom=f"{opmaak.datum_tijd(eergisteren)}, {woning.adres}, {woning.plaats}",
+        )
+        flow.leg_kennismaking_vast(
+            voorstel=voorstel,
+            door=beheerder,
+            notitie="Fenna keek rond en speelde met de hond. Ze was vrolijk.",
+        )
+    log.append(f"1 voorstel voor Fenna: {woning.naam} (wacht op het besluit van Karin)")

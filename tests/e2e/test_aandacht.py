@@ -10,7 +10,6 @@ getting-acquainted meeting for the youth protection worker's ward).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from base64 import b32decode
 from typing import Any
@@ -25,15 +24,11 @@ from django_otp.oath import totp
 from playwright.sync_api import expect
 from pytest_django import Settings
 
-from accounts.models import Rol, User
+from accounts.models import User
 from demo.accounts import DEMO_PASSWORD, DEMO_TOTP_GEHEIM
 from jongeren.models import Instemming, Jongere
-from matching.adapters import home_pk, rank_for
-from matching.engine import Audience
 from tests.e2e.conftest import PHONE
-from voorstellen import services as flow
-from voorstellen.models import Besluit, Kennismaking, Tegenspraak, Voorstel, VoorstelStatus
-from voorzieningen.models import Voorziening
+from voorstellen.models import Besluit, Tegenspraak, Voorstel, VoorstelStatus
 
 START = "Wat vraagt nu jouw aandacht"
 
@@ -121,7 +116,7 @@ def test_manager_answers_the_proposal_waiting_for_an_answer(
     page.get_by_label("Wij hebben interesse").check()
     page.get_by_label("Toelichting").fill("Er is plek en het team past bij deze vraag.")
     page.get_by_role("button", name="Antwoord versturen").click()
-    expect(page.get_by_text("Uw antwoord is opgeslagen.")).to_be_visible()
+    expect(page.get_by_text("Je antwoord is opgeslagen.")).to_be_visible()
 
     voorstel.refresh_from_db()
     assert voorstel.status == VoorstelStatus.INTERESSE
@@ -204,50 +199,12 @@ def test_functional_admin_lifts_the_lock_out(page: Any, live_server: Any, blokka
 @pytest.fixture
 def besluit_van_de_voogd(demo: None) -> Voorstel:
     """Fenna (11, supervision order with the court's authorisation) had her getting-
-    acquainted meeting at the best eligible home: the youth protection worker co-decides."""
-    fenna = Jongere.objects.get(
-        jeugdbeschermer__email="jeugdbeschermer@example.org", roepnaam="Fenna"
+    acquainted meeting in the demo: the youth protection worker co-decides."""
+    return Voorstel.objects.get(
+        jongere__jeugdbeschermer__email="jeugdbeschermer@example.org",
+        jongere__roepnaam="Fenna",
+        status=VoorstelStatus.KENNISMAKING_GEHOUDEN,
     )
-    now = timezone.now()
-    ranking = rank_for(
-        fenna,
-        fenna.actuele_analyse(),
-        today=timezone.localdate(),
-        now=now,
-        audience=Audience.COORDINATOR,
-    )
-    # A home of a provider with a demo manager, who answers and records the meeting.
-    met_beheerder = set(
-        Voorziening.objects.filter(aanbieder__medewerkers__rol=Rol.BEHEERDER).values_list(
-            "pk", flat=True
-        )
-    )
-    woning = Voorziening.objects.get(
-        pk=next(
-            home_pk(r.home.ref)
-            for r in ranking
-            if r.eligible and home_pk(r.home.ref) in met_beheerder
-        )
-    )
-    beheerder = User.objects.filter(rol=Rol.BEHEERDER, organisatie=woning.aanbieder).first()
-    coordinator = fenna.coordinator
-    assert coordinator is not None and beheerder is not None
-    with flow.zonder_mail():
-        voorstel = flow.maak_voorstel(
-            jongere=fenna, voorziening=woning, door=coordinator, motivatie="Een gezinshuis."
-        )
-        voorstel = flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
-        flow.beantwoord_voorstel(voorstel=voorstel, door=beheerder, interesse=True)
-        flow.plan_kennismaking(
-            voorstel=voorstel,
-            door=beheerder,
-            soort=Kennismaking.Soort.BEZOEK,
-            datum=now + dt.timedelta(hours=1),
-            plaats=woning.plaats,
-        )
-        Kennismaking.objects.filter(voorstel=voorstel).update(datum=now - dt.timedelta(hours=2))
-        flow.leg_kennismaking_vast(voorstel=voorstel, door=beheerder, notitie="")
-    return Voorstel.objects.get(pk=voorstel.pk)
 
 
 def test_youth_protection_worker_decides_for_her_ward(

@@ -64,7 +64,7 @@ def test_scaled_demo_is_realistic_for_every_simulated_user(settings: Settings) -
     assert gegenereerd.filter(plaatsingen__einde__isnull=True).distinct().count() > 20
     assert gegenereerd.filter(vacatures__isnull=False).distinct().count() > 5
     # Every youth has an analysis; proposals exist in several states.
-    assert not Jongere.objects.filter(analyses__isnull=True).exclude(roepnaam="Sara").exists()
+    assert not Jongere.objects.filter(analyses__isnull=True).exclude(roepnaam="Wessel").exists()
     statussen = set(Voorstel.objects.values_list("status", flat=True))
     assert {VoorstelStatus.VERSTUURD, VoorstelStatus.INTERESSE} <= statussen
     assert len(statussen) >= 4
