@@ -34,7 +34,7 @@ from voorstellen.models import Voorstel
 from voorzieningen.models import Voorziening
 
 # Every needs factor says how many needs the home meets; the rest of it depends on the home.
-ENGELS = "needs from your analysis"
+ENGELS = "needs according to the analysis"
 NEDERLANDS = "Deze woning biedt "
 
 
@@ -58,7 +58,7 @@ def test_the_search_page_explains_in_english_when_english_is_chosen_and_dutch_st
     assert engels.status_code == 200
     html = engels.content.decode()
     assert "De Linde" in html
-    assert ENGELS in html and "Distance to your family" in html
+    assert ENGELS in html and "Distance to the home town of Noor" in html
     assert NEDERLANDS not in html and "Afstand tot de woonplaats" not in html
 
     # Right after, in Dutch: the ranking kept for this youth is kept per language, so the
