@@ -84,7 +84,7 @@ def test_make_loadtest_drives_the_portal_without_failures(
             LOADTEST_USERS="4",
             LOADTEST_SECONDS="6",
             LOADTEST_HOMES="30",
-            LOADTEST_YOUTHS="20",
+            LOADTEST_YOUTHS="30",
             LOADTEST_WORKERS="1",
             LOADTEST_PORT=str(vrije_poort()),
         ),

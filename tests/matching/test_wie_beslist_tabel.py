@@ -95,7 +95,9 @@ def _richt_in(
 
 
 def _voorstel(noor: Jongere, woning: Voorziening, coordinator: User) -> Voorstel:
-    voorstel = flow.maak_voorstel(jongere=noor, voorziening=woning, door=coordinator)
+    voorstel = flow.maak_voorstel(
+        jongere=noor, voorziening=woning, door=coordinator, motivatie="Past bij haar."
+    )
     return flow.stuur_voorstel(voorstel=voorstel, door=coordinator)
 
 
