@@ -23,7 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import Organisatie, Regio, Rol, User
@@ -316,6 +316,11 @@ class Command(BaseCommand):
             f"{Jongere.objects.count()} jongeren ({nieuwe_jongeren} nieuw), "
             f"{Voorstel.objects.count()} voorstellen ({voorstellen} nieuw)"
         )
+        if connection.vendor == "postgresql":
+            # Thousands of rows just arrived: without fresh planner statistics PostgreSQL
+            # guesses the tables are still tiny and picks nested loops over them.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS("Opgeschaalde demodata staat klaar."))
 
     # --- organisations and accounts -------------------------------------------------------
