@@ -243,6 +243,8 @@ def beheer(request: HttpRequest, pk: int) -> HttpResponse:
             "groepsrisico_redenen": _groepsrisico_redenen(voorziening, user_of(request)),
             "vertrokken": voorziening.plaatsingen.filter(einde__isnull=False).count(),
             "bevestig_dagen": vacature_bevestig_dagen(),
+            # The admin keeps a home's data but does not read a youth's stay.
+            "mag_verblijf": rules.has_perm("voorzieningen.verblijf", request.user),
             "norm": JONGEREN_PER_MEDEWERKER,
             "now": now,
             "vandaag": vandaag,

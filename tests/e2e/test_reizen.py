@@ -29,6 +29,7 @@ from pytest_django import Settings
 from accounts.models import Melding, Rol, User
 from jongeren import services as jongeren_services
 from jongeren.models import Jongere, Uitnodiging, VerklarendeAnalyse
+from kern import opmaak
 from kern.choices import Omgeving
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import inloggen, tweede_factor
@@ -210,7 +211,7 @@ def test_manager_answers_plans_the_meeting_and_registers_the_arrival(
     page.get_by_role("link", name="De Linde", exact=True).first.click()
     bewoners = page.get_by_role("region", name="Bewoners die nu in de woning wonen")
     expect(bewoners).to_contain_text("Noor")
-    expect(bewoners).to_contain_text(timezone.localdate().strftime("%-d-%-m-%Y"))
+    expect(bewoners).to_contain_text(opmaak.datum(timezone.localdate()))
     plaatsing = Plaatsing.objects.get(voorziening=verstuurd.voorziening, jongere=verstuurd.jongere)
     assert plaatsing.aankomst == timezone.localdate()
     assert Vacature.objects.get(voorziening=verstuurd.voorziening).status == Vacature.Status.VERVULD
