@@ -83,26 +83,17 @@ def seed(log: list[str]) -> None:
             toelichting="Wij denken dat deze jongere hier goed past.",
             now=now - dt.timedelta(days=1, hours=20),
         )
-        flow.plan_kennismaking(
+        # The meeting took place yesterday evening.
+        houd_kennismaking(
             voorstel=voorstel,
             door=coordinator,
             soort=Kennismaking.Soort.MEE_ETEN,
-            datum=now + dt.timedelta(hours=2),
-            plaats=f"{eerste.adres}, {eerste.plaats}",
-        )
-        # The meeting took place yesterday evening (the plan step refuses past dates).
-        gisteren = timezone.localtime(now - dt.timedelta(days=1)).replace(
-            hour=17, minute=30, second=0, microsecond=0
-        )
-        Kennismaking.objects.filter(voorstel=voorstel).update(datum=gisteren)
-        voorstel.tijdlijn.filter(wat="plan_kennismaking").update(
-            op=now - dt.timedelta(days=1, hours=18),
-            waarom=f"{opmaak.datum_tijd(gisteren)}, {eerste.adres}, {eerste.plaats}",
-        )
-        flow.leg_kennismaking_vast(
-            voorstel=voorstel,
-            door=coordinator,
+            gehouden_op=timezone.localtime(now - dt.timedelta(days=1)).replace(
+                hour=17, minute=30, second=0, microsecond=0
+            ),
+            gepland_op=now - dt.timedelta(days=1, hours=18),
             notitie="Noor praatte met twee bewoners en at mee. Ze wil nog even nadenken.",
+            now=now,
         )
         # 2. Sent this morning: waiting for Noorderhuis's answer.
         tweede_voorstel = flow.maak_voorstel(
@@ -169,24 +160,46 @@ def _voor_de_jeugdbeschermer(log: list[str], now: dt.datetime) -> None:
             toelichting="We hebben plek en denken dat het past.",
             now=now - dt.timedelta(days=2, hours=20),
         )
-        flow.plan_kennismaking(
+        houd_kennismaking(
             voorstel=voorstel,
             door=beheerder,
             soort=Kennismaking.Soort.BEZOEK,
-            datum=now + dt.timedelta(hours=2),
-            plaats=f"{woning.adres}, {woning.plaats}",
-        )
-        eergisteren = timezone.localtime(now - dt.timedelta(days=2)).replace(
-            hour=15, minute=0, second=0, microsecond=0
-        )
-        Kennismaking.objects.filter(voorstel=voorstel).update(datum=eergisteren)
-        voorstel.tijdlijn.filter(wat="plan_kennismaking").update(
-            op=now - dt.timedelta(days=2, hours=18),
-            waarom=f"{opmaak.datum_tijd(eergisteren)}, {woning.adres}, {woning.plaats}",
-        )
-        flow.leg_kennismaking_vast(
-            voorstel=voorstel,
-            door=beheerder,
+            gehouden_op=timezone.localtime(now - dt.timedelta(days=2)).replace(
+                hour=15, minute=0, second=0, microsecond=0
+            ),
+            gepland_op=now - dt.timedelta(days=2, hours=18),
             notitie="Fenna keek rond en speelde met de hond. Ze was vrolijk.",
+            now=now,
         )
     log.append(f"1 voorstel voor Fenna: {woning.naam} (wacht op het besluit van Karin)")
+
+
+def houd_kennismaking(
+    *,
+    voorstel: Voorstel,
+    door: User,
+    soort: str,
+    gehouden_op: dt.datetime,
+    notitie: str,
+    now: dt.datetime,
+    gepland_op: dt.datetime | None = None,
+) -> None:
+    """A getting-acquainted meeting at the home that took place at `gehouden_op`, with its
+    record. The planning step refuses a date in the past, so the meeting is planned ahead
+    through the workflow and then moved back, the timeline's line with it (planned at
+    `gepland_op` when given)."""
+    woning = voorstel.voorziening
+    plaats = f"{woning.adres}, {woning.plaats}"
+    flow.plan_kennismaking(
+        voorstel=voorstel,
+        door=door,
+        soort=soort,
+        datum=now + dt.timedelta(hours=2),
+        plaats=plaats,
+    )
+    Kennismaking.objects.filter(voorstel=voorstel).update(datum=gehouden_op)
+    regel = voorstel.tijdlijn.filter(wat="plan_kennismaking")
+    regel.update(waarom=f"{opmaak.datum_tijd(gehouden_op)}, {plaats}")
+    if gepland_op is not None:
+        regel.update(op=gepland_op)
+    flow.leg_kennismaking_vast(voorstel=voorstel, door=door, notitie=notitie)

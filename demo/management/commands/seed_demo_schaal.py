@@ -39,6 +39,7 @@ from demo.schaalgebruikers import (
     ouder_email,
     verdeling,
 )
+from demo.voorstellen import houd_kennismaking
 from jongeren.models import Jongere, JuridischKader, SchoolNiveau, VerklarendeAnalyse
 from kern.choices import Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
 from kern.geocoding import DEFAULT_TABLE_PATH, OfflineGeocoder
@@ -540,6 +541,16 @@ class Command(BaseCommand):
         )
         if afloop == "interesse":
             return True
+        if afloop == "kennismaking_gehouden":
+            houd_kennismaking(
+                voorstel=voorstel,
+                door=coordinator,
+                soort=Kennismaking.Soort.MEE_ETEN,
+                gehouden_op=now - dt.timedelta(days=1),
+                notitie="Goed gesprek, at mee met de groep.",
+                now=now,
+            )
+            return True
         flow.plan_kennismaking(
             voorstel=voorstel,
             door=coordinator,
@@ -547,10 +558,4 @@ class Command(BaseCommand):
             datum=now + dt.timedelta(days=2),
             plaats=f"{woning.adres}, {woning.plaats}",
         )
-        if afloop == "kennismaking_gehouden":
-            # Held yesterday (the planning step itself refuses dates in the past).
-            Kennismaking.objects.filter(voorstel=voorstel).update(datum=now - dt.timedelta(days=1))
-            flow.leg_kennismaking_vast(
-                voorstel=voorstel, door=coordinator, notitie="Goed gesprek, at mee met de groep."
-            )
         return True
