@@ -103,6 +103,34 @@ class VoorstelQuerySet(models.QuerySet["Voorstel"]):
     def open(self) -> VoorstelQuerySet:
         return self.filter(status__in=OPEN_STATUSSEN)
 
+    def met_stand(self) -> VoorstelQuerySet:
+        """With everything "where it stands" reads (`voorstellen.stand`) fetched ahead: a
+        list of proposals costs the same handful of queries however long it is."""
+        from jongeren.beslissers import ouders_vooraf
+
+        return self.select_related(
+            "jongere__jeugdbeschermer", "voorziening", "kennismaking"
+        ).prefetch_related(
+            models.Prefetch(
+                "besluiten",
+                queryset=Besluit.objects.select_related("persoon", "vastgelegd_door").order_by(
+                    "op", "pk"
+                ),
+                to_attr="besluiten_vooraf",
+            ),
+            models.Prefetch(
+                "deeltoestemmingen",
+                queryset=Deeltoestemming.objects.order_by("op", "pk"),
+                to_attr="deeltoestemmingen_vooraf",
+            ),
+            models.Prefetch(
+                "tegenspraken",
+                queryset=Tegenspraak.objects.order_by("-op", "-pk"),
+                to_attr="tegenspraken_vooraf",
+            ),
+            *ouders_vooraf("jongere__"),
+        )
+
     def spoed_zonder_analyse(self) -> VoorstelQuerySet:
         """Emergency placements whose analysis has not followed yet: started as an emergency,
         not ended without a placement, and the youth has no endorsed analysis. They stay on
@@ -299,7 +327,26 @@ class Voorstel(models.Model):
         return bool(self.aandachtspunten)
 
     def laatste_tegenspraak(self) -> Tegenspraak | None:
+        vooraf: list[Tegenspraak] | None = getattr(self, "tegenspraken_vooraf", None)
+        if vooraf is not None:
+            return vooraf[0] if vooraf else None
         return self.tegenspraken.order_by("-op", "-pk").first()
+
+    def besluiten_op_volgorde(self) -> list[Besluit]:
+        """Every decision recorded on this proposal, oldest first."""
+        vooraf: list[Besluit] | None = getattr(self, "besluiten_vooraf", None)
+        if vooraf is not None:
+            return vooraf
+        return list(
+            self.besluiten.select_related("persoon", "vastgelegd_door").order_by("op", "pk")
+        )
+
+    def deeltoestemmingen_op_volgorde(self) -> list[Deeltoestemming]:
+        """Every answer about sharing the whole analysis, oldest first."""
+        vooraf: list[Deeltoestemming] | None = getattr(self, "deeltoestemmingen_vooraf", None)
+        if vooraf is not None:
+            return vooraf
+        return list(self.deeltoestemmingen.order_by("op", "pk"))
 
     def kennismaking_of_none(self) -> Kennismaking | None:
         try:

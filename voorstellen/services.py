@@ -841,14 +841,14 @@ def beslissers_van(voorstel: Voorstel) -> Beslissers:
     return beslissers.voor_jongere(voorstel.jongere)
 
 
-def stand_van_besluiten(voorstel: Voorstel) -> list[Stand]:
-    """Per person with a say (deciding, co-deciding, heard, informed): their latest decision."""
+def stand_van_besluiten(voorstel: Voorstel, wie: Beslissers | None = None) -> list[Stand]:
+    """Per person with a say (deciding, co-deciding, heard, informed): their latest decision.
+    `wie`: who decides, when the caller has it already."""
     laatste: dict[str, Besluit] = {}
-    for besluit in voorstel.besluiten.select_related("persoon", "vastgelegd_door").order_by(
-        "op", "pk"
-    ):
+    for besluit in voorstel.besluiten_op_volgorde():
         laatste[besluit.sleutel] = besluit
-    return [Stand(b, laatste.get(b.sleutel)) for b in beslissers_van(voorstel).betrokkenen]
+    betrokkenen = (wie or beslissers_van(voorstel)).betrokkenen
+    return [Stand(b, laatste.get(b.sleutel)) for b in betrokkenen]
 
 
 def iedereen_ja(voorstel: Voorstel) -> bool:
@@ -1053,13 +1053,13 @@ def volledig_gedeeld(voorstel: Voorstel) -> bool:
 # --- consent to share the whole analysis ---------------------------------------------------
 
 
-def nodig_voor_delen(voorstel: Voorstel) -> list[Betrokkene]:
+def nodig_voor_delen(voorstel: Voorstel, wie: Beslissers | None = None) -> list[Betrokkene]:
     """Whose consent the home needs before it reads the whole analysis: exactly the people
     who decide or co-decide about the placement (`jongeren.beslissers`). A child under 12
     is heard, a parent without gezag or of a youth of 16 or older is informed: their
     answer is not asked. Someone not in the portal cannot consent here; the coordinator
     may then share with a reason (`overschrijf_toestemming`)."""
-    return beslissers_van(voorstel).moeten_instemmen()
+    return (wie or beslissers_van(voorstel)).moeten_instemmen()
 
 
 @dataclass(frozen=True)
@@ -1074,11 +1074,11 @@ class DeelStand:
         return self.toestemming is not None and self.toestemming.keuze == Deeltoestemming.Keuze.JA
 
 
-def stand_van_delen(voorstel: Voorstel) -> list[DeelStand]:
+def stand_van_delen(voorstel: Voorstel, wie: Beslissers | None = None) -> list[DeelStand]:
     laatste: dict[str, Deeltoestemming] = {}
-    for toestemming in voorstel.deeltoestemmingen.order_by("op", "pk"):
+    for toestemming in voorstel.deeltoestemmingen_op_volgorde():
         laatste[toestemming.sleutel] = toestemming
-    return [DeelStand(b, laatste.get(b.sleutel)) for b in nodig_voor_delen(voorstel)]
+    return [DeelStand(b, laatste.get(b.sleutel)) for b in nodig_voor_delen(voorstel, wie)]
 
 
 def iedereen_deelt(voorstel: Voorstel) -> bool:

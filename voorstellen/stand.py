@@ -181,8 +181,9 @@ def stand_van_zaken(voorstel: Voorstel, user: User, *, beperkt: bool = False) ->
     of 16 or older does not share with): the others' answers are left out."""
     lezer = lezer_van(user)
     eigen = beslissers.sleutel_van(voorstel.jongere, user)
-    standen = flow.stand_van_besluiten(voorstel) if voorstel.status != S.CONCEPT else []
-    delen = {d.betrokkene.sleutel: d.toestemming for d in flow.stand_van_delen(voorstel)}
+    wie = flow.beslissers_van(voorstel)
+    standen = flow.stand_van_besluiten(voorstel, wie) if voorstel.status != S.CONCEPT else []
+    delen = {d.betrokkene.sleutel: d.toestemming for d in flow.stand_van_delen(voorstel, wie)}
     status = S(voorstel.status)
     kiezen = status == S.KENNISMAKING_GEHOUDEN
     nodig = [s for s in standen if s.moet_instemmen]

@@ -297,7 +297,9 @@ def voorstel_lijst(request: HttpRequest) -> HttpResponse:
     qs = Voorstel.objects.for_user(user).select_related("jongere", "voorziening")
     if user.is_coordinator:
         qs = qs.filter(Q(jongere__coordinator=user) | Q(gemaakt_door=user))
-    open_voorstellen = list(qs.filter(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT]))
+    open_voorstellen = list(
+        qs.filter(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT]).met_stand()
+    )
     afgerond = list(qs.exclude(status__in=[*OPEN_STATUSSEN, VoorstelStatus.CONCEPT])[:50])
     spoed = list(qs.spoed_zonder_analyse()) if user.is_coordinator else []
     log_inzage_lijst(
@@ -323,9 +325,7 @@ def voorstel_lijst(request: HttpRequest) -> HttpResponse:
 def mijn_voorstellen(request: HttpRequest) -> HttpResponse:
     """The family's "Voorstellen voor jou": every sent proposal, open ones first."""
     voorstellen = list(
-        Voorstel.objects.for_user(request.user)
-        .select_related("voorziening", "jongere")
-        .order_by("-verstuurd_op", "-pk")
+        Voorstel.objects.for_user(request.user).met_stand().order_by("-verstuurd_op", "-pk")
     )
     open_voorstellen = [v for v in voorstellen if v.is_open]
     eerder = [v for v in voorstellen if not v.is_open]

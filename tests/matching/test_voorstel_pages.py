@@ -6,18 +6,23 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from accounts.models import Rol, User
 from jongeren.models import Jongere, VerklarendeAnalyse
 from tests.conftest import PASSWORD
 from tests.factories import UserFactory
-from tests.jongeren.factories import JongereFactory
+from tests.jongeren.factories import AnalyseFactory, JongereFactory
+from tests.matching.conftest import geboren, naar_gehouden
 from tests.matching.versturen import bevestiging_uit, verstuur
 from voorstellen import services as flow
 from voorstellen.models import Besluit, Voorstel, VoorstelStatus
+from voorstellen.stand import leest_beperkt, stand_van_zaken
 from voorzieningen.models import Voorziening
 
 S = VoorstelStatus
@@ -312,6 +317,62 @@ def test_lists_per_role(
     gezin = _client(jongere_user).get(reverse("voorstellen:mijn_voorstellen")).content.decode()
     assert verstuurd.voorziening.naam in gezin
     assert _client(jongere_user).get(reverse("voorstellen:lijst")).status_code == 403
+
+
+def _gehouden_met_besluit(
+    roepnaam: str, coordinator: User, beheerder: User, woning: Voorziening
+) -> tuple[Voorstel, User]:
+    """A youth of 15 with a parent with gezag, met the home; the parent said yes to the
+    proposal and to sharing."""
+    ouder = UserFactory.create(email=f"ouder-{roepnaam.lower()}@example.org", rol=Rol.OUDER)
+    youth = JongereFactory.create(
+        roepnaam=roepnaam, coordinator=coordinator, ouders=[ouder], geboortedatum=geboren(15)
+    )
+    AnalyseFactory.create(jongere=youth, status="gedragen", behoeften=[("rust_structuur", 3)])
+    voorstel = flow.stuur_voorstel(
+        voorstel=flow.maak_voorstel(
+            jongere=youth, voorziening=woning, door=coordinator, motivatie="Past goed."
+        ),
+        door=coordinator,
+    )
+    naar_gehouden(voorstel, beheerder)
+    flow.neem_besluit(voorstel=voorstel, door=ouder, keuze=Besluit.Keuze.JA)
+    flow.geef_toestemming(voorstel=voorstel, door=ouder)
+    return voorstel, ouder
+
+
+def test_proposal_lists_ask_no_more_queries_for_more_proposals(
+    coordinator: User, beheerder: User, de_linde: Voorziening
+) -> None:
+    """Where each proposal stands (every party's answer) is read for the whole list at
+    once: a home with twenty proposals waits no longer for its list than one with two."""
+    eerste, ouder = _gehouden_met_besluit("Ada", coordinator, beheerder, de_linde)
+    pagina = reverse("voorstellen:lijst")
+    lezers = {"coordinator": _client(coordinator), "beheerder": _client(beheerder)}
+    gezin = _client(ouder)
+
+    def queries(client: Client, url: str) -> tuple[int, str]:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url).content.decode()
+        return len(captured), html
+
+    voor = {rol: queries(client, pagina)[0] for rol, client in lezers.items()}
+    gezin_voor = queries(gezin, reverse("voorstellen:mijn_voorstellen"))[0]
+    for roepnaam in ("Bo", "Cas", "Dewi"):
+        _gehouden_met_besluit(roepnaam, coordinator, beheerder, de_linde)
+    for rol, client in lezers.items():
+        aantal, html = queries(client, pagina)
+        assert aantal == voor[rol], rol
+        # Each row says what the proposal's own page says (read without the list's help).
+        user = coordinator if rol == "coordinator" else beheerder
+        for voorstel in Voorstel.objects.all():
+            assert escape(stand_van_zaken(voorstel, user).samenvatting) in html, (rol, voorstel)
+    # The parent's own list stays as it was, in their own words.
+    aantal, html = queries(gezin, reverse("voorstellen:mijn_voorstellen"))
+    assert aantal == gezin_voor
+    stand = stand_van_zaken(eerste, ouder, beperkt=leest_beperkt(eerste, ouder))
+    assert escape(stand.samenvatting) in html and eerste.voorziening.naam in html
 
 
 def test_printable_summary(verstuurd: Voorstel, coordinator: User, beheerder: User) -> None:
