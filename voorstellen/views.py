@@ -76,16 +76,15 @@ from voorstellen.stand import leest_beperkt, stand_van_zaken
 from voorzieningen.models import Perspectief, Teamlid, Voorziening
 
 
-def _get_voorstel_for_user(request: HttpRequest, pk: int) -> Voorstel:
+def _get_voorstel_for_user(request: HttpRequest, pk: int, *, om_te_lezen: bool = False) -> Voorstel:
     """The proposal, if this person is party to it; a refusal is logged (no youth named:
-    which youth it concerns is exactly what the person may not learn)."""
+    which youth it concerns is exactly what the person may not learn). `om_te_lezen`: only
+    to show, nothing changes on this request, so where it stands is fetched ahead."""
+    qs = Voorstel.objects.for_user(request.user).select_related(
+        "jongere", "voorziening", "voorziening__aanbieder", "gemaakt_door", "analyse"
+    )
     try:
-        return get_object_or_404(
-            Voorstel.objects.for_user(request.user).select_related(
-                "jongere", "voorziening", "voorziening__aanbieder", "gemaakt_door", "analyse"
-            ),
-            pk=pk,
-        )
+        return get_object_or_404(qs.met_stand() if om_te_lezen else qs, pk=pk)
     except Http404:
         log_geweigerd(request, jongere=None, soort=Soort.VOORSTEL)
         raise
@@ -569,7 +568,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
 
         return redirect_to_login(request.get_full_path())
     user = user_of(request)
-    item = _get_voorstel_for_user(request, pk)
+    item = _get_voorstel_for_user(request, pk, om_te_lezen=True)
     _log_voorstel(request, item, Actie.READ)
     return _toon(request, item, user)
 
