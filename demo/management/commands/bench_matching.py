@@ -25,11 +25,9 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -43,9 +41,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Organisatie, Regio, Rol, User
-from demo.accounts import DEMO_PASSWORD, demo_code, geef_demo_authenticator
+from demo.accounts import DEMO_PASSWORD, geef_demo_authenticator
+from demo.bench import log_in
 from jongeren.models import AnalyseBehoefte, Jongere, VerklarendeAnalyse
 from kern.choices import Geslacht, Omgeving, Signaal, Zorgintensiteit, Zorgprofiel
+from kern.meten import median_ms, ms
 from kern.models import Kenmerk
 from matching import zoekindex
 from matching.adapters import HOME_COLUMNS, TEAM_COLUMNS, load_homes, rank_for
@@ -55,7 +55,6 @@ from voorzieningen.models import Plaatsing, Teamlid, Vacature, Voorziening
 
 MARK = "Benchmark (tijdelijk)"
 EMAIL = "bench-coordinator@example.org"
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 # Targets: (key, at most).
 DOELEN = (
     ("ratio", 1.5),
@@ -63,16 +62,6 @@ DOELEN = (
     ("page_ms_median", 150),
     ("page_after_change_ms_median", 400),
 )
-
-
-def _ms(run: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    run()
-    return (time.perf_counter() - start) * 1000
-
-
-def _median_ms(run: Callable[[], Any], repeat: int) -> float:
-    return round(statistics.median(_ms(run) for _ in range(repeat)), 1)
 
 
 class Command(BaseCommand):
@@ -258,34 +247,6 @@ class Command(BaseCommand):
 
     # --- measuring ----------------------------------------------------------------------
 
-    def _log_in(self, client: Client) -> None:
-        """Through the login form, both steps, as a coordinator does in a browser."""
-
-        def token(html: str) -> str:
-            gevonden = CSRF.search(html)
-            if gevonden is None:
-                raise CommandError("no CSRF token on the login form")
-            return gevonden.group(1)
-
-        formulier = client.get(reverse("login"))
-        antwoord = client.post(
-            reverse("login"),
-            {
-                "username": EMAIL,
-                "password": DEMO_PASSWORD,
-                "csrfmiddlewaretoken": token(formulier.content.decode()),
-            },
-            follow=True,
-        )
-        if antwoord.redirect_chain and reverse("login_code") in antwoord.redirect_chain[-1][0]:
-            antwoord = client.post(
-                reverse("login_code"),
-                {"code": demo_code(), "csrfmiddlewaretoken": token(antwoord.content.decode())},
-                follow=True,
-            )
-        if antwoord.status_code != 200 or reverse("login") in antwoord.wsgi_request.path:
-            raise CommandError(f"the login was refused (status {antwoord.status_code})")
-
     def _measure(self, jongere: Jongere, coordinator: User, repeat: int) -> dict[str, Any]:
         today = timezone.localdate()
         now = timezone.now()
@@ -337,21 +298,21 @@ class Command(BaseCommand):
         # Alternate, so that a busy moment on the machine does not fall on one side only.
         rank_ms, fetch_ms = [], []
         for _ in range(repeat):
-            rank_ms.append(_ms(rank))
-            fetch_ms.append(_ms(fetch))
-        rank_warm_ms = _median_ms(rank_warm, repeat)
-        reload_ms = _median_ms(lambda: load_homes(today=today, now=now), repeat)
+            rank_ms.append(ms(rank))
+            fetch_ms.append(ms(fetch))
+        rank_warm_ms = median_ms(rank_warm, repeat)
+        reload_ms = median_ms(lambda: load_homes(today=today, now=now), repeat)
 
         # A host the settings allow in development and in production alike.
         client = Client(
             HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0], enforce_csrf_checks=True
         )
-        self._log_in(client)
+        log_in(client, EMAIL)
         url = reverse("matching:zoeken", args=[jongere.pk])
         status = client.get(url).status_code
         if status != 200:
             raise CommandError(f"the search page answered {status}, not 200")
-        page_ms = _median_ms(lambda: client.get(url), repeat)
+        page_ms = median_ms(lambda: client.get(url), repeat)
 
         # One home near the youth changes elsewhere (its vacancy withdrawn or opened again):
         # the change and its mark are committed, nobody took it in yet.
@@ -368,7 +329,7 @@ class Command(BaseCommand):
                 Vacature.objects.filter(pk=pk).update(status=nieuw, laatst_bevestigd=timezone.now())
                 ZoekindexWijziging.objects.create(woning_id=woning)
             vacatures[index % len(vacatures)] = (pk, woning, nieuw)
-            after_change.append(_ms(lambda: client.get(url)))
+            after_change.append(ms(lambda: client.get(url)))
             if ZoekindexWijziging.objects.filter(woning_id=woning).exists():
                 raise CommandError("the search did not take the changed home in")
 
@@ -376,7 +337,7 @@ class Command(BaseCommand):
             zoekindex.vergeet()
             client.get(url)
 
-        page_restart_ms = _median_ms(restart_page, repeat)
+        page_restart_ms = median_ms(restart_page, repeat)
         self.stderr.write(
             f"ranked {ranked} homes (the benchmark's and any others in the database); "
             f"index rows: {ZoekindexWoning.objects.count()}"
