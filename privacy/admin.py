@@ -1,8 +1,10 @@
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import admin
+from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from jongeren.models import Jongere
@@ -11,18 +13,33 @@ from kern.opmaak import tijdstip
 from privacy.models import Inzage
 
 
+class BegrensdeTelling(Paginator):
+    """Counts at most `GRENS` entries: counting a log of millions for the page numbers would
+    read all of it on every visit. Older entries are found with the filters and the dates
+    above the list, or on the portal's own log page, which pages without counting."""
+
+    GRENS = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        regels = cast("QuerySet[Inzage]", self.object_list)
+        return regels[: self.GRENS].count()
+
+
 @admin.register(Inzage)
 class InzageAdmin(admin.ModelAdmin[Inzage]):
     """Read-only: the access log is append-only, also for superusers."""
 
     list_display = ["moment", "gebruiker_naam", "rol", "actie", "uitkomst", "jongere", "soort"]
     list_display_links = ["moment"]
-    list_filter = ["actie", "uitkomst", "rol", "soort", "doel"]
+    # By moment as a filter (today, the last 7 days, this month, this year), not as a date
+    # hierarchy: that lists the years and months there are entries in, reading all of them.
+    list_filter = ["op", "actie", "uitkomst", "rol", "soort", "doel"]
     # The youth is found by name (see get_search_results), never by a number.
     search_fields = ["gebruiker_naam"]
     search_help_text = _("Zoek op de naam van de gebruiker of van de jongere.")
-    date_hierarchy = "op"
     show_full_result_count = False
+    paginator = BegrensdeTelling
     exclude = ["id"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Inzage]:

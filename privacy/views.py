@@ -3,17 +3,19 @@ coordinator's hand-over export, and the admins' access log."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -207,6 +209,61 @@ def mijn_inzage(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@dataclass(frozen=True)
+class Bladzijde:
+    """One page of the access log, newest first, found by position rather than by number:
+    `ouder` and `nieuwer` are the sequence numbers the links to the next older and newer
+    page start from (None: there is none). Counting a log of millions of entries or
+    skipping to page N would read every entry before it; this reads one page's worth."""
+
+    regels: list[Inzage]
+    ouder: int | None
+    nieuwer: int | None
+
+
+def _plek(request: HttpRequest, parameter: str) -> tuple[dt.datetime, int] | None:
+    """The moment and sequence number of the entry a `?na=` or `?voor=` link starts from."""
+    try:
+        volgnummer = int(request.GET.get(parameter, ""))
+    except ValueError:
+        return None
+    return Inzage.objects.filter(volgnummer=volgnummer).values_list("op", "volgnummer").first()
+
+
+def bladzijde(request: HttpRequest, regels: QuerySet[Inzage], per_pagina: int) -> Bladzijde:
+    """The page `?na=N` (older than entry N) or `?voor=N` (newer than N) asks for; without
+    either, the newest. Ordered by moment, ties by sequence number, on their own index."""
+    if (voor := _plek(request, "voor")) is not None:
+        op, nummer = voor
+        nieuwer = list(
+            regels.filter(Q(op__gte=op), Q(op__gt=op) | Q(volgnummer__gt=nummer)).order_by(
+                "op", "volgnummer"
+            )[: per_pagina + 1]
+        )
+        if nieuwer:
+            meer = len(nieuwer) > per_pagina
+            rijen = nieuwer[:per_pagina][::-1]
+            return Bladzijde(
+                rijen, ouder=rijen[-1].volgnummer, nieuwer=rijen[0].volgnummer if meer else None
+            )
+    na = _plek(request, "na")
+    if na is not None:
+        op, nummer = na
+        regels = regels.filter(Q(op__lte=op), Q(op__lt=op) | Q(volgnummer__lt=nummer))
+    rijen = list(regels.order_by("-op", "-volgnummer")[: per_pagina + 1])
+    meer = len(rijen) > per_pagina
+    rijen = rijen[:per_pagina]
+    return Bladzijde(
+        rijen,
+        ouder=rijen[-1].volgnummer if meer else None,
+        nieuwer=rijen[0].volgnummer if na is not None and rijen else None,
+    )
+
+
+def _begin_van(dag: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(dag, dt.time.min))
+
+
 @permission_required("privacy.inzage_log")
 def inzage_log(request: HttpRequest) -> HttpResponse:
     """The access log for admins, newest first, with filters."""
@@ -228,20 +285,22 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
             Q(gebruiker_naam__icontains=filters["gebruiker"])
             | Q(gebruiker__email__icontains=filters["gebruiker"])
         )
+    # Days as ranges of moments (not the date of each moment): the index on the moment is used.
     if filters.get("vanaf"):
-        entries = entries.filter(op__date__gte=filters["vanaf"])
+        entries = entries.filter(op__gte=_begin_van(filters["vanaf"]))
     if filters.get("tot"):
-        entries = entries.filter(op__date__lte=filters["tot"])
+        entries = entries.filter(op__lt=_begin_van(filters["tot"] + dt.timedelta(days=1)))
     if filters.get("actie"):
         entries = entries.filter(actie=filters["actie"])
     if filters.get("uitkomst"):
         entries = entries.filter(uitkomst=filters["uitkomst"])
     query = request.GET.copy()
-    query.pop("pagina", None)
-    page = paginering.pagina(request, entries, PER_PAGINA_LOG)
+    for plek in ("na", "voor", "pagina"):
+        query.pop(plek, None)
+    deze = bladzijde(request, entries, PER_PAGINA_LOG)
     namen = dict(
         Jongere.objects.filter(
-            pk__in={regel.jongere_ref for regel in page.object_list if regel.jongere_ref}
+            pk__in={regel.jongere_ref for regel in deze.regels if regel.jongere_ref}
         ).values_list("pk", "roepnaam")
     )
     response = render(
@@ -249,8 +308,11 @@ def inzage_log(request: HttpRequest) -> HttpResponse:
         "privacy/inzage_log.html",
         {
             "form": form,
-            "page": page,
-            "regels": [(regel, namen.get(regel.jongere_ref)) for regel in page.object_list],
+            "bladzijde": deze,
+            "regels": [
+                (regel, namen.get(regel.jongere_ref) if regel.jongere_ref else None)
+                for regel in deze.regels
+            ],
             "query": query.urlencode(),
             "zoekpatronen": opvallende_zoekpatronen(),
             "zoekpatronen_dagen": PERIODE_DAGEN,

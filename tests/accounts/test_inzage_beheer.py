@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
@@ -100,8 +101,8 @@ def test_filters_by_youth_user_date_and_action(
         {"jongere": "noo", "gebruiker": "sanne", "vanaf": vanaf, "tot": vanaf, "actie": "search"},
     )
 
-    assert [r.pk for r in response.context["page"]] == [juist.pk]
-    assert oud.pk not in [r.pk for r in response.context["page"]]
+    assert [r.pk for r in response.context["bladzijde"].regels] == [juist.pk]
+    assert oud.pk not in [r.pk for r in response.context["bladzijde"].regels]
     # The youth is named, not numbered, in the filter and in the rows.
     html = response.content.decode()
     assert "Jongere (naam)" in html and "Jongere (id)" not in html
@@ -120,21 +121,58 @@ def test_bad_filter_is_shown_and_not_applied(
 
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"vanaf", "actie"}
-    assert len(response.context["page"]) == 1
+    assert len(response.context["bladzijde"].regels) == 1
 
 
-def test_log_is_paginated(client: Client, admin_user: User, coordinator: User) -> None:
-    for nummer in range(55):
-        _regel(coordinator, nummer + 1)
+def _links(html: str) -> dict[str, str]:
+    """The log page's links to newer and older entries, by their `rel`."""
+    return {
+        rel: href.replace("&amp;", "&")
+        for href, rel in re.findall(r'<a href="([^"]*)" rel="(prev|next)"', html)
+    }
+
+
+def test_log_pages_by_position_and_new_entries_do_not_shift_the_pages(
+    client: Client, admin_user: User, coordinator: User
+) -> None:
+    regels = [_regel(coordinator, nummer + 1) for nummer in range(55)]
     client.force_login(admin_user)
     tweede_stap_gedaan(client, admin_user)
 
     eerste = client.get(URL)
-    tweede = client.get(URL, {"pagina": 2})
+    nieuwste = [r.pk for r in eerste.context["bladzijde"].regels]
+    # Newest first; the newest page links only to older entries.
+    assert nieuwste == [r.pk for r in reversed(regels)][:50]
+    links = _links(eerste.content.decode())
+    assert set(links) == {"next"}
 
-    assert len(eerste.context["page"]) == 50
-    # 55 entries, and the admin's own first visit: reading the log is logged too.
-    assert len(tweede.context["page"]) == 6
+    # Meanwhile someone reads a youth: the next page still starts after the 50 shown.
+    _regel(coordinator, 99)
+    tweede = client.get(URL + links["next"])
+    assert [r.pk for r in tweede.context["bladzijde"].regels] == [r.pk for r in regels[:5]][::-1]
+    links = _links(tweede.content.decode())
+    assert set(links) == {"prev"}
+
+    # Back to newer entries: exactly the page before, not the entries that came since.
+    terug = client.get(URL + links["prev"])
+    assert [r.pk for r in terug.context["bladzijde"].regels] == nieuwste
+    assert set(_links(terug.content.decode())) == {"prev", "next"}
+
+
+def test_paging_keeps_the_filters(client: Client, admin_user: User, coordinator: User) -> None:
+    for nummer in range(52):
+        _regel(coordinator, nummer + 1, actie=Inzage.Actie.SEARCH)
+    _regel(coordinator, 7)
+    client.force_login(admin_user)
+    tweede_stap_gedaan(client, admin_user)
+
+    eerste = client.get(URL, {"actie": "search"})
+    volgende = _links(eerste.content.decode())["next"]
+    assert "actie=search" in volgende
+    tweede = client.get(URL + volgende)
+
+    assert len(tweede.context["bladzijde"].regels) == 2
+    assert {r.actie for r in tweede.context["bladzijde"].regels} == {Inzage.Actie.SEARCH}
 
 
 def test_django_admin_is_read_only(client: Client, admin_user: User, coordinator: User) -> None:
@@ -154,6 +192,36 @@ def test_django_admin_is_read_only(client: Client, admin_user: User, coordinator
     )
     regel_nu = Inzage.objects.get(pk=regel.pk)
     assert regel_nu.soort == Inzage.Soort.PROFIEL
+
+
+def test_django_admin_counts_the_log_only_up_to_a_limit_and_filters_by_moment(
+    client: Client,
+    admin_user: User,
+    coordinator: User,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from privacy.admin import BegrensdeTelling
+
+    monkeypatch.setattr(BegrensdeTelling, "GRENS", 3)
+    oud = _regel(coordinator, 1, op=timezone.now() - dt.timedelta(days=40))
+    for nummer in range(4):
+        _regel(coordinator, nummer + 2)
+    client.force_login(admin_user)
+    tweede_stap_gedaan(client, admin_user)
+
+    lijst = client.get(reverse("admin:privacy_inzage_changelist"))
+    assert lijst.context["cl"].paginator.count == 3
+    vandaag = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    deze_week = client.get(
+        reverse("admin:privacy_inzage_changelist"),
+        # As the filter's "Afgelopen 7 dagen" link asks it.
+        {
+            "op__gte": str(vandaag - dt.timedelta(days=7)),
+            "op__lt": str(vandaag + dt.timedelta(days=1)),
+        },
+    )
+    assert deze_week.status_code == 200
+    assert oud.pk not in [r.pk for r in deze_week.context["cl"].result_list]
 
 
 def test_django_admin_shows_change_history(client: Client, admin_user: User, noor: Jongere) -> None:
