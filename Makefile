@@ -8,7 +8,7 @@ MANAGE  := $(PY) manage.py
 PORT    ?= 8000
 STAMP   := $(VENV)/.installed-$(shell cat requirements-dev.txt | cksum | cut -d' ' -f1)
 
-.PHONY: help install run test demo-code api-token e2e css lint format migrate seed messages clean bench bench-allocation loadtest
+.PHONY: help install run test demo-code api-token e2e css lint format migrate seed messages clean bench bench-allocation bench-inzage loadtest
 
 help:
 	@echo "make run      start the portal with demo data on http://127.0.0.1:$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make lint     ruff (lint + format check), mypy and the import contract (lint-imports)"
 	@echo "make bench    ranking benchmark on 10,000 homes (set DATABASE_URL to PostgreSQL)"
 	@echo "make bench-allocation  joint allocation of 300 youths over 1,000 homes (in memory)"
+	@echo "make bench-inzage  the access log pages with 1,000,000 entries (PostgreSQL, rolled back)"
 	@echo "make loadtest simulated users (LOADTEST_USERS, default 30) for 60 s against gunicorn (DATABASE_URL: PostgreSQL)"
 
 # Find Python >= 3.12: $(PYTHON) if given, else python3.13, python3.12, python3, else a
@@ -118,6 +119,12 @@ bench: install
 # built in memory (no database rows). Last line: one JSON object with seconds and gap.
 bench-allocation: install
 	$(MANAGE) bench_allocation --youths 300 --homes 1000
+
+# The access log's pages with 1,000,000 synthetic entries added to the PostgreSQL database
+# named by DATABASE_URL, inside one transaction that is rolled back. Last line: one JSON object.
+bench-inzage: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) bench_inzage --entries 1000000
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -94,3 +94,38 @@ def test_make_loadtest_drives_the_portal_without_failures(
     assert isinstance(cijfers["requests"], int) and cijfers["requests"] > 0
     assert cijfers["failures"] == 0
     assert {"p50_ms", "p95_ms", "p99_ms"} <= set(cijfers)
+
+
+@pytest.mark.postgres
+def test_make_bench_inzage_measures_the_log_pages_and_leaves_the_log_as_it_was(
+    database_url: str, transactional_db: None
+) -> None:
+    from django.core.management import call_command
+
+    from privacy.models import Inzage
+
+    Inzage.objects.create(
+        actie=Inzage.Actie.READ,
+        uitkomst=Inzage.Toegang.GELUKT,
+        soort=Inzage.Soort.PROFIEL,
+        doel=Inzage.Doel.MATCHING,
+        jongere_ref=1,
+    )
+
+    cijfers = _laatste_regel_json(
+        [sys.executable, "manage.py", "bench_inzage", "--entries", "300", "--repeat", "1"],
+        _omgeving(DATABASE_URL=database_url),
+        timeout=120,
+    )
+
+    assert cijfers["entries"] == 300
+    for sleutel in ("page_ms_median", "older_page_ms_median", "filtered_ms_median"):
+        assert isinstance(cijfers[sleutel], float), sleutel
+    assert isinstance(cijfers["admin_ms_median"], float)
+    assert isinstance(cijfers["queries"], int) and cijfers["queries"] > 0
+    # Everything was rolled back: the one entry is still the whole log, its chain intact.
+    assert Inzage.objects.count() == 1
+    from accounts.models import User
+
+    assert not User.objects.filter(email="bench-beheerder@example.org").exists()
+    call_command("access_log", "--verify")
