@@ -43,6 +43,7 @@ ELDERS = {
         "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py"
     ),
     "make bench-allocation": "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py",
+    "make bench-inzage": "a benchmark; a small run of it in tests/loadtest/test_benchmarks.py",
     ".venv/bin/celery -A config.celery_app worker -Q celery": (
         "runs until stopped; real workers start in tests/trust and tests/matching"
     ),
