@@ -71,6 +71,20 @@ class Afwijsreden(models.TextChoices):
     ANDERS = "anders", _("Anders")
 
 
+# The orders "where it stands" reads a proposal's decisions, consents and counter-checks in:
+# the same for a list that fetched them ahead (`met_stand`) and for one proposal that did not.
+def _besluiten_op_volgorde() -> models.QuerySet[Besluit]:
+    return Besluit.objects.select_related("persoon", "vastgelegd_door").order_by("op", "pk")
+
+
+def _deeltoestemmingen_op_volgorde() -> models.QuerySet[Deeltoestemming]:
+    return Deeltoestemming.objects.order_by("op", "pk")
+
+
+def _tegenspraken_nieuwste_eerst() -> models.QuerySet[Tegenspraak]:
+    return Tegenspraak.objects.order_by("-op", "-pk")
+
+
 class VoorstelQuerySet(models.QuerySet["Voorstel"]):
     def for_user(self, user: User | AnonymousUser) -> VoorstelQuerySet:
         """The proposals `user` is party to; views 404 on anything else.
@@ -112,20 +126,16 @@ class VoorstelQuerySet(models.QuerySet["Voorstel"]):
             "jongere__jeugdbeschermer", "voorziening", "kennismaking"
         ).prefetch_related(
             models.Prefetch(
-                "besluiten",
-                queryset=Besluit.objects.select_related("persoon", "vastgelegd_door").order_by(
-                    "op", "pk"
-                ),
-                to_attr="besluiten_vooraf",
+                "besluiten", queryset=_besluiten_op_volgorde(), to_attr="besluiten_vooraf"
             ),
             models.Prefetch(
                 "deeltoestemmingen",
-                queryset=Deeltoestemming.objects.order_by("op", "pk"),
+                queryset=_deeltoestemmingen_op_volgorde(),
                 to_attr="deeltoestemmingen_vooraf",
             ),
             models.Prefetch(
                 "tegenspraken",
-                queryset=Tegenspraak.objects.order_by("-op", "-pk"),
+                queryset=_tegenspraken_nieuwste_eerst(),
                 to_attr="tegenspraken_vooraf",
             ),
             *ouders_vooraf("jongere__"),
@@ -330,23 +340,21 @@ class Voorstel(models.Model):
         vooraf: list[Tegenspraak] | None = getattr(self, "tegenspraken_vooraf", None)
         if vooraf is not None:
             return vooraf[0] if vooraf else None
-        return self.tegenspraken.order_by("-op", "-pk").first()
+        return _tegenspraken_nieuwste_eerst().filter(voorstel=self).first()
 
     def besluiten_op_volgorde(self) -> list[Besluit]:
         """Every decision recorded on this proposal, oldest first."""
         vooraf: list[Besluit] | None = getattr(self, "besluiten_vooraf", None)
         if vooraf is not None:
             return vooraf
-        return list(
-            self.besluiten.select_related("persoon", "vastgelegd_door").order_by("op", "pk")
-        )
+        return list(_besluiten_op_volgorde().filter(voorstel=self))
 
     def deeltoestemmingen_op_volgorde(self) -> list[Deeltoestemming]:
         """Every answer about sharing the whole analysis, oldest first."""
         vooraf: list[Deeltoestemming] | None = getattr(self, "deeltoestemmingen_vooraf", None)
         if vooraf is not None:
             return vooraf
-        return list(self.deeltoestemmingen.order_by("op", "pk"))
+        return list(_deeltoestemmingen_op_volgorde().filter(voorstel=self))
 
     def kennismaking_of_none(self) -> Kennismaking | None:
         try:
