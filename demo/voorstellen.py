@@ -198,8 +198,8 @@ def houd_kennismaking(
         plaats=plaats,
     )
     Kennismaking.objects.filter(voorstel=voorstel).update(datum=gehouden_op)
-    regel = voorstel.tijdlijn.filter(wat="plan_kennismaking")
-    regel.update(waarom=f"{opmaak.datum_tijd(gehouden_op)}, {plaats}")
+    regel: dict[str, object] = {"waarom": f"{opmaak.datum_tijd(gehouden_op)}, {plaats}"}
     if gepland_op is not None:
-        regel.update(op=gepland_op)
+        regel["op"] = gepland_op
+    voorstel.tijdlijn.filter(wat="plan_kennismaking").update(**regel)
     flow.leg_kennismaking_vast(voorstel=voorstel, door=door, notitie=notitie)
