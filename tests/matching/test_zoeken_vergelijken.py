@@ -15,10 +15,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from jongeren.models import Jongere, VerklarendeAnalyse
+from matching.engine.types import Factor
+from matching.samenvatting import Onderdeel
 from privacy.models import Inzage
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
 from voorstellen.models import Voorstel
@@ -66,6 +68,28 @@ def test_each_home_is_one_short_row_with_its_explanation_folded(
     # Ticking homes to compare needs no JavaScript: checkboxes tied to a GET form.
     assert f'form="vergelijk" name="woning" value="{de_linde.pk}"' in html
     assert 'id="vergelijk" method="get"' in html
+
+
+@pytest.mark.parametrize(
+    ("punten", "maximum", "nl", "en"),
+    [
+        (2.25, 10, "2,3 van 10,0", "2.3 of 10.0"),
+        (7.04, 12.5, "7,0 van 12,5", "7.0 of 12.5"),
+        (0, 3, "0,0 van 3,0", "0.0 of 3.0"),
+    ],
+)
+def test_a_factors_points_read_with_one_decimal_in_the_readers_language(
+    punten: float, maximum: float, nl: str, en: str
+) -> None:
+    onderdeel = Onderdeel(Factor("groep", punten, maximum, "Uitleg."), "De groep")
+    # Half up, like the page's floatformat:1 did; the same value read in Dutch and then in
+    # English is formatted for each reader, not served from the other language.
+    with translation.override("nl"):
+        assert onderdeel.punten == nl
+    with translation.override("en"):
+        assert onderdeel.punten == en
+    with translation.override("nl"):
+        assert onderdeel.punten == nl
 
 
 def test_the_search_asks_no_more_queries_for_more_homes(
