@@ -34,18 +34,25 @@ FACTOR_NAMEN: dict[str, Promise] = {
 }
 
 
+# A result list names the same eight factors and shows the same few point values hundreds of
+# times; each is put in words once per language (by the template filter floatformat:1 itself:
+# half up, the reader's decimal separator). One by one they were a tenth of the page's time.
+@lru_cache(maxsize=16)
+def _factor_namen(taal: str | None) -> dict[str, str]:
+    return {code: str(naam) for code, naam in FACTOR_NAMEN.items()}
+
+
 @lru_cache(maxsize=4096)
-def _een_decimaal(waarde: float, taal: str | None) -> str:
-    # The template filter floatformat:1 itself (rounding half up, the reader's decimal
-    # separator), once per value and language: a result list shows the same few values
-    # hundreds of times, and formatting them one by one was a tenth of the page's time.
-    return floatformat(waarde, 1)
+def _punten_tekst(punten: float, maximum: float, taal: str | None) -> str:
+    return gettext("%(punten)s van %(max)s") % {
+        "punten": floatformat(punten, 1),
+        "max": floatformat(maximum, 1),
+    }
 
 
 def factor_naam(code: str) -> str:
     """The factor's name in the reader's language; an unknown code as itself."""
-    naam = FACTOR_NAMEN.get(code)
-    return str(naam) if naam is not None else code.capitalize()
+    return _factor_namen(get_language()).get(code) or code.capitalize()
 
 
 @dataclass(frozen=True)
@@ -65,11 +72,7 @@ class Onderdeel:
     @property
     def punten(self) -> str:
         """The points in words with one decimal, "7,5 van 10,0", in the reader's language."""
-        taal = get_language()
-        return gettext("%(punten)s van %(max)s") % {
-            "punten": _een_decimaal(self.factor.points, taal),
-            "max": _een_decimaal(self.factor.max_points, taal),
-        }
+        return _punten_tekst(self.factor.points, self.factor.max_points, get_language())
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 
@@ -48,13 +49,16 @@ class Regel:
     voorziening: Mapping[str, Any]
     # The youth's running proposal to this home: (status in words, its page), or None.
     lopend: tuple[str, str] | None = None
-    kort: Samenvatting = field(init=False)
-    vrij_vanaf: date | None = field(init=False)
 
-    def __post_init__(self) -> None:
-        # Computed from the engine's result alone: no query per row.
-        object.__setattr__(self, "kort", samenvatting(self.result))
-        object.__setattr__(self, "vrij_vanaf", vrij_vanaf(self.result.home))
+    # Computed from the engine's result alone (no query per row), and only when the page
+    # shows it: the homes that do not qualify show their reasons, not a summary.
+    @cached_property
+    def kort(self) -> Samenvatting:
+        return samenvatting(self.result)
+
+    @cached_property
+    def vrij_vanaf(self) -> date | None:
+        return vrij_vanaf(self.result.home)
 
 
 def _regels(
