@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -108,6 +110,10 @@ def test_htmx_filtering_returns_only_the_results_fragment(
     assert response.status_code == 200
     assert html.lstrip().startswith('<section id="resultaten"')
     assert "<html" not in html
+    # The fragment alone still has the words every result repeats (translated once per list).
+    assert "<dt>Sterk</dt>" in html
+    assert "Uitleg per onderdeel<span" in html
+    assert re.search(r">\s*Voorstel maken<span", html)
 
 
 def test_a_youth_without_a_location_is_ranked_without_distances(

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from accounts.models import User
 from jongeren.models import Jongere, VerklarendeAnalyse
 from matching.engine.types import Factor
-from matching.samenvatting import Onderdeel
+from matching.samenvatting import Onderdeel, factor_naam
 from privacy.models import Inzage
 from tests.voorzieningen.factories import VacatureFactory, VoorzieningFactory
 from voorstellen.models import Voorstel
@@ -86,10 +86,13 @@ def test_a_factors_points_read_with_one_decimal_in_the_readers_language(
     # English is formatted for each reader, not served from the other language.
     with translation.override("nl"):
         assert onderdeel.punten == nl
+        assert factor_naam("nabijheid") == "Dicht bij familie"
     with translation.override("en"):
         assert onderdeel.punten == en
+        assert factor_naam("nabijheid") == "Close to family"
     with translation.override("nl"):
         assert onderdeel.punten == nl
+        assert factor_naam("nabijheid") == "Dicht bij familie"
 
 
 def test_the_search_asks_no_more_queries_for_more_homes(
